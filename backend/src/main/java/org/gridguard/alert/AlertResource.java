@@ -1,0 +1,63 @@
+package org.gridguard.alert;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gridguard.alert.AlertViews.AlertDetail;
+import org.gridguard.alert.AlertViews.AlertView;
+import org.gridguard.alert.AlertViews.Transition;
+import org.gridguard.common.Page;
+
+@Path("/api/v1/alerts")
+@Tag(name = "Alerts", description = "One inbox for fevers, missing reports, duty gaps and positive pools")
+@Produces(MediaType.APPLICATION_JSON)
+public class AlertResource {
+
+    @Inject
+    AlertService service;
+
+    @GET
+    @RolesAllowed({ "admin", "supervisor", "grid-leader", "agency" })
+    @Operation(summary = "The alert inbox of your jurisdiction", description = "Newest first; filter by state, kind, age and overdue.")
+    public Page<AlertView> inbox(@QueryParam("state") List<AlertState> state, @QueryParam("kind") AlertKind kind,
+            @QueryParam("olderThanMinutes") @Parameter(description = "Only alerts raised at least this long ago") Integer olderThanMinutes,
+            @QueryParam("overdue") Boolean overdue, @QueryParam("areaId") UUID areaId,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return service.inbox(state, kind, olderThanMinutes, overdue, areaId, cursor, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ "admin", "supervisor", "grid-leader", "agency" })
+    @Operation(summary = "One alert with its history")
+    public AlertDetail get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "admin", "supervisor", "grid-leader" })
+    @Operation(summary = "Move an alert to its next state", description = "Allowed steps depend on the kind (see nextStates); others are 409.")
+    public AlertView transition(@PathParam("id") UUID id, @Valid @NotNull Transition body,
+            @HeaderParam("If-Match") String ifMatch) {
+        return service.transition(id, body, ifMatch);
+    }
+}

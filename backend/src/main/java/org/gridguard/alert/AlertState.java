@@ -1,0 +1,5 @@
+package org.gridguard.alert;
+
+public enum AlertState {
+    OPEN, ACKNOWLEDGED, REMEASURED, REFERRED, RESOLVED, DISMISSED, CLOSED
+}

@@ -1,0 +1,48 @@
+package org.gridguard.common;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+/** Opaque keyset cursors: the sort key of the last row, base64url-encoded. */
+public final class Cursor {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
+
+    private Cursor() {
+    }
+
+    public static String encode(String... parts) {
+        String joined = String.join("\u001f", parts);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(joined.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Decodes a cursor into exactly {@code n} parts, or answers 400. Null or blank means "first page". */
+    public static List<String> decode(String cursor, int n) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            List<String> parts = Arrays.asList(s.split("\u001f", -1));
+            if (parts.size() != n) {
+                throw new IllegalArgumentException();
+            }
+            return parts;
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("cursor", "is not a cursor this list gave out");
+        }
+    }
+
+    public static int limit(Integer limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiProblem.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return limit;
+    }
+}

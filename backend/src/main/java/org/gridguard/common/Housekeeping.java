@@ -1,0 +1,31 @@
+package org.gridguard.common;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.scheduler.Scheduled;
+
+/** Daily clean-up, once per business day across all instances. */
+@ApplicationScoped
+public class Housekeeping {
+
+    @Inject
+    OnceOnly onceOnly;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Clock clock;
+
+    @Scheduled(every = "1h", delay = 1, delayUnit = java.util.concurrent.TimeUnit.MINUTES,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void daily() {
+        var day = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
+        onceOnly.run("idempotency-purge", day, () -> Map.of("purged", idempotency.purge()));
+    }
+}

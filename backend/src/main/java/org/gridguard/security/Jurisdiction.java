@@ -1,0 +1,166 @@
+package org.gridguard.security;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.gridguard.common.ApiProblem;
+
+/**
+ * The caller's jurisdiction, in one place: the area nodes they are assigned to (for the roles their token
+ * carries), resolved once per request. Every repository filters with it: by materialised path for the area
+ * tree, by community id (and grid cell) for operational tables. Admins see everything.
+ */
+@RequestScoped
+public class Jurisdiction {
+
+    /** One assigned node. */
+    public record Scope(UUID assignmentId, String role, UUID nodeId, String kind, String code, String name, String path,
+            UUID communityId) {
+    }
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    EntityManager em;
+
+    private List<Scope> scopes;
+    private Set<UUID> communityIds;
+
+    public boolean isGlobal() {
+        return caller.isAdmin();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Scope> scopes() {
+        if (scopes == null) {
+            List<String> roles = new ArrayList<>(caller.roles());
+            if (roles.isEmpty()) {
+                scopes = List.of();
+                return scopes;
+            }
+            List<Object[]> rows = em.createNativeQuery("""
+                    select a.id, a.role, n.id, n.kind, n.code, n.name, n.path, n.community_id
+                    from assignment a join area_node n on n.id = a.node_id
+                    where a.principal = ?1 and a.role = any(cast(?2 as text[]))
+                    order by n.path""")
+                    .setParameter(1, caller.name()).setParameter(2, roles.toArray(String[]::new)).getResultList();
+            List<Scope> list = new ArrayList<>();
+            for (Object[] r : rows) {
+                list.add(new Scope((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (String) r[4], (String) r[5],
+                        (String) r[6], (UUID) r[7]));
+            }
+            scopes = List.copyOf(list);
+        }
+        return scopes;
+    }
+
+    /** Distinct path prefixes of the assigned nodes (a node's path ends with its own id and '/'). */
+    public List<String> pathPrefixes() {
+        Set<String> p = new LinkedHashSet<>();
+        for (Scope s : scopes()) {
+            p.add(s.path());
+        }
+        return List.copyOf(p);
+    }
+
+    /** Prefixes as SQL LIKE patterns, for {@code path like any(?)}. Never empty: no scope matches nothing. */
+    public String[] likePatterns() {
+        List<String> p = pathPrefixes();
+        if (p.isEmpty()) {
+            return new String[] { "/nothing/" };
+        }
+        return p.stream().map(s -> s + "%").toArray(String[]::new);
+    }
+
+    /** Communities the caller sees into (wholly or partly). Not meaningful for admins: check isGlobal first. */
+    @SuppressWarnings("unchecked")
+    public Set<UUID> communityIds() {
+        if (communityIds == null) {
+            Set<UUID> ids = new HashSet<>();
+            List<String> above = new ArrayList<>();
+            for (Scope s : scopes()) {
+                if (s.communityId() != null) {
+                    ids.add(s.communityId());
+                } else {
+                    above.add(s.path() + "%");
+                }
+            }
+            if (!above.isEmpty()) {
+                ids.addAll(em.createNativeQuery(
+                        "select id from area_node where kind = 'COMMUNITY' and path like any(cast(?1 as text[]))")
+                        .setParameter(1, above.toArray(String[]::new)).getResultList());
+            }
+            communityIds = Set.copyOf(ids);
+        }
+        return communityIds;
+    }
+
+    /** True if the node at {@code path} is one of the caller's nodes or below one. */
+    public boolean covers(String path) {
+        if (isGlobal()) {
+            return true;
+        }
+        for (Scope s : scopes()) {
+            if (path.startsWith(s.path())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True if the node is covered, or is an ancestor of one of the caller's nodes (context they may see). */
+    public boolean overlaps(String path) {
+        if (covers(path)) {
+            return true;
+        }
+        for (Scope s : scopes()) {
+            if (s.path().startsWith(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Covered through an assignment of one of the given roles. */
+    public boolean coversAs(String path, Collection<String> roles) {
+        if (isGlobal()) {
+            return true;
+        }
+        for (Scope s : scopes()) {
+            if (roles.contains(s.role()) && path.startsWith(s.path())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Ids of every node on the caller's scope paths above their assigned nodes (for tree context). */
+    public Set<UUID> ancestorIds() {
+        Set<UUID> ids = new HashSet<>();
+        for (Scope s : scopes()) {
+            for (String part : s.path().split("/")) {
+                if (!part.isEmpty()) {
+                    ids.add(UUID.fromString(part));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Throws 404 (never confirming existence) unless the node at {@code path} is visible. */
+    public void requireVisible(String path, String what) {
+        if (!overlaps(path)) {
+            throw ApiProblem.notFound(what);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.gridguard.security;
+
+import java.util.List;
+
+/** The realm roles of ARCHITECTURE.md's role table. */
+public final class Roles {
+    public static final String ADMIN = "admin";
+    public static final String SUPERVISOR = "supervisor";
+    public static final String LEADER = "grid-leader";
+    public static final String WORKER = "grid-worker";
+    public static final String LAB = "lab";
+    public static final String AGENCY = "agency";
+
+    /** Roles whose jurisdiction is a set of area nodes, most senior first. */
+    public static final List<String> AREA_ROLES = List.of(SUPERVISOR, LEADER, WORKER, AGENCY);
+
+    private Roles() {
+    }
+}
