@@ -31,6 +31,7 @@ import org.gridguard.area.AreaViews.NodeView;
 import org.gridguard.area.AreaViews.TreeNode;
 import org.gridguard.common.Idempotency;
 import org.gridguard.common.Page;
+import org.gridguard.common.RateLimited;
 import org.gridguard.common.Responses;
 
 @Path("/api/v1/areas")
@@ -54,6 +55,7 @@ public class AreaResource {
 
     @GET
     @Path("/tree")
+    @RateLimited
     @RolesAllowed({ "admin", "supervisor", "grid-leader", "grid-worker", "agency" })
     @Operation(summary = "The area tree you may see", description = "Your nodes and everything below them down to maxKind, with their ancestors as context.")
     public List<TreeNode> tree(@QueryParam("rootId") UUID rootId, @QueryParam("maxKind") AreaKind maxKind) {

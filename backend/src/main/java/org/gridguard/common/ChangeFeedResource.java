@@ -33,6 +33,7 @@ public class ChangeFeedResource {
 
     @GET
     @Transactional
+    @RateLimited(perMinute = 600)
     @RolesAllowed({ "admin", "supervisor", "agency" })
     @Operation(summary = "Changes after a cursor", description = "Start without a cursor; keep the returned `next` and pass it back. "
             + "A transaction that commits late is delivered later, never skipped. DELETE items are tombstones.")

@@ -229,7 +229,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
+        // JAX-RS answers 404 when a path or query parameter does not convert. Our path parameters are
+        // UUIDs; if they all parse, the culprit is a query parameter, which is bad input (400).
+        if (e.getCause() != null && uri != null && !uri.getQueryParameters().isEmpty() && pathParamsParse(uri)) {
+            return respond(uri, 400, "invalid-parameter", "Invalid input",
+                    "A query parameter has a value of the wrong type", null, null, null);
+        }
         return respond(uri, 404, "not-found", "Not found", "No such resource", null, null, null);
+    }
+
+    private static boolean pathParamsParse(UriInfo uri) {
+        for (var entry : uri.getPathParameters().entrySet()) {
+            for (String v : entry.getValue()) {
+                try {
+                    java.util.UUID.fromString(v);
+                } catch (IllegalArgumentException ex) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,42 @@
+package org.gridguard.testsupport;
+
+import java.io.IOException;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/** A real PostgreSQL 17 (zonky embedded binaries) for the fast test tier; one server per test JVM. */
+public class PostgresResource implements QuarkusTestResourceLifecycleManager {
+
+    private static EmbeddedPostgres pg;
+
+    public static synchronized EmbeddedPostgres server() {
+        if (pg == null) {
+            try {
+                pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+            } catch (IOException e) {
+                throw new IllegalStateException("could not start embedded PostgreSQL", e);
+            }
+        }
+        return pg;
+    }
+
+    public static String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + server().getPort() + "/postgres";
+    }
+
+    @Override
+    public Map<String, String> start() {
+        server();
+        return Map.of(
+                "quarkus.datasource.jdbc.url", jdbcUrl(),
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres");
+    }
+
+    @Override
+    public void stop() {
+        // the server lives until the JVM exits; zonky removes its data directory then
+    }
+}
