@@ -25,6 +25,11 @@ public class TestClock {
         fixed = (fixed == null ? Instant.now() : fixed).plus(d);
     }
 
+    public static Instant instantNow() {
+        Instant f = fixed;
+        return f != null ? f : Instant.now();
+    }
+
     public static void reset() {
         fixed = null;
     }

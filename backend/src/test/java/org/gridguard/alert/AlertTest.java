@@ -1,0 +1,108 @@
+package org.gridguard.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.gridguard.testsupport.Api;
+import org.gridguard.testsupport.Demo;
+import org.gridguard.testsupport.TestClock;
+import org.gridguard.testsupport.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class AlertTest {
+
+    @Inject
+    AlertService alerts;
+
+    @AfterEach
+    void resetClock() {
+        TestClock.reset();
+    }
+
+    UUID raise(AlertKind kind, UUID area, String dedupe) {
+        return alerts.raise(new AlertService.Raise(kind, "RESIDENT", UUID.randomUUID(), "张*", area, dedupe,
+                Map.of("temperature", 38.2)), "test");
+    }
+
+    @Test
+    void dedupeKeyRaisesOnce() {
+        String key = "fever:" + UUID.randomUUID();
+        UUID a = raise(AlertKind.FEVER, Demo.CELL1, key);
+        UUID b = raise(AlertKind.FEVER, Demo.CELL1, key);
+        assertThat(b).isEqualTo(a);
+    }
+
+    @Test
+    void inboxGoesToTheAreasLeadersOnly() {
+        UUID a = raise(AlertKind.FEVER, Demo.CELL1, null);
+        Api.as(Tokens.leader1()).get("/api/v1/alerts?state=OPEN&limit=500").then().statusCode(200)
+                .body("items.id", hasItem(a.toString()));
+        Api.as(Tokens.leader1()).get("/api/v1/alerts/" + a).then().statusCode(200)
+                .body("alert.assignees", hasItem("leader1")).body("alert.assignees", not(hasItem("leader2")));
+        Api.as(Tokens.leader2()).get("/api/v1/alerts?limit=500").then().statusCode(200)
+                .body("items.id", not(hasItem(a.toString())));
+        Api.as(Tokens.leader2()).get("/api/v1/alerts/" + a).then().statusCode(404);
+        Api.as(Tokens.supervisor()).get("/api/v1/alerts/" + a).then().statusCode(200);
+        Api.as(Tokens.agency()).get("/api/v1/alerts/" + a).then().statusCode(200);
+    }
+
+    @Test
+    void feverWorkflowAllowsOnlyItsSteps() {
+        UUID a = raise(AlertKind.FEVER, Demo.CELL1, null);
+        // cannot close straight from OPEN
+        Api.as(Tokens.leader1()).body("{\"to\":\"CLOSED\",\"version\":0}").post("/api/v1/alerts/" + a + "/transitions")
+                .then().statusCode(409).body("allowed", hasItem("REMEASURED"));
+        Api.as(Tokens.leader1()).body("{\"to\":\"REMEASURED\",\"version\":0,\"data\":{\"temperature\":37.9}}")
+                .post("/api/v1/alerts/" + a + "/transitions").then().statusCode(200).body("state", equalTo("REMEASURED"))
+                .body("takenBy", equalTo("leader1"));
+        // stale version
+        Api.as(Tokens.leader1()).body("{\"to\":\"REFERRED\",\"version\":0}").post("/api/v1/alerts/" + a + "/transitions")
+                .then().statusCode(412);
+        Api.as(Tokens.leader1()).body("{\"to\":\"REFERRED\",\"version\":1,\"note\":\"转诊发热门诊\"}")
+                .post("/api/v1/alerts/" + a + "/transitions").then().statusCode(200);
+        Api.as(Tokens.leader1()).body("{\"to\":\"DISMISSED\",\"version\":2}").post("/api/v1/alerts/" + a + "/transitions")
+                .then().statusCode(409);
+        Api.as(Tokens.leader1()).body("{\"to\":\"CLOSED\",\"version\":2}").post("/api/v1/alerts/" + a + "/transitions")
+                .then().statusCode(200).body("nextStates.size()", equalTo(0));
+        List<String> steps = Api.as(Tokens.leader1()).get("/api/v1/alerts/" + a).then().extract().jsonPath()
+                .getList("events.toState");
+        assertThat(steps).containsExactly("OPEN", "REMEASURED", "REFERRED", "CLOSED");
+        // other roles may not act
+        UUID b = raise(AlertKind.FEVER, Demo.CELL1, null);
+        Api.as(Tokens.agency()).body("{\"to\":\"DISMISSED\",\"version\":0}").post("/api/v1/alerts/" + b + "/transitions")
+                .then().statusCode(403);
+        Api.as(Tokens.leader2()).body("{\"to\":\"DISMISSED\",\"version\":0}").post("/api/v1/alerts/" + b + "/transitions")
+                .then().statusCode(404);
+        Api.as(Tokens.leader1()).body("{\"to\":\"SOMEWHERE\",\"version\":0}").post("/api/v1/alerts/" + b + "/transitions")
+                .then().statusCode(400);
+    }
+
+    @Test
+    void alertsBecomeOverdueOnce() {
+        UUID a = raise(AlertKind.MISSING_REPORT, Demo.CELL5, null);
+        TestClock.set(Instant.now().plus(Duration.ofHours(3)));
+        int first = QuarkusTransaction.requiringNew().call(() -> alerts.markOverdue(TestClock.instantNow()));
+        int second = QuarkusTransaction.requiringNew().call(() -> alerts.markOverdue(TestClock.instantNow()));
+        assertThat(first).isGreaterThanOrEqualTo(1);
+        assertThat(second).isZero();
+        Api.as(Tokens.leader2()).get("/api/v1/alerts?overdue=true&limit=500").then().statusCode(200)
+                .body("items.id", hasItem(a.toString()));
+        Api.as(Tokens.leader2()).get("/api/v1/alerts?olderThanMinutes=120&limit=500").then().statusCode(200)
+                .body("items.id", hasItem(a.toString()));
+    }
+}
