@@ -1,0 +1,68 @@
+package org.gridguard.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The system started by `GG_MODE=test bin/gridguard up --detach`: real PostgreSQL, real Keycloak with the
+ * gridguard realm, the packaged API. Its coordinates come from the env file the script writes.
+ */
+final class RealSystem {
+
+    private RealSystem() {
+    }
+
+    static String env(String name) {
+        String v = System.getenv(name);
+        if (v == null || v.isBlank()) {
+            throw new IllegalStateException(name + " is not set: run the e2e tier through bin/test");
+        }
+        return v;
+    }
+
+    static String api() {
+        return env("GG_API_URL");
+    }
+
+    static String password(String username) {
+        return given().contentType(ContentType.URLENC).formParam("grant_type", "password")
+                .formParam("client_id", "gridguard-cli").formParam("username", username)
+                .formParam("password", "gridguard").post(env("GG_KC_TOKEN_URL")).then().statusCode(200).extract()
+                .path("access_token");
+    }
+
+    static String client(String clientId, String secret) {
+        return given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .formParam("client_id", clientId).formParam("client_secret", secret).post(env("GG_KC_TOKEN_URL"))
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    static RequestSpecification as(String token) {
+        return given().baseUri(api()).auth().oauth2(token).accept(ContentType.JSON).contentType(ContentType.JSON);
+    }
+
+    static Connection db() throws SQLException {
+        return DriverManager.getConnection(env("GG_JDBC_URL"), env("GG_DB_USER"), env("GG_DB_PASSWORD"));
+    }
+
+    static long pid(String service) throws IOException {
+        return Long.parseLong(Files.readString(Path.of(env("GG_PIDS"), service + ".pid")).trim());
+    }
+
+    static void run(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).inheritIO().start();
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("command failed: " + String.join(" ", cmd));
+        }
+    }
+}

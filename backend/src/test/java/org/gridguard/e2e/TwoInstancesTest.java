@@ -1,0 +1,123 @@
+package org.gridguard.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.restassured.RestAssured;
+
+/**
+ * Once-only scheduling across processes: two more packaged API instances on the same database run the
+ * overdue sweep every 2 s. Every window is claimed by exactly one instance, both instances try, and an
+ * overdue alert gets exactly one "overdue" event.
+ */
+class TwoInstancesTest {
+
+    Process start(String name, int port, File log) throws Exception {
+        String jar = Path.of(System.getProperty("gridguard.repo.root", ".."), "backend/target/quarkus-app/quarkus-run.jar")
+                .toAbsolutePath().normalize().toString();
+        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-jar", jar);
+        var env = pb.environment();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_HTTP_SSL_PORT", Integer.toString(port + 1000));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", RealSystem.env("GG_JDBC_URL"));
+        env.put("QUARKUS_DATASOURCE_USERNAME", RealSystem.env("GG_DB_USER"));
+        env.put("QUARKUS_DATASOURCE_PASSWORD", RealSystem.env("GG_DB_PASSWORD"));
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", RealSystem.env("GG_KC_REALM_URL"));
+        env.put("QUARKUS_OIDC_TOKEN_ISSUER", RealSystem.env("GG_KC_ISSUER"));
+        env.put("GRIDGUARD_ALERTS_SWEEP_EVERY", "2s");
+        env.put("GRIDGUARD_INSTANCE_ID", name);
+        env.put("GRIDGUARD_DEMO_LOAD", "true");
+        pb.redirectErrorStream(true).redirectOutput(log);
+        return pb.start();
+    }
+
+    void awaitReady(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (RestAssured.given().baseUri("http://localhost:" + port).get("/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception notYet) {
+                // starting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("instance on " + port + " not ready");
+    }
+
+    @Test
+    void overdueSweepRunsOncePerWindowAcrossTwoInstances() throws Exception {
+        UUID alert = UUID.randomUUID();
+        try (Connection c = RealSystem.db();
+                PreparedStatement ps = c.prepareStatement("""
+                        insert into alert (id, kind, state, subject_type, subject_label, area_id, community_id, raised_at, due_at)
+                        select ?, 'MISSING_REPORT', 'OPEN', 'RESIDENT', 'e2e', id, community_id, now() - interval '3 hours',
+                               now() - interval '1 hour' from area_node where code = 'BH-C001-G01'""")) {
+            ps.setObject(1, alert);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        Instant from = Instant.now();
+        File dir = new File("target");
+        Process a = start("e2e-a", 18091, new File(dir, "instance-a.log"));
+        Process b = start("e2e-b", 18092, new File(dir, "instance-b.log"));
+        try {
+            awaitReady(18091);
+            awaitReady(18092);
+            Thread.sleep(12_000);
+            List<String> claimants = new ArrayList<>();
+            try (Connection c = RealSystem.db();
+                    PreparedStatement ps = c.prepareStatement("""
+                            select window_start, count(*), min(instance_id) from scheduled_claim
+                            where job = 'alert-overdue-sweep' and window_start >= ? group by window_start""")) {
+                ps.setObject(1, java.sql.Timestamp.from(from));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        assertThat(rs.getInt(2)).as("claims of one window").isEqualTo(1);
+                        claimants.add(rs.getString(3));
+                    }
+                }
+                assertThat(claimants.size()).as("windows swept in 12 s").isGreaterThanOrEqualTo(3);
+                try (PreparedStatement ev = c.prepareStatement(
+                        "select count(*) from alert_event where alert_id = ? and note = 'overdue'")) {
+                    ev.setObject(1, alert);
+                    try (ResultSet rs = ev.executeQuery()) {
+                        rs.next();
+                        assertThat(rs.getInt(1)).as("overdue events of the alert").isEqualTo(1);
+                    }
+                }
+            }
+            double skipped = skipped(18091) + skipped(18092);
+            assertThat(skipped).as("the instance that lost a window skipped it").isGreaterThan(0);
+        } finally {
+            a.destroy();
+            b.destroy();
+            a.waitFor(30, TimeUnit.SECONDS);
+            b.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    static double skipped(int port) {
+        String metrics = RestAssured.given().baseUri("http://localhost:" + port).get("/q/metrics").asString();
+        double sum = 0;
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("gridguard_schedule_runs_total") && line.contains("job=\"alert-overdue-sweep\"")
+                    && line.contains("result=\"skipped\"")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+}
