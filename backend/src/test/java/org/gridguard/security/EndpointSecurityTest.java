@@ -99,6 +99,7 @@ class EndpointSecurityTest {
                             .contentType(startsWith("application/problem+json")).body("status", equalTo(401));
                     call(Api.as(Tokens.forged("admin", "admin")), e).then().statusCode(401);
                     call(Api.as(Tokens.wrongIssuer("admin", "admin")), e).then().statusCode(401);
+                    call(Api.as(Tokens.otherAudience("admin", "admin")), e).then().statusCode(401);
                 }));
     }
 

@@ -12,6 +12,14 @@ import io.smallrye.jwt.build.Jwt;
 public final class Tokens {
 
     public static final String ISSUER = "https://server.example.com";
+    public static final String AUDIENCE = "gridguard-api";
+
+    /** A valid signature and issuer, but minted for another audience. */
+    public static String otherAudience(String username, String... roles) {
+        return Jwt.issuer(ISSUER).preferredUserName(username)
+                .claim("realm_access", Map.of("roles", Arrays.asList(roles))).audience("some-other-api").jws()
+                .keyId("1").sign();
+    }
 
     private Tokens() {
     }
@@ -20,14 +28,14 @@ public final class Tokens {
     public static String user(String username, String... roles) {
         return Jwt.issuer(ISSUER).preferredUserName(username).subject("sub-" + username)
                 .claim("realm_access", Map.of("roles", Arrays.asList(roles)))
-                .claim("azp", "gridguard-web").jws().keyId("1").sign();
+                .claim("azp", "gridguard-web").audience(AUDIENCE).jws().keyId("1").sign();
     }
 
     /** A partner client's token (client credentials): Keycloak's service-account shape. */
     public static String client(String clientId, String... roles) {
         return Jwt.issuer(ISSUER).preferredUserName("service-account-" + clientId).subject("sa-" + clientId)
                 .claim("client_id", clientId).claim("azp", clientId)
-                .claim("realm_access", Map.of("roles", Arrays.asList(roles))).jws().keyId("1").sign();
+                .claim("realm_access", Map.of("roles", Arrays.asList(roles))).audience(AUDIENCE).jws().keyId("1").sign();
     }
 
     /** Same claims, but signed with a key the server never published. */
@@ -37,7 +45,7 @@ public final class Tokens {
             g.initialize(2048);
             KeyPair kp = g.generateKeyPair();
             return Jwt.issuer(ISSUER).preferredUserName(username).subject("sub-" + username)
-                    .claim("realm_access", Map.of("roles", Arrays.asList(roles))).jws().keyId("1")
+                    .claim("realm_access", Map.of("roles", Arrays.asList(roles))).audience(AUDIENCE).jws().keyId("1")
                     .sign(kp.getPrivate());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -47,7 +55,7 @@ public final class Tokens {
     /** A token from another issuer, signed with the right key. */
     public static String wrongIssuer(String username, String... roles) {
         return Jwt.issuer("https://evil.example.com").preferredUserName(username)
-                .claim("realm_access", Map.of("roles", Arrays.asList(roles))).jws().keyId("1").sign();
+                .claim("realm_access", Map.of("roles", Arrays.asList(roles))).audience(AUDIENCE).jws().keyId("1").sign();
     }
 
     public static String admin() {
