@@ -1,0 +1,44 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { login, screenshot } from './support';
+
+/** Runs axe (WCAG 2.x A and AA) and returns the serious and critical violations. */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}
+
+test('worker screens have no serious accessibility violations', async ({ page }, testInfo) => {
+  await login(page, 'worker1', '/grid-cells');
+  await expect(page.getByTestId('grid-cell-item')).toHaveCount(1);
+  expect(await seriousViolations(page), 'grid cells').toEqual([]);
+
+  await page.getByTestId('grid-cell-item').click();
+  await expect(page.getByText('户数').first()).toBeVisible();
+  expect(await seriousViolations(page), 'grid cell detail').toEqual([]);
+
+  await page.goto('/areas');
+  await expect(page.locator('.gg-tree')).toBeVisible();
+  expect(await seriousViolations(page), 'area tree').toEqual([]);
+  await screenshot(page, testInfo, 'areas');
+
+  await page.goto('/me');
+  await expect(page.getByTestId('me-username')).toBeVisible();
+  expect(await seriousViolations(page), 'me').toEqual([]);
+});
+
+test('the assignments screen and its form have no serious accessibility violations', async ({ page }, testInfo) => {
+  await login(page, 'admin', '/assignments');
+  await expect(page.getByRole('heading', { name: '辖区分配' })).toBeVisible();
+  await expect(page.locator('.ant-table-row').first()).toBeVisible();
+  expect(await seriousViolations(page), 'assignments').toEqual([]);
+  await screenshot(page, testInfo, 'assignments');
+
+  await page.getByRole('button', { name: '新增分配' }).click();
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('请输入账号。')).toBeVisible();
+  expect(await seriousViolations(page), 'assignment form').toEqual([]);
+  await screenshot(page, testInfo, 'assignment-form');
+});

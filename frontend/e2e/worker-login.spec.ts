@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+import { login, mainNav, screenshot } from './support';
+
+test('a grid worker logs in on Keycloak, sees their role and their one grid cell, and signs out', async ({ page }, testInfo) => {
+  await login(page, 'worker1');
+
+  // Workers see no assignments screen.
+  await expect(mainNav(page).getByRole('link')).toHaveText(['网格', '区域', '我的']);
+
+  await mainNav(page).getByRole('link', { name: '我的' }).click();
+  await expect(page.getByRole('heading', { name: '我的信息' })).toBeVisible();
+  await expect(page.getByTestId('me-username')).toHaveText('worker1');
+  await expect(page.locator('[data-role="grid-worker"]')).toBeVisible();
+  await screenshot(page, testInfo, 'me');
+
+  await mainNav(page).getByRole('link', { name: '网格' }).click();
+  await expect(page.getByRole('heading', { name: '网格' })).toBeVisible();
+  const cells = page.getByTestId('grid-cell-item');
+  await expect(cells).toHaveCount(1);
+  await screenshot(page, testInfo, 'grid-cells');
+
+  await cells.first().click();
+  await expect(page.getByText('户数').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: '卡口' }).or(page.getByText('卡口').first())).toBeVisible();
+  await screenshot(page, testInfo, 'grid-cell-detail');
+
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.locator('#username').waitFor();
+  expect(await page.evaluate(() => window.sessionStorage.length)).toBe(0);
+});

@@ -1,0 +1,97 @@
+import { Button, Grid, Layout, Menu, Typography } from 'antd';
+import { LogoutOutlined } from '@ant-design/icons';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useAuth } from 'react-oidc-context';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitcher } from '../../components/LanguageSwitcher';
+import { OfflineBanner } from '../../components/OfflineBanner';
+import { useRoles } from '../../lib/auth/roles';
+import { useSignOut } from '../../lib/auth/signOut';
+import { activeNavKey, visibleNavItems } from './nav';
+
+/**
+ * Phones (grid workers at a gate): a header and a bottom tab bar with big targets.
+ * Desks (md and wider: leaders, supervisors): a side menu.
+ */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  const desk = Boolean(screens.md);
+  const roles = useRoles();
+  const items = visibleNavItems(roles);
+  const { pathname } = useLocation();
+  const active = activeNavKey(pathname);
+  const auth = useAuth();
+  const signOut = useSignOut();
+  const username = auth.user?.profile.preferred_username;
+
+  const header = (
+    <Layout.Header className="gg-header">
+      <Link to="/" className="gg-brand">
+        <img src="/favicon.svg" alt="" width={28} height={28} />
+        <span>{t('app.name')}</span>
+      </Link>
+      <div className="gg-header-actions">
+        {desk && username && <span className="gg-username">{username}</span>}
+        <LanguageSwitcher />
+        <Button
+          type="text"
+          size="large"
+          className="gg-header-button"
+          icon={<LogoutOutlined />}
+          aria-label={t('header.signOut')}
+          title={t('header.signOut')}
+          onClick={() => void signOut()}
+        >
+          {desk ? t('header.signOut') : null}
+        </Button>
+      </div>
+    </Layout.Header>
+  );
+
+  if (desk) {
+    return (
+      <Layout className="gg-shell">
+        <a href="#main" className="gg-skip">
+          {t('nav.skip')}
+        </a>
+        {header}
+        <Layout>
+          <Layout.Sider width={220} theme="light" className="gg-sider">
+            <nav aria-label={t('nav.main')}>
+              <Menu
+                mode="inline"
+                selectedKeys={active ? [active] : []}
+                items={items.map((i) => ({ key: i.key, icon: i.icon, label: <Link to={i.path}>{t(i.labelKey)}</Link> }))}
+              />
+            </nav>
+          </Layout.Sider>
+          <Layout.Content id="main" className="gg-content">
+            <OfflineBanner />
+            <Outlet />
+          </Layout.Content>
+        </Layout>
+      </Layout>
+    );
+  }
+
+  return (
+    <Layout className="gg-shell gg-phone">
+      {header}
+      <Layout.Content id="main" className="gg-content">
+        <OfflineBanner />
+        <Outlet />
+      </Layout.Content>
+      <nav aria-label={t('nav.main')} className="gg-tabbar">
+        {items.map((i) => (
+          <NavLink key={i.key} to={i.path} className={i.key === active ? 'gg-tab gg-tab-active' : 'gg-tab'} aria-current={i.key === active ? 'page' : undefined}>
+            <span aria-hidden="true" className="gg-tab-icon">
+              {i.icon}
+            </span>
+            <Typography.Text className="gg-tab-label">{t(i.labelKey)}</Typography.Text>
+          </NavLink>
+        ))}
+      </nav>
+    </Layout>
+  );
+}

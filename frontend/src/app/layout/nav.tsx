@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import type { ParseKeys } from 'i18next';
+import { ApartmentOutlined, AppstoreOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { hasAnyRole, type Role } from '../../lib/auth/roles';
+
+export interface NavItem {
+  key: string;
+  path: string;
+  labelKey: ParseKeys;
+  icon: ReactNode;
+  /** Shown to callers holding any of these roles (the API checks again on every call). */
+  roles: readonly Role[];
+}
+
+/** People who use the web app; partner clients (lab, agency) have no screens. */
+export const PEOPLE: readonly Role[] = ['admin', 'supervisor', 'grid-leader', 'grid-worker'];
+export const MANAGERS: readonly Role[] = ['admin', 'supervisor', 'grid-leader'];
+
+/**
+ * The app's sections in menu order. Later features (census: households, residents, imports;
+ * duty, temperatures, test rounds, alerts) add their entry here and a route in router.tsx.
+ */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'grid-cells', path: '/grid-cells', labelKey: 'nav.gridCells', icon: <AppstoreOutlined />, roles: PEOPLE },
+  { key: 'areas', path: '/areas', labelKey: 'nav.areas', icon: <ApartmentOutlined />, roles: PEOPLE },
+  { key: 'assignments', path: '/assignments', labelKey: 'nav.assignments', icon: <TeamOutlined />, roles: MANAGERS },
+  { key: 'me', path: '/me', labelKey: 'nav.me', icon: <UserOutlined />, roles: PEOPLE },
+];
+
+export const visibleNavItems = (roles: readonly Role[]): NavItem[] => NAV_ITEMS.filter((i) => hasAnyRole(roles, i.roles));
+
+/** The nav entry a location belongs to (its first path segment). */
+export const activeNavKey = (pathname: string): string | undefined =>
+  NAV_ITEMS.find((i) => pathname === i.path || pathname.startsWith(`${i.path}/`))?.key;

@@ -1,0 +1,37 @@
+import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import type { RuntimeConfig } from '../config';
+import type { TokenSource } from '../api/client';
+
+/**
+ * Authorization code + PKCE against Keycloak's own login page. Tokens live in sessionStorage
+ * (phones are shared: closing the tab forgets them) and are renewed silently with the refresh token.
+ */
+export function createUserManager(config: RuntimeConfig): UserManager {
+  const origin = window.location.origin;
+  return new UserManager({
+    authority: config.oidcAuthority,
+    client_id: config.oidcClientId,
+    redirect_uri: `${origin}/`,
+    post_logout_redirect_uri: `${origin}/`,
+    response_type: 'code',
+    scope: 'openid profile',
+    automaticSilentRenew: true,
+    userStore: new WebStorageStateStore({ store: window.sessionStorage }),
+    stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
+  });
+}
+
+/** The API client's token: the stored one, renewed first if it has expired (a phone that slept). */
+export function tokenSource(userManager: UserManager): TokenSource {
+  return async () => {
+    let user = await userManager.getUser();
+    if (user?.expired) {
+      try {
+        user = await userManager.signinSilent();
+      } catch {
+        return undefined;
+      }
+    }
+    return user?.access_token;
+  };
+}
