@@ -112,7 +112,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One area node */
+        /**
+         * One area node
+         * @description With an ETag carrying its version.
+         */
         get: operations["AreaResource_get"];
         put?: never;
         post?: never;
@@ -230,7 +233,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One checkpoint */
+        /**
+         * One checkpoint
+         * @description ETag carries its version.
+         */
         get: operations["CheckpointResource_get"];
         put?: never;
         post?: never;
@@ -290,7 +296,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One grid cell */
+        /**
+         * One grid cell
+         * @description With leaders, workers and live counts; ETag carries its version.
+         */
         get: operations["GridCellResource_get"];
         put?: never;
         post?: never;
@@ -903,12 +912,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** @description Created (or the first result again, with Idempotent-Replayed: true) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AreaNode"];
+                };
             };
             /** @description Bad Request */
             400: {
@@ -987,7 +998,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AreaNode"];
                 };
             };
             /** @description Not Authorized */
@@ -1174,12 +1185,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** @description Created (or the first result again, with Idempotent-Replayed: true) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Assignment"];
+                };
             };
             /** @description Bad Request */
             400: {
@@ -1331,12 +1344,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** @description Created (or the first result again, with Idempotent-Replayed: true) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Checkpoint"];
+                };
             };
             /** @description Bad Request */
             400: {
@@ -1378,7 +1393,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Checkpoint"];
                 };
             };
             /** @description Not Authorized */
@@ -1566,12 +1581,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** @description Created (or the first result again, with Idempotent-Replayed: true) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GridCell"];
+                };
             };
             /** @description Bad Request */
             400: {
@@ -1613,7 +1630,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["GridCell"];
                 };
             };
             /** @description Not Authorized */

@@ -33,9 +33,8 @@ export function useGridCell(id: string) {
   const { isAuthenticated } = useAuth();
   return useQuery({
     queryKey: ['grid-cells', 'one', id],
-    // The contract documents this answer without a schema; it is the same GridCell as in the list.
     queryFn: async ({ signal }) =>
-      dataOf(await client.GET('/api/v1/grid-cells/{id}', { params: { path: { id } }, signal })) as GridCell,
+      dataOf(await client.GET('/api/v1/grid-cells/{id}', { params: { path: { id } }, signal })),
     enabled: isAuthenticated,
   });
 }

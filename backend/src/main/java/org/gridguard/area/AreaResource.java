@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -65,7 +67,8 @@ public class AreaResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ "admin", "supervisor", "grid-leader", "grid-worker", "agency" })
-    @Operation(summary = "One area node")
+    @Operation(summary = "One area node", description = "With an ETag carrying its version.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = NodeView.class)))
     public Response get(@PathParam("id") UUID id) {
         NodeView v = service.get(id);
         return Responses.withVersion(v, v.version());
@@ -83,7 +86,7 @@ public class AreaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "admin", "supervisor", "grid-leader" })
     @Operation(summary = "Create an area node", description = "Admins anywhere; supervisors and leaders below their own nodes. Safe to retry with a client id or Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created (or the first result again, with Idempotent-Replayed: true)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = NodeView.class)))
     public Response create(@Valid @NotNull NewNode body,
             @HeaderParam(Idempotency.HEADER) @Parameter(description = "Makes the create safe to retry") String key) {
         return Responses.created(BASE, service.create(body, key));

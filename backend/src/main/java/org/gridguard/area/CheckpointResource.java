@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,7 +55,8 @@ public class CheckpointResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ "admin", "supervisor", "grid-leader", "grid-worker", "agency" })
-    @Operation(summary = "One checkpoint")
+    @Operation(summary = "One checkpoint", description = "ETag carries its version.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CheckpointView.class)))
     public Response get(@PathParam("id") UUID id) {
         CheckpointView v = service.checkpoint(id);
         return Responses.withVersion(v, v.version());
@@ -71,7 +74,7 @@ public class CheckpointResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "admin", "supervisor", "grid-leader" })
     @Operation(summary = "Create a checkpoint guarding a compound or a community")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created (or the first result again, with Idempotent-Replayed: true)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CheckpointView.class)))
     public Response create(@Valid @NotNull NewCheckpoint body, @HeaderParam(Idempotency.HEADER) String key) {
         return Responses.created(BASE, service.createCheckpoint(body, key));
     }

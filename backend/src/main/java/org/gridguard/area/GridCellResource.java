@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,7 +55,8 @@ public class GridCellResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ "admin", "supervisor", "grid-leader", "grid-worker", "agency" })
-    @Operation(summary = "One grid cell")
+    @Operation(summary = "One grid cell", description = "With leaders, workers and live counts; ETag carries its version.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = GridCellView.class)))
     public Response get(@PathParam("id") UUID id) {
         GridCellView v = service.gridCell(id);
         return Responses.withVersion(v, v.version());
@@ -63,7 +66,7 @@ public class GridCellResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "admin", "supervisor", "grid-leader" })
     @Operation(summary = "Create a grid cell in a zone")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created (or the first result again, with Idempotent-Replayed: true)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = GridCellView.class)))
     public Response create(@Valid @NotNull NewGridCell body, @HeaderParam(Idempotency.HEADER) String key) {
         var outcome = service.create(new NewNode(body.id(), AreaKind.GRID_CELL, body.code(), body.name(), body.zoneId(), null),
                 key);

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gridguard.common.Idempotency;
@@ -47,7 +49,7 @@ public class AssignmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "admin", "supervisor", "grid-leader" })
     @Operation(summary = "Assign a person or partner client to an area node")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created (or the first result again, with Idempotent-Replayed: true)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
     public Response create(@Valid @NotNull NewAssignment body, @HeaderParam(Idempotency.HEADER) String key) {
         return Responses.created("/api/v1/assignments", service.create(body, key));
     }
