@@ -35,6 +35,13 @@ public class PiiCipher {
     private final String active;
     private final SecretKeySpec hmacKey;
     private final ThreadLocal<Mac> macs;
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     @Inject
     public PiiCipher(@ConfigProperty(name = "gridguard.pii.keys") String keyList,
@@ -83,7 +90,7 @@ public class PiiCipher {
         try {
             byte[] iv = new byte[IV];
             RANDOM.nextBytes(iv);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = ciphers.get();
             c.init(Cipher.ENCRYPT_MODE, keys.get(active), new GCMParameterSpec(128, iv));
             c.updateAAD(active.getBytes(StandardCharsets.UTF_8));
             byte[] ct = c.doFinal(plain.getBytes(StandardCharsets.UTF_8));
@@ -108,7 +115,7 @@ public class PiiCipher {
         }
         try {
             byte[] all = Base64.getDecoder().decode(parts[2]);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = ciphers.get();
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 0, IV));
             c.updateAAD(parts[1].getBytes(StandardCharsets.UTF_8));
             return new String(c.doFinal(all, IV, all.length - IV), StandardCharsets.UTF_8);
