@@ -27,7 +27,7 @@ public final class IdentityRules {
     private static final Pattern HK_MACAU = Pattern.compile("[HM]\\d{8}(\\d{2})?");
     private static final Pattern TAIWAN = Pattern.compile("\\d{8}(\\d{2})?");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-    private static final Pattern LANDLINE = Pattern.compile("(0\\d{2,3})-?([2-9]\\d{6,7})");
+    private static final Pattern LANDLINE_LOCAL = Pattern.compile("[2-9]\\d{6,7}");
 
     private IdentityRules() {
     }
@@ -136,9 +136,13 @@ public final class IdentityRules {
         if (MOBILE.matcher(digits).matches()) {
             return digits;
         }
-        var m = LANDLINE.matcher(s);
-        if (m.matches()) {
-            return m.group(1) + "-" + m.group(2);
+        // area codes: 010 and 020-029 have three digits, all others four
+        if (digits.matches("0\\d{9,11}")) {
+            int code = digits.charAt(1) == '1' || digits.charAt(1) == '2' ? 3 : 4;
+            String local = digits.substring(code);
+            if (LANDLINE_LOCAL.matcher(local).matches()) {
+                return digits.substring(0, code) + "-" + local;
+            }
         }
         return null;
     }

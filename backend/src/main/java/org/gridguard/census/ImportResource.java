@@ -30,7 +30,8 @@ public class ImportResource {
     ImportService service;
 
     @POST
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    // JSON is listed so that a caller without the right role gets 403 rather than 415 (negotiation runs first)
+    @Consumes({ MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_JSON })
     @Produces(MediaType.APPLICATION_JSON)
     @BodyLimit(60L * 1024 * 1024)
     @RolesAllowed({ "supervisor", "grid-leader" })
@@ -44,7 +45,7 @@ public class ImportResource {
 
     @GET
     @Path("/template")
-    @Produces("text/csv")
+    @Produces({ "text/csv", MediaType.APPLICATION_JSON })
     @RolesAllowed({ "supervisor", "grid-leader" })
     @Operation(summary = "The import template (CSV, UTF-8 with BOM so Excel opens it)")
     public Response template() {
