@@ -326,12 +326,13 @@ public class CensusImportJob implements JobHandler {
         Map<String, Boolean> out = new HashMap<>();
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 select r.id_hmac, a.path like ? from resident r join area_node a on a.id = r.area_id
-                where r.community_id = ? and r.id_hmac = any(?)""")) {
+                where r.community_id = ? and r.id_hmac in (select decode(x, 'hex') from unnest(cast(? as text[])) x)""")) {
             for (int from = 0; from < rows.size(); from += 10_000) {
                 List<Staged> part = rows.subList(from, Math.min(rows.size(), from + 10_000));
                 ps.setString(1, up.areaPath() + "%");
                 ps.setObject(2, up.communityId());
-                ps.setArray(3, c.createArrayOf("bytea", part.stream().map(Staged::idHmac).toArray()));
+                ps.setArray(3, c.createArrayOf("text",
+                        part.stream().map(s -> HexFormat.of().formatHex(s.idHmac())).toArray(String[]::new)));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.put(HexFormat.of().formatHex(rs.getBytes(1)), rs.getBoolean(2));

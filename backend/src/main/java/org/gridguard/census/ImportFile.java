@@ -187,19 +187,13 @@ public final class ImportFile {
             }
         } catch (ZipException e) {
             throw ApiProblem.invalid("file", "the XLSX file is damaged");
-        } catch (XMLStreamException | RuntimeException e) {
-            if (e instanceof ApiProblem p) {
-                throw p;
-            }
-            if (e.getCause() instanceof ApiProblem p) {
-                throw p;
+        } catch (XMLStreamException | IOException | RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ApiProblem p) {
+                    throw p;
+                }
             }
             throw ApiProblem.invalid("file", "the XLSX file is damaged");
-        } catch (IOException e) {
-            if (e.getCause() instanceof ApiProblem p) {
-                throw p;
-            }
-            throw ApiProblem.invalid("file", "the XLSX file could not be read");
         } finally {
             if (tmp != null) {
                 try {
@@ -214,6 +208,10 @@ public final class ImportFile {
     /** Counts what is really inflated: over the budget or the ratio, the file is refused. */
     static InputStream guarded(ZipFile zip, ZipEntry e, long[] budget) throws IOException {
         long compressed = Math.max(1, e.getCompressedSize());
+        // what the archive declares is checked first; what really inflates is counted below (headers can lie)
+        if (e.getSize() > budget[0] || (e.getSize() > 1_000_000 && e.getSize() / compressed > MAX_RATIO)) {
+            throw bomb();
+        }
         return new FilterInputStream(zip.getInputStream(e)) {
             long count;
 
@@ -224,8 +222,8 @@ public final class ImportFile {
                 count += k;
                 budget[0] -= k;
                 if (budget[0] < 0 || (count > 1_000_000 && count / compressed > MAX_RATIO)) {
-                    throw new IOException(ApiProblem.invalid("file",
-                            "the XLSX inflates far beyond its size (a zip bomb?); it was refused"));
+                    // unchecked on purpose: XML parsers wrap IOExceptions and lose the message
+                    throw bomb();
                 }
             }
 
@@ -245,6 +243,10 @@ public final class ImportFile {
                 return k;
             }
         };
+    }
+
+    static ApiProblem bomb() {
+        return ApiProblem.invalid("file", "the XLSX inflates far beyond its size (a zip bomb?); it was refused");
     }
 
     private static XMLStreamReader stax(InputStream in) throws XMLStreamException {

@@ -25,11 +25,11 @@ final class CensusFixtures {
     private CensusFixtures() {
     }
 
-    /** A valid mainland ID, unique within the test run (region 431002, births spread over 1950–1999). */
+    /** A valid mainland ID, unique within the test run (region 510104, which the demo does not use; births spread over 1950–1999). */
     static String validId() {
         long n = SEQ.incrementAndGet();
         LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(n % 18_000);
-        String first17 = "431002" + String.format("%04d%02d%02d", birth.getYear(), birth.getMonthValue(),
+        String first17 = "510104" + String.format("%04d%02d%02d", birth.getYear(), birth.getMonthValue(),
                 birth.getDayOfMonth()) + String.format("%03d", (n / 18_000) % 1000);
         return first17 + IdentityRules.checkCharacter(first17);
     }
