@@ -75,11 +75,13 @@ public class CensusImportJob implements JobHandler {
     public Map<String, Object> run(Context ctx) throws Exception {
         UUID uploadId = UUID.fromString((String) ctx.params().get("uploadId"));
         boolean dryRun = Boolean.TRUE.equals(ctx.params().get("dryRun"));
+        long t0 = System.nanoTime();
         Upload up = load(uploadId);
         ctx.progress(2, Map.of("phase", "reading"));
         ImportFile.Table table = ImportFile.read(up.content(), false);
         ImportColumns cols = ImportColumns.of(table.header());
         Areas areas = areas(up);
+        long tRead = System.nanoTime();
         ctx.progress(8, Map.of("phase", "checking", "rows", table.rows().size()));
 
         List<Staged> good = new ArrayList<>();
@@ -110,6 +112,7 @@ public class CensusImportJob implements JobHandler {
             }
         }
         errors.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        long tCheck = System.nanoTime();
         saveErrors(uploadId, errors);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("dryRun", dryRun);
@@ -120,6 +123,8 @@ public class CensusImportJob implements JobHandler {
         report.put("errorFile", "/api/v1/imports/" + ctx.id() + "/errors");
         report.put("errors", errors.stream().limit(100).map(e -> Map.of("line", e.line(), "field", e.field(),
                 "message", e.message())).toList());
+        report.put("readMs", (tRead - t0) / 1_000_000);
+        report.put("checkMs", (tCheck - tRead) / 1_000_000);
         if (dryRun) {
             long matching = writable.stream().filter(s -> existing.containsKey(HexFormat.of().formatHex(s.idHmac())))
                     .count();
@@ -131,7 +136,7 @@ public class CensusImportJob implements JobHandler {
         long[] totals = new long[3];
         for (int from = 0; from < writable.size(); from += chunk) {
             List<Staged> part = writable.subList(from, Math.min(writable.size(), from + chunk));
-            long[] t = write(part, ctx.owner(), ctx.id());
+            long[] t = write(part, cols.has(Col.CATEGORIES), ctx.owner(), ctx.id());
             totals[0] += t[0];
             totals[1] += t[1];
             totals[2] += t[2];
@@ -139,6 +144,7 @@ public class CensusImportJob implements JobHandler {
             ctx.progress(30 + (int) (69L * done / Math.max(1, writable.size())),
                     Map.of("phase", "writing", "rows", n, "written", done));
         }
+        report.put("writeMs", (System.nanoTime() - tCheck) / 1_000_000);
         report.put("householdsCreated", totals[0]);
         report.put("created", totals[1]);
         report.put("updated", totals[2]);
@@ -405,15 +411,14 @@ public class CensusImportJob implements JobHandler {
                 phone_hmac = coalesce(excluded.phone_hmac, resident.phone_hmac),
                 phone_mask = coalesce(excluded.phone_mask, resident.phone_mask),
                 relation = coalesce(excluded.relation, resident.relation),
-                categories = (select coalesce(s2.categories, resident.categories) from import_stage s2
-                              where s2.id_hmac = excluded.id_hmac),
+                categories = case when ? then excluded.categories else resident.categories end,
                 returnee_from = coalesce(excluded.returnee_from, resident.returnee_from),
                 version = resident.version + 1, updated_by = excluded.updated_by, updated_at = now()
               where (resident.household_id, resident.name, resident.phone_hmac, resident.relation, resident.categories,
                      resident.returnee_from)
                 is distinct from (excluded.household_id, excluded.name, coalesce(excluded.phone_hmac, resident.phone_hmac),
                      coalesce(excluded.relation, resident.relation),
-                     (select coalesce(s3.categories, resident.categories) from import_stage s3 where s3.id_hmac = excluded.id_hmac),
+                     case when ? then excluded.categories else resident.categories end,
                      coalesce(excluded.returnee_from, resident.returnee_from))
               returning id, community_id, (xmax = 0) as created, household_id, name, phone_hmac, categories),
             hist as (
@@ -432,7 +437,7 @@ public class CensusImportJob implements JobHandler {
             select count(*) filter (where created), count(*) filter (where not created) from up""";
 
     /** One chunk in one transaction: [households created, residents created, residents updated]. */
-    long[] write(List<Staged> rows, String actor, UUID jobId) throws SQLException, IOException {
+    long[] write(List<Staged> rows, boolean categories, String actor, UUID jobId) throws SQLException, IOException {
         StringWriter w = new StringWriter(rows.size() * 400);
         HexFormat hex = HexFormat.of();
         try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT)) {
@@ -467,11 +472,16 @@ public class CensusImportJob implements JobHandler {
                     }
                 }
                 long created, updated;
+                try (Statement st = c.createStatement()) {
+                    st.execute("analyze import_stage");
+                }
                 try (PreparedStatement ps = c.prepareStatement(RESIDENTS)) {
                     ps.setString(1, actor);
                     ps.setString(2, actor);
-                    ps.setString(3, actor);
-                    ps.setString(4, jobId.toString());
+                    ps.setBoolean(3, categories);
+                    ps.setBoolean(4, categories);
+                    ps.setString(5, actor);
+                    ps.setString(6, jobId.toString());
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         created = rs.getLong(1);
