@@ -54,6 +54,8 @@ public class CensusImportJob implements JobHandler {
     @ConfigProperty(name = "gridguard.census.import-chunk", defaultValue = "5000")
     int chunk;
 
+    static final java.util.regex.Pattern CATEGORY_SEPARATORS = java.util.regex.Pattern.compile("[、,，;；/\\s]+");
+
     @Override
     public String kind() {
         return KIND;
@@ -254,7 +256,7 @@ public class CensusImportJob implements JobHandler {
         List<String> cats = new ArrayList<>();
         String catCell = cols.get(row, Col.CATEGORIES);
         if (catCell != null) {
-            for (String part : catCell.split("[、,，;；/\\s]+")) {
+            for (String part : CATEGORY_SEPARATORS.split(catCell)) {
                 if (part.isBlank()) {
                     continue;
                 }

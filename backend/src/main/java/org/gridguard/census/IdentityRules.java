@@ -27,6 +27,9 @@ public final class IdentityRules {
     private static final Pattern HK_MACAU = Pattern.compile("[HM]\\d{8}(\\d{2})?");
     private static final Pattern TAIWAN = Pattern.compile("\\d{8}(\\d{2})?");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern PHONE_NOISE = Pattern.compile("[\\s()]");
+    private static final Pattern LANDLINE_DIGITS = Pattern.compile("0\\d{9,11}");
     private static final Pattern LANDLINE_LOCAL = Pattern.compile("[2-9]\\d{6,7}");
 
     private IdentityRules() {
@@ -34,7 +37,7 @@ public final class IdentityRules {
 
     /** Trims, removes inner spaces, upper-cases (a lower-case check character x becomes X). */
     public static String normaliseDocument(String s) {
-        return s == null ? null : s.replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
+        return s == null ? null : SPACES.matcher(s).replaceAll("").toUpperCase(java.util.Locale.ROOT);
     }
 
     /** The check character ISO 7064 MOD 11-2 gives for the first 17 digits. */
@@ -125,19 +128,18 @@ public final class IdentityRules {
         if (phone == null) {
             return null;
         }
-        String s = phone.replaceAll("[\\s()]", "");
+        String s = PHONE_NOISE.matcher(phone).replaceAll("");
         if (s.startsWith("+86")) {
             s = s.substring(3);
         } else if (s.startsWith("0086")) {
             s = s.substring(4);
         }
-        s = s.replaceAll("^-", "");
         String digits = s.replace("-", "");
         if (MOBILE.matcher(digits).matches()) {
             return digits;
         }
         // area codes: 010 and 020-029 have three digits, all others four
-        if (digits.matches("0\\d{9,11}")) {
+        if (LANDLINE_DIGITS.matcher(digits).matches()) {
             int code = digits.charAt(1) == '1' || digits.charAt(1) == '2' ? 3 : 4;
             String local = digits.substring(code);
             if (LANDLINE_LOCAL.matcher(local).matches()) {
