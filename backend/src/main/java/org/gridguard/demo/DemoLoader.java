@@ -34,6 +34,9 @@ public class DemoLoader {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    org.gridguard.census.CensusDemo census;
+
     @ConfigProperty(name = "gridguard.demo.load")
     boolean load;
 
@@ -112,10 +115,17 @@ public class DemoLoader {
                 }
                 ps.executeBatch();
             }
+            org.gridguard.census.CensusDemo.Summary people;
+            try {
+                people = census.load(c, d, seed);
+            } catch (java.io.IOException e) {
+                throw new SQLException("demo census could not be written", e);
+            }
             c.commit();
+            LOG.infof("Loaded demo data (seed %d): %d area nodes, %d checkpoints, %d assignments, %d households, %d residents in %d ms",
+                    seed, d.nodes.size(), d.checkpoints.size(), d.assignments.size(), people.households(),
+                    people.residents(), (System.nanoTime() - t0) / 1_000_000);
         }
-        LOG.infof("Loaded demo data (seed %d): %d area nodes, %d checkpoints, %d assignments in %d ms", seed,
-                d.nodes.size(), d.checkpoints.size(), d.assignments.size(), (System.nanoTime() - t0) / 1_000_000);
         return true;
     }
 

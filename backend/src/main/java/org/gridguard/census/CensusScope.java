@@ -1,0 +1,24 @@
+package org.gridguard.census;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.gridguard.security.Jurisdiction;
+
+/** The jurisdiction filter of census tables, in one place: community (distribution key) and area subtree. */
+final class CensusScope {
+    private CensusScope() {
+    }
+
+    /** " and t.community_id = any(:communities) and t.area_id in (...)" for table alias {@code t}; empty for admins. */
+    static String filter(Jurisdiction j, Map<String, Object> params, String t) {
+        if (j.isGlobal()) {
+            return "";
+        }
+        params.put("communities", j.communityIds().toArray(UUID[]::new));
+        params.put("patterns", j.likePatterns());
+        return " and " + t + ".community_id = any(cast(:communities as uuid[])) and " + t
+                + ".area_id in (select an.id from area_node an where an.community_id = any(cast(:communities as uuid[]))"
+                + " and an.path like any(cast(:patterns as text[])))";
+    }
+}

@@ -1,0 +1,116 @@
+package org.gridguard.census;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.gridguard.area.AreaKind;
+import org.gridguard.area.AreaNode;
+import org.gridguard.area.AreaRepository;
+import org.gridguard.census.CensusViews.ImportAccepted;
+import org.gridguard.common.ApiProblem;
+import org.gridguard.job.JobService;
+import org.gridguard.security.Caller;
+import org.gridguard.security.Jurisdiction;
+import org.gridguard.security.Roles;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** Accepts census files: checks who imports where and that the file is readable, then queues the import job. */
+@ApplicationScoped
+public class ImportService {
+
+    @Inject
+    JobService jobs;
+    @Inject
+    AreaRepository areas;
+    @Inject
+    Jurisdiction jurisdiction;
+    @Inject
+    Caller caller;
+    @Inject
+    EntityManager em;
+
+    /** Leaders import for their zone (or cells), supervisors for their community. */
+    AreaNode importArea(UUID areaId) {
+        List<Jurisdiction.Scope> own = jurisdiction.scopes().stream()
+                .filter(s -> s.role().equals(Roles.LEADER) || s.role().equals(Roles.SUPERVISOR)).toList();
+        AreaNode n;
+        if (areaId == null) {
+            if (own.size() != 1) {
+                throw ApiProblem.invalid("areaId", "say which area the file is for (your zone or community)");
+            }
+            n = areas.findById(own.get(0).nodeId());
+        } else {
+            n = areas.findByIdOptional(areaId)
+                    .filter(x -> jurisdiction.coversAs(x.path, List.of(Roles.LEADER, Roles.SUPERVISOR))
+                            && !jurisdiction.isGlobal())
+                    .orElseThrow(() -> ApiProblem.invalid("areaId", "no such area node in your jurisdiction"));
+        }
+        if (n.communityId == null || n.kind == AreaKind.BUILDING) {
+            throw ApiProblem.invalid("areaId", "import into one community, zone, grid cell or compound at a time");
+        }
+        return n;
+    }
+
+    @Transactional
+    public ImportAccepted submit(FileUpload file, UUID areaId, boolean dryRun) {
+        if (file == null || file.uploadedFile() == null) {
+            throw ApiProblem.invalid("file", "attach the census file as the multipart field 'file'");
+        }
+        AreaNode area = importArea(areaId);
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw ApiProblem.invalid("file", "the upload could not be read");
+        }
+        ImportFile.Table head = ImportFile.read(content, true);
+        ImportColumns.of(head.header());
+        UUID uploadId = UUID.randomUUID();
+        String name = file.fileName() == null ? "upload" : file.fileName();
+        em.createNativeQuery("""
+                insert into import_upload (id, owner, community_id, area_id, filename, format, charset, content)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
+                .setParameter(1, uploadId).setParameter(2, caller.name()).setParameter(3, area.communityId)
+                .setParameter(4, area.id).setParameter(5, name.length() > 200 ? name.substring(0, 200) : name)
+                .setParameter(6, head.format().name()).setParameter(7, head.charset()).setParameter(8, content)
+                .executeUpdate();
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("uploadId", uploadId.toString());
+        params.put("areaId", area.id.toString());
+        params.put("dryRun", dryRun);
+        params.put("filename", name);
+        UUID jobId = jobs.submit(CensusImportJob.KIND, caller.name(), area.communityId, params);
+        em.createNativeQuery("update import_upload set job_id = ?1 where id = ?2").setParameter(1, jobId)
+                .setParameter(2, uploadId).executeUpdate();
+        return new ImportAccepted(jobId, "QUEUED", dryRun);
+    }
+
+    /** The error file of an import the caller may see (its owner, or supervisors of its community). */
+    @Transactional
+    public String errors(UUID jobId) {
+        jobs.get(jobId, caller, jurisdiction);
+        @SuppressWarnings("unchecked")
+        List<String> rows = em.createNativeQuery("select errors_csv from import_upload where job_id = ?1")
+                .setParameter(1, jobId).getResultList();
+        if (rows.isEmpty()) {
+            throw ApiProblem.notFound("Import");
+        }
+        if (rows.get(0) == null) {
+            throw ApiProblem.notFound("Error file (the import has not checked the rows yet)");
+        }
+        return rows.get(0);
+    }
+
+    public static String template() {
+        return "\uFEFF" + String.join(",", ImportColumns.TEMPLATE) + "\r\n";
+    }
+}

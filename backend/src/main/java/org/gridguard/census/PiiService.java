@@ -1,0 +1,324 @@
+package org.gridguard.census;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gridguard.area.AreaRepository;
+import org.gridguard.census.CensusViews.AuditView;
+import org.gridguard.census.CensusViews.ExportRequest;
+import org.gridguard.census.CensusViews.PiiField;
+import org.gridguard.census.CensusViews.ResidentSearch;
+import org.gridguard.census.CensusViews.ResidentView;
+import org.gridguard.census.CensusViews.UnmaskRequest;
+import org.gridguard.census.CensusViews.UnmaskedView;
+import org.gridguard.census.IdentityRules.DocType;
+import org.gridguard.common.ApiProblem;
+import org.gridguard.common.Cursor;
+import org.gridguard.common.Page;
+import org.gridguard.common.Problem;
+import org.gridguard.security.Caller;
+import org.gridguard.security.Jurisdiction;
+import org.gridguard.security.Roles;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+
+/**
+ * Personal data on the way out: exact lookup by keyed hash, explicit unmasking with a reason (one audit row per
+ * unmasked read, rate-limited per caller), the audit trail itself, and CSV exports.
+ */
+@ApplicationScoped
+public class PiiService {
+
+    @Inject
+    ResidentRepository residents;
+    @Inject
+    AreaRepository areas;
+    @Inject
+    Jurisdiction jurisdiction;
+    @Inject
+    Caller caller;
+    @Inject
+    PiiCipher pii;
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "gridguard.pii.unmask-per-minute", defaultValue = "30")
+    int unmaskPerMinute;
+
+    @ConfigProperty(name = "gridguard.census.export-max-rows", defaultValue = "200000")
+    int exportMaxRows;
+
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    @Transactional
+    public Page<ResidentView> search(ResidentSearch req) {
+        boolean hasId = req.idNumber() != null && !req.idNumber().isBlank();
+        boolean hasPhone = req.phone() != null && !req.phone().isBlank();
+        if (!hasId && !hasPhone) {
+            throw ApiProblem.invalid("idNumber", "send an idNumber or a phone to look up");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        byte[] idHmac = null, phoneHmac = null;
+        if (hasId) {
+            DocType t = req.idType() == null ? DocType.MAINLAND_ID : req.idType();
+            String n = IdentityRules.normaliseDocument(req.idNumber());
+            for (String m : IdentityRules.documentProblems(t, n, java.time.LocalDate.now())) {
+                errors.add(new Problem.FieldError("idNumber", m));
+            }
+            idHmac = pii.hmac(t.name(), n);
+        }
+        if (hasPhone) {
+            String p = IdentityRules.normalisePhone(req.phone());
+            if (p == null) {
+                errors.add(new Problem.FieldError("phone", IdentityRules.phoneProblem(req.phone())));
+            }
+            phoneHmac = pii.hmac("PHONE", p);
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors.get(0).field() + ": " + errors.get(0).message(), errors);
+        }
+        return new Page<>(residents.byHash(idHmac, phoneHmac, 100).stream().map(ResidentView::of).toList(), null);
+    }
+
+    /** Per-caller token bucket; spent before the lookup so probing unknown ids costs the same. */
+    void takeUnmaskToken() {
+        Bucket b = buckets.computeIfAbsent(caller.name(), k -> Bucket.builder().addLimit(Bandwidth.builder()
+                .capacity(unmaskPerMinute).refillGreedy(unmaskPerMinute, Duration.ofMinutes(1)).build()).build());
+        ConsumptionProbe probe = b.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw ApiProblem.tooMany(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1));
+        }
+    }
+
+    /** May the caller see this field of a resident registered at {@code path}? */
+    boolean mayUnmask(PiiField f, String path) {
+        if (jurisdiction.coversAs(path, List.of(Roles.SUPERVISOR, Roles.LEADER))
+                && (caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.LEADER)) && !jurisdiction.isGlobal()) {
+            return true;
+        }
+        return f == PiiField.PHONE && caller.hasRole(Roles.WORKER) && !jurisdiction.isGlobal()
+                && jurisdiction.coversAs(path, List.of(Roles.WORKER));
+    }
+
+    @Transactional
+    public UnmaskedView unmask(UUID id, UnmaskRequest req) {
+        takeUnmaskToken();
+        Resident r = residents.visible(id).orElseThrow(() -> ApiProblem.notFound("Resident"));
+        String path = areas.findById(r.areaId).path;
+        List<PiiField> fields = req.fields().stream().distinct().sorted().toList();
+        for (PiiField f : fields) {
+            if (!mayUnmask(f, path)) {
+                throw ApiProblem.forbidden(f == PiiField.ID_NUMBER
+                        ? "Your role may not see ID numbers in clear"
+                        : "Your role may not see this resident's phone in clear");
+            }
+        }
+        String idNumber = fields.contains(PiiField.ID_NUMBER) ? pii.decrypt(r.idCipher) : null;
+        String phone = fields.contains(PiiField.PHONE) ? pii.decrypt(r.phoneCipher) : null;
+        audit("UNMASK", "RESIDENT", r.id, r.communityId, fields, req.reason().trim(), Map.of());
+        return new UnmaskedView(r.id, r.idType, idNumber, phone);
+    }
+
+    void audit(String action, String subjectType, UUID subjectId, UUID communityId, List<PiiField> fields,
+            String reason, Map<String, Object> details) {
+        try {
+            em.createNativeQuery("""
+                    insert into pii_audit (actor, actor_roles, action, subject_type, subject_id, community_id, fields, reason, details)
+                    values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as text[]), ?8, cast(?9 as jsonb))""")
+                    .setParameter(1, caller.name()).setParameter(2, String.join(",", caller.roles()))
+                    .setParameter(3, action).setParameter(4, subjectType).setParameter(5, subjectId)
+                    .setParameter(6, communityId)
+                    .setParameter(7, fields.stream().map(Enum::name).toArray(String[]::new))
+                    .setParameter(8, reason).setParameter(9, json.writeValueAsString(details)).executeUpdate();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The audit of the caller's communities, newest first. */
+    @Transactional
+    public Page<AuditView> auditLog(UUID subjectId, String cursor, Integer limit) {
+        int lim = Cursor.limit(limit);
+        List<String> c = Cursor.decode(cursor, 1);
+        Map<String, Object> p = new HashMap<>();
+        StringBuilder sql = new StringBuilder("""
+                select id, at, actor, action, subject_type, subject_id, community_id, cast(fields as text[]), reason,
+                  cast(details as text) from pii_audit where community_id = any(cast(:c as uuid[]))""");
+        p.put("c", jurisdiction.communityIds().toArray(UUID[]::new));
+        if (subjectId != null) {
+            sql.append(" and subject_id = :s");
+            p.put("s", subjectId);
+        }
+        if (c != null) {
+            try {
+                p.put("after", Long.parseLong(c.get(0)));
+            } catch (NumberFormatException e) {
+                throw ApiProblem.invalid("cursor", "is not a cursor this list gave out");
+            }
+            sql.append(" and id < :after");
+        }
+        sql.append(" order by id desc limit :lim");
+        p.put("lim", lim + 1);
+        var q = em.createNativeQuery(sql.toString());
+        p.forEach(q::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        List<AuditView> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> d = json.readValue((String) r[9], Map.class);
+                out.add(new AuditView(((Number) r[0]).longValue(), CensusService.toInstant(r[1]), (String) r[2],
+                        (String) r[3], (String) r[4], (UUID) r[5], (UUID) r[6], Arrays.asList((String[]) r[7]),
+                        (String) r[8], d));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return Page.of(out, lim, v -> Cursor.encode(Long.toString(v.id())));
+    }
+
+    // ---------- exports ----------
+
+    /** CSV of residents (UTF-8 with BOM, for Excel), masked unless clear fields are requested and allowed. */
+    @Transactional
+    public String exportResidents(ExportRequest req) {
+        ExportScope s = exportScope(req);
+        List<PiiField> clear = s.clear();
+        Map<String, Object> p = new HashMap<>();
+        String sql = "select r.id, r.household_id, h.door_number, r.name, r.id_type, r.id_mask, r.id_cipher, r.phone_mask,"
+                + " r.phone_cipher, r.sex, r.birth_date, r.relation, array_to_string(r.categories, ';'), r.status,"
+                + " r.grid_cell_id, r.updated_at from resident r join household h on h.id = r.household_id where 1 = 1"
+                + CensusScope.filter(jurisdiction, p, "r") + s.areaFilter("r", p) + " order by r.id limit :lim";
+        p.put("lim", exportMaxRows + 1);
+        var q = em.createNativeQuery(sql);
+        p.forEach(q::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        tooMany(rows.size());
+        StringWriter out = new StringWriter();
+        out.write('\uFEFF');
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("id", "householdId",
+                "doorNumber", "name", "idType", "idNumber", "phone", "sex", "birthDate", "relation", "categories",
+                "status", "gridCellId", "updatedAt").get())) {
+            for (Object[] r : rows) {
+                String id = clear.contains(PiiField.ID_NUMBER) ? pii.decrypt((String) r[6]) : (String) r[5];
+                String phone = clear.contains(PiiField.PHONE) ? pii.decrypt((String) r[8]) : (String) r[7];
+                csv.printRecord(r[0], r[1], r[2], r[3], r[4], id, phone, r[9], r[10], r[11], r[12], r[13], r[14],
+                        CensusService.toInstant(r[15]));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("kind", "RESIDENTS");
+        details.put("rows", rows.size());
+        details.put("areaId", String.valueOf(req == null ? null : req.areaId()));
+        audit("EXPORT", "RESIDENTS", req == null ? null : req.areaId(), s.communityId(), clear,
+                s.reason(), details);
+        return out.toString();
+    }
+
+    @Transactional
+    public String exportHouseholds(ExportRequest req) {
+        ExportScope s = exportScope(req);
+        if (!s.clear().isEmpty()) {
+            throw ApiProblem.invalid("unmask", "a household export holds no ID numbers or phones");
+        }
+        Map<String, Object> p = new HashMap<>();
+        String sql = "select h.id, h.grid_cell_id, h.compound_id, h.building_id, h.door_number, h.living_count,"
+                + " h.tenant_count, h.contact_name, h.status, h.last_verified_on, h.updated_at from household h where 1 = 1"
+                + CensusScope.filter(jurisdiction, p, "h") + s.areaFilter("h", p) + " order by h.id limit :lim";
+        p.put("lim", exportMaxRows + 1);
+        var q = em.createNativeQuery(sql);
+        p.forEach(q::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        tooMany(rows.size());
+        StringWriter out = new StringWriter();
+        out.write('\uFEFF');
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("id", "gridCellId",
+                "compoundId", "buildingId", "doorNumber", "livingCount", "tenantCount", "contactName", "status",
+                "lastVerifiedOn", "updatedAt").get())) {
+            for (Object[] r : rows) {
+                csv.printRecord(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+                        CensusService.toInstant(r[10]));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        audit("EXPORT", "HOUSEHOLDS", req == null ? null : req.areaId(), s.communityId(), List.of(), s.reason(),
+                Map.of("kind", "HOUSEHOLDS", "rows", rows.size()));
+        return out.toString();
+    }
+
+    private void tooMany(int n) {
+        if (n > exportMaxRows) {
+            throw ApiProblem.unprocessable("export-too-large",
+                    "More than " + exportMaxRows + " rows: narrow the export with areaId");
+        }
+    }
+
+    record ExportScope(String areaPath, UUID communityId, List<PiiField> clear, String reason) {
+        String areaFilter(String t, Map<String, Object> p) {
+            if (areaPath == null) {
+                return "";
+            }
+            p.put("root", areaPath + "%");
+            return " and " + t + ".area_id in (select id from area_node where path like :root)";
+        }
+    }
+
+    ExportScope exportScope(ExportRequest req) {
+        String path = null;
+        UUID community = null;
+        if (req != null && req.areaId() != null) {
+            var n = areas.findByIdOptional(req.areaId()).filter(x -> jurisdiction.covers(x.path))
+                    .orElseThrow(() -> ApiProblem.notFound("Area node"));
+            path = n.path;
+            community = n.communityId;
+        } else if (jurisdiction.communityIds().size() == 1) {
+            community = jurisdiction.communityIds().iterator().next();
+        }
+        List<PiiField> clear = req == null || req.unmask() == null ? List.of()
+                : req.unmask().stream().distinct().sorted().toList();
+        String reason = req == null || req.reason() == null ? "" : req.reason().trim();
+        if (!clear.isEmpty()) {
+            if (reason.length() < 2) {
+                throw ApiProblem.invalid("reason", "an export in clear needs a reason");
+            }
+            // supervisors export in clear only where they supervise: the whole area asked for must be theirs
+            boolean ok = caller.hasRole(Roles.SUPERVISOR) && !jurisdiction.isGlobal() && (path != null
+                    ? jurisdiction.coversAs(path, List.of(Roles.SUPERVISOR))
+                    : jurisdiction.scopes().stream().allMatch(sc -> sc.role().equals(Roles.SUPERVISOR)));
+            if (!ok) {
+                throw ApiProblem.forbidden("Your role may not export personal data in clear here");
+            }
+        }
+        return new ExportScope(path, community, clear, reason.isEmpty() ? "export" : reason);
+    }
+}

@@ -1,0 +1,100 @@
+package org.gridguard.census;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.gridguard.security.Jurisdiction;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/** Every query of the resident table, the caller's jurisdiction applied. */
+@ApplicationScoped
+public class ResidentRepository implements PanacheRepositoryBase<Resident, UUID> {
+
+    @Inject
+    Jurisdiction jurisdiction;
+
+    @SuppressWarnings("unchecked")
+    public Optional<Resident> visible(UUID id) {
+        Map<String, Object> p = new HashMap<>();
+        String sql = "select r.* from resident r where r.id = :id" + CensusScope.filter(jurisdiction, p, "r");
+        p.put("id", id);
+        var q = getEntityManager().createNativeQuery(sql, Resident.class);
+        p.forEach(q::setParameter);
+        List<Resident> rows = q.getResultList();
+        return rows.stream().findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Resident> list(String areaPath, UUID householdId, Resident.Status status, Resident.Category category,
+            Instant updatedSince, UUID after, int limit) {
+        Map<String, Object> p = new HashMap<>();
+        StringBuilder sql = new StringBuilder("select r.* from resident r where 1 = 1");
+        sql.append(CensusScope.filter(jurisdiction, p, "r"));
+        if (areaPath != null) {
+            sql.append(" and r.area_id in (select id from area_node where path like :root)");
+            p.put("root", areaPath + "%");
+        }
+        if (householdId != null) {
+            sql.append(" and r.household_id = :hh");
+            p.put("hh", householdId);
+        }
+        if (status != null) {
+            sql.append(" and r.status = :status");
+            p.put("status", status.name());
+        }
+        if (category != null) {
+            sql.append(" and r.categories @> array[cast(:cat as text)]");
+            p.put("cat", category.name());
+        }
+        if (updatedSince != null) {
+            sql.append(" and r.updated_at >= :since");
+            p.put("since", updatedSince);
+        }
+        if (after != null) {
+            sql.append(" and r.id > :after");
+            p.put("after", after);
+        }
+        sql.append(" order by r.id limit :lim");
+        p.put("lim", limit + 1);
+        var q = getEntityManager().createNativeQuery(sql.toString(), Resident.class);
+        p.forEach(q::setParameter);
+        return q.getResultList();
+    }
+
+    /** Exact lookup by keyed hash of the ID number or phone, within the caller's jurisdiction. */
+    @SuppressWarnings("unchecked")
+    public List<Resident> byHash(byte[] idHmac, byte[] phoneHmac, int limit) {
+        Map<String, Object> p = new HashMap<>();
+        StringBuilder sql = new StringBuilder("select r.* from resident r where ");
+        if (idHmac != null) {
+            sql.append("r.id_hmac = :idh");
+            p.put("idh", idHmac);
+        }
+        if (phoneHmac != null) {
+            sql.append(idHmac != null ? " and " : "").append("r.phone_hmac = :ph");
+            p.put("ph", phoneHmac);
+        }
+        sql.append(CensusScope.filter(jurisdiction, p, "r")).append(" order by r.id limit :lim");
+        p.put("lim", limit);
+        var q = getEntityManager().createNativeQuery(sql.toString(), Resident.class);
+        p.forEach(q::setParameter);
+        return q.getResultList();
+    }
+
+    /** Unscoped: the resident holding this identity document in the community, if any. */
+    public Optional<UUID> holderOf(UUID communityId, byte[] idHmac) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager()
+                .createNativeQuery("select id from resident where community_id = ?1 and id_hmac = ?2")
+                .setParameter(1, communityId).setParameter(2, idHmac).getResultList();
+        return ids.stream().findFirst();
+    }
+}
