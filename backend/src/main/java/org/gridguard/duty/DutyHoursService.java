@@ -214,7 +214,7 @@ public class DutyHoursService {
         Map<String, Object> p = new HashMap<>();
         StringBuilder sql = new StringBuilder("""
                 select w.* from duty_work_log w join duty_person dp on dp.id = w.person_id
-                join area_node h on h.id = dp.home_area_id where """);
+                join area_node h on h.id = dp.home_area_id where\s""");
         if (scope.overseer()) {
             sql.append(scope.visiblePersonSql(p));
         } else {

@@ -252,7 +252,7 @@ public class DutyService {
         StringBuilder sql = new StringBuilder("""
                 select s.* from duty_shift s join checkpoint c on c.id = s.checkpoint_id
                 join area_node g on g.id = c.guards_node_id
-                where s.business_date between :f and :t and """).append(scope.visibleShiftSql(p));
+                where s.business_date between :f and :t and\s""").append(scope.visibleShiftSql(p));
         p.put("f", f);
         p.put("t", t);
         if (areaId != null) {
