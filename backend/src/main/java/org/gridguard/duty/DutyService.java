@@ -354,7 +354,7 @@ public class DutyService {
             }
             boolean missingOut = ci != null && ci.checkOutAt == null && now.isAfter(s.endsAt);
             byShift.computeIfAbsent(a.shiftId, k -> new ArrayList<>()).add(new AssigneeView(p.id, p.name, p.unit, a.source,
-                    ci == null ? null : ci.id, ci == null ? null : odt(ci.checkInAt),
+                    ci == null ? null : ci.id, ci == null ? null : ci.version, ci == null ? null : odt(ci.checkInAt),
                     ci == null ? null : odt(ci.checkOutAt), late != null && late > 0 ? late : null, missingOut));
         }
         return shifts.stream().map(s -> {

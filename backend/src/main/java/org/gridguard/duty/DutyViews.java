@@ -62,7 +62,7 @@ public final class DutyViews {
 
     @Schema(name = "DutyShiftAssignee")
     public record AssigneeView(UUID personId, String name, String unit, String source, UUID checkInId,
-            OffsetDateTime checkInAt, OffsetDateTime checkOutAt, Integer lateMinutes, boolean missingCheckOut) {
+            @Schema(description = "Send it with a correction") Long checkInVersion, OffsetDateTime checkInAt, OffsetDateTime checkOutAt, Integer lateMinutes, boolean missingCheckOut) {
     }
 
     @Schema(name = "NewDutyShiftAssignee")
