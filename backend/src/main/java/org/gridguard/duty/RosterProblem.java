@@ -43,13 +43,14 @@ public final class RosterProblem {
         this.plan = plan;
     }
 
-    /** The solver configuration: one move thread (no parallel moves) and the given limits. */
+    /** The solver configuration of solverConfig.xml (as the Quarkus extension reads it) with the given limits. */
     public static SolverConfig solverConfig(Duration spent, Duration unimproved) {
         TerminationConfig t = new TerminationConfig().withSpentLimit(spent);
         if (unimproved != null) {
             t.setUnimprovedSpentLimit(unimproved);
         }
-        return new SolverConfig().withSolutionClass(RosterPlan.class).withEntityClasses(Seat.class)
+        return SolverConfig.createFromXmlResource("solverConfig.xml", RosterProblem.class.getClassLoader())
+                .withSolutionClass(RosterPlan.class).withEntityClasses(Seat.class)
                 .withConstraintProviderClass(RosterConstraints.class)
                 .withMoveThreadCount(SolverConfig.MOVE_THREAD_COUNT_NONE).withTerminationConfig(t);
     }

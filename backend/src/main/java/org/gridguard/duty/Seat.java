@@ -6,7 +6,7 @@ import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
 
 /** One place on a shift; the solver chooses who stands it (or leaves it empty, which costs a medium point). */
-@PlanningEntity
+@PlanningEntity(difficultyComparatorClass = SeatDifficulty.class)
 public class Seat {
 
     @PlanningId
@@ -16,7 +16,7 @@ public class Seat {
     private String requiredSkill;
     @PlanningPin
     private boolean pinned;
-    @PlanningVariable(allowsUnassigned = true)
+    @PlanningVariable(allowsUnassigned = true, strengthComparatorClass = StaffStrength.class)
     private Staff staff;
 
     public Seat() {
