@@ -194,7 +194,13 @@ public class RosterService implements JobHandler {
         UUID rosterId = UUID.fromString((String) ctx.params().get("rosterId"));
         int seconds = ((Number) ctx.params().getOrDefault("timeLimitSeconds", defaultSeconds)).intValue();
         int unimproved = ((Number) ctx.params().getOrDefault("unimprovedSeconds", 10)).intValue();
-        RosterProblem problem = QuarkusTransaction.requiringNew().call(() -> load(rosterId));
+        RosterProblem problem;
+        try {
+            problem = QuarkusTransaction.requiringNew().call(() -> load(rosterId));
+        } catch (RuntimeException e) {
+            markFailed(rosterId);
+            throw e;
+        }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("rosterId", rosterId.toString());
         report.put("phase", "WAITING");
@@ -219,12 +225,7 @@ public class RosterService implements JobHandler {
         try {
             return solve(ctx, rosterId, problem, report, seconds, unimproved);
         } catch (RuntimeException e) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                DutyRoster r = DutyRoster.findById(rosterId);
-                if (r != null) {
-                    r.status = DutyRoster.Status.FAILED;
-                }
-            });
+            markFailed(rosterId);
             throw e;
         } finally {
             if (acquired) {
@@ -327,6 +328,15 @@ public class RosterService implements JobHandler {
         report.put("proposedAssignees", items.stream().mapToInt(m -> ((List<?>) m.get("personIds")).size()).sum());
         report.put("unfilledShifts", unfilled.size());
         return report;
+    }
+
+    void markFailed(UUID rosterId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            DutyRoster r = DutyRoster.findById(rosterId);
+            if (r != null) {
+                r.status = DutyRoster.Status.FAILED;
+            }
+        });
     }
 
     boolean stopRequested(UUID rosterId) {

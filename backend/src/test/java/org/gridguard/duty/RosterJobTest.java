@@ -93,4 +93,18 @@ class RosterJobTest {
         assertThat(j.getInt("report.validatorViolations")).isZero();
         Api.as(Tokens.supervisor()).get("/api/v1/rosters/" + roster).then().statusCode(200).body("status", equalTo("PROPOSED"));
     }
+
+    @Test
+    @Timeout(20)
+    void anAreaWithoutShiftsFailsWithAReason() throws Exception {
+        var started = Api.as(Tokens.leader1())
+                .body("{\"areaId\":\"" + Demo.ZONE1 + "\",\"from\":\"2035-01-01\",\"to\":\"2035-01-07\"}")
+                .post("/api/v1/rosters").then().statusCode(202).extract();
+        JsonPath j = waitForJob(Tokens.leader1(), started.path("jobId"));
+        assertThat(j.getString("status")).isEqualTo("FAILED");
+        assertThat(j.getString("error")).contains("generate shifts first");
+        Api.as(Tokens.leader1()).get("/api/v1/rosters/" + started.path("id")).then().body("status", equalTo("FAILED"));
+        Api.as(Tokens.leader1()).body("{\"areaId\":\"" + Demo.ZONE1 + "\",\"from\":\"2035-01-07\",\"to\":\"2035-01-01\"}")
+                .post("/api/v1/rosters").then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("to"));
+    }
 }
