@@ -24,9 +24,28 @@ public final class DemoCommunity {
     public record Grant(String principal, String principalType, String role, UUID nodeId) {
     }
 
+    /** Someone on duty (值班人员): unit, skills, party membership, availability, home grid cell. */
+    public record Person(UUID id, UUID communityId, String username, String name, String unit, List<String> skills,
+            boolean partyMember, UUID homeAreaId, List<Integer> daysOff, List<String> hoursOff,
+            List<String> preferredKinds) {
+    }
+
+    /** How a checkpoint is watched. */
+    public record Pattern(UUID id, UUID communityId, UUID checkpointId, String kind, int peopleNeeded,
+            Integer nightNeeded, List<String> requiredSkills) {
+    }
+
     public final List<Node> nodes = new ArrayList<>();
     public final List<Post> checkpoints = new ArrayList<>();
     public final List<Grant> assignments = new ArrayList<>();
+    public final List<Person> people = new ArrayList<>();
+    public final List<Pattern> patterns = new ArrayList<>();
+
+    /** 派出单位 of the people on duty. */
+    static final String[] UNITS = { "社区网格员", "街道下沉干部", "市直机关志愿者", "城北派出所", "物业公司", "社区志愿者" };
+    static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗";
+    static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华";
+    public static final int PEOPLE_PER_COMMUNITY = 40;
 
     static final String[] COMMUNITY_NAMES = { "燕泉社区", "五岭社区", "苏仙社区", "北湖社区", "香花社区", "青年社区",
             "人民社区", "兴隆社区", "东风社区", "骆仙社区" };
@@ -110,6 +129,7 @@ public final class DemoCommunity {
                 Node comp = compounds.get(i * 3);
                 d.post(cc + "-KK" + (4 + i), comp.name() + "大门", "GATE", false, comp);
             }
+            d.duty(cc, community, new Random(seed * 31 + c), c == 0); // own stream: the area shape stays as it was
             if (c == 0) {
                 d.assignments.add(new Grant("supervisor", "USER", "supervisor", community.id()));
                 d.assignments.add(new Grant("leader1", "USER", "grid-leader", d.id(cc + "-Z1")));
@@ -120,6 +140,60 @@ public final class DemoCommunity {
             }
         }
         return d;
+    }
+
+    /**
+     * 40 people on duty from several units (about 10 % medical, half of them party members), spread over the
+     * 16 grid cells, and the shift patterns of the 8 checkpoints: the 3 round-the-clock posts in three
+     * 8-hour shifts (2 people, 2 at night; KK1 needs a medical worker), the 5 gates by day.
+     */
+    private void duty(String cc, Node community, Random rnd, boolean withLogins) {
+        for (int i = 0; i < PEOPLE_PER_COMMUNITY; i++) {
+            int cell = i % 16 + 1;
+            String username = null;
+            String unit = UNITS[1 + rnd.nextInt(UNITS.length - 1)];
+            if (withLogins && i == 0) {
+                username = "worker1"; // G01
+                unit = UNITS[0];
+            } else if (withLogins && i == 4) {
+                username = "worker2"; // G05
+                unit = UNITS[0];
+            }
+            List<String> skills = new ArrayList<>();
+            if (i % 10 == 3) {
+                skills.add("medical");
+            }
+            if (rnd.nextInt(5) == 0) {
+                skills.add("driver");
+            }
+            List<Integer> daysOff = new ArrayList<>();
+            if (rnd.nextInt(4) == 0) {
+                daysOff.add(1 + rnd.nextInt(7));
+            }
+            List<String> hoursOff = new ArrayList<>();
+            if (rnd.nextInt(8) == 0) {
+                hoursOff.add("00:00-06:00");
+            }
+            List<String> preferred = new ArrayList<>();
+            if (rnd.nextInt(5) == 0) {
+                preferred.add("DAY");
+            }
+            String name = "" + SURNAMES.charAt(rnd.nextInt(SURNAMES.length())) + GIVEN.charAt(rnd.nextInt(GIVEN.length()))
+                    + (rnd.nextBoolean() ? "" : "" + GIVEN.charAt(rnd.nextInt(GIVEN.length())));
+            people.add(new Person(id(cc + "-P" + String.format("%02d", i + 1)), community.id(), username, name, unit,
+                    List.copyOf(skills), rnd.nextInt(2) == 0, id(cc + "-G" + String.format("%02d", cell)),
+                    List.copyOf(daysOff), List.copyOf(hoursOff), List.copyOf(preferred)));
+        }
+        for (int k = 1; k <= 8; k++) {
+            UUID cp = id(cc + "-KK" + k);
+            if (k <= 3) {
+                patterns.add(new Pattern(id(cc + "-KK" + k + "-PAT"), community.id(), cp, "THREE_SHIFTS", k == 3 ? 1 : 2, 2,
+                        k == 1 ? List.of("medical") : List.of()));
+            } else {
+                patterns.add(new Pattern(id(cc + "-KK" + k + "-PAT"), community.id(), cp, "DAY_ONLY", k == 4 ? 2 : 1, null,
+                        List.of()));
+            }
+        }
     }
 
     private Node node(String kind, String code, String name, Node parent, String compoundType, UUID unused) {

@@ -115,6 +115,46 @@ public class DemoLoader {
                 }
                 ps.executeBatch();
             }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into duty_person (id, community_id, username, name, unit, skills, party_member, home_area_id,
+                                             days_off, hours_off, preferred_kinds)
+                    values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb))
+                    on conflict do nothing""")) {
+                for (DemoCommunity.Person p : d.people) {
+                    ps.setObject(1, p.id());
+                    ps.setObject(2, p.communityId());
+                    ps.setString(3, p.username());
+                    ps.setString(4, p.name());
+                    ps.setString(5, p.unit());
+                    ps.setString(6, json.writeValueAsString(p.skills()));
+                    ps.setBoolean(7, p.partyMember());
+                    ps.setObject(8, p.homeAreaId());
+                    ps.setString(9, json.writeValueAsString(p.daysOff()));
+                    ps.setString(10, json.writeValueAsString(p.hoursOff()));
+                    ps.setString(11, json.writeValueAsString(p.preferredKinds()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into duty_pattern (id, community_id, checkpoint_id, kind, people_needed, night_needed, required_skills)
+                    values (?, ?, ?, ?, ?, ?, cast(? as jsonb)) on conflict do nothing""")) {
+                for (DemoCommunity.Pattern p : d.patterns) {
+                    ps.setObject(1, p.id());
+                    ps.setObject(2, p.communityId());
+                    ps.setObject(3, p.checkpointId());
+                    ps.setString(4, p.kind());
+                    ps.setInt(5, p.peopleNeeded());
+                    ps.setObject(6, p.nightNeeded());
+                    ps.setString(7, json.writeValueAsString(p.requiredSkills()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
             org.gridguard.census.CensusDemo.Summary people;
             try {
                 people = census.load(c, d, seed);
@@ -122,9 +162,9 @@ public class DemoLoader {
                 throw new SQLException("demo census could not be written", e);
             }
             c.commit();
-            LOG.infof("Loaded demo data (seed %d): %d area nodes, %d checkpoints, %d assignments, %d households, %d residents in %d ms",
-                    seed, d.nodes.size(), d.checkpoints.size(), d.assignments.size(), people.households(),
-                    people.residents(), (System.nanoTime() - t0) / 1_000_000);
+            LOG.infof("Loaded demo data (seed %d): %d area nodes, %d checkpoints, %d assignments, %d households, %d residents,"
+                    + " %d people on duty in %d ms", seed, d.nodes.size(), d.checkpoints.size(), d.assignments.size(),
+                    people.households(), people.residents(), d.people.size(), (System.nanoTime() - t0) / 1_000_000);
         }
         return true;
     }
