@@ -61,6 +61,7 @@ public class JobService {
     int workers;
 
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
     private ExecutorService executor;
 
     synchronized ExecutorService executor() {
@@ -118,7 +119,7 @@ public class JobService {
 
     @Scheduled(every = "${gridguard.jobs.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        while (running.size() < workers) {
+        while (!stopping && running.size() < workers) {
             Object[] claimed = QuarkusTransaction.requiringNew().call(this::claim);
             if (claimed == null) {
                 return;
@@ -182,7 +183,7 @@ public class JobService {
 
     @Scheduled(every = "${gridguard.jobs.heartbeat-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void heartbeat() {
-        if (running.isEmpty()) {
+        if (stopping || running.isEmpty()) {
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
@@ -194,6 +195,9 @@ public class JobService {
     /** Takes over (re-queues) or fails jobs whose instance stopped heartbeating. */
     @Scheduled(every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reap() {
+        if (stopping) {
+            return;
+        }
         QuarkusTransaction.requiringNew().run(this::reapNow);
     }
 
@@ -209,6 +213,7 @@ public class JobService {
     }
 
     void onStop(@jakarta.enterprise.event.Observes ShutdownEvent ev) {
+        stopping = true;
         // hand running jobs back to the queue so another instance continues promptly
         try {
             if (!running.isEmpty()) {
