@@ -39,6 +39,13 @@ class TwoInstancesTest {
         env.put("GRIDGUARD_ALERTS_SWEEP_EVERY", "2s");
         env.put("GRIDGUARD_INSTANCE_ID", name);
         env.put("GRIDGUARD_DEMO_LOAD", "true");
+        // the same personal-data keys as the main instance
+        for (String line : java.nio.file.Files.readAllLines(Path.of(RealSystem.env("GG_STATE"), "pii-keys.env"))) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                env.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
         pb.redirectErrorStream(true).redirectOutput(log);
         return pb.start();
     }
