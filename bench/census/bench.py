@@ -40,9 +40,10 @@ def make_csv(path, compounds, run, rows):
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write("小区,楼栋,门牌号,姓名,身份证号,联系电话,人员类别\r\n")
         for i in range(rows):
-            c = compounds[i % len(compounds)]
+            h = i // 3  # three people to a door, about what the field reports show (2.5)
+            c = compounds[h % len(compounds)]
             f.write("%s,%d栋,R%d-%d,居民%d,%s,1%d%09d,%s\r\n" % (
-                c, 1 + (i // len(compounds)) % 3, run, i, i, fake_id(run, i), 3 + i % 7, (run * 7 + i) % 1_000_000_000,
+                c, 1 + (h // len(compounds)) % 3, run, h, i, fake_id(run, i), 3 + i % 7, (run * 7 + i) % 1_000_000_000,
                 "租户" if i % 5 == 0 else ""))
 
 

@@ -65,6 +65,8 @@ public class PiiService {
     EntityManager em;
     @Inject
     ObjectMapper json;
+    @Inject
+    java.time.Clock clock;
 
     @ConfigProperty(name = "gridguard.pii.unmask-per-minute", defaultValue = "30")
     int unmaskPerMinute;
@@ -86,7 +88,7 @@ public class PiiService {
         if (hasId) {
             DocType t = req.idType() == null ? DocType.MAINLAND_ID : req.idType();
             String n = IdentityRules.normaliseDocument(req.idNumber());
-            for (String m : IdentityRules.documentProblems(t, n, java.time.LocalDate.now())) {
+            for (String m : IdentityRules.documentProblems(t, n, java.time.LocalDate.now(clock))) {
                 errors.add(new Problem.FieldError("idNumber", m));
             }
             idHmac = pii.hmac(t.name(), n);
