@@ -75,9 +75,25 @@ public class JobService {
         return executor;
     }
 
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry tx;
+
     @Transactional
     public UUID submit(String kind, String owner, UUID communityId, Map<String, Object> params) {
         handler(kind);
+        // start it as soon as it is committed, instead of at the next poll
+        tx.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED && !stopping) {
+                    executor().submit(JobService.this::poll);
+                }
+            }
+        });
         Job j = new Job();
         j.id = UUID.randomUUID();
         j.kind = kind;
@@ -118,7 +134,7 @@ public class JobService {
     }
 
     @Scheduled(every = "${gridguard.jobs.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void poll() {
+    synchronized void poll() {
         while (!stopping && running.size() < workers) {
             Object[] claimed = QuarkusTransaction.requiringNew().call(this::claim);
             if (claimed == null) {
