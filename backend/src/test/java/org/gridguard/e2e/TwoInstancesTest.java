@@ -20,7 +20,8 @@ import io.restassured.RestAssured;
 /**
  * Once-only scheduling across processes: two more packaged API instances on the same database run the
  * overdue sweep every 2 s. Every window is claimed by exactly one instance, both instances try, and an
- * overdue alert gets exactly one "overdue" event.
+ * overdue alert gets exactly one "overdue" event. Likewise the duty-gap sweep: one claim per minute, one
+ * DUTY_GAP alert for an unstaffed post.
  */
 class TwoInstancesTest {
 
@@ -37,6 +38,7 @@ class TwoInstancesTest {
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", RealSystem.env("GG_KC_REALM_URL"));
         env.put("QUARKUS_OIDC_TOKEN_ISSUER", RealSystem.env("GG_KC_ISSUER"));
         env.put("GRIDGUARD_ALERTS_SWEEP_EVERY", "2s");
+        env.put("GRIDGUARD_DUTY_GAP_EVERY", "2s");
         env.put("GRIDGUARD_INSTANCE_ID", name);
         env.put("GRIDGUARD_DEMO_LOAD", "true");
         // the same personal-data keys as the main instance
@@ -76,6 +78,16 @@ class TwoInstancesTest {
             ps.setObject(1, alert);
             assertThat(ps.executeUpdate()).isEqualTo(1);
         }
+        // an unstaffed post: a shift that started 20 minutes ago with nobody checked in
+        UUID shift = UUID.randomUUID();
+        try (Connection c = RealSystem.db();
+                PreparedStatement ps = c.prepareStatement("""
+                        insert into duty_shift (id, community_id, checkpoint_id, business_date, kind, starts_at, ends_at, people_needed)
+                        select ?, community_id, id, current_date, 'CUSTOM', now() - interval '20 minutes',
+                               now() + interval '100 minutes', 1 from checkpoint where code = 'BH-C001-KK4'""")) {
+            ps.setObject(1, shift);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
         Instant from = Instant.now();
         File dir = new File("target");
         Process a = start("e2e-a", 18091, new File(dir, "instance-a.log"));
@@ -84,6 +96,10 @@ class TwoInstancesTest {
             awaitReady(18091);
             awaitReady(18092);
             Thread.sleep(12_000);
+            // the gap sweep claims one-minute windows: wait for the window after the shift was inserted
+            for (int i = 0; i < 90 && gapAlerts(shift) == 0; i++) {
+                Thread.sleep(1_000);
+            }
             List<String> claimants = new ArrayList<>();
             try (Connection c = RealSystem.db();
                     PreparedStatement ps = c.prepareStatement("""
@@ -106,8 +122,12 @@ class TwoInstancesTest {
                     }
                 }
             }
-            double skipped = skipped(18091) + skipped(18092);
+            double skipped = skipped(18091, "alert-overdue-sweep") + skipped(18092, "alert-overdue-sweep");
             assertThat(skipped).as("the instance that lost a window skipped it").isGreaterThan(0);
+            // the duty-gap sweep: one claim per minute across the instances, one DUTY_GAP alert for the post
+            assertThat(skipped(18091, "duty-gaps") + skipped(18092, "duty-gaps")).as("duty-gap windows skipped")
+                    .isGreaterThan(0);
+            assertThat(gapAlerts(shift)).as("gap alerts for the unstaffed shift").isEqualTo(1);
         } finally {
             a.destroy();
             b.destroy();
@@ -116,11 +136,22 @@ class TwoInstancesTest {
         }
     }
 
-    static double skipped(int port) {
+    static int gapAlerts(UUID shift) throws java.sql.SQLException {
+        try (Connection c = RealSystem.db();
+                PreparedStatement ps = c.prepareStatement("select count(*) from alert where kind = 'DUTY_GAP' and subject_id = ?")) {
+            ps.setObject(1, shift);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    static double skipped(int port, String job) {
         String metrics = RestAssured.given().baseUri("http://localhost:" + port).get("/q/metrics").asString();
         double sum = 0;
         for (String line : metrics.split("\n")) {
-            if (line.startsWith("gridguard_schedule_runs_total") && line.contains("job=\"alert-overdue-sweep\"")
+            if (line.startsWith("gridguard_schedule_runs_total") && line.contains("job=\"" + job + "\"")
                     && line.contains("result=\"skipped\"")) {
                 sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
