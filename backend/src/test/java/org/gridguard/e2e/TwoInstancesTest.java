@@ -96,8 +96,10 @@ class TwoInstancesTest {
             awaitReady(18091);
             awaitReady(18092);
             Thread.sleep(12_000);
-            // the gap sweep claims one-minute windows: wait for the window after the shift was inserted
-            for (int i = 0; i < 90 && gapAlerts(shift) == 0; i++) {
+            // the gap sweep (first run 20 s after start, then every 2 s here) claims one-minute windows:
+            // wait until both instances have tried a few times and the unstaffed shift has its alert
+            for (int i = 0; i < 120 && (gapAlerts(shift) == 0 || attempts(18091, "duty-gaps") < 3
+                    || attempts(18092, "duty-gaps") < 3); i++) {
                 Thread.sleep(1_000);
             }
             List<String> claimants = new ArrayList<>();
@@ -147,12 +149,20 @@ class TwoInstancesTest {
         }
     }
 
+    static double attempts(int port, String job) {
+        return count(port, job, "ran") + count(port, job, "skipped");
+    }
+
     static double skipped(int port, String job) {
+        return count(port, job, "skipped");
+    }
+
+    static double count(int port, String job, String result) {
         String metrics = RestAssured.given().baseUri("http://localhost:" + port).get("/q/metrics").asString();
         double sum = 0;
         for (String line : metrics.split("\n")) {
             if (line.startsWith("gridguard_schedule_runs_total") && line.contains("job=\"" + job + "\"")
-                    && line.contains("result=\"skipped\"")) {
+                    && line.contains("result=\"" + result + "\"")) {
                 sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }
