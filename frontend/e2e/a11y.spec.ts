@@ -42,3 +42,34 @@ test('the assignments screen and its form have no serious accessibility violatio
   expect(await seriousViolations(page), 'assignment form').toEqual([]);
   await screenshot(page, testInfo, 'assignment-form');
 });
+
+test('census screens (households, household, resident, household form) have no serious accessibility violations', async ({ page }, testInfo) => {
+  await login(page, 'worker1', '/households');
+  await expect(page.getByTestId('household-item').first()).toBeVisible();
+  expect(await seriousViolations(page), 'households').toEqual([]);
+
+  await page.getByTestId('household-item').first().click();
+  await expect(page.getByRole('heading', { name: /门牌号/ })).toBeVisible();
+  await expect(page.getByText('摸排核查')).toBeVisible();
+  await expect(page.getByTestId('resident-item').first().or(page.getByText('该户暂无登记居民。'))).toBeVisible();
+  expect(await seriousViolations(page), 'household detail').toEqual([]);
+  await screenshot(page, testInfo, 'a11y-household');
+
+  if ((await page.getByTestId('resident-item').count()) > 0) {
+    await page.getByTestId('resident-item').first().click();
+    await expect(page.getByTestId('pii-ID_NUMBER')).toBeVisible();
+    expect(await seriousViolations(page), 'resident detail').toEqual([]);
+  }
+
+  await page.goto('/households/new');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('请输入门牌号。')).toBeVisible();
+  expect(await seriousViolations(page), 'household form').toEqual([]);
+});
+
+test('the import wizard has no serious accessibility violations', async ({ page }, testInfo) => {
+  await login(page, 'supervisor', '/imports');
+  await expect(page.getByRole('heading', { name: '导入摸排表' })).toBeVisible();
+  expect(await seriousViolations(page), 'import wizard').toEqual([]);
+  await screenshot(page, testInfo, 'a11y-import');
+});

@@ -26,3 +26,24 @@ export async function screenshot(page: Page, testInfo: TestInfo, scenario: strin
 
 /** The app's main navigation (side menu on desks, tab bar on phones). */
 export const mainNav = (page: Page, name = '主导航') => page.getByRole('navigation', { name });
+
+/** A masked mainland ID number as the API shows it: 110105********002X. */
+export const MASKED_ID = /^\d{6}\*{8}\d{3}[\dX]$/;
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
+/** The ISO 7064 MOD 11-2 check character of the first 17 characters of a mainland ID number. */
+export function idCheckChar(first17: string): string {
+  const sum = [...first17].reduce((s, c, i) => s + Number(c) * ID_WEIGHTS[i], 0);
+  return '10X98765432'[sum % 11];
+}
+
+/** A valid, random, fake mainland ID number (Beijing Chaoyang, born 1950–1999). */
+export function fakeIdNumber(): string {
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  const year = 1950 + Math.floor(Math.random() * 50);
+  const month = 1 + Math.floor(Math.random() * 12);
+  const day = 1 + Math.floor(Math.random() * 28);
+  const first17 = `110105${year}${pad(month, 2)}${pad(day, 2)}${pad(Math.floor(Math.random() * 1000), 3)}`;
+  return first17 + idCheckChar(first17);
+}

@@ -1,14 +1,13 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireAuth } from '../lib/auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
-import { MANAGERS } from './layout/nav';
+import { IMPORTERS, MANAGERS } from './layout/nav';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireRole } from './RequireRole';
 import { RouteError } from './RouteError';
 
 /**
- * Every screen is its own chunk. Census routes (households, residents, imports) come in as
- * further children with their nav entry in layout/nav.tsx.
+ * Every screen is its own chunk; each section has its nav entry in layout/nav.tsx.
  */
 export const router = createBrowserRouter([
   {
@@ -28,6 +27,39 @@ export const router = createBrowserRouter([
       {
         path: 'grid-cells/:id',
         lazy: async () => ({ Component: (await import('../features/areas/components/GridCellDetailPage')).GridCellDetailPage }),
+      },
+      {
+        path: 'households',
+        lazy: async () => ({ Component: (await import('../features/households/components/HouseholdListPage')).HouseholdListPage }),
+      },
+      {
+        path: 'households/new',
+        lazy: async () => ({ Component: (await import('../features/households/components/HouseholdEditPage')).HouseholdEditPage }),
+      },
+      {
+        path: 'households/:id',
+        lazy: async () => ({ Component: (await import('../features/households/components/HouseholdDetailPage')).HouseholdDetailPage }),
+      },
+      {
+        path: 'households/:id/edit',
+        lazy: async () => ({ Component: (await import('../features/households/components/HouseholdEditPage')).HouseholdEditPage }),
+      },
+      {
+        path: 'residents/:id',
+        lazy: async () => ({ Component: (await import('../features/residents/components/ResidentDetailPage')).ResidentDetailPage }),
+      },
+      {
+        path: 'imports',
+        lazy: async () => {
+          const { ImportWizardPage } = await import('../features/imports/components/ImportWizardPage');
+          return {
+            Component: () => (
+              <RequireRole roles={IMPORTERS}>
+                <ImportWizardPage />
+              </RequireRole>
+            ),
+          };
+        },
       },
       {
         path: 'areas',

@@ -35,10 +35,12 @@ interface Props {
   onRetry?: () => void;
   /** List `errors[]` in the alert; forms that show them on their fields turn this off. */
   showFieldErrors?: boolean;
+  /** The retry button's label (default "Retry"), e.g. "Reload" after a 412. */
+  retryLabel?: string;
 }
 
 /** Shows any error (normally a problem+json answer) as a clear, translated message. */
-export function ProblemAlert({ error, onRetry, showFieldErrors = true }: Props) {
+export function ProblemAlert({ error, onRetry, showFieldErrors = true, retryLabel }: Props) {
   const { t } = useTranslation();
   const problem = toProblem(error);
   const detail = problem.detail ?? (problem.title !== 'about:blank' ? problem.title : undefined);
@@ -69,7 +71,7 @@ export function ProblemAlert({ error, onRetry, showFieldErrors = true }: Props) 
       action={
         onRetry ? (
           <Button size="middle" onClick={onRetry}>
-            {t('common.retry')}
+            {retryLabel ?? t('common.retry')}
           </Button>
         ) : undefined
       }

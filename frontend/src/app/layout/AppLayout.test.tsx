@@ -12,9 +12,16 @@ const navLinks = () =>
     .map((a) => a.textContent);
 
 describe('role-gated navigation', () => {
-  it('shows a grid worker their cells, areas and themselves, but not assignments', () => {
+  it('shows a grid worker their cells, households, areas and themselves, but not assignments or imports', () => {
     renderWithApp(<AppLayout />, { roles: ['grid-worker'], route: '/me' });
-    expect(navLinks()).toEqual(['网格', '区域', '我的']);
+    expect(navLinks()).toEqual(['网格', '住户', '区域', '我的']);
+  });
+
+  it('shows the census import to leaders and supervisors only', () => {
+    expect(visibleNavItems(['grid-leader']).map((i) => i.key)).toContain('imports');
+    expect(visibleNavItems(['supervisor']).map((i) => i.key)).toContain('imports');
+    expect(visibleNavItems(['admin']).map((i) => i.key)).not.toContain('imports');
+    expect(visibleNavItems(['grid-worker']).map((i) => i.key)).not.toContain('imports');
   });
 
   it('shows assignments to leaders, supervisors and admins', () => {
@@ -40,12 +47,12 @@ describe('language switch', () => {
   it('starts in Chinese, switches the menu to English and remembers the choice', async () => {
     const user = userEvent.setup();
     renderWithApp(<AppLayout />, { roles: ['grid-leader'] });
-    expect(navLinks()).toEqual(['网格', '区域', '辖区分配', '我的']);
+    expect(navLinks()).toEqual(['网格', '住户', '区域', '辖区分配', '导入', '我的']);
 
     await user.click(screen.getByText('English'));
 
     const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Grid cells', 'Areas', 'Assignments', 'Me']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Grid cells', 'Households', 'Areas', 'Assignments', 'Import', 'Me']);
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
     expect(document.documentElement.lang).toBe('en');
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ParseKeys } from 'i18next';
-import { ApartmentOutlined, AppstoreOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AppstoreOutlined, CloudUploadOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { hasAnyRole, type Role } from '../../lib/auth/roles';
 
 export interface NavItem {
@@ -15,6 +15,8 @@ export interface NavItem {
 /** People who use the web app; partner clients (lab, agency) have no screens. */
 export const PEOPLE: readonly Role[] = ['admin', 'supervisor', 'grid-leader', 'grid-worker'];
 export const MANAGERS: readonly Role[] = ['admin', 'supervisor', 'grid-leader'];
+/** Census imports: leaders for their zone, supervisors for their community. */
+export const IMPORTERS: readonly Role[] = ['supervisor', 'grid-leader'];
 
 /**
  * The app's sections in menu order. Later features (census: households, residents, imports;
@@ -22,8 +24,10 @@ export const MANAGERS: readonly Role[] = ['admin', 'supervisor', 'grid-leader'];
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'grid-cells', path: '/grid-cells', labelKey: 'nav.gridCells', icon: <AppstoreOutlined />, roles: PEOPLE },
+  { key: 'households', path: '/households', labelKey: 'nav.households', icon: <HomeOutlined />, roles: PEOPLE },
   { key: 'areas', path: '/areas', labelKey: 'nav.areas', icon: <ApartmentOutlined />, roles: PEOPLE },
   { key: 'assignments', path: '/assignments', labelKey: 'nav.assignments', icon: <TeamOutlined />, roles: MANAGERS },
+  { key: 'imports', path: '/imports', labelKey: 'nav.imports', icon: <CloudUploadOutlined />, roles: IMPORTERS },
   { key: 'me', path: '/me', labelKey: 'nav.me', icon: <UserOutlined />, roles: PEOPLE },
 ];
 

@@ -19,12 +19,12 @@ function reportEntries(report: unknown): [string, string][] {
 }
 
 /** Live progress of a long-running job (polls GET /api/v1/jobs/{id} until it finishes). */
-export function JobProgress({ jobId, pollMs }: { jobId: string; pollMs?: number }) {
+export function JobProgress({ jobId, pollMs, showReport = true }: { jobId: string; pollMs?: number; /** Off when the caller shows the report its own way. */ showReport?: boolean }) {
   const { t } = useTranslation();
   const { data: job, error, refetch } = useJob(jobId, pollMs);
   if (error) return <ProblemAlert error={error} onRetry={() => void refetch()} />;
   const status = job?.status ?? 'QUEUED';
-  const entries = reportEntries(job?.report);
+  const entries = showReport ? reportEntries(job?.report) : [];
   return (
     <Card size="small" title={t('jobs.title')} aria-busy={status === 'QUEUED' || status === 'RUNNING'}>
       <Flex vertical gap="small">

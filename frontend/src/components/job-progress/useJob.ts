@@ -17,7 +17,7 @@ export function useJob(id: string, pollMs = 1000) {
   return useQuery({
     queryKey: ['jobs', id],
     queryFn: async ({ signal }) => dataOf(await client.GET('/api/v1/jobs/{id}', { params: { path: { id } }, signal })),
-    enabled: isAuthenticated,
+    enabled: isAuthenticated && id !== '',
     refetchInterval: (query) => (isFinished(query.state.data) ? false : pollMs),
   });
 }

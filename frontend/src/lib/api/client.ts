@@ -21,7 +21,8 @@ export function authMiddleware(getToken: TokenSource): Middleware {
         });
       }
       request.headers.set('Authorization', `Bearer ${token}`);
-      request.headers.set('Accept', 'application/json, application/problem+json');
+      // Downloads (CSV) ask for their own type; everything else is JSON or problem+json.
+      if (!request.headers.has('Accept')) request.headers.set('Accept', 'application/json, application/problem+json');
       return request;
     },
   };

@@ -117,13 +117,16 @@ export function GridCellDetailPage() {
           <Row gutter={[12, 12]}>
             {COUNT_KEYS.map((k) => (
               <Col key={k} xs={12} sm={8} lg={4}>
-                <Card size="small">
+                <Card size="small" data-testid={`cell-count-${k}`}>
                   {/* households and residents are absent until the census holds data */}
                   <Statistic title={t(`gridCells.counts.${k}`)} value={cell.counts?.[k] ?? '—'} />
                 </Card>
               </Col>
             ))}
           </Row>
+          <Link to={`/households?areaId=${id}`} className="gg-back" data-testid="cell-households-link">
+            {t('gridCells.households')} →
+          </Link>
           <Row gutter={[12, 0]}>
             <Col xs={24} md={12}>
               <People label={t('gridCells.leaders')} names={cell.leaders} />
