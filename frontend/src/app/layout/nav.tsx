@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ParseKeys } from 'i18next';
 import { ApartmentOutlined, AppstoreOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { CalendarOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { hasAnyRole, type Role } from '../../lib/auth/roles';
 
 export interface NavItem {
@@ -25,6 +26,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'areas', path: '/areas', labelKey: 'nav.areas', icon: <ApartmentOutlined />, roles: PEOPLE },
   { key: 'assignments', path: '/assignments', labelKey: 'nav.assignments', icon: <TeamOutlined />, roles: MANAGERS },
   { key: 'me', path: '/me', labelKey: 'nav.me', icon: <UserOutlined />, roles: PEOPLE },
+  // Duty shifts
+  { key: 'duty', path: '/duty', labelKey: 'duty.nav.mine', icon: <CalendarOutlined />, roles: PEOPLE },
+  { key: 'duty-board', path: '/duty-board', labelKey: 'duty.nav.board', icon: <ScheduleOutlined />, roles: MANAGERS },
 ];
 
 export const visibleNavItems = (roles: readonly Role[]): NavItem[] => NAV_ITEMS.filter((i) => hasAnyRole(roles, i.roles));

@@ -185,6 +185,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Personal-data audit of your communities: every unmasked read and export, newest first */
+        get: operations["CensusAdminResource_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/census/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Households and living residents per grid cell, compound or building, by category */
+        get: operations["CensusAdminResource_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/changes": {
         parameters: {
             query?: never;
@@ -268,6 +302,423 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/duty-check-ins/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Corrections of a check-in, newest first */
+        get: operations["DutyCheckInResource_corrections"];
+        put?: never;
+        /**
+         * Correct the times of a check-in
+         * @description Leaders of the post; the old and new times are kept in the history. Needs the check-in's version.
+         */
+        post: operations["DutyCheckInResource_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service hours for the year, by person and by unit
+         * @description Workers see their own.
+         */
+        get: operations["DutyHoursResource_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty-inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Spot inspections of a day (default today) */
+        get: operations["DutyInspectionResource_list"];
+        put?: never;
+        /**
+         * Record a spot inspection of a post
+         * @description Leaders check twice a day that posts are staffed.
+         */
+        post: operations["DutyInspectionResource_inspect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty-patterns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Duty patterns of the checkpoints you see
+         * @description With areaId: of the checkpoints guarding that area, inside it or above it.
+         */
+        get: operations["DutyPatternResource_list"];
+        put?: never;
+        /**
+         * Set how a checkpoint is watched
+         * @description One pattern per checkpoint: three 8-hour shifts, day only (08–16) or one custom shift a day.
+         */
+        post: operations["DutyPatternResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty-patterns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a duty pattern
+         * @description Needs the version you edited. Shifts already generated keep their needs.
+         */
+        patch: operations["DutyPatternResource_update"];
+        trace?: never;
+    };
+    "/api/v1/duty-people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People on duty you may see
+         * @description Grid workers who log in, volunteers and sent-down cadres who may not.
+         */
+        get: operations["DutyPersonResource_list"];
+        put?: never;
+        /**
+         * Add a person on duty
+         * @description Safe to retry: send your own id or an Idempotency-Key.
+         */
+        post: operations["DutyPersonResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty-people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One person on duty */
+        get: operations["DutyPersonResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a person on duty
+         * @description Needs the version you edited (body or If-Match).
+         */
+        patch: operations["DutyPersonResource_update"];
+        trace?: never;
+    };
+    "/api/v1/duty-people/{id}/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's service hours this year
+         * @description Check-in to check-out (as corrected) plus approved work logs, against the 12-hour target of party members.
+         */
+        get: operations["DutyPersonResource_hours"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty-shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Shifts you may see, by start time
+         * @description Default: the 7 days from today (business zone). mine=true: only the shifts you stand.
+         */
+        get: operations["DutyShiftResource_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty-shifts/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate shifts from the patterns
+         * @description For every patterned checkpoint in the area, for the dates (business zone). Idempotent: existing shifts are kept, never duplicated.
+         */
+        post: operations["DutyShiftResource_generate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty-shifts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One shift with its assignees, check-ins, lateness and missing check-outs */
+        get: operations["DutyShiftResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty-shifts/{id}/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a person on the shift
+         * @description Checked by the duty rules (OVERLAP, REST, WEEKLY_MAX, SKILLS, AVAILABILITY, STAFFING); each violation is listed in errors[] with the rule as field (422).
+         */
+        post: operations["DutyShiftResource_addAssignee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty-shifts/{id}/assignees/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a person off the shift */
+        delete: operations["DutyShiftResource_removeAssignee"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty-shifts/{id}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check in at the post
+         * @description Yourself, or (leaders; a worker on the same shift) someone without a login. Repeating it answers the first check-in.
+         */
+        post: operations["DutyShiftResource_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty-shifts/{id}/check-outs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check out of the post */
+        post: operations["DutyShiftResource_checkOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty-swaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Swap requests you may see, newest first */
+        get: operations["DutySwapResource_list"];
+        put?: never;
+        /**
+         * Ask someone to take (or exchange) a shift
+         * @description The other person accepts, then a leader approves; the rules are checked on approval.
+         */
+        post: operations["DutySwapResource_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty-swaps/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The other person accepts the swap */
+        post: operations["DutySwapResource_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty-swaps/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A leader approves an accepted swap
+         * @description The assignees change; 422 with the rules when the swap would break one.
+         */
+        post: operations["DutySwapResource_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty-swaps/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a swap (the person asked, or a leader) */
+        post: operations["DutySwapResource_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * CSV of households (UTF-8)
+         * @description Audited.
+         */
+        post: operations["CensusAdminResource_exportHouseholds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/residents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * CSV of residents (UTF-8); masked unless unmask is asked with a reason
+         * @description Audited.
+         */
+        post: operations["CensusAdminResource_exportResidents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/grid-cells": {
         parameters: {
             query?: never;
@@ -314,6 +765,140 @@ export interface paths {
         patch: operations["GridCellResource_update"];
         trace?: never;
     };
+    "/api/v1/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Households in your jurisdiction
+         * @description Keyset-paged. category: households with a living resident of that category.
+         */
+        get: operations["HouseholdResource_list"];
+        put?: never;
+        /**
+         * Register a household
+         * @description Safe to retry with a client id or an Idempotency-Key. The door number is unique within its building.
+         */
+        post: operations["HouseholdResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One household */
+        get: operations["HouseholdResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a household
+         * @description Needs the version you edited (body or If-Match).
+         */
+        patch: operations["HouseholdResource_update"];
+        trace?: never;
+    };
+    "/api/v1/households/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change to the household: who, when, old and new values */
+        get: operations["HouseholdResource_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{id}/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verification rounds (摸排核查) of the household, newest first */
+        get: operations["HouseholdResource_verifications"];
+        put?: never;
+        /** Record a verification round: date, phone or visit, findings */
+        post: operations["HouseholdResource_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a census file (CSV in UTF-8 or GBK, or XLSX) with the usual Chinese columns
+         * @description Runs as a job: 202 with Location /api/v1/jobs/{id}; progress and report there. dryRun checks without writing. A matching ID number in the community updates the resident; re-running the same file changes nothing.
+         */
+        post: operations["ImportResource_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The import template (CSV, UTF-8 with BOM so Excel opens it) */
+        get: operations["ImportResource_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{jobId}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rows an import refused: line number and reason (CSV) */
+        get: operations["ImportResource_errors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs/{id}": {
         parameters: {
             query?: never;
@@ -345,6 +930,249 @@ export interface paths {
         get: operations["MeResource_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/duty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Duty metrics for an area and dates
+         * @description Fill rate, gaps and their duration, hours by person and unit. CSV with Accept: text/csv or format=csv.
+         */
+        get: operations["DutyMetricsResource_metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Residents in your jurisdiction
+         * @description ID numbers and phones masked. Keyset-paged.
+         */
+        get: operations["ResidentResource_list"];
+        put?: never;
+        /**
+         * Register a resident
+         * @description The identity document is validated; the same one twice in a community is 409 naming the existing record's id.
+         */
+        post: operations["ResidentResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exact lookup by ID number or phone
+         * @description The number travels in the body, never in a URL. Answers masked residents in your jurisdiction.
+         */
+        post: operations["ResidentResource_search"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One resident (masked) */
+        get: operations["ResidentResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a resident, including status (moved out, deceased)
+         * @description Needs the version you edited. Residents are never deleted.
+         */
+        patch: operations["ResidentResource_update"];
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change to the resident (ID number and phone only as "changed") */
+        get: operations["ResidentResource_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/unmask": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * See a resident's ID number or phone in clear, with a reason
+         * @description Leaders and supervisors in their jurisdiction; workers only phones of their own cells. Each call writes one audit row; beyond the configured rate, 429.
+         */
+        post: operations["ResidentResource_unmask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rosters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Build a rota automatically
+         * @description Starts a job (202, Location: the job) that fills the open places of the area's shifts for the dates with Timefold Solver. One solve at a time per instance; the job's report carries progress and score. The result is a proposal to review and publish.
+         */
+        post: operations["RosterResource_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rosters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A roster: status, score, the proposal and the shifts it cannot fill (with why) */
+        get: operations["RosterResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rosters/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the proposal
+         * @description Every new assignee is checked by the duty rules again; if any would break one, nothing is published (422).
+         */
+        post: operations["RosterResource_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rosters/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop solving early
+         * @description The best rota found so far becomes the proposal.
+         */
+        post: operations["RosterResource_stop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Daily work logs (日志填报)
+         * @description Leaders see their area's by day; workers their own.
+         */
+        get: operations["WorkLogResource_list"];
+        put?: never;
+        /**
+         * Log a day's work: what, how long, the figures
+         * @description Safe to retry (own id or Idempotency-Key). Hours count once a leader approves them.
+         */
+        post: operations["WorkLogResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-logs/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject a work log
+         * @description Needs the version you saw.
+         */
+        post: operations["WorkLogResource_decide"];
         delete?: never;
         options?: never;
         head?: never;
@@ -482,7 +1310,7 @@ export interface components {
             /** Format: int32 */
             index?: number;
             id?: components["schemas"]["UUID"];
-            status?: components["schemas"]["Status"];
+            status?: components["schemas"]["Status2"];
             errors?: components["schemas"]["FieldError"][];
         };
         BatchResult: {
@@ -498,6 +1326,32 @@ export interface components {
             updated?: number;
             /** Format: int32 */
             rejected?: number;
+        };
+        /** @enum {string} */
+        Category: "TENANT" | "ELDERLY_ALONE" | "CHRONIC_ILLNESS" | "DISABLED" | "MEDICAL_FAMILY" | "NEEDS_DELIVERY" | "CLOSE_CONTACT" | "SECONDARY_CONTACT" | "RETURNEE";
+        CensusChange: {
+            /** Format: int64 */
+            id?: number;
+            actor?: string;
+            at?: components["schemas"]["Instant"];
+            action?: string;
+            changes?: {
+                [key: string]: unknown;
+            };
+        };
+        CensusCount: {
+            areaId?: components["schemas"]["UUID"];
+            level?: components["schemas"]["CountLevel"];
+            code?: string;
+            name?: string;
+            /** Format: int64 */
+            households?: number;
+            /** Format: int64 */
+            residents?: number;
+            /** @description Living residents per category */
+            byCategory?: {
+                [key: string]: number;
+            };
         };
         Change: {
             entity?: string;
@@ -536,9 +1390,236 @@ export interface components {
         };
         /** @enum {string} */
         CompoundType: "MANAGED" | "UNMANAGED" | "UNIT_COURTYARD";
+        /** @enum {string} */
+        CountLevel: "GRID_CELL" | "COMPOUND" | "BUILDING";
+        /** @enum {string} */
+        DocType: "MAINLAND_ID" | "PASSPORT" | "HK_MACAU_PERMIT" | "TAIWAN_PERMIT";
+        DutyCheckIn: {
+            /** @description Who arrives; default the caller (their duty person record) */
+            personId?: components["schemas"]["UUID"];
+            /** @description When; default now. Offline clients send the moment of the tap */
+            at?: components["schemas"]["OffsetDateTime"];
+            /** Format: double */
+            latitude?: number;
+            /** Format: double */
+            longitude?: number;
+        };
+        DutyHours: {
+            personId?: components["schemas"]["UUID"];
+            name?: string;
+            unit?: string;
+            partyMember?: boolean;
+            /** Format: int32 */
+            year?: number;
+            checkInHours?: number;
+            workLogHours?: number;
+            totalHours?: number;
+            /** @description 12 for party members, else absent */
+            targetHours?: number;
+            targetMet?: boolean;
+        };
+        DutyHoursCorrection: {
+            checkInAt: components["schemas"]["OffsetDateTime"];
+            checkOutAt?: components["schemas"]["OffsetDateTime"];
+            reason: string;
+            /** Format: int64 */
+            version?: number;
+        };
+        DutyHoursCorrectionView: {
+            /** Format: int64 */
+            id?: number;
+            oldCheckInAt?: components["schemas"]["OffsetDateTime"];
+            oldCheckOutAt?: components["schemas"]["OffsetDateTime"];
+            newCheckInAt?: components["schemas"]["OffsetDateTime"];
+            newCheckOutAt?: components["schemas"]["OffsetDateTime"];
+            reason?: string;
+            correctedBy?: string;
+            correctedAt?: components["schemas"]["OffsetDateTime"];
+        };
+        DutyHoursReport: {
+            /** Format: int32 */
+            year?: number;
+            people?: components["schemas"]["DutyHours"][];
+            units?: components["schemas"]["DutyUnitHours"][];
+        };
+        DutyInspection: {
+            id?: components["schemas"]["UUID"];
+            checkpointId?: components["schemas"]["UUID"];
+            checkpointCode?: string;
+            inspectedAt?: components["schemas"]["OffsetDateTime"];
+            inspector?: string;
+            /** Format: int32 */
+            present?: number;
+            staffed?: boolean;
+            note?: string;
+        };
+        DutyMetrics: {
+            areaId?: components["schemas"]["UUID"];
+            from?: components["schemas"]["LocalDate"];
+            to?: components["schemas"]["LocalDate"];
+            /** Format: int32 */
+            shifts?: number;
+            /** Format: int32 */
+            seatsNeeded?: number;
+            /** Format: int32 */
+            seatsFilled?: number;
+            /**
+             * Format: double
+             * @description Filled seats / needed seats, 0–1
+             */
+            fillRate?: number;
+            /** Format: int32 */
+            gaps?: number;
+            /** Format: int64 */
+            gapMinutesTotal?: number;
+            /** Format: double */
+            gapMinutesAverage?: number;
+            hoursByPerson?: components["schemas"]["DutyPersonHours"][];
+            hoursByUnit?: components["schemas"]["DutyUnitHours"][];
+        };
+        DutyPattern: {
+            id?: components["schemas"]["UUID"];
+            checkpointId?: components["schemas"]["UUID"];
+            checkpointCode?: string;
+            kind?: components["schemas"]["Kind"];
+            /** Format: int32 */
+            peopleNeeded?: number;
+            /** Format: int32 */
+            nightNeeded?: number;
+            requiredSkills?: string[];
+            customStart?: string;
+            customEnd?: string;
+            /** Format: int64 */
+            version?: number;
+        };
+        DutyPatternPatch: {
+            kind?: components["schemas"]["Kind"];
+            /** Format: int32 */
+            peopleNeeded?: number;
+            /** Format: int32 */
+            nightNeeded?: number;
+            requiredSkills?: string[];
+            customStart?: string;
+            customEnd?: string;
+            /** Format: int64 */
+            version?: number;
+        };
+        DutyPerson: {
+            id?: components["schemas"]["UUID"];
+            username?: string;
+            name?: string;
+            unit?: string;
+            skills?: string[];
+            partyMember?: boolean;
+            homeAreaId?: components["schemas"]["UUID"];
+            daysOff?: number[];
+            datesOff?: string[];
+            hoursOff?: string[];
+            preferredKinds?: string[];
+            active?: boolean;
+            /** Format: int64 */
+            version?: number;
+        };
+        DutyPersonHours: {
+            personId?: components["schemas"]["UUID"];
+            name?: string;
+            unit?: string;
+            hours?: number;
+        };
+        DutyPersonPatch: {
+            name?: string;
+            unit?: string;
+            skills?: string[];
+            partyMember?: boolean;
+            homeAreaId?: components["schemas"]["UUID"];
+            daysOff?: number[];
+            datesOff?: string[];
+            hoursOff?: string[];
+            preferredKinds?: components["schemas"]["Kind1"][];
+            active?: boolean;
+            /** Format: int64 */
+            version?: number;
+        };
+        DutyShift: {
+            id?: components["schemas"]["UUID"];
+            checkpointId?: components["schemas"]["UUID"];
+            checkpointCode?: string;
+            checkpointName?: string;
+            businessDate?: components["schemas"]["LocalDate"];
+            kind?: components["schemas"]["Kind1"];
+            startsAt?: components["schemas"]["OffsetDateTime"];
+            endsAt?: components["schemas"]["OffsetDateTime"];
+            /** Format: int32 */
+            peopleNeeded?: number;
+            requiredSkills?: string[];
+            assignees?: components["schemas"]["DutyShiftAssignee"][];
+            /** @description Nobody checked in 15 minutes after the start (a DUTY_GAP alert was raised) */
+            gap?: boolean;
+            gapAlertId?: components["schemas"]["UUID"];
+            /** Format: int64 */
+            version?: number;
+        };
+        DutyShiftAssignee: {
+            personId?: components["schemas"]["UUID"];
+            name?: string;
+            unit?: string;
+            source?: string;
+            checkInId?: components["schemas"]["UUID"];
+            /**
+             * Format: int64
+             * @description Send it with a correction
+             */
+            checkInVersion?: number;
+            checkInAt?: components["schemas"]["OffsetDateTime"];
+            checkOutAt?: components["schemas"]["OffsetDateTime"];
+            /** Format: int32 */
+            lateMinutes?: number;
+            missingCheckOut?: boolean;
+        };
+        DutySwap: {
+            id?: components["schemas"]["UUID"];
+            shiftId?: components["schemas"]["UUID"];
+            personId?: components["schemas"]["UUID"];
+            otherPersonId?: components["schemas"]["UUID"];
+            otherShiftId?: components["schemas"]["UUID"];
+            state?: components["schemas"]["State"];
+            reason?: string;
+            requestedBy?: string;
+            acceptedBy?: string;
+            decidedBy?: string;
+            /** Format: int64 */
+            version?: number;
+        };
+        DutyUnitHours: {
+            unit?: string;
+            /** Format: int32 */
+            people?: number;
+            hours?: number;
+        };
+        ExportRequest: {
+            /** @description Limit to this area node; default the whole jurisdiction */
+            areaId?: components["schemas"]["UUID"];
+            /** @description Fields to export in clear (supervisors, with a reason) */
+            unmask?: components["schemas"]["PiiField"][];
+            reason?: string;
+        };
         FieldError: {
             field?: string;
             message?: string;
+        };
+        GenerateDutyShifts: {
+            /** @description Any area node: its checkpoints get shifts */
+            areaId: components["schemas"]["UUID"];
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+        };
+        GeneratedDutyShifts: {
+            /** Format: int32 */
+            created?: number;
+            /** Format: int32 */
+            existing?: number;
+            /** Format: int32 */
+            checkpoints?: number;
         };
         GridCell: {
             id?: components["schemas"]["UUID"];
@@ -574,6 +1655,52 @@ export interface components {
             /** Format: int64 */
             version?: number;
         };
+        /** @enum {string} */
+        HealthCode: "GREEN" | "YELLOW" | "RED";
+        Household: {
+            id?: components["schemas"]["UUID"];
+            communityId?: components["schemas"]["UUID"];
+            gridCellId?: components["schemas"]["UUID"];
+            compoundId?: components["schemas"]["UUID"];
+            buildingId?: components["schemas"]["UUID"];
+            /** @description The area node the household is registered under: a building, compound or grid cell */
+            areaId?: components["schemas"]["UUID"];
+            doorNumber?: string;
+            /** Format: int32 */
+            livingCount?: number;
+            /** Format: int32 */
+            tenantCount?: number;
+            contactName?: string;
+            notes?: string;
+            status?: components["schemas"]["Status"];
+            lastVerifiedOn?: components["schemas"]["LocalDate"];
+            /** Format: int64 */
+            version?: number;
+            createdAt?: components["schemas"]["Instant"];
+            updatedAt?: components["schemas"]["Instant"];
+        };
+        /** @description Only the fields sent change */
+        HouseholdPatch: {
+            areaId?: components["schemas"]["UUID"];
+            doorNumber?: string;
+            /** Format: int32 */
+            livingCount?: number;
+            /** Format: int32 */
+            tenantCount?: number;
+            contactName?: string;
+            notes?: string;
+            status?: components["schemas"]["Status"];
+            /**
+             * Format: int64
+             * @description The version you edited; or send If-Match
+             */
+            version?: number;
+        };
+        ImportAccepted: {
+            jobId?: components["schemas"]["UUID"];
+            status?: string;
+            dryRun?: boolean;
+        };
         /**
          * Format: date-time
          * @example 2022-03-10T16:15:50Z
@@ -582,7 +1709,7 @@ export interface components {
         Job: {
             id?: components["schemas"]["UUID"];
             kind?: string;
-            status?: components["schemas"]["Status1"];
+            status?: components["schemas"]["Status5"];
             /**
              * Format: int32
              * @description 0 to 100
@@ -606,6 +1733,15 @@ export interface components {
             code?: string;
             name?: string;
         };
+        /** @enum {string} */
+        Kind: "THREE_SHIFTS" | "DAY_ONLY" | "CUSTOM";
+        /** @enum {string} */
+        Kind1: "NIGHT" | "DAY" | "EVENING" | "CUSTOM";
+        /**
+         * Format: date
+         * @example 2022-03-10
+         */
+        LocalDate: string;
         Me: {
             username?: string;
             principalType?: components["schemas"]["Type"];
@@ -642,11 +1778,134 @@ export interface components {
             /** @description The compound or community the checkpoint guards */
             guardsNodeId: components["schemas"]["UUID"];
         };
+        NewDutyInspection: {
+            checkpointId: components["schemas"]["UUID"];
+            /** Format: int32 */
+            present: number;
+            /** @description Default: at least one person present */
+            staffed?: boolean;
+            note?: string;
+        };
+        NewDutyPattern: {
+            checkpointId: components["schemas"]["UUID"];
+            /** @description THREE_SHIFTS (00–08, 08–16, 16–24), DAY_ONLY (08–16) or CUSTOM */
+            kind: components["schemas"]["Kind"];
+            /** Format: int32 */
+            peopleNeeded: number;
+            /**
+             * Format: int32
+             * @description People on the 00–08 shift, when different
+             */
+            nightNeeded?: number;
+            requiredSkills?: string[];
+            /** @description HH:mm, for CUSTOM */
+            customStart?: string;
+            /** @description HH:mm, for CUSTOM; at or before the start means the next day */
+            customEnd?: string;
+        };
+        NewDutyPerson: {
+            id?: components["schemas"]["UUID"];
+            /** @description Login name, for those who log in */
+            username?: string;
+            name: string;
+            /** @description 派出单位 */
+            unit: string;
+            skills?: string[];
+            partyMember?: boolean;
+            /** @description Their own grid cell or zone */
+            homeAreaId: components["schemas"]["UUID"];
+            daysOff?: number[];
+            datesOff?: string[];
+            hoursOff?: string[];
+            preferredKinds?: components["schemas"]["Kind1"][];
+        };
+        NewDutyShiftAssignee: {
+            personId: components["schemas"]["UUID"];
+        };
+        NewDutySwap: {
+            /** @description The shift given away */
+            shiftId: components["schemas"]["UUID"];
+            /** @description Who gives it away */
+            personId: components["schemas"]["UUID"];
+            /** @description Who takes it */
+            otherPersonId: components["schemas"]["UUID"];
+            /** @description The other person's shift taken in exchange, if any */
+            otherShiftId?: components["schemas"]["UUID"];
+            reason?: string;
+        };
         NewGridCell: {
             id?: components["schemas"]["UUID"];
             code: string;
             name: string;
             zoneId: components["schemas"]["UUID"];
+        };
+        NewHousehold: {
+            /** @description Client-supplied id (optional): a retried create with the same id returns the first result */
+            id?: components["schemas"]["UUID"];
+            /** @description A building, compound or grid cell */
+            areaId: components["schemas"]["UUID"];
+            /** @description 门牌编号, unique within the building */
+            doorNumber: string;
+            /** Format: int32 */
+            livingCount?: number;
+            /** Format: int32 */
+            tenantCount?: number;
+            contactName?: string;
+            notes?: string;
+            status?: components["schemas"]["Status"];
+        };
+        NewResident: {
+            id?: components["schemas"]["UUID"];
+            householdId: components["schemas"]["UUID"];
+            name: string;
+            /** @description Default MAINLAND_ID */
+            idType?: components["schemas"]["DocType"];
+            /** @description Required; a mainland ID gives sex and birth date */
+            idNumber?: string;
+            phone?: string;
+            /** @description Relation to the householder (户主, 配偶, 子女 …) */
+            relation?: string;
+            categories?: components["schemas"]["Category"][];
+            returneeFrom?: string;
+            returnedOn?: components["schemas"]["LocalDate"];
+            healthCode?: components["schemas"]["HealthCode"];
+            healthCodeSource?: string;
+            healthCodeSeenAt?: components["schemas"]["Instant"];
+        };
+        NewRoster: {
+            areaId: components["schemas"]["UUID"];
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            /**
+             * Format: int32
+             * @description Longest solve, seconds (default 30)
+             */
+            timeLimitSeconds?: number;
+            /**
+             * Format: int32
+             * @description Stop after this many seconds without improvement (default 10)
+             */
+            unimprovedSeconds?: number;
+        };
+        NewVerification: {
+            id?: components["schemas"]["UUID"];
+            verifiedOn: components["schemas"]["LocalDate"];
+            method: components["schemas"]["VerificationMethod"];
+            findings?: string;
+            /** @description Optionally sets the household's status, e.g. UNREACHABLE after a phone attempt and a visit */
+            householdStatus?: components["schemas"]["Status"];
+        };
+        NewWorkLog: {
+            id?: components["schemas"]["UUID"];
+            /** @description Default: the caller's own duty person record */
+            personId?: components["schemas"]["UUID"];
+            workDate: components["schemas"]["LocalDate"];
+            description: string;
+            hours: number;
+            /** Format: int32 */
+            householdsPhoned?: number;
+            /** Format: int32 */
+            householdsVisited?: number;
         };
         /**
          * Format: date-time
@@ -665,6 +1924,11 @@ export interface components {
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
+        PageAuditView: {
+            items?: components["schemas"]["PiiAuditEntry"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
         PageCheckpointView: {
             items?: components["schemas"]["Checkpoint"][];
             /** @description Opaque cursor of the next page; absent on the last page */
@@ -675,11 +1939,48 @@ export interface components {
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
+        PageHouseholdView: {
+            items?: components["schemas"]["Household"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
         PageNodeView: {
             items?: components["schemas"]["AreaNode"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
+        PagePersonView: {
+            items?: components["schemas"]["DutyPerson"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageResidentView: {
+            items?: components["schemas"]["Resident"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageShiftView: {
+            items?: components["schemas"]["DutyShift"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PiiAuditEntry: {
+            /** Format: int64 */
+            id?: number;
+            at?: components["schemas"]["Instant"];
+            actor?: string;
+            action?: string;
+            subjectType?: string;
+            subjectId?: components["schemas"]["UUID"];
+            communityId?: components["schemas"]["UUID"];
+            fields?: string[];
+            reason?: string;
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @enum {string} */
+        PiiField: "ID_NUMBER" | "PHONE";
         /** @description RFC 9457 problem details (application/problem+json) */
         Problem: {
             /**
@@ -695,10 +1996,93 @@ export interface components {
             /** @description Field errors, for validation problems */
             errors?: components["schemas"]["FieldError"][];
         };
+        /** @description idNumber and phone are always masked here (110105********002X, 138****1234) */
+        Resident: {
+            id?: components["schemas"]["UUID"];
+            householdId?: components["schemas"]["UUID"];
+            communityId?: components["schemas"]["UUID"];
+            gridCellId?: components["schemas"]["UUID"];
+            name?: string;
+            idType?: components["schemas"]["DocType"];
+            /** @description Masked */
+            idNumber?: string;
+            /** @description Masked */
+            phone?: string;
+            sex?: string;
+            birthDate?: components["schemas"]["LocalDate"];
+            relation?: string;
+            categories?: components["schemas"]["Category"][];
+            returneeFrom?: string;
+            returnedOn?: components["schemas"]["LocalDate"];
+            healthCode?: components["schemas"]["HealthCode"];
+            healthCodeSource?: string;
+            healthCodeSeenAt?: components["schemas"]["Instant"];
+            status?: components["schemas"]["Status1"];
+            /** Format: int64 */
+            version?: number;
+            createdAt?: components["schemas"]["Instant"];
+            updatedAt?: components["schemas"]["Instant"];
+        };
+        /** @description Only the fields sent change. Status changes are recorded; residents are never deleted. */
+        ResidentPatch: {
+            householdId?: components["schemas"]["UUID"];
+            name?: string;
+            idType?: components["schemas"]["DocType"];
+            idNumber?: string;
+            phone?: string;
+            relation?: string;
+            categories?: components["schemas"]["Category"][];
+            returneeFrom?: string;
+            returnedOn?: components["schemas"]["LocalDate"];
+            healthCode?: components["schemas"]["HealthCode"];
+            healthCodeSource?: string;
+            healthCodeSeenAt?: components["schemas"]["Instant"];
+            status?: components["schemas"]["Status1"];
+            /** Format: int64 */
+            version?: number;
+        };
+        /** @description Exact lookup by identity document or phone, in the body so it never reaches an access log */
+        ResidentSearch: {
+            idType?: components["schemas"]["DocType"];
+            idNumber?: string;
+            phone?: string;
+        };
+        Roster: {
+            id?: components["schemas"]["UUID"];
+            areaId?: components["schemas"]["UUID"];
+            from?: components["schemas"]["LocalDate"];
+            to?: components["schemas"]["LocalDate"];
+            jobId?: components["schemas"]["UUID"];
+            status?: components["schemas"]["Status3"];
+            score?: string;
+            /** @description New assignees per shift */
+            proposal?: {
+                [key: string]: unknown;
+            }[];
+            /** @description Shifts that cannot be filled, with the rules that stop each candidate */
+            unfilled?: {
+                [key: string]: unknown;
+            }[];
+            createdBy?: string;
+            publishedBy?: string;
+            publishedAt?: components["schemas"]["OffsetDateTime"];
+            /** Format: int64 */
+            version?: number;
+        };
         /** @enum {string} */
-        Status: "CREATED" | "DUPLICATE" | "UPDATED" | "REJECTED";
+        State: "REQUESTED" | "ACCEPTED" | "APPROVED" | "REJECTED";
         /** @enum {string} */
-        Status1: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
+        Status: "OCCUPIED" | "VACANT" | "UNREACHABLE";
+        /** @enum {string} */
+        Status1: "LIVING" | "MOVED_OUT" | "DECEASED";
+        /** @enum {string} */
+        Status2: "CREATED" | "DUPLICATE" | "UPDATED" | "REJECTED";
+        /** @enum {string} */
+        Status3: "SOLVING" | "PROPOSED" | "PUBLISHED" | "FAILED";
+        /** @enum {string} */
+        Status4: "SUBMITTED" | "APPROVED" | "REJECTED";
+        /** @enum {string} */
+        Status5: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
         TreeNode: {
             id?: components["schemas"]["UUID"];
             kind?: components["schemas"]["AreaKind"];
@@ -713,9 +2097,55 @@ export interface components {
         Type: "USER" | "CLIENT";
         /** Format: uuid */
         UUID: string;
+        UnmaskRequest: {
+            fields: components["schemas"]["PiiField"][];
+            /** @description Why you need the clear value; recorded in the audit */
+            reason: string;
+        };
+        /** @description Only the requested fields are filled */
+        UnmaskedResident: {
+            id?: components["schemas"]["UUID"];
+            idType?: components["schemas"]["DocType"];
+            idNumber?: string;
+            phone?: string;
+        };
+        /** @description 摸排核查: one verification of a household */
+        Verification: {
+            id?: components["schemas"]["UUID"];
+            householdId?: components["schemas"]["UUID"];
+            verifiedOn?: components["schemas"]["LocalDate"];
+            method?: components["schemas"]["VerificationMethod"];
+            findings?: string;
+            verifiedBy?: string;
+            createdAt?: components["schemas"]["Instant"];
+        };
+        /** @enum {string} */
+        VerificationMethod: "PHONE" | "VISIT";
         WebConfig: {
             oidcAuthority?: string;
             oidcClientId?: string;
+        };
+        WorkLog: {
+            id?: components["schemas"]["UUID"];
+            personId?: components["schemas"]["UUID"];
+            personName?: string;
+            workDate?: components["schemas"]["LocalDate"];
+            description?: string;
+            hours?: number;
+            /** Format: int32 */
+            householdsPhoned?: number;
+            /** Format: int32 */
+            householdsVisited?: number;
+            status?: components["schemas"]["Status4"];
+            createdBy?: string;
+            decidedBy?: string;
+            /** Format: int64 */
+            version?: number;
+        };
+        WorkLogDecision: {
+            approve: boolean;
+            /** Format: int64 */
+            version?: number;
         };
     };
     responses: never;
@@ -1251,6 +2681,81 @@ export interface operations {
             };
         };
     };
+    CensusAdminResource_audit: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                subjectId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAuditView"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CensusAdminResource_counts: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                level?: components["schemas"]["CountLevel"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CensusCount"][];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ChangeFeedResource_feed: {
         parameters: {
             query?: {
@@ -1526,6 +3031,1105 @@ export interface operations {
             };
         };
     };
+    DutyCheckInResource_corrections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyHoursCorrectionView"][];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutyCheckInResource_correct: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DutyHoursCorrection"];
+            };
+        };
+        responses: {
+            /** @description Corrected */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutyHoursResource_report: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyHoursReport"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutyInspectionResource_list: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                date?: components["schemas"]["LocalDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyInspection"][];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutyInspectionResource_inspect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDutyInspection"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutyPatternResource_list: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyPattern"][];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutyPatternResource_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDutyPattern"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutyPatternResource_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DutyPatternPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyPattern"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutyPersonResource_list: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                cursor?: string;
+                limit?: number;
+                q?: string;
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagePersonView"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutyPersonResource_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDutyPerson"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutyPersonResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutyPersonResource_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DutyPersonPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyPerson"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutyPersonResource_hours: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyHours"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutyShiftResource_list: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                checkpointId?: components["schemas"]["UUID"];
+                cursor?: string;
+                from?: components["schemas"]["LocalDate"];
+                limit?: number;
+                /** @description Only the caller's own shifts */
+                mine?: boolean;
+                to?: components["schemas"]["LocalDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageShiftView"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutyShiftResource_generate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateDutyShifts"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeneratedDutyShifts"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutyShiftResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyShift"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutyShiftResource_addAssignee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDutyShiftAssignee"];
+            };
+        };
+        responses: {
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A duty rule would be broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutyShiftResource_removeAssignee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+                personId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutyShiftResource_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DutyCheckIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyShift"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutyShiftResource_checkOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DutyCheckIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyShift"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutySwapResource_list: {
+        parameters: {
+            query?: {
+                state?: components["schemas"]["State"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutySwap"][];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutySwapResource_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDutySwap"];
+            };
+        };
+        responses: {
+            /** @description Requested */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutySwapResource_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutySwap"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutySwapResource_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutySwap"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutySwapResource_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutySwap"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CensusAdminResource_exportHouseholds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                    "application/json": unknown;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CensusAdminResource_exportResidents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                    "application/json": unknown;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     GridCellResource_list: {
         parameters: {
             query?: {
@@ -1727,6 +4331,410 @@ export interface operations {
             };
         };
     };
+    HouseholdResource_list: {
+        parameters: {
+            query?: {
+                /** @description Any area node: the households below it */
+                areaId?: components["schemas"]["UUID"];
+                category?: components["schemas"]["Category"];
+                cursor?: string;
+                limit?: number;
+                status?: components["schemas"]["Status"];
+                /** @description ISO-8601 instant */
+                updatedSince?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageHouseholdView"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HouseholdResource_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewHousehold"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HouseholdResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HouseholdResource_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HouseholdPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Household"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HouseholdResource_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CensusChange"][];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HouseholdResource_verifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Verification"][];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HouseholdResource_verify: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewVerification"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportResource_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                    areaId?: components["schemas"]["UUID"];
+                    dryRun?: boolean;
+                };
+                "application/json": {
+                    /** Format: binary */
+                    file?: string;
+                    areaId?: components["schemas"]["UUID"];
+                    dryRun?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportResource_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                    "application/json": unknown;
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportResource_errors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                    "application/json": unknown;
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     JobResource_get: {
         parameters: {
             query?: never;
@@ -1780,6 +4788,625 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Me"];
                 };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DutyMetricsResource_metrics: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                /** @description json or csv */
+                format?: string;
+                from?: components["schemas"]["LocalDate"];
+                to?: components["schemas"]["LocalDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResidentResource_list: {
+        parameters: {
+            query?: {
+                /** @description Any area node: the residents below it */
+                areaId?: components["schemas"]["UUID"];
+                category?: components["schemas"]["Category"];
+                cursor?: string;
+                householdId?: components["schemas"]["UUID"];
+                limit?: number;
+                status?: components["schemas"]["Status1"];
+                /** @description ISO-8601 instant */
+                updatedSince?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResidentView"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResidentResource_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewResident"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResidentResource_search: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResidentSearch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResidentView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResidentResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResidentResource_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResidentPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resident"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResidentResource_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CensusChange"][];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResidentResource_unmask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnmaskRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnmaskedResident"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RosterResource_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewRoster"];
+            };
+        };
+        responses: {
+            /** @description Started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RosterResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Roster"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RosterResource_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Roster"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RosterResource_stop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Roster"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkLogResource_list: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                date?: components["schemas"]["LocalDate"];
+                personId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkLog"][];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkLogResource_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWorkLog"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkLogResource_decide: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkLogDecision"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkLog"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not Authorized */
             401: {
