@@ -14,7 +14,7 @@ const navLinks = () =>
 describe('role-gated navigation', () => {
   it('shows a grid worker their cells, areas and themselves, but not assignments', () => {
     renderWithApp(<AppLayout />, { roles: ['grid-worker'], route: '/me' });
-    expect(navLinks()).toEqual(['网格', '区域', '我的']);
+    expect(navLinks()).toEqual(['网格', '区域', '我的', '值班']);
   });
 
   it('shows assignments to leaders, supervisors and admins', () => {
@@ -40,12 +40,12 @@ describe('language switch', () => {
   it('starts in Chinese, switches the menu to English and remembers the choice', async () => {
     const user = userEvent.setup();
     renderWithApp(<AppLayout />, { roles: ['grid-leader'] });
-    expect(navLinks()).toEqual(['网格', '区域', '辖区分配', '我的']);
+    expect(navLinks()).toEqual(['网格', '区域', '辖区分配', '我的', '值班', '排班']);
 
     await user.click(screen.getByText('English'));
 
     const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Grid cells', 'Areas', 'Assignments', 'Me']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Grid cells', 'Areas', 'Assignments', 'Me', 'Duty', 'Rota']);
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
     expect(document.documentElement.lang).toBe('en');
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
