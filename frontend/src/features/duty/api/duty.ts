@@ -221,7 +221,7 @@ export function useMyPerson(username: string | undefined) {
   return useQuery({
     queryKey: ['duty', 'people', 'me', username],
     queryFn: async ({ signal }) => {
-      const page = dataOf(await client.GET('/api/v1/duty-people', { params: { query: { q: username, limit: 20 } }, signal }));
+      const page = dataOf(await client.GET('/api/v1/duty-people', { params: { query: { limit: 200 } }, signal }));
       return (page.items ?? []).find((p) => p.username === username) ?? null;
     },
     enabled: isAuthenticated && Boolean(username),

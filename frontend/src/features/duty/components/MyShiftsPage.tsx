@@ -15,7 +15,10 @@ export function MyShiftsPage() {
   const username = useAuth().user?.profile.preferred_username;
   const { data, error, isPending, refetch } = useMyShifts();
   const shifts = orderTodayFirst(data ?? []);
-  const current = shifts.find((s) => shiftPhase(s) === 'current');
+  // The shift on now, else the next one today (people arrive early at the post).
+  const today = dayjs().format('YYYY-MM-DD');
+  const onNow = shifts.find((s) => shiftPhase(s) === 'current');
+  const current = onNow ?? shifts.find((s) => shiftPhase(s) === 'upcoming' && s.businessDate === today);
   const person = useMyPerson(username).data;
   const mine = (s: Shift) => s.assignees?.find((a) => person && a.personId === person.id) ?? (s.assignees?.length === 1 ? s.assignees[0] : undefined);
 
@@ -31,7 +34,7 @@ export function MyShiftsPage() {
       ) : (
         <>
           {current && (
-            <Card className="gg-section" title={t('duty.mine.now')} data-testid="duty-current">
+            <Card className="gg-section" title={onNow ? t('duty.mine.now') : t('duty.mine.next')} data-testid="duty-current">
               <Flex vertical gap="small">
                 <Typography.Text strong>
                   {current.checkpointName} <span className="gg-code">{current.checkpointCode}</span>
