@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { PASSWORD, login, mainNav, screenshot } from './support';
 
@@ -109,6 +110,12 @@ async function ensureWorkerShiftToday(leader: Api, zone: string): Promise<Shift>
   throw new Error('could not put worker1 on any shift today');
 }
 
+/** Serious and critical WCAG 2.x A/AA violations on the page. */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}
+
 async function openTab(page: Page, name: string) {
   await page.getByRole('tab', { name }).click();
 }
@@ -145,6 +152,7 @@ test('leader1 builds and publishes the rota for their zone this week', async ({ 
   // The published rota put people on the posts.
   await expect(board.locator('.ant-tag').first()).toBeVisible();
   await screenshot(page, testInfo, 'duty-board');
+  expect(await seriousViolations(page), 'week board').toEqual([]);
 });
 
 test('worker1 sees their shift today and checks in at the post', async ({ page, request }, testInfo) => {
@@ -158,6 +166,7 @@ test('worker1 sees their shift today and checks in at the post', async ({ page, 
   await expect(card).toContainText(shift.checkpointCode);
   await expect(page.getByTestId('duty-shift').first()).toContainText(shift.checkpointCode);
   await screenshot(page, testInfo, 'duty-mine');
+  expect(await seriousViolations(page), 'my shifts').toEqual([]);
 
   const checkIn = card.getByRole('button', { name: /到岗签到/ });
   if (await checkIn.isVisible()) await checkIn.click();

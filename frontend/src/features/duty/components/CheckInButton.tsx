@@ -29,7 +29,8 @@ export function CheckInButton({ shift, me }: Props) {
   } else if (me?.checkInAt) {
     body = (
       <>
-        <Typography.Text type="success" data-testid="duty-checked-in">
+        <Typography.Text strong data-testid="duty-checked-in">
+          <CheckCircleOutlined />{' '}
           {t('duty.checkedInAt', { time: dayjs(me.checkInAt).format('HH:mm') })}
           {me.lateMinutes ? ` · ${t('duty.late', { minutes: me.lateMinutes })}` : ''}
         </Typography.Text>

@@ -1,4 +1,5 @@
 import { Flex, Table, Tag } from 'antd';
+import { CheckCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useDutyHours, type HoursReport } from '../api/duty';
@@ -31,7 +32,7 @@ export function HoursTable({ areaId, year }: { areaId: string | undefined; year:
             title: t('duty.hours.target'),
             render: (_, p) =>
               p.targetHours === undefined || p.targetHours === null ? '' : (
-                <Tag color={p.targetMet ? 'success' : 'warning'}>
+                <Tag icon={p.targetMet ? <CheckCircleOutlined /> : undefined}>
                   {p.totalHours} / {p.targetHours}
                 </Tag>
               ),

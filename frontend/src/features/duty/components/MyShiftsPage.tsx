@@ -1,4 +1,5 @@
 import { Card, Empty, Flex, List, Skeleton, Tag, Typography } from 'antd';
+import { CheckCircleOutlined, ClockCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from 'react-oidc-context';
 import dayjs from 'dayjs';
@@ -62,9 +63,9 @@ export function MyShiftsPage() {
                       description={
                         <>
                           {dayjs(s.businessDate).format('MM-DD ddd')} · {t(`duty.kinds.${s.kind ?? 'CUSTOM'}`)} · {timeRange(s)}{' '}
-                          {shiftPhase(s) === 'current' && <Tag color="processing">{t('duty.mine.onNow')}</Tag>}
+                          {shiftPhase(s) === 'current' && <Tag icon={<ClockCircleOutlined />}>{t('duty.mine.onNow')}</Tag>}
                           {s.businessDate === dayjs().format('YYYY-MM-DD') && shiftPhase(s) !== 'current' && <Tag>{t('duty.mine.today')}</Tag>}
-                          {mine(s)?.checkInAt && <Tag color="success">{t('duty.checkedIn')}</Tag>}
+                          {mine(s)?.checkInAt && <Tag icon={<CheckCircleOutlined />}>{t('duty.checkedIn')}</Tag>}
                         </>
                       }
                     />

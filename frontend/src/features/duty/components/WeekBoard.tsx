@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Select, Spin, Tag, Typography } from 'antd';
+import { CheckCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ProblemAlert } from '../../../components/ProblemAlert';
@@ -88,7 +89,7 @@ export function WeekBoard({ areaId, monday }: Props) {
                             <Tag
                               key={a.personId}
                               closable
-                              color={a.checkInAt ? 'green' : undefined}
+                              icon={a.checkInAt ? <CheckCircleOutlined aria-label={t('duty.checkedIn')} /> : undefined}
                               closeIcon={<span aria-label={t('duty.board.remove', { name: a.name })}>×</span>}
                               onClose={(e) => {
                                 e.preventDefault();
