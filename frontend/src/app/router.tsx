@@ -82,6 +82,24 @@ export const router = createBrowserRouter([
         path: 'me',
         lazy: async () => ({ Component: (await import('../features/me/components/MePage')).MePage }),
       },
+      // Duty shifts (features/duty)
+      {
+        path: 'duty',
+        lazy: async () => ({ Component: (await import('../features/duty/components/MyShiftsPage')).MyShiftsPage }),
+      },
+      {
+        path: 'duty-board',
+        lazy: async () => {
+          const { DutyBoardPage } = await import('../features/duty/components/DutyBoardPage');
+          return {
+            Component: () => (
+              <RequireRole roles={MANAGERS}>
+                <DutyBoardPage />
+              </RequireRole>
+            ),
+          };
+        },
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
