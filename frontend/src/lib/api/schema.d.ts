@@ -4338,6 +4338,8 @@ export interface operations {
                 areaId?: components["schemas"]["UUID"];
                 category?: components["schemas"]["Category"];
                 cursor?: string;
+                /** @description Part of a door number (门牌号), case-insensitive */
+                door?: string;
                 limit?: number;
                 status?: components["schemas"]["Status"];
                 /** @description ISO-8601 instant */

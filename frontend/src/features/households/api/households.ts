@@ -30,6 +30,8 @@ export interface HouseholdFilters {
   areaId?: string;
   category?: Category;
   status?: HouseholdStatus;
+  /** part of a door number, matched by the server */
+  door?: string;
 }
 
 const PAGE_SIZE = 50;

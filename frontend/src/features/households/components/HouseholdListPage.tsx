@@ -15,9 +15,8 @@ const isCategory = (v: string | null): v is Category => v !== null && (CATEGORIE
 const isStatus = (v: string | null): v is HouseholdStatus => v !== null && (HOUSEHOLD_STATUSES as readonly string[]).includes(v);
 
 /**
- * Households in the caller's jurisdiction. Area (grid cell, compound or building), category and
- * status filter on the server and live in the URL (grid cells link here); the door number
- * narrows the loaded rows.
+ * Households in the caller's jurisdiction. Area (grid cell, compound or building), category,
+ * status and door number filter on the server and live in the URL (grid cells link here).
  */
 export function HouseholdListPage() {
   const { t } = useTranslation();
@@ -27,17 +26,17 @@ export function HouseholdListPage() {
   const areaId = params.get('areaId') ?? undefined;
   const category = params.get('category');
   const status = params.get('status');
-  const [door, setDoor] = useState('');
+  const doorParam = params.get('door') ?? '';
+  const [door, setDoor] = useState(doorParam);
   const tree = useAreaTree();
   const options = useMemo(() => (tree.data ? areaOptions(tree.data, t) : []), [tree.data, t]);
   const { data, error, isPending, refetch, fetchNextPage, hasNextPage, isFetchingNextPage } = useHouseholds({
     areaId,
     category: isCategory(category) ? category : undefined,
     status: isStatus(status) ? status : undefined,
+    door: doorParam || undefined,
   });
-  const all = data?.pages.flatMap((p) => p.items ?? []) ?? [];
-  const needle = door.trim().toLowerCase();
-  const households = needle ? all.filter((h) => (h.doorNumber ?? '').toLowerCase().includes(needle)) : all;
+  const households = data?.pages.flatMap((p) => p.items ?? []) ?? [];
   const canCreate = hasAnyRole(roles, ['supervisor', 'grid-leader', 'grid-worker']);
 
   const setParam = (key: string, value: string | undefined) =>
@@ -74,8 +73,12 @@ export function HouseholdListPage() {
             allowClear
             aria-label={t('households.searchDoor')}
             placeholder={t('households.searchDoor')}
-            onSearch={(v) => setDoor(v)}
-            onChange={(e) => setDoor(e.target.value)}
+            value={door}
+            onSearch={(v) => setParam('door', v.trim() || undefined)}
+            onChange={(e) => {
+              setDoor(e.target.value);
+              if (!e.target.value) setParam('door', undefined);
+            }}
           />
         </Col>
         <Col xs={24} md={8}>

@@ -100,10 +100,13 @@ public class CensusService {
 
     @Transactional
     public Page<HouseholdView> households(UUID areaId, Household.Status status, Resident.Category category,
-            Instant updatedSince, String cursor, Integer limit) {
+            Instant updatedSince, String door, String cursor, Integer limit) {
         int lim = Cursor.limit(limit);
         UUID after = afterId(cursor);
-        List<HouseholdView> rows = households.list(areaPath(areaId), status, category, updatedSince, after, lim)
+        if (door != null && door.length() > 50) {
+            throw ApiProblem.invalid("door", "must be at most 50 characters");
+        }
+        List<HouseholdView> rows = households.list(areaPath(areaId), status, category, updatedSince, door, after, lim)
                 .stream().map(HouseholdView::of).toList();
         return Page.of(rows, lim, v -> Cursor.encode(v.id().toString()));
     }

@@ -34,7 +34,7 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
 
     @SuppressWarnings("unchecked")
     public List<Household> list(String areaPath, Household.Status status, Resident.Category category,
-            Instant updatedSince, UUID after, int limit) {
+            Instant updatedSince, String door, UUID after, int limit) {
         Map<String, Object> p = new HashMap<>();
         StringBuilder sql = new StringBuilder("select h.* from household h where 1 = 1");
         sql.append(CensusScope.filter(jurisdiction, p, "h"));
@@ -50,6 +50,10 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
             sql.append(" and exists (select 1 from resident r where r.household_id = h.id and r.status = 'LIVING'"
                     + " and r.categories @> array[cast(:cat as text)])");
             p.put("cat", category.name());
+        }
+        if (door != null && !door.isBlank()) {
+            sql.append(" and strpos(lower(h.door_number), :door) > 0");
+            p.put("door", door.trim().toLowerCase());
         }
         if (updatedSince != null) {
             sql.append(" and h.updated_at >= :since");

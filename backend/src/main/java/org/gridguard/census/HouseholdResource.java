@@ -50,8 +50,9 @@ public class HouseholdResource {
     public Page<HouseholdView> list(@QueryParam("areaId") @Parameter(description = "Any area node: the households below it") UUID areaId,
             @QueryParam("status") Household.Status status, @QueryParam("category") Resident.Category category,
             @QueryParam("updatedSince") @Parameter(description = "ISO-8601 instant") String updatedSince,
+            @QueryParam("door") @Parameter(description = "Part of a door number (门牌号), case-insensitive") String door,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return service.households(areaId, status, category, ResidentResource.instant(updatedSince), cursor, limit);
+        return service.households(areaId, status, category, ResidentResource.instant(updatedSince), door, cursor, limit);
     }
 
     @GET
