@@ -796,7 +796,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One household */
+        /**
+         * One household
+         * @description ETag carries its version.
+         */
         get: operations["HouseholdResource_get"];
         put?: never;
         post?: never;
@@ -1007,7 +1010,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One resident (masked) */
+        /**
+         * One resident (masked)
+         * @description ETag carries its version.
+         */
         get: operations["ResidentResource_get"];
         put?: never;
         post?: never;
@@ -4391,12 +4397,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** @description Created (or the first result again) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Household"];
+                };
             };
             /** @description Bad Request */
             400: {
@@ -4438,7 +4446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Household"];
                 };
             };
             /** @description Not Authorized */
@@ -4642,12 +4650,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted */
+            /** @description Accepted: follow the job */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportAccepted"];
+                };
             };
             /** @description Not Authorized */
             401: {
@@ -4907,12 +4917,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** @description Created (or the first result again) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Resident"];
+                };
             };
             /** @description Bad Request */
             400: {
@@ -4999,7 +5011,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Resident"];
                 };
             };
             /** @description Not Authorized */
@@ -5156,12 +5168,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Started */
+            /** @description Started: follow the job */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Roster"];
+                };
             };
             /** @description Bad Request */
             400: {

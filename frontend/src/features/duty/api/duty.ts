@@ -159,12 +159,8 @@ export function useBuildRoster() {
   const client = useApiClient();
   return useMutation({
     mutationFn: async ({ areaId, from, to }: { areaId: string; from: string; to: string }) => {
-      await client.POST('/api/v1/duty-shifts/generate', { body: { areaId, from, to } });
-      // The contract's 202 declares no body, but the server sends the new roster (RosterView):
-      // read it as that generated schema.
-      const started = await client.POST('/api/v1/rosters', { body: { areaId, from, to }, parseAs: 'json' });
-      const data: unknown = started.data;
-      return dataOf({ data: data as Roster | undefined, response: started.response });
+      dataOf(await client.POST('/api/v1/duty-shifts/generate', { body: { areaId, from, to } }));
+      return dataOf(await client.POST('/api/v1/rosters', { body: { areaId, from, to } }));
     },
   });
 }

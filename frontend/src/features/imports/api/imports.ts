@@ -59,7 +59,7 @@ export function useSubmitImport() {
         body: { dryRun },
         bodySerializer: () => form,
       });
-      const accepted = data as ImportAccepted | undefined;
+      const accepted = data;
       const jobId = accepted?.jobId ?? response.headers.get('Location')?.split('/').pop();
       if (!jobId) {
         throw new ProblemError({ type: 'about:empty-response', title: 'No job id', status: response.status, errors: [] });

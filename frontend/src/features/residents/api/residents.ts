@@ -26,8 +26,7 @@ export function useResident(id: string) {
   const { isAuthenticated } = useAuth();
   return useQuery({
     queryKey: ['residents', 'one', id],
-    // Masked by the server; the contract types this answer loosely (it carries an ETag).
-    queryFn: async ({ signal }) => dataOf(await client.GET('/api/v1/residents/{id}', { params: { path: { id } }, signal })) as Resident,
+    queryFn: async ({ signal }) => dataOf(await client.GET('/api/v1/residents/{id}', { params: { path: { id } }, signal })),
     enabled: isAuthenticated,
   });
 }

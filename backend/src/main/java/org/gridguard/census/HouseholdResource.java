@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,7 +60,8 @@ public class HouseholdResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ "admin", "supervisor", "grid-leader", "grid-worker" })
-    @Operation(summary = "One household")
+    @Operation(summary = "One household", description = "ETag carries its version.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = HouseholdView.class)))
     public Response get(@PathParam("id") UUID id) {
         HouseholdView v = service.household(id);
         return Responses.withVersion(v, v.version());
@@ -68,7 +71,7 @@ public class HouseholdResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "supervisor", "grid-leader", "grid-worker" })
     @Operation(summary = "Register a household", description = "Safe to retry with a client id or an Idempotency-Key. The door number is unique within its building.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created (or the first result again)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = HouseholdView.class)))
     public Response create(@Valid @NotNull NewHousehold body, @HeaderParam(Idempotency.HEADER) String key) {
         return Responses.created(BASE, service.createHousehold(body, key));
     }

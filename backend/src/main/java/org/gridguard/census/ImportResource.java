@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gridguard.census.CensusViews.ImportAccepted;
@@ -36,7 +38,7 @@ public class ImportResource {
     @BodyLimit(60L * 1024 * 1024)
     @RolesAllowed({ "supervisor", "grid-leader" })
     @Operation(summary = "Import a census file (CSV in UTF-8 or GBK, or XLSX) with the usual Chinese columns", description = "Runs as a job: 202 with Location /api/v1/jobs/{id}; progress and report there. dryRun checks without writing. A matching ID number in the community updates the resident; re-running the same file changes nothing.")
-    @APIResponse(responseCode = "202", description = "Accepted")
+    @APIResponse(responseCode = "202", description = "Accepted: follow the job", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportAccepted.class)))
     public Response submit(@RestForm("file") FileUpload file, @RestForm("areaId") UUID areaId,
             @RestForm("dryRun") boolean dryRun) {
         ImportAccepted a = service.submit(file, areaId, dryRun);

@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -75,7 +77,8 @@ public class ResidentResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ "admin", "supervisor", "grid-leader", "grid-worker" })
-    @Operation(summary = "One resident (masked)")
+    @Operation(summary = "One resident (masked)", description = "ETag carries its version.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResidentView.class)))
     public Response get(@PathParam("id") UUID id) {
         ResidentView v = service.resident(id);
         return Responses.withVersion(v, v.version());
@@ -85,7 +88,7 @@ public class ResidentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "supervisor", "grid-leader", "grid-worker" })
     @Operation(summary = "Register a resident", description = "The identity document is validated; the same one twice in a community is 409 naming the existing record's id.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created (or the first result again)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResidentView.class)))
     public Response create(@Valid @NotNull NewResident body, @HeaderParam(Idempotency.HEADER) String key) {
         return Responses.created(BASE, service.createResident(body, key));
     }

@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,7 +45,7 @@ public class RosterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "admin", "supervisor", "grid-leader" })
     @Operation(summary = "Build a rota automatically", description = "Starts a job (202, Location: the job) that fills the open places of the area's shifts for the dates with Timefold Solver. One solve at a time per instance; the job's report carries progress and score. The result is a proposal to review and publish.")
-    @APIResponse(responseCode = "202", description = "Started")
+    @APIResponse(responseCode = "202", description = "Started: follow the job", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RosterView.class)))
     public Response start(@Valid @NotNull NewRoster body) {
         RosterView v = service.start(body);
         return Response.accepted(v).location(java.net.URI.create("/api/v1/jobs/" + v.jobId())).build();
