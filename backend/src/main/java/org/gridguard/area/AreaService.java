@@ -1,5 +1,6 @@
 package org.gridguard.area;
 
+import org.gridguard.common.Rows;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -136,22 +137,12 @@ public class AreaService {
             try {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> ch = json.readValue((String) r[4], Map.class);
-                out.add(new ChangeView(((Number) r[0]).longValue(), (String) r[1], toInstant(r[2]), (String) r[3], ch));
+                out.add(new ChangeView(((Number) r[0]).longValue(), (String) r[1], Rows.instant(r[2]), (String) r[3], ch));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         }
         return out;
-    }
-
-    static java.time.Instant toInstant(Object o) {
-        if (o instanceof java.time.Instant i) {
-            return i;
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) o).toInstant();
     }
 
     // ---------- writes ----------

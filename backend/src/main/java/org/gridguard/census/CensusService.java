@@ -1,5 +1,6 @@
 package org.gridguard.census;
 
+import org.gridguard.common.Rows;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -274,7 +275,7 @@ public class CensusService {
                 from household_verification where household_id = ?1 order by verified_on desc, created_at desc limit 500""")
                 .setParameter(1, householdId).getResultList();
         return rows.stream().map(r -> new VerificationView((UUID) r[0], (UUID) r[1], toDate(r[2]),
-                CensusViews.VerificationMethod.valueOf((String) r[3]), (String) r[4], (String) r[5], toInstant(r[6])))
+                CensusViews.VerificationMethod.valueOf((String) r[3]), (String) r[4], (String) r[5], Rows.instant(r[6])))
                 .toList();
     }
 
@@ -507,7 +508,7 @@ public class CensusService {
             try {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> ch = json.readValue((String) r[4], Map.class);
-                out.add(new ChangeView(((Number) r[0]).longValue(), (String) r[1], toInstant(r[2]), (String) r[3], ch));
+                out.add(new ChangeView(((Number) r[0]).longValue(), (String) r[1], Rows.instant(r[2]), (String) r[3], ch));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -585,16 +586,6 @@ public class CensusService {
 
     static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    static Instant toInstant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) o).toInstant();
     }
 
     static LocalDate toDate(Object o) {

@@ -1,5 +1,6 @@
 package org.gridguard.census;
 
+import org.gridguard.common.Rows;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -194,7 +195,7 @@ public class PiiService {
             try {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> d = json.readValue((String) r[9], Map.class);
-                out.add(new AuditView(((Number) r[0]).longValue(), CensusService.toInstant(r[1]), (String) r[2],
+                out.add(new AuditView(((Number) r[0]).longValue(), Rows.instant(r[1]), (String) r[2],
                         (String) r[3], (String) r[4], (UUID) r[5], (UUID) r[6], Arrays.asList((String[]) r[7]),
                         (String) r[8], d));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -231,7 +232,7 @@ public class PiiService {
                 String id = clear.contains(PiiField.ID_NUMBER) ? pii.decrypt((String) r[6]) : (String) r[5];
                 String phone = clear.contains(PiiField.PHONE) ? pii.decrypt((String) r[8]) : (String) r[7];
                 csv.printRecord(r[0], r[1], r[2], r[3], r[4], id, phone, r[9], r[10], r[11], r[12], r[13], r[14],
-                        CensusService.toInstant(r[15]));
+                        Rows.instant(r[15]));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -268,7 +269,7 @@ public class PiiService {
                 "lastVerifiedOn", "updatedAt").get())) {
             for (Object[] r : rows) {
                 csv.printRecord(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
-                        CensusService.toInstant(r[10]));
+                        Rows.instant(r[10]));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -1,5 +1,6 @@
 package org.gridguard.duty;
 
+import org.gridguard.common.Rows;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -299,12 +300,12 @@ public class DutyHoursService {
         int gaps = 0;
         long gapMinutes = 0;
         for (Object[] r : shifts) {
-            Instant start = DutyPostService.inst(r[1]);
-            Instant end = DutyPostService.inst(r[2]);
+            Instant start = Rows.instant(r[1]);
+            Instant end = Rows.instant(r[2]);
             int n = ((Number) r[3]).intValue();
             needed += n;
             filled += Math.min(n, ((Number) r[4]).intValue());
-            Instant first = DutyPostService.inst(r[5]);
+            Instant first = Rows.instant(r[5]);
             Instant deadline = start.plus(gapAfter);
             if (!now.isBefore(deadline) && (first == null || first.isAfter(deadline))) {
                 gaps++;

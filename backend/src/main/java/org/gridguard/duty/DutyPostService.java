@@ -1,5 +1,6 @@
 package org.gridguard.duty;
 
+import org.gridguard.common.Rows;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -194,23 +195,10 @@ public class DutyPostService {
                 .setParameter(1, checkInId).getResultList();
         List<CorrectionView> out = new ArrayList<>();
         for (Object[] r : rows) {
-            out.add(new CorrectionView(((Number) r[0]).longValue(), duty.odt(inst(r[1])), duty.odt(inst(r[2])),
-                    duty.odt(inst(r[3])), duty.odt(inst(r[4])), (String) r[5], (String) r[6], duty.odt(inst(r[7]))));
+            out.add(new CorrectionView(((Number) r[0]).longValue(), duty.odt(Rows.instant(r[1])), duty.odt(Rows.instant(r[2])),
+                    duty.odt(Rows.instant(r[3])), duty.odt(Rows.instant(r[4])), (String) r[5], (String) r[6], duty.odt(Rows.instant(r[7]))));
         }
         return out;
-    }
-
-    static Instant inst(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) o).toInstant();
     }
 
     // ---------------- inspections ----------------
@@ -259,7 +247,7 @@ public class DutyPostService {
         p.forEach(q::setParameter);
         List<InspectionView> out = new ArrayList<>();
         for (Object[] r : (List<Object[]>) q.getResultList()) {
-            out.add(new InspectionView((UUID) r[0], (UUID) r[1], (String) r[2], duty.odt(inst(r[3])), (String) r[4],
+            out.add(new InspectionView((UUID) r[0], (UUID) r[1], (String) r[2], duty.odt(Rows.instant(r[3])), (String) r[4],
                     ((Number) r[5]).intValue(), (Boolean) r[6], (String) r[7]));
         }
         return out;
@@ -301,12 +289,12 @@ public class DutyPostService {
             details.put("shiftId", shiftId.toString());
             details.put("checkpointId", r[4].toString());
             details.put("checkpointCode", r[5]);
-            details.put("startsAt", inst(r[1]).toString());
-            details.put("endsAt", inst(r[2]).toString());
+            details.put("startsAt", Rows.instant(r[1]).toString());
+            details.put("endsAt", Rows.instant(r[2]).toString());
             details.put("kind", r[3]);
             details.put("assignees", ((Number) r[8]).intValue());
             UUID alertId = alerts.raise(new AlertService.Raise(AlertKind.DUTY_GAP, "DUTY_SHIFT", shiftId,
-                    r[5] + " " + r[6] + " " + duty.odt(inst(r[1])).toLocalDateTime().toString().replace('T', ' '),
+                    r[5] + " " + r[6] + " " + duty.odt(Rows.instant(r[1])).toLocalDateTime().toString().replace('T', ' '),
                     (UUID) r[7], "duty-gap:" + shiftId, details), "system");
             em.createNativeQuery("update duty_shift set gap_alert_id = ?2 where id = ?1").setParameter(1, shiftId)
                     .setParameter(2, alertId).executeUpdate();
