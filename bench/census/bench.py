@@ -66,7 +66,7 @@ def do_import(base, tok, path, area):
         time.sleep(0.1)
     wall = time.time() - t0
     return {"wall_s": round(wall, 2), "status": job["status"], "progress": progress, "report": {
-        k: job["report"].get(k) for k in ("rows", "created", "updated", "invalid", "readMs", "checkMs", "writeMs")},
+        k: job["report"].get(k) for k in ("rows", "created", "updated", "invalid", "readMs", "checkMs", "writeMs", "writeDetailMs")},
         "error": job.get("error")}
 
 
@@ -88,6 +88,27 @@ def lookups(host, port, tok, ids, n):
     return {"n": n, "p50_ms": q(0.5), "p95_ms": q(0.95), "p99_ms": q(0.99), "max_ms": round(lat[-1], 2)}
 
 
+def summary(path, last):
+    """One line over the runs of this session: import wall (median, min–max), COPY, ratio, lookup p95."""
+    import statistics
+    with open(path) as f:
+        lines = [json.loads(x) for x in f.read().splitlines()[-last:] if x.strip()]
+    runs = [x for x in lines if "api" in x]
+    walls = [x["api"]["wall_s"] for x in runs]
+    copies = [x["copy_s"] for x in runs]
+    ratios = [round(c / w, 2) for c, w in zip(copies, walls)]
+    p95 = [x["lookup"]["p95_ms"] for x in lines if "lookup" in x]
+    ok = all(x["api"]["status"] == "SUCCEEDED" for x in runs)
+    progress = min((len(x["api"]["progress"]) for x in runs), default=0)
+    med = statistics.median
+    return ("import median %.2fs (%.2f-%.2f) over %d runs%s | write phase median %.2fs | COPY median %.2fs | "
+            "ratio to COPY median %.2f (%s) | progress values >= %d | lookup p95 median %s ms (%s)" % (
+                med(walls), min(walls), max(walls), len(walls), "" if ok else " SOME FAILED",
+                med([x["api"]["report"].get("writeMs") or 0 for x in runs]) / 1000, med(copies), med(ratios),
+                " ".join("%.2f" % r for r in ratios), progress, med(p95) if p95 else "-",
+                " ".join(str(p) for p in p95)))
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "csv":
@@ -96,6 +117,8 @@ if __name__ == "__main__":
         print(token(sys.argv[2], sys.argv[3]))
     elif cmd == "import":
         print(json.dumps(do_import(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]), ensure_ascii=False))
+    elif cmd == "summary":
+        print(summary(sys.argv[2], int(sys.argv[3])))
     elif cmd == "lookup":
         host, port = sys.argv[2].split(":")
         runs = [int(r) for r in sys.argv[5].split(",")]

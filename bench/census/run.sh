@@ -4,7 +4,11 @@
 # over the whole census (demo with GRIDGUARD_DEMO_COMMUNITIES communities, 150 ≈ 1M residents).
 # Everything runs privately: PostgreSQL 15 cluster on $PG_PORT, Keycloak (Maven Central dist) on $KC_PORT
 # with the project realm (real tokens, password grant of gridguard-cli), the packaged API on $API_PORT.
-# Usage: bench/census/run.sh [runs]      Env: COMMUNITIES (150), ROWS (100000), KEEP=1 leaves it running.
+# Usage: bench/census/run.sh [runs]      Env: COMMUNITIES (150), ROWS (100000), KEEP=1 leaves it running,
+#   JAR=path/to/quarkus-run.jar (default: this tree's backend/target/quarkus-app; to compare two builds in one
+#   session, copy each quarkus-app directory aside and run the script once per JAR, alternating).
+# Prints one JSON line per run and per lookup round, then one summary line:
+#   SUMMARY import median …s (min–max) over N runs | COPY median …s | ratio to COPY median … | lookup p95 median … ms
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 RUNS=${1:-3}; ROWS=${ROWS:-100000}; COMMUNITIES=${COMMUNITIES:-150}
@@ -44,7 +48,7 @@ KC_BOOTSTRAP_ADMIN_USERNAME=benchadmin KC_BOOTSTRAP_ADMIN_PASSWORD=$(head -c 12 
 PIDS+=($!)
 
 # --- the packaged API ---
-JAR=$ROOT/backend/target/quarkus-app/quarkus-run.jar
+JAR=${JAR:-$ROOT/backend/target/quarkus-app/quarkus-run.jar}
 [[ -f $JAR ]] || (cd "$ROOT" && ./mvnw -B -ntp -DskipTests package >"$WORK/build.log")
 [[ -f $WORK/pii.env ]] || {
   echo "GRIDGUARD_PII_KEYS=b1:$(head -c 32 /dev/urandom | base64 -w0)" >"$WORK/pii.env"
@@ -68,6 +72,7 @@ KC=http://localhost:$KC_PORT
 ZONE1=$($PSQL -c "select id from area_node where code='BH-C001-Z1'")
 COMPOUNDS=$($PSQL -c "select string_agg(c.name, '|' order by c.code) from area_node c join area_node g on g.id=c.parent_id where c.kind='COMPOUND' and g.parent_id='$ZONE1'")
 RUN0=$($PSQL -c "select count(*) from import_upload")
+: >"$WORK/results.jsonl"
 for r in $(seq 1 "$RUNS"); do
   run=$((RUN0 + r))
   $PY csv "$WORK/rows.csv" "$COMPOUNDS" "$run" "$ROWS"
@@ -84,10 +89,11 @@ for r in $(seq 1 "$RUNS"); do
   $PSQL -c "\\copy resident from '$WORK/rows.copy'"
   t1=$(date +%s.%N)
   copy_s=$(python3 -c "print(round($t1 - $t0, 2))")
-  echo "{\"run\": $r, \"api\": $res, \"copy_rows\": $n, \"copy_s\": $copy_s}"
+  echo "{\"run\": $r, \"api\": $res, \"copy_rows\": $n, \"copy_s\": $copy_s}" | tee -a "$WORK/results.jsonl"
 done
 TOKEN=$($PY token "$KC" leader1)
 runs=$(seq -s, $((RUN0 + 1)) $((RUN0 + RUNS)))
 log "residents in the database: $($PSQL -c 'select count(*) from resident')"
 $PY lookup "localhost:$API_PORT" "$TOKEN" 200 "$runs" >/dev/null   # warm-up
-for r in 1 2 3; do echo "{\"lookup\": $($PY lookup "localhost:$API_PORT" "$TOKEN" 2000 "$runs")}"; done
+for r in 1 2 3; do echo "{\"lookup\": $($PY lookup "localhost:$API_PORT" "$TOKEN" 2000 "$runs")}" | tee -a "$WORK/results.jsonl"; done
+echo "SUMMARY $($PY summary "$WORK/results.jsonl" "$((RUNS + 3))") | jar $JAR | load $(cut -d' ' -f1-3 /proc/loadavg)"
