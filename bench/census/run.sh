@@ -6,12 +6,13 @@
 # with the project realm (real tokens, password grant of gridguard-cli), the packaged API on $API_PORT.
 # Usage: bench/census/run.sh [runs]      Env: COMMUNITIES (150), ROWS (100000), KEEP=1 leaves it running,
 #   JAR=path/to/quarkus-run.jar (default: this tree's backend/target/quarkus-app; to compare two builds in one
-#   session, copy each quarkus-app directory aside and run the script once per JAR, alternating).
+#   session, copy each quarkus-app directory aside and run the script once per JAR, alternating),
+#   LOOKUPS=2000 requests per lookup round (0 skips the lookup rounds, e.g. when comparing import builds).
 # Prints one JSON line per run and per lookup round, then one summary line:
 #   SUMMARY import median …s (min–max) over N runs | COPY median …s | ratio to COPY median … | lookup p95 median … ms
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-RUNS=${1:-3}; ROWS=${ROWS:-100000}; COMMUNITIES=${COMMUNITIES:-150}
+RUNS=${1:-3}; ROWS=${ROWS:-100000}; LOOKUPS=${LOOKUPS:-2000}; COMMUNITIES=${COMMUNITIES:-150}
 WORK=${GG_BENCH_DIR:-/tmp/gg-census-bench}; PG_PORT=${PG_PORT:-25432}; KC_PORT=${KC_PORT:-28180}; API_PORT=${API_PORT:-28080}
 PGBIN=/usr/lib/postgresql/15/bin; PY="python3 $ROOT/bench/census/bench.py"
 REALM=${REALM:-$ROOT/infra/keycloak/gridguard-realm.json}
@@ -94,6 +95,8 @@ done
 TOKEN=$($PY token "$KC" leader1)
 runs=$(seq -s, $((RUN0 + 1)) $((RUN0 + RUNS)))
 log "residents in the database: $($PSQL -c 'select count(*) from resident')"
-$PY lookup "localhost:$API_PORT" "$TOKEN" 200 "$runs" >/dev/null   # warm-up
-for r in 1 2 3; do echo "{\"lookup\": $($PY lookup "localhost:$API_PORT" "$TOKEN" 2000 "$runs")}" | tee -a "$WORK/results.jsonl"; done
-echo "SUMMARY $($PY summary "$WORK/results.jsonl" "$((RUNS + 3))") | jar $JAR | load $(cut -d' ' -f1-3 /proc/loadavg)"
+if ((LOOKUPS > 0)); then
+  $PY lookup "localhost:$API_PORT" "$TOKEN" 200 "$runs" >/dev/null   # warm-up
+  for r in 1 2 3; do echo "{\"lookup\": $($PY lookup "localhost:$API_PORT" "$TOKEN" "$LOOKUPS" "$runs")}" | tee -a "$WORK/results.jsonl"; done
+fi
+echo "SUMMARY $($PY summary "$WORK/results.jsonl" 99) | jar $JAR | load $(cut -d' ' -f1-3 /proc/loadavg)"
