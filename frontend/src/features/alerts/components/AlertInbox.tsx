@@ -18,6 +18,7 @@ interface Props {
   itemTestId?: string;
   /** Shown first and outlined (a link from the checkpoint screen: /alerts?id=…). */
   highlightId?: string;
+  emptyText?: string;
 }
 
 /** The temperature an alert is about (FEVER details carry it), for the row. */
@@ -30,7 +31,7 @@ const temperatureOf = (a: Alert): number | undefined => {
  * The shared alert inbox (FEVER, MISSING_REPORT, DUTY_GAP, POSITIVE_POOL): newest first, with
  * the next steps the server allows for each alert. Re-measuring a fever asks for the new value.
  */
-export function AlertInbox({ kind, areaId, includeClosed = false, actions = true, itemTestId = 'alert', highlightId }: Props) {
+export function AlertInbox({ kind, areaId, includeClosed = false, actions = true, itemTestId = 'alert', highlightId, emptyText }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { data, error, isPending, refetch } = useAlerts(kind, includeClosed, areaId);
@@ -45,7 +46,7 @@ export function AlertInbox({ kind, areaId, includeClosed = false, actions = true
 
   if (error) return <ProblemAlert error={error} onRetry={() => void refetch()} />;
   if (isPending) return <Skeleton active />;
-  if (data.length === 0) return <Empty description={t('alerts.empty')} />;
+  if (data.length === 0) return <Empty description={emptyText ?? t('alerts.empty')} />;
   const rows = highlightId ? [...data].sort((a, b) => Number(b.id === highlightId) - Number(a.id === highlightId)) : data;
 
   return (

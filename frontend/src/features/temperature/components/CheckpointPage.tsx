@@ -187,7 +187,7 @@ export function CheckpointPage() {
               : t('temperature.result.recorded', { temperature: last.temperature.toFixed(1), name: last.personName })
           }
           description={
-            <Space direction="vertical" size={0}>
+            <Space orientation="vertical" size={0}>
               {last.fever && (last.sent ? <span>{t('temperature.result.alertOpened')}</span> : <span>{t('temperature.result.alertQueued')}</span>)}
               <span>{last.sent ? t('temperature.result.sent') : t('temperature.result.queued')}</span>
               {last.alertId && <Link to={`/alerts?id=${last.alertId}`}>{t('temperature.result.openAlert')}</Link>}

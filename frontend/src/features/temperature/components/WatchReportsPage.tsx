@@ -42,7 +42,7 @@ export function WatchReportsPage() {
   };
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Title level={2} style={{ margin: 0 }}>
           {t('temperature.watch.title')}
@@ -98,7 +98,7 @@ export function WatchReportsPage() {
         />
       )}
       <Modal open={recording !== undefined} title={recording ? t('temperature.watch.recordTitle', { name: recording.name }) : ''} footer={null} onCancel={() => setRecording(undefined)} destroyOnHidden>
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Segmented<Source>
             block
             size="large"
