@@ -15,17 +15,17 @@ function fakeServer() {
   const stored = new Map<string, Item>();
   const calls: Item[][] = [];
   let down = false;
-  const sendBatch = vi.fn(async (items: Item[]): Promise<BatchOutcome[]> => {
+  const sendBatch = vi.fn((items: Item[]): Promise<BatchOutcome[]> => {
     calls.push(items);
-    if (down) throw new ProblemError({ type: 'about:network', title: 'Network error', status: 0, errors: [] });
-    return items.map((item, index) => {
+    if (down) return Promise.reject(new ProblemError({ type: 'about:network', title: 'Network error', status: 0, errors: [] }));
+    return Promise.resolve(items.map((item, index) => {
       if (item.temperature < 34 || item.temperature > 43) {
         return { index, id: item.id, status: 'REJECTED', errors: [{ field: 'temperature', message: 'must be between 34.0 and 43.0' }] };
       }
       if (stored.has(item.id)) return { index, id: item.id, status: 'DUPLICATE', errors: [] };
       stored.set(item.id, item);
       return { index, id: item.id, status: 'CREATED', errors: [] };
-    });
+    }));
   });
   return {
     stored,
@@ -182,9 +182,7 @@ describe('OfflineQueue', () => {
     const q = queueFor(server, 'sub-worker1', 2);
     const items = [item(36.1), item(36.2), item(36.3), item(36.4), item(36.5)];
     for (const i of items) await q.enqueue(i);
-    server.sendBatch.mockImplementationOnce(server.sendBatch.getMockImplementation()!).mockImplementationOnce(async () => {
-      throw new ProblemError({ type: 'about:server', title: 'Bad gateway', status: 502, errors: [] });
-    });
+    server.sendBatch.mockImplementationOnce(server.sendBatch.getMockImplementation()!).mockRejectedValueOnce(new ProblemError({ type: 'about:server', title: 'Bad gateway', status: 502, errors: [] }));
 
     const report = await q.flush();
     expect(report.error).toBeDefined();

@@ -99,7 +99,7 @@ export class OfflineQueue<T, M = unknown> {
     const tx = db.transaction('entries', 'readwrite');
     const existing = (await tx.store.get(entry.key)) as QueueEntry<T, M> | undefined;
     // The same id twice is the same entry (a double tap): keep the first.
-    if (!existing) await tx.store.put(entry as QueueEntry);
+    if (!existing) await tx.store.put(entry);
     await tx.done;
     await this.refresh();
     return existing ?? entry;
@@ -124,7 +124,7 @@ export class OfflineQueue<T, M = unknown> {
     const key = entryKey(this.name, this.owner, id);
     const entry = (await tx.store.get(key)) as QueueEntry<T, M> | undefined;
     if (!entry) throw new Error('no such entry');
-    await tx.store.put({ ...entry, payload, meta: meta ?? entry.meta, state: 'waiting', reasons: undefined, rejectedAt: undefined, lastError: undefined } as QueueEntry);
+    await tx.store.put({ ...entry, payload, meta: meta ?? entry.meta, state: 'waiting', reasons: undefined, rejectedAt: undefined, lastError: undefined });
     await tx.done;
     await this.refresh();
   }
@@ -134,7 +134,7 @@ export class OfflineQueue<T, M = unknown> {
     const db = await this.db();
     const tx = db.transaction('entries', 'readwrite');
     const key = entryKey(this.name, this.owner, id);
-    const entry = (await tx.store.get(key)) as QueueEntry | undefined;
+    const entry = (await tx.store.get(key));
     if (entry && entry.state !== 'attention') throw new Error('only an entry that needs attention can be discarded');
     if (entry) await tx.store.delete(key);
     await tx.done;
@@ -182,13 +182,13 @@ export class OfflineQueue<T, M = unknown> {
       if (!current || current.state !== 'waiting') continue;
       if (!outcome?.status) {
         // The server did not answer for this item: keep it for the next flush.
-        await tx.store.put({ ...current, attempts: current.attempts + 1, lastError: 'no result for this item' } as QueueEntry);
+        await tx.store.put({ ...current, attempts: current.attempts + 1, lastError: 'no result for this item' });
         continue;
       }
       results.set(sent.id, outcome);
       if (outcome.status === 'REJECTED') {
         const reasons = outcome.errors?.length ? outcome.errors : [{ field: '', message: 'rejected' }];
-        await tx.store.put({ ...current, state: 'attention', reasons, rejectedAt: Date.now(), attempts: current.attempts + 1, lastError: undefined } as QueueEntry);
+        await tx.store.put({ ...current, state: 'attention', reasons, rejectedAt: Date.now(), attempts: current.attempts + 1, lastError: undefined });
       } else {
         await tx.store.delete(sent.key);
       }
@@ -200,7 +200,7 @@ export class OfflineQueue<T, M = unknown> {
     const db = await this.db();
     const tx = db.transaction('entries', 'readwrite');
     for (const sent of batch) {
-      const current = (await tx.store.get(sent.key)) as QueueEntry | undefined;
+      const current = (await tx.store.get(sent.key));
       if (current?.state === 'waiting') await tx.store.put({ ...current, attempts: current.attempts + 1, lastError: message });
     }
     await tx.done;
