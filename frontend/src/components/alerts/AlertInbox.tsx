@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { App, Button, Empty, Form, Input, InputNumber, List, Modal, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useAlertTransition, useAlerts, type Alert, type AlertKind, type AlertState } from '../api/alerts';
+import { ProblemAlert } from '../ProblemAlert';
+import { useAlertTransition, useAlerts, type Alert, type AlertKind, type AlertState } from './alerts';
+import './alerts.css';
 
 const KIND_COLOR: Record<AlertKind, string> = { FEVER: 'red', MISSING_REPORT: 'orange', DUTY_GAP: 'red', POSITIVE_POOL: 'magenta' };
 
@@ -106,11 +107,12 @@ export function AlertInbox({ kind, areaId, includeClosed = false, actions = true
         title={t('alerts.remeasure.title')}
         onCancel={() => setRemeasuring(undefined)}
         confirmLoading={transition.isPending}
-        onOk={async () => {
-          const v = await form.validateFields();
-          if (!remeasuring) return;
-          await move(remeasuring, 'REMEASURED', v.temperature, v.note).catch(() => undefined);
-          setRemeasuring(undefined);
+        onOk={() => {
+          void form.validateFields().then(async (v) => {
+            if (!remeasuring) return;
+            await move(remeasuring, 'REMEASURED', v.temperature, v.note).catch(() => undefined);
+            setRemeasuring(undefined);
+          });
         }}
       >
         <Typography.Paragraph>{remeasuring?.subjectLabel}</Typography.Paragraph>
