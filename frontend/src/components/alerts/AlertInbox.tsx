@@ -22,12 +22,6 @@ interface Props {
   emptyText?: string;
 }
 
-/** The temperature an alert is about (FEVER details carry it), for the row. */
-const temperatureOf = (a: Alert): number | undefined => {
-  const v = a.details?.temperature;
-  return typeof v === 'number' ? v : typeof v === 'string' && v !== '' ? Number(v) : undefined;
-};
-
 /**
  * The shared alert inbox (FEVER, MISSING_REPORT, DUTY_GAP, POSITIVE_POOL): newest first, with
  * the next steps the server allows for each alert. Re-measuring a fever asks for the new value.
@@ -57,7 +51,6 @@ export function AlertInbox({ kind, areaId, includeClosed = false, actions = true
         dataSource={rows}
         rowKey={(a) => a.id ?? ''}
         renderItem={(a) => {
-          const temperature = temperatureOf(a);
           return (
             <List.Item data-testid={itemTestId} data-id={a.id} className={a.id === highlightId ? 'gg-alert-row gg-alert-highlight' : 'gg-alert-row'}>
               <List.Item.Meta
@@ -65,7 +58,6 @@ export function AlertInbox({ kind, areaId, includeClosed = false, actions = true
                   <Space wrap size={4}>
                     <Tag color={a.kind ? KIND_COLOR[a.kind] : undefined}>{t(`alerts.kinds.${a.kind ?? 'ALL'}`)}</Tag>
                     <span>{a.subjectLabel}</span>
-                    {temperature !== undefined && <Tag color="red">{t('alerts.temperature', { value: temperature.toFixed(1) })}</Tag>}
                   </Space>
                 }
                 description={
