@@ -175,6 +175,7 @@ class ConventionsTest {
         for (int i = 0; i < 25; i++) {
             Response r = Api.as(token).get("/api/v1/areas/tree");
             if (r.statusCode() == 429) {
+                assertThat(i).as("the first 20 calls of a minute pass").isGreaterThanOrEqualTo(20);
                 limited++;
                 retryAfter = r.header("Retry-After");
                 assertThat(r.contentType()).startsWith(PROBLEM);
@@ -182,7 +183,9 @@ class ConventionsTest {
                 assertThat(r.statusCode()).isEqualTo(200);
             }
         }
-        assertThat(limited).as("beyond 20 a minute").isEqualTo(5);
+        // the bucket refills greedily (one call back every 3 s), so on a slow machine a late call may pass again:
+        // what must hold is that the first 20 pass (checked above by the 200s) and calls beyond them are refused
+        assertThat(limited).as("beyond 20 a minute").isBetween(1, 5);
         assertThat(Integer.parseInt(retryAfter)).isPositive();
         // another caller is not affected
         Api.as(Tokens.supervisor()).get("/api/v1/areas/tree").then().statusCode(200);
