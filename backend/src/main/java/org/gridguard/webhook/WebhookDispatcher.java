@@ -180,7 +180,7 @@ public class WebhookDispatcher {
         // only the holder of the claim records (a lease that ran out may have been claimed again)
         int updated = em.createNativeQuery("""
                 update webhook_delivery set status = ?3, attempts = ?4, next_attempt_at = ?5, claim_token = null,
-                       last_status = ?6, last_error = ?7, delivered_at = case when ?3 = 'DELIVERED' then ?8 end
+                       last_status = ?6, last_error = ?7, delivered_at = case when ?3 = 'DELIVERED' then cast(?8 as timestamptz) end
                 where id = ?1 and claim_token = ?2 and status = 'PENDING'""")
                 .setParameter(1, c.id()).setParameter(2, c.token()).setParameter(3, status).setParameter(4, attempt)
                 .setParameter(5, next).setParameter(6, o.statusCode()).setParameter(7, o.error()).setParameter(8, now)

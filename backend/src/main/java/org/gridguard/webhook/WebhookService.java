@@ -106,15 +106,15 @@ public class WebhookService {
         int n = Cursor.limit(limit);
         List<String> c = Cursor.decode(cursor, 2);
         String sql = "select " + COLUMNS + " from webhook_subscription where deleted_at is null"
-                + (caller.isAdmin() ? "" : " and owner = ?1")
-                + (c == null ? "" : " and (created_at, id) < (cast(?2 as timestamptz), cast(?3 as uuid))")
-                + " order by created_at desc, id desc limit ?4";
-        var q = em.createNativeQuery(sql).setParameter(4, n + 1);
+                + (caller.isAdmin() ? "" : " and owner = :owner")
+                + (c == null ? "" : " and (created_at, id) < (cast(:at as timestamptz), cast(:id as uuid))")
+                + " order by created_at desc, id desc limit :limit";
+        var q = em.createNativeQuery(sql).setParameter("limit", n + 1);
         if (!caller.isAdmin()) {
-            q.setParameter(1, caller.name());
+            q.setParameter("owner", caller.name());
         }
         if (c != null) {
-            q.setParameter(2, c.get(0)).setParameter(3, c.get(1));
+            q.setParameter("at", c.get(0)).setParameter("id", c.get(1));
         }
         List<WebhookView> views = ((List<Object[]>) q.getResultList()).stream().map(WebhookService::view).toList();
         return Page.of(views, n, v -> Cursor.encode(v.createdAt().toString(), v.id().toString()));
@@ -156,24 +156,24 @@ public class WebhookService {
         String sql = """
                 select id, event_id, event_type, status, attempts, next_attempt_at, last_status, last_error,
                        created_at, delivered_at
-                from webhook_delivery where subscription_id = ?1"""
-                + (status == null ? "" : " and status = ?5")
-                + (c == null ? "" : " and (created_at, id) < (cast(?2 as timestamptz), cast(?3 as uuid))")
-                + " order by created_at desc, id desc limit ?4";
-        var q = em.createNativeQuery(sql).setParameter(1, id).setParameter(4, n + 1);
+                from webhook_delivery where subscription_id = :sub"""
+                + (status == null ? "" : " and status = :status")
+                + (c == null ? "" : " and (created_at, id) < (cast(:at as timestamptz), cast(:id as uuid))")
+                + " order by created_at desc, id desc limit :limit";
+        var q = em.createNativeQuery(sql).setParameter("sub", id).setParameter("limit", n + 1);
         if (status != null) {
-            q.setParameter(5, status);
+            q.setParameter("status", status);
         }
         if (c != null) {
-            q.setParameter(2, c.get(0)).setParameter(3, c.get(1));
+            q.setParameter("at", c.get(0)).setParameter("id", c.get(1));
         }
         List<Object[]> rows = q.getResultList();
         Map<UUID, List<AttemptView>> attempts = new HashMap<>();
         if (!rows.isEmpty()) {
             List<Object[]> log = em.createNativeQuery("""
                     select delivery_id, attempt, at, status_code, error, duration_ms from webhook_attempt
-                    where delivery_id = any(cast(?1 as uuid[])) order by delivery_id, attempt""")
-                    .setParameter(1, rows.stream().map(r -> (UUID) r[0]).toArray(UUID[]::new)).getResultList();
+                    where delivery_id = any(cast(cast(?1 as text[]) as uuid[])) order by delivery_id, attempt""")
+                    .setParameter(1, rows.stream().map(r -> r[0].toString()).toArray(String[]::new)).getResultList();
             for (Object[] a : log) {
                 attempts.computeIfAbsent((UUID) a[0], k -> new ArrayList<>()).add(new AttemptView(
                         ((Number) a[1]).intValue(), utc(a[2]), a[3] == null ? null : ((Number) a[3]).intValue(),
