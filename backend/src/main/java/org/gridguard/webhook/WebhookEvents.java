@@ -6,13 +6,13 @@ import java.util.Set;
 public final class WebhookEvents {
 
     /** A pool tested positive or invalid: its members get re-test tasks (nucleic-acid rounds). */
-    public static final String POSITIVE_POOL = "test-round.positive-pool";
-    /** A correction of a tube result (e.g. positive to negative), with the previous result. */
-    public static final String TUBE_RESULT_CORRECTED = "test-round.tube-result-corrected";
+    public static final String POSITIVE_POOL = "pool.positive";
+    /** A pool's positive or invalid result was corrected to negative: its re-test tasks are cancelled. */
+    public static final String POOL_CLEARED = "pool.cleared";
     /** Sent only to the subscription it was asked for (POST /api/v1/webhooks/{id}/ping). */
     public static final String PING = "webhook.ping";
 
-    public static final Set<String> TYPES = Set.of(POSITIVE_POOL, TUBE_RESULT_CORRECTED, PING);
+    public static final Set<String> TYPES = Set.of(POSITIVE_POOL, POOL_CLEARED, PING);
 
     private WebhookEvents() {
     }

@@ -236,7 +236,7 @@ class WebhookTest {
                     em.createNativeQuery("""
                             insert into webhook_delivery (id, subscription_id, event_id, event_type, area_path, body, status,
                                                           attempts, next_attempt_at, claim_token, created_at)
-                            values (gen_random_uuid(), ?1, ?2, 'test-round.positive-pool', '/', ?3, 'PENDING', ?4, ?5, ?6, ?7)""")
+                            values (gen_random_uuid(), ?1, ?2, 'pool.positive', '/', ?3, 'PENDING', ?4, ?5, ?6, ?7)""")
                             .setParameter(1, UUID.fromString(id)).setParameter(2, event)
                             .setParameter(3, "{\"id\":\"" + event + "\"}").setParameter(4, claimed ? 1 : 0)
                             .setParameter(5, now.minusSeconds(claimed ? 5 : 600))
@@ -263,7 +263,7 @@ class WebhookTest {
         String community = register(Tokens.agency(), "http://127.0.0.2:9/c", WebhookEvents.POSITIVE_POOL).getString("id");
         String zone2 = register(z2Token, "http://127.0.0.2:9/z2", WebhookEvents.POSITIVE_POOL).getString("id");
         String nowhere = register(unassignedToken, "http://127.0.0.2:9/n", WebhookEvents.POSITIVE_POOL).getString("id");
-        String otherType = register(Tokens.agency(), "http://127.0.0.2:9/o", WebhookEvents.TUBE_RESULT_CORRECTED).getString("id");
+        String otherType = register(Tokens.agency(), "http://127.0.0.2:9/o", WebhookEvents.POOL_CLEARED).getString("id");
         String admin = register(Tokens.admin(), "http://127.0.0.2:9/a", WebhookEvents.POSITIVE_POOL).getString("id");
 
         UUID inCell1 = enqueue(WebhookEvents.POSITIVE_POOL, Demo.CELL1);
@@ -339,6 +339,45 @@ class WebhookTest {
             Api.as(Tokens.agency()).queryParam("status", "NOPE").get("/api/v1/webhooks/" + id + "/deliveries").then().statusCode(400);
             Api.as(Tokens.agency()).queryParam("status", "DELIVERED").queryParam("limit", 1)
                     .get("/api/v1/webhooks/" + id + "/deliveries").then().statusCode(200).body("items.size()", equalTo(1));
+        }
+    }
+
+    @Test
+    void aPositivePoolReachesTheAgencyAsASignedWebhook() throws Exception {
+        try (Receiver receiver = new Receiver("127.0.0.2")) {
+            JsonPath sub = register(Tokens.agency(), receiver.url("/pools"), WebhookEvents.POSITIVE_POOL);
+            String round = Api.as(Tokens.supervisor()).body("""
+                    {"name":"webhook round","scope":["%s"],"roundDate":"2022-04-05","samplingFrom":"2022-04-05T00:00:00Z",
+                     "samplingTo":"2032-04-05T12:00:00Z","modes":["CENTRAL"],"poolSize":5,"labs":["lab-demo"]}"""
+                    .formatted(Demo.CELL1)).post("/api/v1/test-rounds").then().statusCode(201).extract().path("id");
+            Api.as(Tokens.supervisor()).header("If-Match", "\"0\"").body("{\"to\":\"SAMPLING\"}")
+                    .post("/api/v1/test-rounds/" + round + "/transitions").then().statusCode(200);
+            List<String> residents = Api.as(Tokens.worker1()).queryParam("areaId", Demo.CELL1).queryParam("status", "LIVING")
+                    .queryParam("limit", 2).get("/api/v1/residents").then().statusCode(200).extract().path("items.id");
+            String barcode = "WH-" + UUID.randomUUID().toString().substring(0, 8);
+            for (String resident : residents) {
+                Api.as(Tokens.worker1()).body(Map.of("id", UUID.randomUUID(), "barcode", barcode, "residentId", resident))
+                        .post("/api/v1/test-rounds/" + round + "/samples").then().statusCode(201);
+            }
+            TestClock.set(Instant.parse("2026-03-07T02:00:00Z"));
+            Api.as(Tokens.lab()).body(Map.of("items", List.of(Map.of("barcode", barcode, "result", "POSITIVE", "testedAt",
+                    "2022-04-05T10:00:00Z", "labRef", "L-1")))).post("/api/v1/test-rounds/" + round + "/tube-results/batch")
+                    .then().statusCode(200).body("summary.created", equalTo(1));
+            dispatcher.deliverDue();
+            Receiver.Request r = receiver.received.stream().filter(x -> x.body().contains(barcode)).findFirst().orElseThrow();
+            assertThat(r.header("GridGuard-Event-Type")).isEqualTo(WebhookEvents.POSITIVE_POOL);
+            assertThat(WebhookSignature.verify(sub.getString("secret"), r.header(WebhookSignature.HEADER), r.body(),
+                    TestClock.instantNow().getEpochSecond(), 300)).isTrue();
+            JsonPath body = new JsonPath(r.body());
+            assertThat(body.getString("data.roundId")).isEqualTo(round);
+            assertThat(body.getInt("data.members")).isEqualTo(residents.size());
+            assertThat(body.getMap("data")).doesNotContainKeys("idNumber", "phone", "residentId", "name");
+            // a replay of the same result sends nothing new
+            Api.as(Tokens.lab()).body(Map.of("items", List.of(Map.of("barcode", barcode, "result", "POSITIVE", "testedAt",
+                    "2022-04-05T10:00:00Z", "labRef", "L-1")))).post("/api/v1/test-rounds/" + round + "/tube-results/batch")
+                    .then().statusCode(200).body("summary.duplicate", equalTo(1));
+            dispatcher.deliverDue();
+            assertThat(receiver.received.stream().filter(x -> x.body().contains(barcode))).hasSize(1);
         }
     }
 
