@@ -22,6 +22,8 @@ import org.gridguard.common.Cursor;
 import org.gridguard.common.Page;
 import org.gridguard.common.Rows;
 import org.gridguard.security.Jurisdiction;
+import org.gridguard.webhook.WebhookEvents;
+import org.gridguard.webhook.WebhookOutbox;
 import org.gridguard.testing.TestingViews.PositivePool;
 import org.gridguard.testing.TestingViews.Result;
 
@@ -36,7 +38,7 @@ public class PoolFollowUp {
 
     /** Delta-feed entity of tubes whose result turned positive/invalid or was corrected. */
     public static final String ENTITY = "TEST_TUBE";
-    public static final String EVENT_POSITIVE = "pool.positive";
+    public static final String EVENT_POSITIVE = WebhookEvents.POSITIVE_POOL;
 
     @Inject
     EntityManager em;
@@ -50,6 +52,8 @@ public class PoolFollowUp {
     Jurisdiction jurisdiction;
     @Inject
     RoundRepository rounds;
+    @Inject
+    WebhookOutbox outbox;
 
     void positive(Round r, List<UUID> tubes, String actor) {
         Instant now = clock.instant();
@@ -97,13 +101,9 @@ public class PoolFollowUp {
         }
     }
 
-    /**
-     * The single call site of the webhook outbox for this feature.
-     * WEBHOOK: becomes {@code WebhookOutbox.enqueue(event, areaPath, payload)} when branch {@code webhooks} is merged;
-     * until then the delta feed (entity TEST_TUBE) carries the event.
-     */
+    /** The single call site of the webhook outbox for this feature: queued in this transaction (ADR 0011). */
     void publish(String event, String areaPath, Map<String, Object> payload) {
-        // intentionally empty until the outbox exists (see the javadoc)
+        outbox.enqueue(event, areaPath, payload);
     }
 
     void cleared(Round r, List<UUID> tubes, String actor) {
