@@ -161,6 +161,7 @@ public class DemoLoader {
             } catch (java.io.IOException e) {
                 throw new SQLException("demo census could not be written", e);
             }
+            DemoRound.load(c, d);
             c.commit();
             LOG.infof("Loaded demo data (seed %d): %d area nodes, %d checkpoints, %d assignments, %d households, %d residents,"
                     + " %d people on duty in %d ms", seed, d.nodes.size(), d.checkpoints.size(), d.assignments.size(),

@@ -97,7 +97,9 @@ public class PoolFollowUp {
             Map<String, Object> payload = new LinkedHashMap<>(details);
             payload.put("testedAt", String.valueOf(Rows.instant(t[3])));
             payload.put("gridCellId", area == null ? null : area.toString());
-            publish(EVENT_POSITIVE, path, payload);
+            if (path != null) {
+                publish(EVENT_POSITIVE, path, payload);
+            }
         }
     }
 

@@ -58,8 +58,26 @@ public class RoundService {
 
     public static final String ENTITY = "TEST_ROUND";
     /** Residents who cannot come to a central site: sampled at home. */
-    static final String[] AT_HOME = { Resident.Category.BED_RIDDEN.name(), Resident.Category.CLOSE_CONTACT.name(),
+    public static final String[] AT_HOME = { Resident.Category.BED_RIDDEN.name(), Resident.Category.CLOSE_CONTACT.name(),
             Resident.Category.SECONDARY_CONTACT.name() };
+
+    /**
+     * One door-to-door task per household in scope with a bed-ridden, quarantined (contacts) or red-coded resident
+     * not exempted. Parameters: 1 round id, 2 communities, 3 scope LIKE patterns, 4 now, 5 {@link #AT_HOME}.
+     */
+    public static final String AT_HOME_SQL = """
+                insert into test_task (id, round_id, community_id, grid_cell_id, household_id, kind, resident_ids,
+                  urgent, status, assignees, source, created_at, updated_at)
+                select gen_random_uuid(), ?1, h.community_id, h.grid_cell_id, h.id, 'DOOR_TO_DOOR', array_agg(r.id order by r.id),
+                  false, 'OPEN', coalesce((select array_agg(distinct a.principal order by a.principal) from assignment a
+                    where a.node_id = h.grid_cell_id and a.role = 'grid-worker'), '{}'), 'AUTO', ?4, ?4
+                from resident r join household h on h.id = r.household_id
+                where r.community_id = any(cast(?2 as uuid[])) and r.status = 'LIVING'
+                  and r.area_id in (select id from area_node where path like any(cast(?3 as text[])))
+                  and (r.categories && cast(?5 as text[]) or r.health_code = 'RED')
+                  and not exists (select 1 from test_exemption e where e.round_id = ?1 and e.resident_id = r.id)
+                group by h.id, h.community_id, h.grid_cell_id
+                on conflict (round_id, household_id) where kind = 'DOOR_TO_DOOR' do nothing""";
 
     @Inject
     EntityManager em;
@@ -260,19 +278,7 @@ public class RoundService {
 
     /** One door-to-door task per household with a bed-ridden, quarantined (contacts) or red-coded resident. */
     int listAtHome(Round r, Instant now) {
-        return em.createNativeQuery("""
-                insert into test_task (id, round_id, community_id, grid_cell_id, household_id, kind, resident_ids,
-                  urgent, status, assignees, source, created_at, updated_at)
-                select gen_random_uuid(), ?1, h.community_id, h.grid_cell_id, h.id, 'DOOR_TO_DOOR', array_agg(r.id order by r.id),
-                  false, 'OPEN', coalesce((select array_agg(distinct a.principal order by a.principal) from assignment a
-                    where a.node_id = h.grid_cell_id and a.role = 'grid-worker'), '{}'), 'AUTO', ?4, ?4
-                from resident r join household h on h.id = r.household_id
-                where r.community_id = any(cast(?2 as uuid[])) and r.status = 'LIVING'
-                  and r.area_id in (select id from area_node where path like any(cast(?3 as text[])))
-                  and (r.categories && cast(?5 as text[]) or r.health_code = 'RED')
-                  and not exists (select 1 from test_exemption e where e.round_id = ?1 and e.resident_id = r.id)
-                group by h.id, h.community_id, h.grid_cell_id
-                on conflict (round_id, household_id) where kind = 'DOOR_TO_DOOR' do nothing""")
+        return em.createNativeQuery(AT_HOME_SQL)
                 .setParameter(1, r.id()).setParameter(2, r.communities()).setParameter(3, r.patterns())
                 .setParameter(4, now).setParameter(5, AT_HOME).executeUpdate();
     }

@@ -246,4 +246,21 @@ class CoverageTest {
                 .post("/api/v1/test-rounds/" + round + "/sites").then().statusCode(422);
         Api.as(Tokens.worker1()).get("/api/v1/test-rounds/" + round + "/sites").then().statusCode(404);
     }
+
+    @Test
+    void theDemoRoundShowsPoolsInWorker1sCell() {
+        String round = Demo.id("ROUND-4").toString();
+        refresh();
+        Api.as(Tokens.worker1()).get("/api/v1/test-rounds/" + round).then().statusCode(200)
+                .body("status", equalTo("SAMPLING")).body("labs", hasItem("lab-demo"));
+        Api.as(Tokens.worker1()).queryParam("barcode", "BH04050003").get("/api/v1/test-rounds/" + round + "/tubes").then()
+                .statusCode(200).body("status", equalTo("OPEN")).body("members", equalTo(5));
+        JsonPath c = Api.as(Tokens.leader1()).queryParam("areaId", Demo.CELL1).queryParam("level", "GRID_CELL")
+                .get("/api/v1/test-rounds/" + round + "/coverage").then().statusCode(200).extract().jsonPath();
+        assertThat(c.getInt("total.sampled")).isEqualTo(25);
+        assertThat(c.getInt("total.negative")).isEqualTo(10);
+        assertThat(c.getInt("total.pending")).isEqualTo(15);
+        Api.as(Tokens.supervisor()).queryParam("areaId", Demo.COMMUNITY).queryParam("level", "ZONE")
+                .get("/api/v1/test-rounds/" + round + "/coverage").then().statusCode(200).body("rows.size()", equalTo(4));
+    }
 }
