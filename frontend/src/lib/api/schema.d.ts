@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * The alert inbox of your jurisdiction
-         * @description Newest first; filter by state, kind, age and overdue. With updatedSince it is a delta read for partners: alerts changed at or after that instant, oldest change first, paged with the cursor (for a feed that never skips a late commit, use /api/v1/changes).
+         * @description Newest first; filter by state, kind, age and overdue.
          */
         get: operations["AlertResource_inbox"];
         put?: never;
@@ -296,26 +296,6 @@ export interface paths {
         get: operations["CheckpointResource_history"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/checkpoints/{id}/people/search": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Find residents at a checkpoint
-         * @description The residents of the area the checkpoint guards, for whoever records there (their area, or a shift there today), even outside their own cells: by exact ID number (in the body, matched by keyed hash), by household, or by name (prefix). At most 50, masked.
-         */
-        post: operations["CheckpointPeopleResource_search"];
         delete?: never;
         options?: never;
         head?: never;
@@ -979,7 +959,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/metrics/temperature": {
+    "/api/v1/metrics/testing": {
         parameters: {
             query?: never;
             header?: never;
@@ -987,10 +967,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Temperature metrics for an area and days
-         * @description Per day: registrations, fevers, FEVER alerts open and closed, reports due / received / missing and the compliance rate of people under watch. Default the last 7 days. CSV with Accept: text/csv or format=csv.
+         * Testing metrics of your jurisdiction
+         * @description Rounds, rounds sampling, positive pools, open re-tests, unmatched lab results, and coverage over the rounds now sampling.
          */
-        get: operations["TemperatureMetricsResource_get"];
+        get: operations["TestingMetricsResource_metrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1181,7 +1161,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/temperature-checks": {
+    "/api/v1/test-rounds": {
         parameters: {
             query?: never;
             header?: never;
@@ -1189,23 +1169,145 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Registrations in your jurisdiction, newest first
-         * @description Those of your area, and those you recorded. Visitors' documents and phones masked.
+         * Rounds you can see
+         * @description Rounds whose scope overlaps your jurisdiction; a lab sees the rounds assigned to it. Newest date first.
          */
-        get: operations["TemperatureCheckResource_list"];
+        get: operations["TestRoundResource_list"];
         put?: never;
         /**
-         * Register a temperature reading
-         * @description At a checkpoint (GATE) or as a watch report (DOOR, PHONE, PHOTO). The client's id is the idempotency key: the same id and body again answers 200 with the first result, the same id with another body 409. A temperature outside 34.0–43.0 °C or a measuredAt more than 5 minutes ahead is 422. 37.3 °C or more opens (or joins) the person's FEVER alert of the day: alertId.
+         * Open a round (planned)
+         * @description Scope nodes must all be in your supervision. Safe to retry with a client id or an Idempotency-Key.
          */
-        post: operations["TemperatureCheckResource_create"];
+        post: operations["TestRoundResource_create"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/temperature-checks/batch": {
+    "/api/v1/test-rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One round
+         * @description ETag carries the version for If-Match.
+         */
+        get: operations["TestRoundResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a planned round
+         * @description If-Match or version required (412 when stale).
+         */
+        patch: operations["TestRoundResource_patch"];
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Coverage of a round at any level
+         * @description Rows at `level` under `areaId` (community → zone → grid cell → compound → building → household; below grid cells areaId must be a cell or below), with the previous round over the same scope for comparison. Cell-level figures and above are at most a few seconds old (asOf). CSV with format=csv or Accept: text/csv.
+         */
+        get: operations["CoverageResource_coverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/exemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exemptions of the round in your cells */
+        get: operations["TestRoundResource_exemptions"];
+        put?: never;
+        /**
+         * Exempt a resident from the round
+         * @description Away, in hospital, infant or other, with a reason; the granter and time are recorded. One per resident and round (409).
+         */
+        post: operations["TestRoundResource_exempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/exemptions/{exemptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an exemption */
+        delete: operations["TestRoundResource_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/missing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Missing in my cells: the make-up worklist
+         * @description Expected residents of your cells (or under areaId) with no sample yet, by building and door number.
+         */
+        get: operations["CoverageResource_missing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/positive-pools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Positive and invalid pools: the follow-up list
+         * @description With re-test progress and the flagged households and buildings; newest result first.
+         */
+        get: operations["SamplingResource_positivePools"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/samples": {
         parameters: {
             query?: never;
             header?: never;
@@ -1215,25 +1317,174 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Register up to 1,000 readings (offline queues, gate devices)
-         * @description Per item CREATED, DUPLICATE (the same id and body was registered before: nothing is written twice) or REJECTED with the reasons; a bad item never loses the good ones. alertId is the FEVER alert a fever reading opened or joined.
+         * Add a person to a pool
+         * @description By residentId (a household member), by ID number (keyed-hash lookup) or as a visitor. Only residents of your cells. A second ORDINARY sample of a person is stored flagged (SECOND_ORDINARY_SAMPLE); RETEST and MAKEUP are legitimate. Full pools are 409 pool-full; the pool closes when it reaches its size. Safe to retry with a client id or an Idempotency-Key.
          */
-        post: operations["TemperatureCheckResource_batch"];
+        post: operations["SamplingResource_sample"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/temperature-checks/{id}": {
+    "/api/v1/test-rounds/{id}/samples/batch": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** One registration */
-        get: operations["TemperatureCheckResource_get"];
+        get?: never;
+        put?: never;
+        /**
+         * Send an offline queue of samples
+         * @description Up to 1,000 items, each with its client id: CREATED, DUPLICATE (already sent) or REJECTED with why, in order.
+         */
+        post: operations["SamplingResource_batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Central sampling sites of the round */
+        get: operations["TestRoundResource_sites"];
+        put?: never;
+        /**
+         * Add a central sampling site
+         * @description A place in the round's scope with its opening hours.
+         */
+        post: operations["TestRoundResource_addSite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Door-to-door and re-test tasks in your cells
+         * @description Urgent first, then by building and door number.
+         */
+        get: operations["TestRoundResource_tasks"];
+        put?: never;
+        /**
+         * Ask for a door-to-door visit of a household
+         * @description One visit task per household and round; asking again returns it.
+         */
+        post: operations["TestRoundResource_addVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/tasks/{taskId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a task done or failed
+         * @description FAILED needs a reason. If-Match or version required.
+         */
+        post: operations["TestRoundResource_outcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start sampling or close the round
+         * @description PLANNED → SAMPLING → CLOSED; anything else is 409. Starting lists bed-ridden and quarantined residents for door-to-door sampling. If-Match or version required.
+         */
+        post: operations["TestRoundResource_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/tube-results/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post results of up to 1,000 tubes
+         * @description Per item: CREATED (first result), UPDATED (a correction, history kept), DUPLICATE (a replay: nothing changes) or REJECTED (bad item, or an unknown barcode, which is kept in the unmatched list). Only rounds assigned to your lab; others are 404.
+         */
+        post: operations["LabResultResource_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/tubes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find a pool by barcode
+         * @description What a scanner typed; 404 if the round has no such pool in your reach.
+         */
+        get: operations["SamplingResource_byBarcode"];
+        put?: never;
+        /**
+         * Open a pool for a scanned barcode
+         * @description The barcode is unique in the round (409 duplicate-barcode). Sending the same client id again replays. Samples may also open their pool implicitly.
+         */
+        post: operations["SamplingResource_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/tubes/{tubeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pool with its people and result history */
+        get: operations["SamplingResource_tube"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1242,7 +1493,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/watch-reports": {
+    "/api/v1/test-rounds/{id}/tubes/{tubeId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a pool by hand
+         * @description A pool closes by itself when full; closing it again is a no-op.
+         */
+        post: operations["SamplingResource_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/unmatched-results": {
         parameters: {
             query?: never;
             header?: never;
@@ -1250,10 +1521,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Twice-daily reports of the people under watch
-         * @description One row per person and window of the day (default today in the deployment's zone): reported or not, the reading, and the MISSING_REPORT alert if one was raised.
+         * Lab results whose barcode the round did not know
+         * @description For reconciliation; a lab sees its own. resolved=false lists the open ones.
          */
-        get: operations["WatchResource_reports"];
+        get: operations["LabResultResource_unmatched"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1262,46 +1533,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/watches": {
+    "/api/v1/webhooks": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** People under watch in your jurisdiction */
-        get: operations["WatchResource_list"];
+        /**
+         * Your webhook subscriptions
+         * @description Newest first; admins see every subscription.
+         */
+        get: operations["WebhookResource_list"];
         put?: never;
         /**
-         * Put a resident under watch
-         * @description With a reason and a period; they then report morning and afternoon. Residents of your jurisdiction only.
+         * Register a callback URL
+         * @description The URL must be https and resolve to public addresses only (no loopback, link-local, private or reserved targets unless the deployment allows them); it is checked again before every delivery. The answer carries the signing secret, shown this once. An agency client receives the events of the areas assigned to it. Sending the same client-chosen id again answers 200 with the existing subscription and no secret.
          */
-        post: operations["WatchResource_create"];
+        post: operations["WebhookResource_register"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/watches/{id}": {
+    "/api/v1/webhooks/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** One watch */
-        get: operations["WatchResource_get"];
+        /**
+         * One webhook subscription
+         * @description Without its secret.
+         */
+        get: operations["WebhookResource_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook subscription
+         * @description Pending deliveries are cancelled; the delivery log is kept.
+         */
+        delete: operations["WebhookResource_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log of a subscription
+         * @description Newest first: status, attempts with their HTTP status codes or errors, and when the next attempt is due.
+         */
+        get: operations["WebhookResource_deliveries"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
         /**
-         * Change a watch: end it early, change its period or reason
-         * @description Needs the version you edited (If-Match or body).
+         * Send a test event
+         * @description Queues a signed webhook.ping event for this subscription only; follow it in the delivery log.
          */
-        patch: operations["WatchResource_update"];
+        post: operations["WebhookResource_ping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/work-logs": {
@@ -1393,8 +1710,6 @@ export interface components {
             nextStates?: components["schemas"]["AlertState"][];
             /** Format: int64 */
             version?: number;
-            /** @description When the alert last changed (delta reads with updatedSince) */
-            updatedAt?: components["schemas"]["Instant"];
         };
         AlertDetail: {
             alert?: components["schemas"]["Alert"];
@@ -1479,29 +1794,27 @@ export interface components {
         };
         BatchItemResult: {
             /** Format: int32 */
-            index: number;
+            index?: number;
             id?: components["schemas"]["UUID"];
-            status: components["schemas"]["Status2"];
-            errors: components["schemas"]["FieldError"][];
-            /** @description An alert the item opened or joined (e.g. the FEVER alert of a fever reading) */
-            alertId?: components["schemas"]["UUID"];
+            status?: components["schemas"]["Status2"];
+            errors?: components["schemas"]["FieldError"][];
         };
         BatchResult: {
-            items: components["schemas"]["BatchItemResult"][];
-            summary: components["schemas"]["BatchSummary"];
+            items?: components["schemas"]["BatchItemResult"][];
+            summary?: components["schemas"]["BatchSummary"];
         };
         BatchSummary: {
             /** Format: int32 */
-            created: number;
+            created?: number;
             /** Format: int32 */
-            duplicate: number;
+            duplicate?: number;
             /** Format: int32 */
-            updated: number;
+            updated?: number;
             /** Format: int32 */
-            rejected: number;
+            rejected?: number;
         };
         /** @enum {string} */
-        Category: "TENANT" | "ELDERLY_ALONE" | "CHRONIC_ILLNESS" | "DISABLED" | "MEDICAL_FAMILY" | "NEEDS_DELIVERY" | "CLOSE_CONTACT" | "SECONDARY_CONTACT" | "RETURNEE";
+        Category: "TENANT" | "ELDERLY_ALONE" | "CHRONIC_ILLNESS" | "DISABLED" | "MEDICAL_FAMILY" | "NEEDS_DELIVERY" | "CLOSE_CONTACT" | "SECONDARY_CONTACT" | "RETURNEE" | "BED_RIDDEN";
         CensusChange: {
             /** Format: int64 */
             id?: number;
@@ -1561,29 +1874,76 @@ export interface components {
             /** Format: int64 */
             version?: number;
         };
-        /** @description Exactly one of idNumber, householdId, name */
-        CheckpointPeopleSearch: {
-            idNumber?: string;
-            idType?: components["schemas"]["DocType"];
-            householdId?: components["schemas"]["UUID"];
-            name?: string;
-        };
-        CheckpointPerson: {
-            residentId: components["schemas"]["UUID"];
-            name: string;
-            householdId: components["schemas"]["UUID"];
-            /** @description Compound / building / door number */
-            doorLabel?: string;
-            idNumberMasked?: string;
-            phoneMasked?: string;
-            underWatch: boolean;
-        };
         /** @enum {string} */
         CompoundType: "MANAGED" | "UNMANAGED" | "UNIT_COURTYARD";
         /** @enum {string} */
         CountLevel: "GRID_CELL" | "COMPOUND" | "BUILDING";
-        /** @enum {string} */
-        Direction: "IN" | "OUT";
+        Coverage: {
+            roundId: components["schemas"]["UUID"];
+            areaId: components["schemas"]["UUID"];
+            level: components["schemas"]["Level"];
+            total: components["schemas"]["CoverageFigures"];
+            rows: components["schemas"]["CoverageRow"][];
+            /** @description When the slowest figure was last refreshed (at most a few seconds ago while sampling) */
+            asOf: components["schemas"]["Instant"];
+            previous?: components["schemas"]["PreviousRound"];
+        };
+        CoverageFigures: {
+            /** Format: int64 */
+            residents: number;
+            /** Format: int64 */
+            exempt: number;
+            /** Format: int64 */
+            expected: number;
+            /**
+             * Format: int64
+             * @description Expected people with at least one sample (make-up included)
+             */
+            sampled: number;
+            /**
+             * Format: int64
+             * @description Of the sampled, those sampled in a make-up sweep (补检)
+             */
+            makeup: number;
+            /** Format: int64 */
+            missing: number;
+            /**
+             * Format: int64
+             * @description Sampled, result not in yet (or invalid)
+             */
+            pending: number;
+            /** Format: int64 */
+            negative: number;
+            /**
+             * Format: int64
+             * @description In a positive pool, not yet cleared
+             */
+            positive: number;
+            /** Format: double */
+            coveragePct: number;
+        };
+        CoverageRow: {
+            /** @description An area node, or a household at HOUSEHOLD level */
+            areaId: components["schemas"]["UUID"];
+            level: components["schemas"]["Level"];
+            name: string;
+            figures: components["schemas"]["CoverageFigures"];
+            /**
+             * Format: double
+             * @description Coverage % of the previous round over the same scope, if any
+             */
+            previousCoveragePct?: number;
+        };
+        CreatedWebhook: {
+            id: components["schemas"]["UUID"];
+            url: string;
+            events: string[];
+            description?: string;
+            owner: string;
+            createdAt: components["schemas"]["OffsetDateTime"];
+            /** @description The signing secret: shown once, at creation only; absent on a replayed create */
+            secret?: string | null;
+        };
         /** @enum {string} */
         DocType: "MAINLAND_ID" | "PASSPORT" | "HK_MACAU_PERMIT" | "TAIWAN_PERMIT";
         DutyCheckIn: {
@@ -1788,6 +2148,20 @@ export interface components {
             people?: number;
             hours?: number;
         };
+        Exemption: {
+            id: components["schemas"]["UUID"];
+            roundId: components["schemas"]["UUID"];
+            residentId: components["schemas"]["UUID"];
+            residentName: string;
+            householdId: components["schemas"]["UUID"];
+            gridCellId: components["schemas"]["UUID"];
+            kind: components["schemas"]["ExemptionKind"];
+            reason: string;
+            grantedBy: string;
+            grantedAt: components["schemas"]["Instant"];
+        };
+        /** @enum {string} */
+        ExemptionKind: "AWAY" | "IN_HOSPITAL" | "INFANT" | "OTHER";
         ExportRequest: {
             /** @description Limit to this area node; default the whole jurisdiction */
             areaId?: components["schemas"]["UUID"];
@@ -1849,8 +2223,6 @@ export interface components {
         };
         /** @enum {string} */
         HealthCode: "GREEN" | "YELLOW" | "RED";
-        /** @enum {string} */
-        HealthCode1: "GREEN" | "YELLOW" | "RED";
         Household: {
             id?: components["schemas"]["UUID"];
             communityId?: components["schemas"]["UUID"];
@@ -1931,11 +2303,15 @@ export interface components {
         Kind: "THREE_SHIFTS" | "DAY_ONLY" | "CUSTOM";
         /** @enum {string} */
         Kind1: "NIGHT" | "DAY" | "EVENING" | "CUSTOM";
+        /** @enum {string} */
+        Level: "COMMUNITY" | "ZONE" | "GRID_CELL" | "COMPOUND" | "BUILDING" | "HOUSEHOLD";
         /**
          * Format: date
          * @example 2022-03-10
          */
         LocalDate: string;
+        /** Format: local-time */
+        LocalTime: string;
         Me: {
             username?: string;
             principalType?: components["schemas"]["Type"];
@@ -1945,6 +2321,20 @@ export interface components {
             communityIds?: string[];
             global?: boolean;
         };
+        MissingPerson: {
+            residentId: components["schemas"]["UUID"];
+            name: string;
+            /** @description Masked */
+            phone?: string;
+            householdId: components["schemas"]["UUID"];
+            doorNumber: string;
+            buildingId?: components["schemas"]["UUID"];
+            buildingName?: string;
+            gridCellId: components["schemas"]["UUID"];
+            categories?: string[];
+        };
+        /** @enum {string} */
+        Mode: "CENTRAL" | "DOOR_TO_DOOR";
         NewAreaNode: {
             /** @description Client-supplied id (optional): a retried create with the same id returns the first result */
             id?: components["schemas"]["UUID"];
@@ -1971,6 +2361,10 @@ export interface components {
             watched24h?: boolean;
             /** @description The compound or community the checkpoint guards */
             guardsNodeId: components["schemas"]["UUID"];
+        };
+        NewDoorToDoorTask: {
+            id?: components["schemas"]["UUID"];
+            householdId: components["schemas"]["UUID"];
         };
         NewDutyInspection: {
             checkpointId: components["schemas"]["UUID"];
@@ -2027,6 +2421,12 @@ export interface components {
             otherShiftId?: components["schemas"]["UUID"];
             reason?: string;
         };
+        NewExemption: {
+            id?: components["schemas"]["UUID"];
+            residentId: components["schemas"]["UUID"];
+            kind: components["schemas"]["ExemptionKind"];
+            reason: string;
+        };
         NewGridCell: {
             id?: components["schemas"]["UUID"];
             code: string;
@@ -2081,6 +2481,60 @@ export interface components {
              */
             unimprovedSeconds?: number;
         };
+        /** @description One person into a pool: exactly one of residentId, idNumber, visitor */
+        NewSample: {
+            /** @description Client-chosen id (offline queues); sending it again replays */
+            id?: components["schemas"]["UUID"];
+            barcode: string;
+            residentId?: components["schemas"]["UUID"];
+            idType?: components["schemas"]["DocType"];
+            /** @description Looked up by keyed hash, never stored or logged */
+            idNumber?: string;
+            visitor?: components["schemas"]["Visitor"];
+            kind?: components["schemas"]["SampleKind"];
+            sampledAt?: components["schemas"]["Instant"];
+            siteId?: components["schemas"]["UUID"];
+            /** @description For a visitor: where the sample is taken, if the pool has no place yet */
+            areaId?: components["schemas"]["UUID"];
+        };
+        NewSamplingSite: {
+            id?: components["schemas"]["UUID"];
+            name: string;
+            areaId: components["schemas"]["UUID"];
+            address?: string;
+            /** @example 07:00 */
+            opensAt: components["schemas"]["LocalTime"];
+            /** @example 19:00 */
+            closesAt: components["schemas"]["LocalTime"];
+        };
+        NewTestRound: {
+            id?: components["schemas"]["UUID"];
+            name: string;
+            scope: string[];
+            roundDate: components["schemas"]["LocalDate"];
+            samplingFrom: components["schemas"]["Instant"];
+            samplingTo: components["schemas"]["Instant"];
+            modes: components["schemas"]["Mode"][];
+            /**
+             * Format: int32
+             * @description People per tube: 1, 5, 10 or 20
+             */
+            poolSize: number;
+            labs?: string[];
+        };
+        NewTube: {
+            /** @description Client-chosen id; sending it again replays */
+            id?: components["schemas"]["UUID"];
+            barcode: string;
+            siteId?: components["schemas"]["UUID"];
+            /** @description Where the pool is taken (a grid cell or below); defaults to the site's area */
+            areaId?: components["schemas"]["UUID"];
+            /**
+             * Format: int32
+             * @description Defaults to the round's pool size
+             */
+            capacity?: number;
+        };
         NewVerification: {
             id?: components["schemas"]["UUID"];
             verifiedOn: components["schemas"]["LocalDate"];
@@ -2089,12 +2543,14 @@ export interface components {
             /** @description Optionally sets the household's status, e.g. UNREACHABLE after a phone attempt and a visit */
             householdStatus?: components["schemas"]["Status"];
         };
-        NewWatch: {
-            residentId: components["schemas"]["UUID"];
-            reason: components["schemas"]["WatchReason"];
-            startsOn: components["schemas"]["LocalDate"];
-            endsOn: components["schemas"]["LocalDate"];
-            note?: string;
+        NewWebhook: {
+            /** @description Optional client-chosen id: registering the same id again answers the existing subscription (without its secret) */
+            id?: components["schemas"]["UUID"];
+            /** @description Callback URL: https, public address (see the allow-list) */
+            url: string;
+            /** @description Event types to receive */
+            events: string[];
+            description?: string;
         };
         NewWorkLog: {
             id?: components["schemas"]["UUID"];
@@ -2130,13 +2586,18 @@ export interface components {
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
-        PageCheckView: {
-            items?: components["schemas"]["TemperatureCheck"][];
+        PageCheckpointView: {
+            items?: components["schemas"]["Checkpoint"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
-        PageCheckpointView: {
-            items?: components["schemas"]["Checkpoint"][];
+        PageDeliveryView: {
+            items?: components["schemas"]["WebhookDelivery"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageExemptionView: {
+            items?: components["schemas"]["Exemption"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
@@ -2150,6 +2611,11 @@ export interface components {
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
+        PageMissingPerson: {
+            items?: components["schemas"]["MissingPerson"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
         PageNodeView: {
             items?: components["schemas"]["AreaNode"][];
             /** @description Opaque cursor of the next page; absent on the last page */
@@ -2160,8 +2626,18 @@ export interface components {
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
+        PagePositivePool: {
+            items?: components["schemas"]["PositivePool"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
         PageResidentView: {
             items?: components["schemas"]["Resident"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageRoundView: {
+            items?: components["schemas"]["TestRound"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
@@ -2170,13 +2646,18 @@ export interface components {
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
-        PageWatchReportRow: {
-            items?: components["schemas"]["WatchReport"][];
+        PageTaskView: {
+            items?: components["schemas"]["TestTask"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
-        PageWatchView: {
-            items?: components["schemas"]["Watch"][];
+        PageUnmatchedView: {
+            items?: components["schemas"]["UnmatchedResult"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageWebhookView: {
+            items?: components["schemas"]["Webhook"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
@@ -2197,6 +2678,29 @@ export interface components {
         };
         /** @enum {string} */
         PiiField: "ID_NUMBER" | "PHONE";
+        PositivePool: {
+            tubeId: components["schemas"]["UUID"];
+            roundId: components["schemas"]["UUID"];
+            barcode: string;
+            result: components["schemas"]["Result"];
+            testedAt?: components["schemas"]["Instant"];
+            gridCellId?: components["schemas"]["UUID"];
+            /** Format: int32 */
+            members: number;
+            /** Format: int32 */
+            retestTasks: number;
+            /** Format: int32 */
+            retestsDone: number;
+            updatedAt: components["schemas"]["Instant"];
+            flaggedHouseholds?: string[];
+            flaggedBuildings?: string[];
+        };
+        PreviousRound: {
+            roundId: components["schemas"]["UUID"];
+            name: string;
+            roundDate: components["schemas"]["LocalDate"];
+            figures: components["schemas"]["CoverageFigures"];
+        };
         /** @description RFC 9457 problem details (application/problem+json) */
         Problem: {
             /**
@@ -2212,10 +2716,6 @@ export interface components {
             /** @description Field errors, for validation problems */
             errors?: components["schemas"]["FieldError"][];
         };
-        /** @enum {string} */
-        ReportStatus: "MISSING" | "REPORTED" | "ALL";
-        /** @enum {string} */
-        ReportWindow: "MORNING" | "AFTERNOON";
         /** @description idNumber and phone are always masked here (110105********002X, 138****1234) */
         Resident: {
             id?: components["schemas"]["UUID"];
@@ -2267,6 +2767,8 @@ export interface components {
             idNumber?: string;
             phone?: string;
         };
+        /** @enum {string} */
+        Result: "NEGATIVE" | "POSITIVE" | "INVALID";
         Roster: {
             id?: components["schemas"]["UUID"];
             areaId?: components["schemas"]["UUID"];
@@ -2290,7 +2792,46 @@ export interface components {
             version?: number;
         };
         /** @enum {string} */
-        Source: "GATE" | "DOOR" | "PHONE" | "PHOTO";
+        RoundStatus: "PLANNED" | "SAMPLING" | "CLOSED";
+        Sample: {
+            id: components["schemas"]["UUID"];
+            roundId: components["schemas"]["UUID"];
+            tubeId: components["schemas"]["UUID"];
+            barcode: string;
+            residentId?: components["schemas"]["UUID"];
+            name?: string;
+            householdId?: components["schemas"]["UUID"];
+            kind: components["schemas"]["SampleKind"];
+            flagged: boolean;
+            /** @description Why the sample is flagged, e.g. SECOND_ORDINARY_SAMPLE */
+            flagReason?: string;
+            sampledAt: components["schemas"]["Instant"];
+            sampledBy: string;
+            /** Format: int32 */
+            poolMembers: number;
+            /** Format: int32 */
+            poolCapacity: number;
+            poolStatus: string;
+        };
+        SampleBatch: {
+            items: components["schemas"]["NewSample"][];
+        };
+        /** @enum {string} */
+        SampleKind: "ORDINARY" | "RETEST" | "MAKEUP";
+        SamplingSite: {
+            id: components["schemas"]["UUID"];
+            roundId: components["schemas"]["UUID"];
+            areaId: components["schemas"]["UUID"];
+            name: string;
+            address?: string;
+            opensAt: components["schemas"]["LocalTime"];
+            closesAt: components["schemas"]["LocalTime"];
+        };
+        ScopeNode: {
+            id: components["schemas"]["UUID"];
+            kind: string;
+            name: string;
+        };
         /** @enum {string} */
         State: "REQUESTED" | "ACCEPTED" | "APPROVED" | "REJECTED";
         /** @enum {string} */
@@ -2305,98 +2846,96 @@ export interface components {
         Status4: "SUBMITTED" | "APPROVED" | "REJECTED";
         /** @enum {string} */
         Status5: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
-        TemperatureCheck: {
+        /** @enum {string} */
+        TaskKind: "DOOR_TO_DOOR" | "RETEST";
+        TaskOutcome: {
+            status: components["schemas"]["TaskStatus"];
+            /** @description Required when FAILED: why the visit failed */
+            reason?: string;
+            /** Format: int64 */
+            version?: number;
+        };
+        TaskPerson: {
+            residentId: components["schemas"]["UUID"];
+            name: string;
+            categories?: string[];
+        };
+        /** @enum {string} */
+        TaskStatus: "OPEN" | "DONE" | "FAILED" | "CANCELLED";
+        TestRound: {
             id: components["schemas"]["UUID"];
-            checkpointId?: components["schemas"]["UUID"];
-            checkpointName?: string;
-            source: components["schemas"]["Source"];
-            direction?: components["schemas"]["Direction"];
-            measuredAt: components["schemas"]["OffsetDateTime"];
-            receivedAt: components["schemas"]["OffsetDateTime"];
-            /** @description Received more than the late threshold after it was measured */
-            late: boolean;
-            /** @description The local day of measuredAt */
-            businessDate: components["schemas"]["LocalDate"];
-            /** @description The report window measuredAt falls in, if any */
-            reportWindow?: components["schemas"]["ReportWindow"];
-            temperature: number;
-            /** @description 37.3 °C or more */
-            fever: boolean;
-            healthCode?: components["schemas"]["HealthCode1"];
-            vehiclePlate?: string;
-            residentId?: components["schemas"]["UUID"];
-            personName: string;
-            visitor?: components["schemas"]["VisitorView"];
-            recordedBy: string;
-            /** @description The FEVER alert this reading opened or joined */
-            alertId?: components["schemas"]["UUID"];
+            name: string;
+            scope: components["schemas"]["ScopeNode"][];
+            roundDate: components["schemas"]["LocalDate"];
+            samplingFrom: components["schemas"]["Instant"];
+            samplingTo: components["schemas"]["Instant"];
+            modes: components["schemas"]["Mode"][];
+            /** Format: int32 */
+            poolSize: number;
+            labs: string[];
+            status: components["schemas"]["RoundStatus"];
+            startedAt?: components["schemas"]["Instant"];
+            closedAt?: components["schemas"]["Instant"];
+            /** @description The round before this one over the same scope, if any */
+            previousRoundId?: components["schemas"]["UUID"];
             /** Format: int64 */
             version: number;
+            createdBy: string;
+            createdAt: components["schemas"]["Instant"];
         };
-        TemperatureCheckBatch: {
-            /** @description 1 to 1,000 TemperatureCheckInput items; an item of the wrong shape is rejected alone */
-            items: components["schemas"]["TemperatureCheckInput"][];
+        /** @description Only a planned round can be edited; send the fields to change */
+        TestRoundPatch: {
+            name?: string;
+            roundDate?: components["schemas"]["LocalDate"];
+            samplingFrom?: components["schemas"]["Instant"];
+            samplingTo?: components["schemas"]["Instant"];
+            modes?: components["schemas"]["Mode"][];
+            /** Format: int32 */
+            poolSize?: number;
+            labs?: string[];
+            /** Format: int64 */
+            version?: number;
         };
-        TemperatureCheckInput: {
-            /** @description Client-generated id: the idempotency key (the same id again is a duplicate) */
+        TestRoundTransition: {
+            to: components["schemas"]["RoundStatus"];
+            /** Format: int64 */
+            version?: number;
+        };
+        TestTask: {
             id: components["schemas"]["UUID"];
-            /** @description Required when source = GATE */
-            checkpointId?: components["schemas"]["UUID"];
-            source: components["schemas"]["Source"];
-            /** @description Required when source = GATE */
-            direction?: components["schemas"]["Direction"];
-            /** @description The device's clock; more than 5 minutes in the future is rejected, a late one is kept and flagged */
-            measuredAt: components["schemas"]["OffsetDateTime"];
-            /**
-             * @description °C, 34.0 to 43.0
-             * @example 36.5
-             */
-            temperature: number;
-            healthCode?: components["schemas"]["HealthCode1"];
-            vehiclePlate?: string;
-            /** @description Exactly one of residentId and visitor */
-            residentId?: components["schemas"]["UUID"];
-            visitor?: components["schemas"]["VisitorInput"];
+            roundId: components["schemas"]["UUID"];
+            kind: components["schemas"]["TaskKind"];
+            householdId: components["schemas"]["UUID"];
+            doorNumber: string;
+            buildingName?: string;
+            gridCellId: components["schemas"]["UUID"];
+            people: components["schemas"]["TaskPerson"][];
+            tubeId?: components["schemas"]["UUID"];
+            urgent: boolean;
+            status: components["schemas"]["TaskStatus"];
+            failureReason?: string;
+            assignees: string[];
+            source: string;
+            doneBy?: string;
+            doneAt?: components["schemas"]["Instant"];
+            /** Format: int64 */
+            version: number;
+            createdAt: components["schemas"]["Instant"];
         };
-        TemperatureDayMetrics: {
-            /** @description The day; absent in totals */
-            date?: components["schemas"]["LocalDate"];
+        TestingMetrics: {
             /** Format: int64 */
-            registrations: number;
+            rounds: number;
             /** Format: int64 */
-            fevers: number;
-            /**
-             * Format: int64
-             * @description FEVER alerts raised that day and not closed
-             */
-            alertsOpen: number;
-            /**
-             * Format: int64
-             * @description FEVER alerts raised that day and closed since
-             */
-            alertsClosed: number;
-            /**
-             * Format: int64
-             * @description Report windows of people under watch that have closed
-             */
-            reportsDue: number;
+            sampling: number;
             /** Format: int64 */
-            reportsReceived: number;
+            positivePools: number;
             /** Format: int64 */
-            missing: number;
-            /**
-             * Format: double
-             * @description reportsReceived / reportsDue, 0–1; null when nothing was due
-             */
-            complianceRate?: number | null;
-        };
-        TemperatureMetrics: {
-            areaId: components["schemas"]["UUID"];
-            from: components["schemas"]["LocalDate"];
-            to: components["schemas"]["LocalDate"];
-            days: components["schemas"]["TemperatureDayMetrics"][];
-            /** @description The whole range; date is null */
-            totals: components["schemas"]["TemperatureDayMetrics"];
+            openRetests: number;
+            /** Format: int64 */
+            unmatchedResults: number;
+            /** @description Coverage over every round in sampling, in your jurisdiction */
+            figures: components["schemas"]["CoverageFigures"];
+            asOf: components["schemas"]["Instant"];
         };
         TreeNode: {
             id?: components["schemas"]["UUID"];
@@ -2407,6 +2946,60 @@ export interface components {
             /** @description True for an ancestor shown only as context: outside the caller's jurisdiction */
             context?: boolean;
             children?: components["schemas"]["TreeNode"][];
+        };
+        Tube: {
+            id: components["schemas"]["UUID"];
+            roundId: components["schemas"]["UUID"];
+            barcode: string;
+            areaId?: components["schemas"]["UUID"];
+            gridCellId?: components["schemas"]["UUID"];
+            siteId?: components["schemas"]["UUID"];
+            /** Format: int32 */
+            capacity: number;
+            /** Format: int32 */
+            members: number;
+            status: string;
+            result?: components["schemas"]["Result"];
+            testedAt?: components["schemas"]["Instant"];
+            labRef?: string;
+            openedBy: string;
+            openedAt: components["schemas"]["Instant"];
+            closedAt?: components["schemas"]["Instant"];
+            /** Format: int64 */
+            version: number;
+            people?: components["schemas"]["TubeMember"][];
+            history?: components["schemas"]["TubeResultHistory"][];
+        };
+        TubeMember: {
+            sampleId: components["schemas"]["UUID"];
+            residentId?: components["schemas"]["UUID"];
+            name: string;
+            householdId?: components["schemas"]["UUID"];
+            visitor?: boolean;
+            kind: components["schemas"]["SampleKind"];
+            flagged: boolean;
+            flagReason?: string;
+            sampledAt?: components["schemas"]["Instant"];
+        };
+        TubeResult: {
+            /** @description The tube's barcode */
+            barcode?: string;
+            /** @description NEGATIVE, POSITIVE or INVALID */
+            result?: string;
+            testedAt?: components["schemas"]["Instant"];
+            /** @description The lab's own reference of this test */
+            labRef?: string;
+        };
+        TubeResultBatch: {
+            items?: components["schemas"]["TubeResult"][];
+        };
+        TubeResultHistory: {
+            result: components["schemas"]["Result"];
+            previousResult?: components["schemas"]["Result"];
+            testedAt: components["schemas"]["Instant"];
+            lab: string;
+            labRef?: string;
+            receivedAt: components["schemas"]["Instant"];
         };
         /** @enum {string} */
         Type: "USER" | "CLIENT";
@@ -2424,6 +3017,17 @@ export interface components {
             idNumber?: string;
             phone?: string;
         };
+        UnmatchedResult: {
+            id: components["schemas"]["UUID"];
+            roundId: components["schemas"]["UUID"];
+            lab: string;
+            barcode: string;
+            result: components["schemas"]["Result"];
+            testedAt: components["schemas"]["Instant"];
+            labRef?: string;
+            receivedAt: components["schemas"]["Instant"];
+            resolvedAt?: components["schemas"]["Instant"];
+        };
         /** @description 摸排核查: one verification of a household */
         Verification: {
             id?: components["schemas"]["UUID"];
@@ -2436,75 +3040,55 @@ export interface components {
         };
         /** @enum {string} */
         VerificationMethod: "PHONE" | "VISIT";
-        /** @description A person who is not a resident: document and phone are stored encrypted */
-        VisitorInput: {
-            name?: string;
-            documentType?: components["schemas"]["DocType"];
-            documentNumber?: string;
+        /** @description Someone not in the census: minimal data */
+        Visitor: {
+            name: string;
             phone?: string;
-            fromPlace?: string;
-            reason?: string;
-        };
-        VisitorView: {
-            name: string;
-            documentType?: components["schemas"]["DocType"];
-            documentNumberMasked?: string;
-            phoneMasked?: string;
-            fromPlace?: string;
-            reason?: string;
-        };
-        Watch: {
-            id: components["schemas"]["UUID"];
-            residentId: components["schemas"]["UUID"];
-            name: string;
-            doorLabel?: string;
-            gridCellId: components["schemas"]["UUID"];
-            cellName?: string;
-            reason: components["schemas"]["WatchReason"];
-            startsOn: components["schemas"]["LocalDate"];
-            endsOn: components["schemas"]["LocalDate"];
-            note?: string;
-            createdBy: string;
-            createdAt?: components["schemas"]["Instant"];
-            /** Format: int64 */
-            version: number;
-        };
-        /** @description Only the fields sent change; end a watch early by moving endsOn */
-        WatchPatch: {
-            reason?: components["schemas"]["WatchReason"];
-            startsOn?: components["schemas"]["LocalDate"];
-            endsOn?: components["schemas"]["LocalDate"];
-            note?: string;
-            /**
-             * Format: int64
-             * @description The version you edited; or send If-Match
-             */
-            version?: number;
-        };
-        WatchReading: {
-            id: components["schemas"]["UUID"];
-            temperature: number;
-            measuredAt: components["schemas"]["OffsetDateTime"];
-            fever?: boolean;
-        };
-        /** @enum {string} */
-        WatchReason: "RETURNEE" | "HOME_ISOLATION" | "BACK_TO_WORK" | "CLOSE_CONTACT";
-        WatchReport: {
-            watchId: components["schemas"]["UUID"];
-            residentId: components["schemas"]["UUID"];
-            name: string;
-            doorLabel?: string;
-            cellName?: string;
-            date: components["schemas"]["LocalDate"];
-            window: components["schemas"]["ReportWindow"];
-            reported: boolean;
-            reading?: components["schemas"]["WatchReading"];
-            /** @description The MISSING_REPORT alert of this window, if one was raised */
-            alertId?: components["schemas"]["UUID"];
         };
         WebConfig: {
             oidcAuthority?: string;
             oidcClientId?: string;
+        };
+        Webhook: {
+            id: components["schemas"]["UUID"];
+            url: string;
+            events: string[];
+            description?: string;
+            owner: string;
+            createdAt: components["schemas"]["OffsetDateTime"];
+        };
+        WebhookAttempt: {
+            /** Format: int32 */
+            attempt: number;
+            at: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: int32
+             * @description HTTP status the receiver answered; absent when there was no answer
+             */
+            statusCode?: number | null;
+            error?: string | null;
+            /** Format: int32 */
+            durationMs: number;
+        };
+        WebhookDelivery: {
+            id: components["schemas"]["UUID"];
+            eventId: components["schemas"]["UUID"];
+            eventType: string;
+            /** @enum {string} */
+            status: "PENDING" | "DELIVERED" | "FAILED" | "CANCELLED";
+            /** Format: int32 */
+            attempts: number;
+            /** @description When the next attempt is due (PENDING only) */
+            nextAttemptAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /** Format: int32 */
+            lastStatusCode?: number | null;
+            lastError?: string | null;
+            createdAt: components["schemas"]["OffsetDateTime"];
+            deliveredAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            attemptLog: components["schemas"]["WebhookAttempt"][];
+        };
+        WebhookPing: {
+            eventId: components["schemas"]["UUID"];
         };
         WorkLog: {
             id?: components["schemas"]["UUID"];
@@ -2548,8 +3132,6 @@ export interface operations {
                 olderThanMinutes?: number;
                 overdue?: boolean;
                 state?: components["schemas"]["AlertState"][];
-                /** @description ISO-8601 instant with offset: only alerts changed since, ordered by change */
-                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -3143,7 +3725,7 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string;
-                /** @description AREA_NODE, CHECKPOINT, ALERT (repeatable); default all */
+                /** @description AREA_NODE, CHECKPOINT, ALERT, TEST_ROUND, TEST_TUBE (a pool whose result turned positive/invalid or was corrected) (repeatable); default all */
                 entity?: string[];
                 limit?: number;
             };
@@ -3397,53 +3979,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AreaChange"][];
                 };
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CheckpointPeopleResource_search: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["UUID"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CheckpointPeopleSearch"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CheckpointPerson"][];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Not Authorized */
             401: {
@@ -5282,14 +5817,10 @@ export interface operations {
             };
         };
     };
-    TemperatureMetricsResource_get: {
+    TestingMetricsResource_metrics: {
         parameters: {
             query?: {
                 areaId?: components["schemas"]["UUID"];
-                /** @description json or csv */
-                format?: string;
-                from?: components["schemas"]["LocalDate"];
-                to?: components["schemas"]["LocalDate"];
             };
             header?: never;
             path?: never;
@@ -5303,8 +5834,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TemperatureMetrics"];
-                    "text/csv": string;
+                    "application/json": components["schemas"]["TestingMetrics"];
                 };
             };
             /** @description Not Authorized */
@@ -5773,20 +6303,13 @@ export interface operations {
             };
         };
     };
-    TemperatureCheckResource_list: {
+    TestRoundResource_list: {
         parameters: {
             query?: {
-                /** @description Any area node: registrations below it */
                 areaId?: components["schemas"]["UUID"];
-                checkpointId?: components["schemas"]["UUID"];
                 cursor?: string;
-                fever?: boolean;
-                /** @description First business day (measured-at, local) */
-                from?: components["schemas"]["LocalDate"];
                 limit?: number;
-                residentId?: components["schemas"]["UUID"];
-                /** @description Last business day */
-                to?: components["schemas"]["LocalDate"];
+                status?: components["schemas"]["RoundStatus"];
             };
             header?: never;
             path?: never;
@@ -5800,7 +6323,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageCheckView"];
+                    "application/json": components["schemas"]["PageRoundView"];
                 };
             };
             /** @description Not Authorized */
@@ -5819,35 +6342,28 @@ export interface operations {
             };
         };
     };
-    TemperatureCheckResource_create: {
+    TestRoundResource_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TemperatureCheckInput"];
+                "application/json": components["schemas"]["NewTestRound"];
             };
         };
         responses: {
-            /** @description A retry of a registration already made */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TemperatureCheck"];
-                };
-            };
-            /** @description Created */
+            /** @description Created (or the first result again) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TemperatureCheck"];
+                    "application/json": components["schemas"]["TestRound"];
                 };
             };
             /** @description Bad Request */
@@ -5873,16 +6389,391 @@ export interface operations {
             };
         };
     };
-    TemperatureCheckResource_batch: {
+    TestRoundResource_get: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestRound"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TestRoundResource_patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TemperatureCheckBatch"];
+                "application/json": components["schemas"]["TestRoundPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestRound"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CoverageResource_coverage: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                /** @description json or csv */
+                format?: string;
+                level?: components["schemas"]["Level"];
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Coverage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TestRoundResource_exemptions: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                kind?: components["schemas"]["ExemptionKind"];
+                limit?: number;
+                residentId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageExemptionView"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TestRoundResource_exempt: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewExemption"];
+            };
+        };
+        responses: {
+            /** @description Created (or the first result again) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exemption"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TestRoundResource_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exemptionId: components["schemas"]["UUID"];
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CoverageResource_missing: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMissingPerson"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SamplingResource_positivePools: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagePositivePool"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SamplingResource_sample: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSample"];
+            };
+        };
+        responses: {
+            /** @description Created (or the first result again) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sample"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SamplingResource_batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SampleBatch"];
             };
         };
         responses: {
@@ -5918,7 +6809,7 @@ export interface operations {
             };
         };
     };
-    TemperatureCheckResource_get: {
+    TestRoundResource_sites: {
         parameters: {
             query?: never;
             header?: never;
@@ -5935,7 +6826,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TemperatureCheck"];
+                    "application/json": components["schemas"]["SamplingSite"][];
                 };
             };
             /** @description Not Authorized */
@@ -5954,110 +6845,28 @@ export interface operations {
             };
         };
     };
-    WatchResource_reports: {
-        parameters: {
-            query?: {
-                areaId?: components["schemas"]["UUID"];
-                cursor?: string;
-                date?: components["schemas"]["LocalDate"];
-                limit?: number;
-                /** @description MISSING, REPORTED or ALL (default) */
-                status?: components["schemas"]["ReportStatus"];
-                window?: components["schemas"]["ReportWindow"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageWatchReportRow"];
-                };
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    WatchResource_list: {
-        parameters: {
-            query?: {
-                /** @description Only watches running on this day */
-                activeOn?: components["schemas"]["LocalDate"];
-                areaId?: components["schemas"]["UUID"];
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageWatchView"];
-                };
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    WatchResource_create: {
+    TestRoundResource_addSite: {
         parameters: {
             query?: never;
-            header?: {
-                "Idempotency-Key"?: string;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
             };
-            path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NewWatch"];
+                "application/json": components["schemas"]["NewSamplingSite"];
             };
         };
         responses: {
-            /** @description Created (or the first result again with the same Idempotency-Key) */
+            /** @description Created (or the first result again) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Watch"];
+                    "application/json": components["schemas"]["SamplingSite"];
                 };
             };
             /** @description Bad Request */
@@ -6083,9 +6892,16 @@ export interface operations {
             };
         };
     };
-    WatchResource_get: {
+    TestRoundResource_tasks: {
         parameters: {
-            query?: never;
+            query?: {
+                cursor?: string;
+                gridCellId?: components["schemas"]["UUID"];
+                householdId?: components["schemas"]["UUID"];
+                kind?: components["schemas"]["TaskKind"];
+                limit?: number;
+                status?: components["schemas"]["TaskStatus"];
+            };
             header?: never;
             path: {
                 id: components["schemas"]["UUID"];
@@ -6100,7 +6916,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Watch"];
+                    "application/json": components["schemas"]["PageTaskView"];
                 };
             };
             /** @description Not Authorized */
@@ -6119,7 +6935,104 @@ export interface operations {
             };
         };
     };
-    WatchResource_update: {
+    TestRoundResource_addVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDoorToDoorTask"];
+            };
+        };
+        responses: {
+            /** @description Created (or the existing task) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestTask"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TestRoundResource_outcome: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+                taskId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskOutcome"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestTask"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TestRoundResource_transition: {
         parameters: {
             query?: never;
             header?: {
@@ -6132,7 +7045,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WatchPatch"];
+                "application/json": components["schemas"]["TestRoundTransition"];
             };
         };
         responses: {
@@ -6142,7 +7055,498 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Watch"];
+                    "application/json": components["schemas"]["TestRound"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LabResultResource_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TubeResultBatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SamplingResource_byBarcode: {
+        parameters: {
+            query?: {
+                barcode?: string;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tube"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SamplingResource_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewTube"];
+            };
+        };
+        responses: {
+            /** @description Created (or the first result again) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tube"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SamplingResource_tube: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+                tubeId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tube"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SamplingResource_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+                tubeId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tube"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LabResultResource_unmatched: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                resolved?: boolean;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageUnmatchedView"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhookResource_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageWebhookView"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhookResource_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWebhook"];
+            };
+        };
+        responses: {
+            /** @description Replay of an existing id */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhook"];
+                };
+            };
+            /** @description Registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhook"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhookResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhookResource_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhookResource_deliveries: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                /** @description PENDING, DELIVERED, FAILED or CANCELLED */
+                status?: string;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageDeliveryView"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhookResource_ping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPing"];
                 };
             };
             /** @description Not Authorized */

@@ -29,7 +29,7 @@ public class Resident extends PanacheEntityBase {
     public enum Category {
         TENANT("租户"), ELDERLY_ALONE("独居老人"), CHRONIC_ILLNESS("慢性病"), DISABLED("残疾人"),
         MEDICAL_FAMILY("医护家属"), NEEDS_DELIVERY("需送物资"), CLOSE_CONTACT("密接"), SECONDARY_CONTACT("次密接"),
-        RETURNEE("返乡人员");
+        RETURNEE("返乡人员"), BED_RIDDEN("卧床");
 
         public final String zh;
 
@@ -51,6 +51,7 @@ public class Resident extends PanacheEntityBase {
                 case "次密切接触者" -> SECONDARY_CONTACT;
                 case "残疾" -> DISABLED;
                 case "返乡", "返回人员" -> RETURNEE;
+                case "卧床不起", "长期卧床" -> BED_RIDDEN;
                 default -> null;
             };
         }

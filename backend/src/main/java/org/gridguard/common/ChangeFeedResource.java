@@ -23,7 +23,7 @@ import org.gridguard.security.Jurisdiction;
 public class ChangeFeedResource {
 
     /** The entities published in the feed. */
-    static final Set<String> ENTITIES = Set.of("AREA_NODE", "CHECKPOINT", "ALERT");
+    static final Set<String> ENTITIES = Set.of("AREA_NODE", "CHECKPOINT", "ALERT", "TEST_ROUND", "TEST_TUBE");
 
     @Inject
     ChangeLog changes;
@@ -38,7 +38,7 @@ public class ChangeFeedResource {
     @Operation(summary = "Changes after a cursor", description = "Start without a cursor; keep the returned `next` and pass it back. "
             + "A transaction that commits late is delivered later, never skipped. DELETE items are tombstones.")
     public ChangeLog.ChangePage feed(
-            @QueryParam("entity") @Parameter(description = "AREA_NODE, CHECKPOINT, ALERT (repeatable); default all") List<String> entity,
+            @QueryParam("entity") @Parameter(description = "AREA_NODE, CHECKPOINT, ALERT, TEST_ROUND, TEST_TUBE (a pool whose result turned positive/invalid or was corrected) (repeatable); default all") List<String> entity,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         List<String> wanted = entity == null || entity.isEmpty() ? List.copyOf(ENTITIES) : entity;
         for (String e : wanted) {

@@ -165,6 +165,7 @@ public class DemoLoader {
                 throw new SQLException("demo census could not be written", e);
             }
             int readings = TemperatureDemo.load(c, d, seed, java.time.LocalDate.now(clock), clock.getZone());
+            DemoRound.load(c, d);
             c.commit();
             LOG.infof("Temperature demo: %d readings", readings);
             LOG.infof("Loaded demo data (seed %d): %d area nodes, %d checkpoints, %d assignments, %d households, %d residents,"

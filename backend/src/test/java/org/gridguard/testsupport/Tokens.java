@@ -89,4 +89,9 @@ public final class Tokens {
     public static String lab() {
         return client("lab-demo", "lab");
     }
+
+    /** A second partner lab, assigned to no demo round. */
+    public static String lab2() {
+        return client("lab-other", "lab");
+    }
 }

@@ -1,0 +1,142 @@
+package org.gridguard.testing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.gridguard.common.ApiProblem;
+import org.gridguard.security.Caller;
+import org.gridguard.security.Jurisdiction;
+import org.gridguard.security.Roles;
+import org.gridguard.testing.TestingViews.RoundStatus;
+
+/**
+ * Every read of test rounds, with the caller's reach applied in one place: people see rounds whose scope
+ * overlaps their jurisdiction (above or below), a lab sees the rounds assigned to it. Anything else is 404.
+ */
+@ApplicationScoped
+public class RoundRepository {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Jurisdiction jurisdiction;
+    @Inject
+    Caller caller;
+
+    /** " and (…)" limiting alias r to the caller's rounds; empty for admins. */
+    String filter(Map<String, Object> p) {
+        if (jurisdiction.isGlobal()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (caller.hasRole(Roles.LAB)) {
+            parts.add("cast(:lab as text) = any(r.labs)");
+            p.put("lab", caller.name());
+        }
+        List<String> mine = jurisdiction.scopes().stream().filter(s -> !s.role().equals(Roles.LAB)).map(s -> s.path())
+                .distinct().toList();
+        if (!mine.isEmpty()) {
+            parts.add("exists (select 1 from unnest(r.scope_paths) sp, unnest(cast(:mine as text[])) m"
+                    + " where sp like m || '%' or m like sp || '%')");
+            p.put("mine", mine.toArray(String[]::new));
+        }
+        if (parts.isEmpty()) {
+            return " and false";
+        }
+        return " and (" + String.join(" or ", parts) + ")";
+    }
+
+    /** Unfiltered (scheduled work, internal follow-ups). */
+    Optional<Round> byId(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + Round.COLUMNS + " from test_round r where r.id = ?1")
+                .setParameter(1, id).getResultList();
+        return rows.stream().findFirst().map(Round::of);
+    }
+
+    /** The round if the caller may see it, else 404. */
+    Round visible(UUID id) {
+        return find(id, false);
+    }
+
+    /** The round locked for update, if the caller may see it, else 404. */
+    Round visibleForUpdate(UUID id) {
+        return find(id, true);
+    }
+
+    private Round find(UUID id, boolean lock) {
+        Map<String, Object> p = new HashMap<>();
+        String sql = "select " + Round.COLUMNS + " from test_round r where r.id = :id" + filter(p)
+                + (lock ? " for update" : "");
+        p.put("id", id);
+        var q = em.createNativeQuery(sql);
+        p.forEach(q::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return rows.stream().findFirst().map(Round::of).orElseThrow(() -> ApiProblem.notFound("Test round"));
+    }
+
+    /** For a lab: the round only if it is assigned to the calling lab client. */
+    Round assignedToLab(UUID id) {
+        Round r = byId(id).orElseThrow(() -> ApiProblem.notFound("Test round"));
+        if (!r.labs().contains(caller.name())) {
+            throw ApiProblem.notFound("Test round");
+        }
+        return r;
+    }
+
+    /** A round that takes samples now: visible and in SAMPLING, else 404/409. */
+    Round sampling(UUID id) {
+        Round r = visible(id);
+        if (r.status() != RoundStatus.SAMPLING) {
+            throw new ApiProblem(409, "round-not-sampling", "Round not sampling",
+                    "The round is " + r.status() + ": samples are taken only while it is SAMPLING");
+        }
+        return r;
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Round> list(RoundStatus status, UUID areaId, String areaPath, String afterCreated, UUID afterId, int limit) {
+        Map<String, Object> p = new HashMap<>();
+        StringBuilder sql = new StringBuilder("select " + Round.COLUMNS + " from test_round r where 1 = 1");
+        sql.append(filter(p));
+        if (status != null) {
+            sql.append(" and r.status = :status");
+            p.put("status", status.name());
+        }
+        if (areaPath != null) {
+            sql.append(" and exists (select 1 from unnest(r.scope_paths) sp where sp like :ap or :ap2 like sp || '%')");
+            p.put("ap", areaPath + "%");
+            p.put("ap2", areaPath);
+        }
+        if (afterId != null) {
+            sql.append(" and (r.round_date, r.id) < (cast(:ad as date), :aid)");
+            p.put("ad", afterCreated);
+            p.put("aid", afterId);
+        }
+        sql.append(" order by r.round_date desc, r.id desc limit :lim");
+        p.put("lim", limit + 1);
+        var q = em.createNativeQuery(sql.toString());
+        p.forEach(q::setParameter);
+        return ((List<Object[]>) q.getResultList()).stream().map(Round::of).toList();
+    }
+
+    /** The round before this one over the same scope (by date, then creation). */
+    Optional<Round> previous(Round r) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + Round.COLUMNS + " from test_round r"
+                + " where r.scope_key = ?1 and r.id <> ?2 and r.status <> 'PLANNED'"
+                + " and (r.round_date, r.created_at) < (?3, ?4) order by r.round_date desc, r.created_at desc limit 1")
+                .setParameter(1, r.scopeKey()).setParameter(2, r.id()).setParameter(3, r.roundDate())
+                .setParameter(4, r.createdAt()).getResultList();
+        return rows.stream().findFirst().map(Round::of);
+    }
+}

@@ -1,0 +1,112 @@
+package org.gridguard.webhook;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The transactional outbox of webhook events. {@link #enqueue} runs inside the producer's transaction and
+ * writes one delivery row per matching subscription: if the transaction commits the event will be sent
+ * (the {@link WebhookDispatcher} picks the rows up, on any instance, after any restart); if it rolls back,
+ * nothing was ever queued.
+ * <p>
+ * A subscription matches when it asked for the event type and its owner's jurisdiction covers the event's
+ * area: an admin's subscription covers every area; an agency client's covers the nodes it is assigned to
+ * (role agency) and everything below them, the same path-prefix rule as {@code security.Jurisdiction#covers},
+ * evaluated here in SQL for the subscription's owner rather than for the current caller.
+ */
+@ApplicationScoped
+public class WebhookOutbox {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Queues an event for every subscription that wants it.
+     *
+     * @param eventType one of {@link WebhookEvents#TYPES}
+     * @param areaPath  the materialised path of the area node the event is about ({@code area_node.path})
+     * @param payload   the event's data, serialised with the API's ObjectMapper (no personal data: IDs and
+     *                  phones never leave in a webhook)
+     * @return the event id (the same for every subscription: receivers deduplicate by it)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID enqueue(String eventType, String areaPath, Object payload) {
+        return insert(eventType, areaPath, payload, null);
+    }
+
+    /** A ping for one subscription, whatever its event list. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    UUID ping(UUID subscriptionId, String areaPath, Object payload) {
+        return insert(WebhookEvents.PING, areaPath, payload, subscriptionId);
+    }
+
+    private UUID insert(String eventType, String areaPath, Object payload, UUID onlySubscription) {
+        if (!WebhookEvents.TYPES.contains(eventType)) {
+            throw new IllegalArgumentException("unknown webhook event type " + eventType);
+        }
+        if (areaPath == null || !areaPath.startsWith("/") || !areaPath.endsWith("/")) {
+            throw new IllegalArgumentException("areaPath must be an area_node path");
+        }
+        UUID eventId = UUID.randomUUID();
+        Instant now = clock.instant();
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("id", eventId);
+        envelope.put("type", eventType);
+        envelope.put("occurredAt", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        envelope.put("areaId", areaPath.equals("/") ? null : lastSegment(areaPath));
+        envelope.put("data", payload);
+        String body;
+        try {
+            body = json.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("webhook payload is not serialisable", e);
+        }
+        String sql = """
+                insert into webhook_delivery (id, subscription_id, event_id, event_type, area_path, body, status,
+                                              attempts, next_attempt_at, created_at)
+                select gen_random_uuid(), s.id, ?1, ?2, ?3, ?4, 'PENDING', 0, ?5, ?5
+                from webhook_subscription s
+                where s.deleted_at is null
+                """ + (onlySubscription != null ? " and s.id = ?6" : """
+                  and ?2 = any(s.events)
+                  and (s.global or exists (
+                        select 1 from assignment a join area_node n on n.id = a.node_id
+                        where a.principal = s.owner and a.role = 'agency' and starts_with(?3, n.path)))
+                """);
+        var q = em.createNativeQuery(sql).setParameter(1, eventId).setParameter(2, eventType)
+                .setParameter(3, areaPath).setParameter(4, body).setParameter(5, now);
+        if (onlySubscription != null) {
+            q.setParameter(6, onlySubscription);
+        }
+        q.executeUpdate();
+        return eventId;
+    }
+
+    private static UUID lastSegment(String path) {
+        String[] parts = path.split("/");
+        try {
+            return UUID.fromString(parts[parts.length - 1]);
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("areaPath must be an area_node path");
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.gridguard.webhook;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.gridguard.census.PiiCipher;
+import org.gridguard.common.ApiProblem;
+import org.gridguard.common.Cursor;
+import org.gridguard.common.Page;
+import org.gridguard.common.Rows;
+import org.gridguard.security.Caller;
+import org.gridguard.webhook.WebhookViews.AttemptView;
+import org.gridguard.webhook.WebhookViews.CreatedWebhook;
+import org.gridguard.webhook.WebhookViews.DeliveryView;
+import org.gridguard.webhook.WebhookViews.NewWebhook;
+import org.gridguard.webhook.WebhookViews.PingView;
+import org.gridguard.webhook.WebhookViews.WebhookView;
+
+/**
+ * Subscriptions of agency clients (and admins) and their delivery log. A subscription belongs to the
+ * client that registered it: another client's subscription answers 404 like an unknown id. Admins see all.
+ */
+@ApplicationScoped
+public class WebhookService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    CallbackPolicy policy;
+
+    @Inject
+    PiiCipher cipher;
+
+    @Inject
+    WebhookOutbox outbox;
+
+    @Inject
+    Clock clock;
+
+    /** The outcome of a register call: {@code created} false for a replay of the same id. */
+    public record Registered(CreatedWebhook view, boolean created) {
+    }
+
+    @Transactional
+    public Registered register(NewWebhook in) {
+        for (String e : in.events()) {
+            if (!WebhookEvents.TYPES.contains(e) || e.equals(WebhookEvents.PING)) {
+                throw ApiProblem.invalid("events", "unknown event type; one of " + String.join(", ",
+                        WebhookEvents.TYPES.stream().filter(t -> !t.equals(WebhookEvents.PING)).sorted().toList()));
+            }
+        }
+        List<String> events = in.events().stream().distinct().sorted().toList();
+        try {
+            policy.check(in.url());
+        } catch (CallbackPolicy.Refused r) {
+            throw ApiProblem.invalid("url", r.getMessage());
+        }
+        if (in.id() != null) {
+            Object[] existing = row(in.id());
+            if (existing != null) {
+                if (!visible(existing)) {
+                    throw ApiProblem.conflict("this id is already used");
+                }
+                WebhookView v = view(existing);
+                if (v.url().equals(in.url().strip()) && v.events().equals(events)) {
+                    return new Registered(new CreatedWebhook(v.id(), v.url(), v.events(), v.description(), v.owner(),
+                            v.createdAt(), null), false);
+                }
+                throw ApiProblem.conflict("a subscription with this id exists with another url or event list");
+            }
+        }
+        UUID id = in.id() != null ? in.id() : UUID.randomUUID();
+        String secret = WebhookSignature.newSecret();
+        Instant now = clock.instant();
+        em.createNativeQuery("""
+                insert into webhook_subscription (id, owner, global, url, events, secret, description, created_at)
+                values (?1, ?2, ?3, ?4, cast(?5 as text[]), ?6, ?7, ?8)""")
+                .setParameter(1, id).setParameter(2, caller.name()).setParameter(3, caller.isAdmin())
+                .setParameter(4, in.url().strip()).setParameter(5, events.toArray(String[]::new))
+                .setParameter(6, cipher.encrypt(secret)).setParameter(7, in.description()).setParameter(8, now)
+                .executeUpdate();
+        return new Registered(new CreatedWebhook(id, in.url().strip(), events, in.description(), caller.name(),
+                OffsetDateTime.ofInstant(now, ZoneOffset.UTC), secret), true);
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public Page<WebhookView> list(String cursor, Integer limit) {
+        int n = Cursor.limit(limit);
+        List<String> c = Cursor.decode(cursor, 2);
+        String sql = "select " + COLUMNS + " from webhook_subscription where deleted_at is null"
+                + (caller.isAdmin() ? "" : " and owner = :owner")
+                + (c == null ? "" : " and (created_at, id) < (cast(:at as timestamptz), cast(:id as uuid))")
+                + " order by created_at desc, id desc limit :limit";
+        var q = em.createNativeQuery(sql).setParameter("limit", n + 1);
+        if (!caller.isAdmin()) {
+            q.setParameter("owner", caller.name());
+        }
+        if (c != null) {
+            q.setParameter("at", c.get(0)).setParameter("id", c.get(1));
+        }
+        List<WebhookView> views = ((List<Object[]>) q.getResultList()).stream().map(WebhookService::view).toList();
+        return Page.of(views, n, v -> Cursor.encode(v.createdAt().toString(), v.id().toString()));
+    }
+
+    @Transactional
+    public WebhookView get(UUID id) {
+        return view(visibleRow(id));
+    }
+
+    /** Deletes a subscription; its pending deliveries are cancelled, its delivery log kept. */
+    @Transactional
+    public void delete(UUID id) {
+        visibleRow(id);
+        em.createNativeQuery("update webhook_subscription set deleted_at = ?2 where id = ?1")
+                .setParameter(1, id).setParameter(2, clock.instant()).executeUpdate();
+        em.createNativeQuery("""
+                update webhook_delivery set status = 'CANCELLED', next_attempt_at = ?2, claim_token = null
+                where subscription_id = ?1 and status = 'PENDING'""")
+                .setParameter(1, id).setParameter(2, clock.instant()).executeUpdate();
+    }
+
+    @Transactional
+    public PingView ping(UUID id) {
+        visibleRow(id);
+        UUID eventId = outbox.ping(id, "/", Map.of("message", "ping from GridGuard", "subscriptionId", id));
+        return new PingView(eventId);
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public Page<DeliveryView> deliveries(UUID id, String status, String cursor, Integer limit) {
+        visibleRow(id);
+        int n = Cursor.limit(limit);
+        if (status != null && !List.of("PENDING", "DELIVERED", "FAILED", "CANCELLED").contains(status)) {
+            throw ApiProblem.invalid("status", "must be one of PENDING, DELIVERED, FAILED, CANCELLED");
+        }
+        List<String> c = Cursor.decode(cursor, 2);
+        String sql = """
+                select id, event_id, event_type, status, attempts, next_attempt_at, last_status, last_error,
+                       created_at, delivered_at
+                from webhook_delivery where subscription_id = :sub"""
+                + (status == null ? "" : " and status = :status")
+                + (c == null ? "" : " and (created_at, id) < (cast(:at as timestamptz), cast(:id as uuid))")
+                + " order by created_at desc, id desc limit :limit";
+        var q = em.createNativeQuery(sql).setParameter("sub", id).setParameter("limit", n + 1);
+        if (status != null) {
+            q.setParameter("status", status);
+        }
+        if (c != null) {
+            q.setParameter("at", c.get(0)).setParameter("id", c.get(1));
+        }
+        List<Object[]> rows = q.getResultList();
+        Map<UUID, List<AttemptView>> attempts = new HashMap<>();
+        if (!rows.isEmpty()) {
+            List<Object[]> log = em.createNativeQuery("""
+                    select delivery_id, attempt, at, status_code, error, duration_ms from webhook_attempt
+                    where delivery_id = any(cast(cast(?1 as text[]) as uuid[])) order by delivery_id, attempt""")
+                    .setParameter(1, rows.stream().map(r -> r[0].toString()).toArray(String[]::new)).getResultList();
+            for (Object[] a : log) {
+                attempts.computeIfAbsent((UUID) a[0], k -> new ArrayList<>()).add(new AttemptView(
+                        ((Number) a[1]).intValue(), utc(a[2]), a[3] == null ? null : ((Number) a[3]).intValue(),
+                        (String) a[4], ((Number) a[5]).intValue()));
+            }
+        }
+        List<DeliveryView> views = rows.stream().map(r -> {
+            String st = (String) r[3];
+            return new DeliveryView((UUID) r[0], (UUID) r[1], (String) r[2], st, ((Number) r[4]).intValue(),
+                    st.equals("PENDING") ? utc(r[5]) : null, r[6] == null ? null : ((Number) r[6]).intValue(),
+                    (String) r[7], utc(r[8]), r[9] == null ? null : utc(r[9]),
+                    List.copyOf(attempts.getOrDefault((UUID) r[0], List.of())));
+        }).toList();
+        return Page.of(views, n, v -> Cursor.encode(v.createdAt().toString(), v.id().toString()));
+    }
+
+    private static final String COLUMNS = "id, url, events, description, owner, created_at, deleted_at";
+
+    private Object[] row(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + " from webhook_subscription where id = ?1")
+                .setParameter(1, id).getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private boolean visible(Object[] r) {
+        return r[6] == null && (caller.isAdmin() || caller.name().equals(r[4]));
+    }
+
+    private Object[] visibleRow(UUID id) {
+        Object[] r = row(id);
+        if (r == null || !visible(r)) {
+            throw ApiProblem.notFound("Webhook");
+        }
+        return r;
+    }
+
+    private static WebhookView view(Object[] r) {
+        List<String> events;
+        try {
+            Object arr = r[2] instanceof java.sql.Array sql ? sql.getArray() : r[2];
+            events = arr instanceof Object[] a ? Arrays.stream(a).map(String::valueOf).toList() : List.of();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new WebhookView((UUID) r[0], (String) r[1], List.copyOf(events), (String) r[3], (String) r[4], utc(r[5]));
+    }
+
+    private static OffsetDateTime utc(Object o) {
+        return OffsetDateTime.ofInstant(Rows.instant(o), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,227 @@
+package org.gridguard.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.gridguard.testsupport.Api;
+import org.gridguard.testsupport.Demo;
+import org.gridguard.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Rounds and their transitions, pools filling and closing, duplicate people and barcodes, offline batches, BOLA. */
+@QuarkusTest
+class SamplingTest {
+
+    static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void roundsMovePlannedSamplingClosedWithIfMatch() {
+        String id = Rounds.planned("生命周期", 10, Demo.CELL1);
+        Api.as(Tokens.supervisor()).get("/api/v1/test-rounds/" + id).then().statusCode(200).header("ETag", "\"0\"")
+                .body("status", equalTo("PLANNED")).body("scope[0].kind", equalTo("GRID_CELL"))
+                .body("labs", equalTo(List.of("lab-demo")));
+        String base = "/api/v1/test-rounds/" + id + "/transitions";
+        Api.as(Tokens.supervisor()).body("{\"to\":\"SAMPLING\"}").post(base).then().statusCode(428)
+                .contentType(startsWith(PROBLEM));
+        Api.as(Tokens.supervisor()).header("If-Match", "\"7\"").body("{\"to\":\"SAMPLING\"}").post(base).then().statusCode(412);
+        Api.as(Tokens.supervisor()).header("If-Match", "\"0\"").body("{\"to\":\"CLOSED\"}").post(base).then().statusCode(409)
+                .body("type", equalTo("/problems/invalid-transition"));
+        Api.as(Tokens.supervisor()).body("{\"name\":\"改名\",\"version\":0}").patch("/api/v1/test-rounds/" + id).then()
+                .statusCode(200).body("name", equalTo("改名")).body("version", equalTo(1));
+        Api.as(Tokens.supervisor()).header("If-Match", "\"1\"").body("{\"to\":\"SAMPLING\"}").post(base).then().statusCode(200)
+                .body("status", equalTo("SAMPLING")).body("version", equalTo(2));
+        Api.as(Tokens.supervisor()).body("{\"name\":\"再改\",\"version\":2}").patch("/api/v1/test-rounds/" + id).then()
+                .statusCode(409);
+        Api.as(Tokens.supervisor()).header("If-Match", "\"2\"").body("{\"to\":\"CLOSED\"}").post(base).then().statusCode(200)
+                .body("status", equalTo("CLOSED"));
+        // bad rounds are 400 with the field
+        Api.as(Tokens.supervisor()).body("""
+                {"name":"x","scope":["%s"],"roundDate":"2022-04-05","samplingFrom":"2022-04-05T00:00:00Z",
+                 "samplingTo":"2022-04-05T12:00:00Z","modes":["CENTRAL"],"poolSize":7}""".formatted(Demo.CELL1))
+                .post("/api/v1/test-rounds").then().statusCode(400).body("errors.field", hasItem("poolSize"));
+        Api.as(Tokens.supervisor()).body("""
+                {"name":"x","scope":["%s"],"roundDate":"2022-04-05","samplingFrom":"2022-04-05T12:00:00Z",
+                 "samplingTo":"2022-04-05T00:00:00Z","modes":["CENTRAL"],"poolSize":10}""".formatted(Demo.CELL1))
+                .post("/api/v1/test-rounds").then().statusCode(400).body("errors.field", hasItem("samplingTo"));
+        // lab-demo sees the rounds assigned to it, another lab does not
+        Api.as(Tokens.lab()).get("/api/v1/test-rounds/" + id).then().statusCode(200);
+        Api.as(Tokens.lab2()).get("/api/v1/test-rounds/" + id).then().statusCode(404);
+        // a worker of another zone does not see a round of cell 1
+        Api.as(Tokens.worker2()).get("/api/v1/test-rounds/" + id).then().statusCode(404);
+        Api.as(Tokens.worker1()).get("/api/v1/test-rounds/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void poolsFillUpAndCloseByHand() {
+        String round = Rounds.sampling("满管", 5, Demo.CELL1);
+        List<Map<String, Object>> people = Rounds.residents(Tokens.worker1(), Demo.CELL1, 8);
+        String tube = Rounds.uniq("P");
+        for (int i = 0; i < 4; i++) {
+            Rounds.sample(Tokens.worker1(), round, tube, people.get(i).get("id"), null, 201);
+        }
+        JsonPath fifth = Rounds.sample(Tokens.worker1(), round, tube, people.get(4).get("id"), null, 201);
+        assertThat(fifth.getInt("poolMembers")).isEqualTo(5);
+        assertThat(fifth.getString("poolStatus")).isEqualTo("CLOSED");
+        String body = "{\"barcode\":\"" + tube + "\",\"residentId\":\"" + people.get(5).get("id") + "\"}";
+        Api.as(Tokens.worker1()).body(body).post("/api/v1/test-rounds/" + round + "/samples").then().statusCode(409)
+                .body("type", equalTo("/problems/pool-closed"));
+        // a second pool closed by hand with two people
+        String second = Rounds.uniq("P");
+        String tubeId = Rounds.sample(Tokens.worker1(), round, second, people.get(5).get("id"), null, 201).getString("tubeId");
+        Rounds.sample(Tokens.worker1(), round, second, people.get(6).get("id"), null, 201);
+        Api.as(Tokens.worker1()).post("/api/v1/test-rounds/" + round + "/tubes/" + tubeId + "/close").then().statusCode(200)
+                .body("status", equalTo("CLOSED")).body("members", equalTo(2)).body("people.size()", equalTo(2));
+        Rounds.sample(Tokens.worker1(), round, second, people.get(7).get("id"), null, 409);
+        // scanning finds the pool by barcode
+        Api.as(Tokens.worker1()).queryParam("barcode", second).get("/api/v1/test-rounds/" + round + "/tubes").then()
+                .statusCode(200).body("id", equalTo(tubeId));
+        // a retried registration with the same client id is the same sample, not a second one
+        String third = Rounds.uniq("P");
+        String sid = UUID.randomUUID().toString();
+        String again = "{\"id\":\"" + sid + "\",\"barcode\":\"" + third + "\",\"residentId\":\"" + people.get(7).get("id") + "\"}";
+        Api.as(Tokens.worker1()).body(again).post("/api/v1/test-rounds/" + round + "/samples").then().statusCode(201)
+                .body("poolMembers", equalTo(1));
+        Api.as(Tokens.worker1()).body(again).post("/api/v1/test-rounds/" + round + "/samples").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(sid)).body("poolMembers", equalTo(1));
+        // Idempotency-Key: the same key twice is one sample
+        String keyed = "{\"barcode\":\"" + third + "\",\"residentId\":\"" + people.get(6).get("id") + "\",\"kind\":\"MAKEUP\"}";
+        String first = Api.as(Tokens.worker1()).header("Idempotency-Key", "k-" + sid).body(keyed)
+                .post("/api/v1/test-rounds/" + round + "/samples").then().statusCode(201).extract().path("id");
+        Api.as(Tokens.worker1()).header("Idempotency-Key", "k-" + sid).body(keyed)
+                .post("/api/v1/test-rounds/" + round + "/samples").then().statusCode(201).body("id", equalTo(first));
+        Api.as(Tokens.worker1()).get("/api/v1/test-rounds/" + round + "/tubes/" + Rounds.sample(Tokens.worker1(), round,
+                third, people.get(0).get("id"), "MAKEUP", 201).getString("tubeId")).then().body("members", equalTo(3));
+    }
+
+    @Test
+    void duplicatePersonIsFlaggedAndDuplicateBarcodeRefused() {
+        String round = Rounds.sampling("重复", 10, Demo.CELL1);
+        List<Map<String, Object>> people = Rounds.residents(Tokens.worker1(), Demo.CELL1, 3);
+        Object a = people.get(0).get("id");
+        String x = Rounds.uniq("D");
+        String y = Rounds.uniq("D");
+        JsonPath first = Rounds.sample(Tokens.worker1(), round, x, a, null, 201);
+        assertThat(first.getBoolean("flagged")).isFalse();
+        // the same person in the same pool again
+        Rounds.sample(Tokens.worker1(), round, x, a, null, 409);
+        // a second ordinary sample elsewhere: stored, flagged, visible
+        JsonPath second = Rounds.sample(Tokens.worker1(), round, y, a, null, 201);
+        assertThat(second.getBoolean("flagged")).isTrue();
+        assertThat(second.getString("flagReason")).isEqualTo("SECOND_ORDINARY_SAMPLE");
+        Api.as(Tokens.worker1()).get("/api/v1/test-rounds/" + round + "/tubes/" + second.getString("tubeId")).then()
+                .body("people[0].flagged", equalTo(true)).body("people[0].residentId", equalTo(a));
+        // make-up and re-test samples are legitimate second samples
+        assertThat(Rounds.sample(Tokens.worker1(), round, Rounds.uniq("D"), a, "MAKEUP", 201).getBoolean("flagged")).isFalse();
+        assertThat(Rounds.sample(Tokens.worker1(), round, Rounds.uniq("D"), a, "RETEST", 201).getBoolean("flagged")).isFalse();
+        // a barcode is unique across the round
+        Api.as(Tokens.worker1()).body("{\"id\":\"" + UUID.randomUUID() + "\",\"barcode\":\"" + x + "\"}")
+                .post("/api/v1/test-rounds/" + round + "/tubes").then().statusCode(409)
+                .body("type", equalTo("/problems/duplicate-barcode")).body("tubeId", equalTo(first.getString("tubeId")));
+        String tid = UUID.randomUUID().toString();
+        String open = "{\"id\":\"" + tid + "\",\"barcode\":\"" + Rounds.uniq("D") + "\",\"areaId\":\"" + Demo.CELL1 + "\"}";
+        Api.as(Tokens.worker1()).body(open).post("/api/v1/test-rounds/" + round + "/tubes").then().statusCode(201)
+                .body("id", equalTo(tid)).body("capacity", equalTo(10)).body("status", equalTo("OPEN"));
+        Api.as(Tokens.worker1()).body(open).post("/api/v1/test-rounds/" + round + "/tubes").then().statusCode(201)
+                .header("Idempotent-Replayed", "true");
+        // bad barcodes and people named twice are 400
+        Api.as(Tokens.worker1()).body("{\"barcode\":\"a b\",\"residentId\":\"" + a + "\"}")
+                .post("/api/v1/test-rounds/" + round + "/samples").then().statusCode(400).body("errors.field", hasItem("barcode"));
+        Api.as(Tokens.worker1()).body("{\"barcode\":\"" + Rounds.uniq("D") + "\",\"residentId\":\"" + a
+                + "\",\"visitor\":{\"name\":\"访客\"}}").post("/api/v1/test-rounds/" + round + "/samples").then().statusCode(400);
+    }
+
+    @Test
+    void visitorsAndIdNumberLookup() {
+        String round = Rounds.sampling("访客与证件", 10, Demo.CELL1);
+        String tube = Rounds.uniq("V");
+        // a visitor needs a place in the worker's cells
+        Api.as(Tokens.worker1()).body("{\"barcode\":\"" + tube + "\",\"visitor\":{\"name\":\"外来访客\",\"phone\":\"13800138000\"},\"areaId\":\""
+                + Demo.CELL5 + "\"}").post("/api/v1/test-rounds/" + round + "/samples").then().statusCode(404);
+        Api.as(Tokens.worker1()).body("{\"barcode\":\"" + tube + "\",\"visitor\":{\"name\":\"外来访客\",\"phone\":\"13800138000\"},\"areaId\":\""
+                + Demo.CELL1 + "\"}").post("/api/v1/test-rounds/" + round + "/samples").then().statusCode(201)
+                .body("residentId", equalTo(null)).body("name", equalTo("外来访客"));
+        // by ID number: the leader reveals it (audited), the worker types it; the lookup is by keyed hash
+        Map<String, Object> r = Rounds.residents(Tokens.worker1(), Demo.CELL1, 20).get(11);
+        String idNumber = Api.as(Tokens.leader1()).body("{\"fields\":[\"ID_NUMBER\"],\"reason\":\"核酸登记测试\"}")
+                .post("/api/v1/residents/" + r.get("id") + "/unmask").then().statusCode(200).extract().path("idNumber");
+        Api.as(Tokens.worker1()).body("{\"barcode\":\"" + tube + "\",\"idType\":\"" + r.get("idType") + "\",\"idNumber\":\""
+                + idNumber + "\"}").post("/api/v1/test-rounds/" + round + "/samples").then().statusCode(201)
+                .body("residentId", equalTo(r.get("id")));
+        // worker2 cannot find a resident of cell 1 by number either
+        Api.as(Tokens.worker2()).body("{\"barcode\":\"" + Rounds.uniq("V") + "\",\"idType\":\"" + r.get("idType")
+                + "\",\"idNumber\":\"" + idNumber + "\"}").post("/api/v1/test-rounds/" + round + "/samples").then().statusCode(404);
+    }
+
+    @Test
+    void offlineBatchKeepsTheGoodItemsAndReplaysSafely() {
+        String round = Rounds.sampling("离线", 10, Demo.CELL1);
+        List<Map<String, Object>> people = Rounds.residents(Tokens.worker1(), Demo.CELL1, 4);
+        List<Map<String, Object>> other = Rounds.residents(Tokens.worker2(), Demo.CELL5, 1);
+        String tube = Rounds.uniq("B");
+        String[] ids = { UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString() };
+        String body = "{\"items\":["
+                + item(ids[0], tube, people.get(0).get("id")) + ","
+                + item(ids[1], "bad code", people.get(1).get("id")) + ","
+                + item(ids[2], tube, other.get(0).get("id")) + ","
+                + item(ids[3], tube, people.get(2).get("id")) + "]}";
+        JsonPath r = Api.as(Tokens.worker1()).body(body).post("/api/v1/test-rounds/" + round + "/samples/batch").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(r.getList("items.status")).containsExactly("CREATED", "REJECTED", "REJECTED", "CREATED");
+        assertThat(r.getInt("summary.created")).isEqualTo(2);
+        JsonPath again = Api.as(Tokens.worker1()).body(body).post("/api/v1/test-rounds/" + round + "/samples/batch").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(again.getList("items.status")).containsExactly("DUPLICATE", "REJECTED", "REJECTED", "DUPLICATE");
+        Api.as(Tokens.worker1()).queryParam("barcode", tube).get("/api/v1/test-rounds/" + round + "/tubes").then()
+                .body("members", equalTo(2));
+        // too many items is a 400 for the request
+        StringBuilder many = new StringBuilder("{\"items\":[");
+        for (int i = 0; i < 1001; i++) {
+            many.append(i == 0 ? "" : ",").append(item(UUID.randomUUID().toString(), tube, people.get(3).get("id")));
+        }
+        Api.as(Tokens.worker1()).body(many.append("]}").toString()).post("/api/v1/test-rounds/" + round + "/samples/batch")
+                .then().statusCode(400);
+    }
+
+    static String item(String id, String barcode, Object resident) {
+        return "{\"id\":\"" + id + "\",\"barcode\":\"" + barcode + "\",\"residentId\":\"" + resident + "\"}";
+    }
+
+    @Test
+    void workersAndLeadersStayInTheirArea() {
+        String round = Rounds.sampling("越权", 10, Demo.COMMUNITY);
+        Object mine = Rounds.residents(Tokens.worker1(), Demo.CELL1, 1).get(0).get("id");
+        // worker2 cannot sample worker1's residents: 404 like an unknown id
+        Rounds.sample(Tokens.worker2(), round, Rounds.uniq("X"), mine, null, 404);
+        Rounds.sample(Tokens.worker2(), round, Rounds.uniq("X"), UUID.randomUUID(), null, 404);
+        String tube = Rounds.sample(Tokens.worker1(), round, Rounds.uniq("X"), mine, null, 201).getString("tubeId");
+        Api.as(Tokens.worker2()).get("/api/v1/test-rounds/" + round + "/tubes/" + tube).then().statusCode(404);
+        Api.as(Tokens.leader2()).get("/api/v1/test-rounds/" + round + "/tubes/" + tube).then().statusCode(404);
+        Api.as(Tokens.leader1()).get("/api/v1/test-rounds/" + round + "/tubes/" + tube).then().statusCode(200);
+        Api.as(Tokens.worker2()).post("/api/v1/test-rounds/" + round + "/tubes/" + tube + "/close").then().statusCode(404);
+        // a worker exempts only in their cells
+        Api.as(Tokens.worker2()).body("{\"residentId\":\"" + mine + "\",\"kind\":\"AWAY\",\"reason\":\"外出\"}")
+                .post("/api/v1/test-rounds/" + round + "/exemptions").then().statusCode(404);
+        // coverage and worklists: leader2 cannot read zone 1, worker2 not cell 1
+        Api.as(Tokens.leader2()).queryParam("areaId", Demo.ZONE1).get("/api/v1/test-rounds/" + round + "/coverage").then()
+                .statusCode(404);
+        Api.as(Tokens.worker2()).queryParam("areaId", Demo.CELL1).queryParam("level", "BUILDING")
+                .get("/api/v1/test-rounds/" + round + "/coverage").then().statusCode(404);
+        Api.as(Tokens.worker2()).queryParam("areaId", Demo.CELL1).get("/api/v1/test-rounds/" + round + "/missing").then()
+                .statusCode(404);
+        List<String> cells = Api.as(Tokens.worker2()).queryParam("limit", 500).get("/api/v1/test-rounds/" + round + "/missing")
+                .then().statusCode(200).extract().jsonPath().getList("items.gridCellId");
+        assertThat(cells).isNotEmpty().allMatch(c -> c.equals(Demo.CELL5.toString()));
+        // a supervisor opens rounds; a leader does not
+        Api.as(Tokens.leader1()).body("{}").post("/api/v1/test-rounds").then().statusCode(403);
+    }
+}
