@@ -24,6 +24,7 @@ export const CATEGORIES = [
   'CLOSE_CONTACT',
   'SECONDARY_CONTACT',
   'RETURNEE',
+  'BED_RIDDEN',
 ] as const satisfies readonly Category[];
 
 export interface HouseholdFilters {

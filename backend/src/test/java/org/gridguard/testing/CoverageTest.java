@@ -1,0 +1,249 @@
+package org.gridguard.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.gridguard.testsupport.Api;
+import org.gridguard.testsupport.Demo;
+import org.gridguard.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Coverage against an independent count, exemptions, the missing worklist, door-to-door, comparison, CSV, metrics. */
+@QuarkusTest
+class CoverageTest {
+
+    @Inject
+    DataSource ds;
+
+    @Inject
+    CoverageService coverage;
+
+    void refresh() {
+        for (int i = 0; i < 20; i++) {
+            Map<String, Object> r = coverage.refreshNow();
+            if (((Number) r.get("cells")).intValue() == 0) {
+                return;
+            }
+        }
+    }
+
+    long count(String sql, Object... params) throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void coverageMatchesAnIndependentCount() throws SQLException {
+        UUID compound = Demo.id("BH-C001-XQ03");
+        UUID cell = Demo.id("BH-C001-G03");
+        String round = Rounds.sampling("覆盖核对", 10, compound);
+        List<Map<String, Object>> people = Rounds.residents(Tokens.leader1(), compound, 60);
+        // 2 exempt, 35 sampled in 4 pools, 3 by make-up, one pool negative, one positive, the rest pending
+        for (int i = 0; i < 2; i++) {
+            Api.as(Tokens.leader1()).body("{\"residentId\":\"" + people.get(i).get("id") + "\",\"kind\":\""
+                    + (i == 0 ? "AWAY" : "IN_HOSPITAL") + "\",\"reason\":\"外地务工\"}")
+                    .post("/api/v1/test-rounds/" + round + "/exemptions").then().statusCode(201)
+                    .body("grantedBy", equalTo("leader1")).body("kind", equalTo(i == 0 ? "AWAY" : "IN_HOSPITAL"));
+        }
+        Api.as(Tokens.leader1()).body("{\"residentId\":\"" + people.get(0).get("id") + "\",\"kind\":\"OTHER\",\"reason\":\"再次\"}")
+                .post("/api/v1/test-rounds/" + round + "/exemptions").then().statusCode(409);
+        List<String> barcodes = new ArrayList<>();
+        for (int i = 2; i < 40; i++) {
+            int pool = (i - 2) / 10;
+            while (barcodes.size() <= pool) {
+                barcodes.add(Rounds.uniq("C"));
+            }
+            Rounds.sample(Tokens.leader1(), round, barcodes.get(pool), people.get(i).get("id"), i >= 37 ? "MAKEUP" : null, 201);
+        }
+        // an exempted person sampled anyway stays exempt, not sampled
+        Rounds.sample(Tokens.leader1(), round, barcodes.get(3), people.get(1).get("id"), null, 201);
+        Rounds.labPost(Tokens.lab(), round, Rounds.result(barcodes.get(0), "NEGATIVE", "2022-04-05T10:00:00Z", "a") + ","
+                + Rounds.result(barcodes.get(1), "POSITIVE", "2022-04-05T10:00:00Z", "b") + ","
+                + Rounds.result(barcodes.get(2), "INVALID", "2022-04-05T10:00:00Z", "c"), 200);
+        refresh();
+
+        String scope = "%/" + compound + "/%";
+        String living = "from resident r join area_node a on a.id = r.area_id where r.status = 'LIVING' and a.path like ?";
+        long residents = count("select count(*) " + living, scope);
+        long exempt = count("select count(*) " + living
+                + " and r.id in (select resident_id from test_exemption where round_id = ?::uuid)", scope, round);
+        long sampled = count("select count(*) " + living
+                + " and r.id not in (select resident_id from test_exemption where round_id = ?::uuid)"
+                + " and r.id in (select resident_id from test_sample where round_id = ?::uuid and resident_id is not null)",
+                scope, round, round);
+        long makeup = count("select count(*) " + living
+                + " and r.id not in (select resident_id from test_exemption where round_id = ?::uuid)"
+                + " and r.id in (select resident_id from test_sample where round_id = ?::uuid and kind = 'MAKEUP')",
+                scope, round, round);
+        String withResult = " and r.id not in (select resident_id from test_exemption where round_id = ?::uuid)"
+                + " and r.id in (select s.resident_id from test_sample s join test_tube t on t.id = s.tube_id"
+                + " where s.round_id = ?::uuid and t.result %s)";
+        long negative = count("select count(*) " + living + withResult.formatted("= 'NEGATIVE'"), scope, round, round);
+        long positive = count("select count(*) " + living + withResult.formatted("= 'POSITIVE'"), scope, round, round);
+        long pending = count("select count(*) " + living + withResult.formatted("is distinct from 'NEGATIVE' and t.result is distinct from 'POSITIVE'"),
+                scope, round, round);
+        assertThat(residents).isGreaterThan(40);
+        assertThat(exempt).isEqualTo(2);
+        assertThat(sampled).isEqualTo(38);
+        assertThat(makeup).isEqualTo(3);
+
+        JsonPath cells = Api.as(Tokens.leader1()).queryParam("areaId", Demo.ZONE1).queryParam("level", "GRID_CELL")
+                .get("/api/v1/test-rounds/" + round + "/coverage").then().statusCode(200).extract().jsonPath();
+        assertThat(cells.getList("rows.areaId")).containsExactly(cell.toString());
+        Map<String, Object> f = cells.getMap("rows[0].figures");
+        assertThat(f).containsEntry("residents", (int) residents).containsEntry("exempt", (int) exempt)
+                .containsEntry("expected", (int) (residents - exempt)).containsEntry("sampled", (int) sampled)
+                .containsEntry("makeup", (int) makeup).containsEntry("missing", (int) (residents - exempt - sampled))
+                .containsEntry("negative", (int) negative).containsEntry("positive", (int) positive)
+                .containsEntry("pending", (int) pending);
+        assertThat(((Number) f.get("coveragePct")).doubleValue())
+                .isCloseTo(Math.round(1000.0 * sampled / (residents - exempt)) / 10.0, org.assertj.core.api.Assertions.within(0.001));
+        assertThat(cells.getInt("total.sampled")).isEqualTo((int) sampled);
+        assertThat(cells.getInt("total.expected")).isEqualTo((int) (residents - exempt));
+
+        // the same totals live, building by building and household by household
+        for (String level : List.of("COMPOUND", "BUILDING", "HOUSEHOLD")) {
+            JsonPath rows = Api.as(Tokens.worker1()).queryParam("areaId", cell).queryParam("level", level)
+                    .get("/api/v1/test-rounds/" + round + "/coverage").then().statusCode(level.equals("COMPOUND") ? 404 : 404)
+                    .extract().jsonPath();
+            assertThat(rows.getString("type")).isEqualTo("/problems/not-found"); // worker1 is not in cell 3
+            JsonPath mine = Api.as(Tokens.leader1()).queryParam("areaId", cell).queryParam("level", level)
+                    .get("/api/v1/test-rounds/" + round + "/coverage").then().statusCode(200).extract().jsonPath();
+            assertThat(mine.getInt("total.expected")).as(level).isEqualTo((int) (residents - exempt));
+            assertThat(mine.getInt("total.sampled")).as(level).isEqualTo((int) sampled);
+            assertThat(mine.getInt("total.makeup")).as(level).isEqualTo((int) makeup);
+            assertThat(mine.getInt("total.positive")).as(level).isEqualTo((int) positive);
+            assertThat(mine.getInt("total.pending")).as(level).isEqualTo((int) pending);
+            long sum = mine.getList("rows.figures.sampled", Integer.class).stream().mapToLong(Integer::longValue).sum();
+            assertThat(sum).isEqualTo(sampled);
+        }
+        Api.as(Tokens.leader1()).queryParam("areaId", Demo.ZONE1).queryParam("level", "BUILDING")
+                .get("/api/v1/test-rounds/" + round + "/coverage").then().statusCode(400);
+        Api.as(Tokens.leader1()).queryParam("areaId", cell).queryParam("level", "ZONE")
+                .get("/api/v1/test-rounds/" + round + "/coverage").then().statusCode(400);
+
+        // the make-up worklist: everyone expected and not sampled, by building and door
+        List<Map<String, Object>> missing = new ArrayList<>();
+        String cursor = null;
+        do {
+            var req = Api.as(Tokens.leader1()).queryParam("limit", 100);
+            if (cursor != null) {
+                req = req.queryParam("cursor", cursor);
+            }
+            JsonPath page = req.get("/api/v1/test-rounds/" + round + "/missing").then().statusCode(200).extract().jsonPath();
+            missing.addAll(page.getList("items"));
+            cursor = page.getString("next");
+        } while (cursor != null);
+        assertThat(missing).hasSize((int) (residents - exempt - sampled));
+        assertThat(missing).noneMatch(m -> m.get("residentId").equals(people.get(0).get("id")));
+        assertThat(missing).allMatch(m -> m.get("phone") == null || ((String) m.get("phone")).contains("*"));
+
+        // CSV
+        Api.as(Tokens.supervisor()).queryParam("areaId", Demo.ZONE1).queryParam("level", "GRID_CELL").queryParam("format", "csv")
+                .get("/api/v1/test-rounds/" + round + "/coverage").then().statusCode(200).contentType(startsWith("text/csv"))
+                .body(org.hamcrest.Matchers.containsString("areaId,level,name,residents"))
+                .body(org.hamcrest.Matchers.containsString(cell.toString()));
+
+        // revoking an exemption makes the person expected again
+        String exemption = Api.as(Tokens.leader1()).queryParam("residentId", people.get(0).get("id"))
+                .get("/api/v1/test-rounds/" + round + "/exemptions").then().statusCode(200).extract().path("items[0].id");
+        Api.as(Tokens.leader1()).delete("/api/v1/test-rounds/" + round + "/exemptions/" + exemption).then().statusCode(204);
+        refresh();
+        Api.as(Tokens.leader1()).queryParam("areaId", cell).queryParam("level", "GRID_CELL")
+                .get("/api/v1/test-rounds/" + round + "/coverage").then().statusCode(200)
+                .body("total.exempt", equalTo(1)).body("total.expected", equalTo((int) (residents - 1)));
+
+        // metrics of the supervisor include this round's figures
+        Api.as(Tokens.supervisor()).queryParam("areaId", cell).get("/api/v1/metrics/testing").then().statusCode(200)
+                .body("positivePools", org.hamcrest.Matchers.greaterThanOrEqualTo(2))
+                .body("figures.sampled", org.hamcrest.Matchers.greaterThanOrEqualTo((int) sampled));
+    }
+
+    @Test
+    void aRoundComparesWithThePreviousOneOverTheSameScope() {
+        UUID compound = Demo.id("BH-C001-XQ04");
+        String first = Rounds.sampling("第一轮", 10, compound);
+        List<Map<String, Object>> people = Rounds.residents(Tokens.leader1(), compound, 10);
+        String tube = Rounds.uniq("Q");
+        for (Map<String, Object> p : people) {
+            Rounds.sample(Tokens.leader1(), first, tube, p.get("id"), null, 201);
+        }
+        Api.as(Tokens.supervisor()).header("If-Match", "\"1\"").body("{\"to\":\"CLOSED\"}")
+                .post("/api/v1/test-rounds/" + first + "/transitions").then().statusCode(200);
+        String second = Rounds.sampling("第二轮", 10, compound);
+        Rounds.sample(Tokens.leader1(), second, Rounds.uniq("Q"), people.get(0).get("id"), null, 201);
+        refresh();
+        Api.as(Tokens.supervisor()).get("/api/v1/test-rounds/" + second).then().body("previousRoundId", equalTo(first));
+        JsonPath c = Api.as(Tokens.supervisor()).queryParam("areaId", compound).queryParam("level", "BUILDING")
+                .get("/api/v1/test-rounds/" + second + "/coverage").then().statusCode(200).extract().jsonPath();
+        assertThat(c.getString("previous.roundId")).isEqualTo(first);
+        assertThat(c.getInt("previous.figures.sampled")).isEqualTo(10);
+        assertThat(c.getInt("total.sampled")).isEqualTo(1);
+        assertThat(c.getList("rows.previousCoveragePct")).isNotEmpty().doesNotContainNull();
+    }
+
+    @Test
+    void bedRiddenAndQuarantinedAreListedForDoorToDoor() {
+        UUID compound = Demo.id("BH-C001-XQ02");
+        Map<String, Object> r = Rounds.residents(Tokens.leader1(), compound, 5).get(4);
+        int version = Api.as(Tokens.leader1()).get("/api/v1/residents/" + r.get("id")).then().statusCode(200).extract()
+                .path("version");
+        Api.as(Tokens.leader1()).body("{\"categories\":[\"BED_RIDDEN\"],\"version\":" + version + "}")
+                .patch("/api/v1/residents/" + r.get("id")).then().statusCode(200).body("categories", hasItem("BED_RIDDEN"));
+        String round = Rounds.sampling("入户", 10, compound);
+        JsonPath tasks = Api.as(Tokens.leader1()).queryParam("kind", "DOOR_TO_DOOR").queryParam("limit", 500)
+                .get("/api/v1/test-rounds/" + round + "/tasks").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> items = tasks.getList("items");
+        Map<String, Object> visit = items.stream().filter(t -> t.get("householdId").equals(r.get("householdId"))).findFirst()
+                .orElseThrow();
+        assertThat(((List<Map<String, Object>>) visit.get("people"))).anyMatch(p -> p.get("residentId").equals(r.get("id")));
+        assertThat(visit.get("status")).isEqualTo("OPEN");
+        // every listed household has a bed-ridden or quarantined (contact) resident, or a red code
+        assertThat(items).allMatch(t -> !((List<?>) t.get("people")).isEmpty());
+        String base = "/api/v1/test-rounds/" + round + "/tasks/" + visit.get("id") + "/outcome";
+        Api.as(Tokens.leader1()).body("{\"status\":\"FAILED\",\"version\":0}").post(base).then().statusCode(400)
+                .body("errors.field", hasItem("reason"));
+        Api.as(Tokens.leader1()).body("{\"status\":\"FAILED\",\"reason\":\"家中无人\",\"version\":0}").post(base).then()
+                .statusCode(200).body("status", equalTo("FAILED")).body("failureReason", equalTo("家中无人"))
+                .body("doneBy", equalTo("leader1"));
+        Api.as(Tokens.leader1()).body("{\"status\":\"DONE\",\"version\":1}").post(base).then().statusCode(409);
+        // a visit asked by hand, once per household
+        Object hh = Rounds.residents(Tokens.leader1(), compound, 1).get(0).get("householdId");
+        String a = Api.as(Tokens.leader1()).body("{\"householdId\":\"" + hh + "\"}").post("/api/v1/test-rounds/" + round + "/tasks")
+                .then().statusCode(201).extract().path("id");
+        Api.as(Tokens.leader1()).body("{\"householdId\":\"" + hh + "\"}").post("/api/v1/test-rounds/" + round + "/tasks").then()
+                .statusCode(201).body("id", equalTo(a));
+        // worker2 sees none of zone 1's tasks; a site needs an area in the scope
+        Api.as(Tokens.worker2()).get("/api/v1/test-rounds/" + round + "/tasks").then().statusCode(404);
+        Api.as(Tokens.leader1()).body("{\"name\":\"2栋楼下\",\"areaId\":\"" + compound + "\",\"opensAt\":\"07:00\",\"closesAt\":\"19:00\"}")
+                .post("/api/v1/test-rounds/" + round + "/sites").then().statusCode(201).body("opensAt", equalTo("07:00:00"));
+        Api.as(Tokens.leader1()).body("{\"name\":\"别处\",\"areaId\":\"" + Demo.CELL1 + "\",\"opensAt\":\"07:00\",\"closesAt\":\"19:00\"}")
+                .post("/api/v1/test-rounds/" + round + "/sites").then().statusCode(422);
+        Api.as(Tokens.worker1()).get("/api/v1/test-rounds/" + round + "/sites").then().statusCode(404);
+    }
+}
