@@ -127,10 +127,17 @@ public class PoolFollowUp {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select t.id, t.community_id, (select path from area_node where id = coalesce(t.grid_cell_id, t.area_id, t.community_id))
+                select t.id, t.community_id, (select path from area_node where id = coalesce(t.grid_cell_id, t.area_id, t.community_id)),
+                       t.barcode, t.result
                 from test_tube t where t.id = any(cast(?1 as uuid[]))""").setParameter(1, ids).getResultList();
         for (Object[] t : rows) {
             changes.record(ENTITY, (UUID) t[0], (UUID) t[1], (String) t[2], ChangeLog.Op.UPSERT);
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("roundId", r.id().toString());
+            payload.put("tubeId", t[0].toString());
+            payload.put("barcode", t[3]);
+            payload.put("result", t[4]);
+            publish(WebhookEvents.POOL_CLEARED, (String) t[2], payload);
         }
     }
 

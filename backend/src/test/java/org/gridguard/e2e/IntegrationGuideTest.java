@@ -73,6 +73,7 @@ class IntegrationGuideTest {
             Process p = pb.start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(240, TimeUnit.SECONDS)).isTrue();
+            System.out.println("--- docs/integration.md, run ---\n" + output);
 
             String[] parts = output.split("(?m)^@@BLOCK ");
             int last = parts.length - 2;
