@@ -19,13 +19,13 @@
 # Usage: bench/temperature/run.sh [runs=3]
 # Env: ROWS (50000), SECONDS_PER_RUN (20), WARMUP (15), COMMUNITIES (150), SKIP_BUILD=1, KEEP=1 (leave it running),
 #      GG_BENCH_DIR (/tmp/gg-temp-bench), PG_PORT (34432), KC_PORT (34180, +1 mgmt), API_PORT (34080, +1 https),
-#      API_JAVA_OPTS (-Xmx2g), PHASES ("p1 p2 rate"), LOAD_ONLY=1 (start, load the demo, stop).
+#      API_JAVA_OPTS (-Xmx2g), PHASES ("p1 p2 rate"), DB (gridguard), LOAD_ONLY=1 (start, load the demo, stop).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE=$ROOT/bench/temperature
 RUNS=${1:-3}; ROWS=${ROWS:-50000}; SECS=${SECONDS_PER_RUN:-20}; WARMUP=${WARMUP:-15}; COMMUNITIES=${COMMUNITIES:-150}
 WORK=${GG_BENCH_DIR:-/tmp/gg-temp-bench}; PG_PORT=${PG_PORT:-34432}; KC_PORT=${KC_PORT:-34180}; API_PORT=${API_PORT:-34080}
-PHASES=${PHASES:-p1 p2 rate}
+PHASES=${PHASES:-p1 p2 rate}; DB=${DB:-gridguard}
 PGBIN=/usr/lib/postgresql/15/bin; PY="python3 $HERE/bench.py"
 REALM=$ROOT/infra/keycloak/gridguard-realm.json
 mkdir -p "$WORK/results"; chmod 777 "$WORK"
@@ -63,8 +63,8 @@ fi
 runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" -l "$WORK/pg.log" -w start \
   -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_wal_size=4GB -c max_connections=200" >/dev/null
 PSQL="psql -h 127.0.0.1 -p $PG_PORT -U postgres -X -q -t -A"
-$PSQL -c "select 1 from pg_database where datname='gridguard'" | grep -q 1 || $PSQL -c "create database gridguard"
-PSQL="$PSQL -d gridguard"
+$PSQL -c "select 1 from pg_database where datname='$DB'" | grep -q 1 || $PSQL -c "create database $DB"
+PSQL="$PSQL -d $DB"
 
 # --- Keycloak (real tokens) ---
 KC_ZIP=$(ls ~/.m2/repository/org/keycloak/keycloak-quarkus-dist/26.5.6/keycloak-quarkus-dist-26.5.6.zip 2>/dev/null || true)
@@ -87,7 +87,7 @@ PIDS+=($!)
 for i in $(seq 1 180); do curl -sf -o /dev/null http://localhost:$KC_PORT/realms/gridguard/.well-known/openid-configuration && break; sleep 1; done
 log "keycloak ready; starting the API (demo: $COMMUNITIES communities; the first start loads them)"
 env $(cat "$WORK/pii.env") QUARKUS_HTTP_PORT=$API_PORT QUARKUS_HTTP_SSL_PORT=$((API_PORT+1)) \
-  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/gridguard QUARKUS_DATASOURCE_USERNAME=postgres \
+  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$DB QUARKUS_DATASOURCE_USERNAME=postgres \
   QUARKUS_DATASOURCE_PASSWORD=unused QUARKUS_OIDC_AUTH_SERVER_URL=http://localhost:$KC_PORT/realms/gridguard \
   GRIDGUARD_DEMO_LOAD=true GRIDGUARD_DEMO_COMMUNITIES=$COMMUNITIES GRIDGUARD_WEB_DIR=$WORK/noweb \
   java ${API_JAVA_OPTS:--Xmx2g} -jar "$JAR" >"$WORK/api.log" 2>&1 &
