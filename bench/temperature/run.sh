@@ -32,8 +32,9 @@ mkdir -p "$WORK/results"; chmod 777 "$WORK"
 STAMP=$(date -u +%Y%m%dT%H%M%SZ); RESULTS=$WORK/results/$STAMP.jsonl; : >"$RESULTS"
 log() { echo "[bench $(date +%T)] $*" >&2; }
 PIDS=()
+PG_STARTED=0
 cleanup() { [[ ${KEEP:-0} == 1 ]] && return; for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done;
-  runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true; }
+  [[ $PG_STARTED == 1 ]] && runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
 # --- tools: wrk (apt) for maximum throughput, autocannon (npm) for a fixed request rate ---
@@ -60,8 +61,12 @@ if [[ ! -f $WORK/pg/PG_VERSION ]]; then
   mkdir -p "$WORK/pg"; chown postgres "$WORK/pg"
   runuser -u postgres -- $PGBIN/initdb -D "$WORK/pg" -A trust -U postgres >/dev/null
 fi
-runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" -l "$WORK/pg.log" -w start \
-  -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_wal_size=4GB -c max_connections=200" >/dev/null
+# (a cluster or a Keycloak left running by KEEP=1 is reused, and left running)
+if ! runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" status >/dev/null 2>&1; then
+  runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" -l "$WORK/pg.log" -w start \
+    -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_wal_size=4GB -c max_connections=200" >/dev/null
+  PG_STARTED=1
+fi
 PSQL="psql -h 127.0.0.1 -p $PG_PORT -U postgres -X -q -t -A"
 $PSQL -c "select 1 from pg_database where datname='$DB'" | grep -q 1 || $PSQL -c "create database $DB"
 PSQL="$PSQL -d $DB"
@@ -74,10 +79,12 @@ if [[ -z $KC_ZIP ]]; then
 fi
 [[ -d $WORK/kc ]] || { rm -rf "$WORK/kc.tmp" && mkdir "$WORK/kc.tmp" && unzip -q "$KC_ZIP" -d "$WORK/kc.tmp" && mv "$WORK/kc.tmp/keycloak-26.5.6" "$WORK/kc"; }
 mkdir -p "$WORK/kc/data/import"; cp "$REALM" "$WORK/kc/data/import/gridguard-realm.json"
-KC_BOOTSTRAP_ADMIN_USERNAME=benchadmin KC_BOOTSTRAP_ADMIN_PASSWORD=$(head -c 12 /dev/urandom | base64) \
-  "$WORK/kc/bin/kc.sh" start-dev --http-port=$KC_PORT --http-management-port=$((KC_PORT+1)) --hostname=http://localhost:$KC_PORT \
-  --import-realm >"$WORK/kc.log" 2>&1 &
-PIDS+=($!)
+if ! curl -sf -o /dev/null http://localhost:$KC_PORT/realms/gridguard/.well-known/openid-configuration; then
+  KC_BOOTSTRAP_ADMIN_USERNAME=benchadmin KC_BOOTSTRAP_ADMIN_PASSWORD=$(head -c 12 /dev/urandom | base64) \
+    "$WORK/kc/bin/kc.sh" start-dev --http-port=$KC_PORT --http-management-port=$((KC_PORT+1)) --hostname=http://localhost:$KC_PORT \
+    --import-realm >"$WORK/kc.log" 2>&1 &
+  PIDS+=($!)
+fi
 
 # --- the bench build of the API ---
 [[ -f $WORK/pii.env ]] || {

@@ -29,7 +29,8 @@ local function h(n)
   return table.concat(t)
 end
 local function uuid()
-  return h(8) .. "-" .. h(4) .. "-4" .. h(3) .. "-" .. hex:sub(math.random(9, 12), math.random(9, 12)) .. h(3) .. "-" .. h(12)
+  local v = math.random(9, 12) -- the variant nibble: 8, 9, a or b
+  return h(8) .. "-" .. h(4) .. "-4" .. h(3) .. "-" .. hex:sub(v, v) .. h(3) .. "-" .. h(12)
 end
 
 function request()
