@@ -84,6 +84,7 @@ def summary(path, out):
     add("P1 API batch ingestion, rows/s", [r["api_rows_per_s"] for r in p1], "", 0)
     add("P1 `COPY` of the same rows, rows/s", [r["copy_rows_per_s"] for r in p1], "", 0)
     add("**P1 ratio API ÷ COPY**", [r["ratio"] for r in p1], "≥ 0.30")
+    add("P1 CPU-cost ratio (COPY CPU/row ÷ API+PG CPU/row)", [r["cpu_ratio"] for r in p1 if r.get("cpu_ratio")], "(load-robust view)")
     p2 = by.get("p2", [])
     add("P2 bare JDBC insert (no auth), req/s", [r["raw_rps"] for r in p2], "", 0)
     add("P2 real endpoint with tokens, req/s", [r["token_rps"] for r in p2], "", 0)
@@ -91,6 +92,12 @@ def summary(path, out):
     add("**P2 ratio tokens ÷ bare insert**", [r["token_rps"] / r["raw_rps"] for r in p2], "≥ 0.5")
     add("**P4 ratio tokens ÷ auth off**", [r["token_rps"] / r["off_rps"] for r in p2], "≥ 0.85")
     add("P2 p99 at max throughput (wrk, tokens), ms", [r["token_p99_ms"] for r in p2], "", 1)
+    cpu = [r for r in p2 if r.get("cpu_ms")]
+    add("CPU ms per request (API JVM + PG): bare insert", [r["cpu_ms"]["raw"] for r in cpu], "", 3)
+    add("CPU ms per request: real endpoint, tokens", [r["cpu_ms"]["token"] for r in cpu], "", 3)
+    add("CPU ms per request: real endpoint, auth off", [r["cpu_ms"]["off"] for r in cpu], "", 3)
+    add("P2 CPU-cost ratio (bare ÷ tokens)", [r["cpu_ms"]["raw"] / r["cpu_ms"]["token"] for r in cpu], "(load-robust view)")
+    add("P4 CPU-cost ratio (auth off ÷ tokens)", [r["cpu_ms"]["off"] / r["cpu_ms"]["token"] for r in cpu], "(load-robust view)")
     lat = by.get("p2rate", [])
     if lat:
         rows.append("| P2 fixed rate (70 %% of the median max), req/s offered / done | %s | | | |" % " / ".join(

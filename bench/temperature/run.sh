@@ -19,7 +19,7 @@
 # Usage: bench/temperature/run.sh [runs=3]
 # Env: ROWS (50000), SECONDS_PER_RUN (20), WARMUP (15), COMMUNITIES (150), SKIP_BUILD=1, KEEP=1 (leave it running),
 #      GG_BENCH_DIR (/tmp/gg-temp-bench), PG_PORT (34432), KC_PORT (34180, +1 mgmt), API_PORT (34080, +1 https),
-#      API_JAVA_OPTS (-Xmx2g), PHASES ("p1 p2 rate"), DB (gridguard), LOAD_ONLY=1 (start, load the demo, stop).
+#      BENCH_APP (a bench build's quarkus-app dir to run instead of backend/target-bench's), API_JAVA_OPTS (-Xmx2g), PHASES ("p1 p2 rate"), DB (gridguard), LOAD_ONLY=1 (start, load the demo, stop).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE=$ROOT/bench/temperature
@@ -55,6 +55,8 @@ if jar_entries "$PRODUCT" | grep '^org/gridguard/bench/' >/dev/null; then
 jar_entries "$ROOT/backend/target-bench/quarkus-app" | grep '^org/gridguard/bench/BareInsertResource' >/dev/null \
   || { echo "FAIL: the bench build lacks the bench classes"; exit 1; }
 log "product jar: no bench classes; bench jar: has them"
+# run a copy, so that a rebuild during the run cannot change the jars under the running JVM
+rm -rf "$WORK/app" && cp -r "${BENCH_APP:-$ROOT/backend/target-bench/quarkus-app}" "$WORK/app" && JAR=$WORK/app/quarkus-run.jar
 
 # --- PostgreSQL (data kept in $WORK/pg: the city demo loads once) ---
 if [[ ! -f $WORK/pg/PG_VERSION ]]; then
@@ -98,7 +100,7 @@ env $(cat "$WORK/pii.env") QUARKUS_HTTP_PORT=$API_PORT QUARKUS_HTTP_SSL_PORT=$((
   QUARKUS_DATASOURCE_PASSWORD=unused QUARKUS_OIDC_AUTH_SERVER_URL=http://localhost:$KC_PORT/realms/gridguard \
   GRIDGUARD_DEMO_LOAD=true GRIDGUARD_DEMO_COMMUNITIES=$COMMUNITIES GRIDGUARD_WEB_DIR=$WORK/noweb \
   java ${API_JAVA_OPTS:--Xmx2g} -jar "$JAR" >"$WORK/api.log" 2>&1 &
-PIDS+=($!)
+PIDS+=($!); API_PID=$!
 for i in $(seq 1 900); do curl -sf -o /dev/null http://localhost:$API_PORT/q/health/ready && break; sleep 1; done
 curl -sf -o /dev/null http://localhost:$API_PORT/q/health/ready || { tail -30 "$WORK/api.log"; exit 1; }
 log "residents: $($PSQL -c 'select count(*) from resident')"
@@ -113,9 +115,41 @@ $PSQL -c "select r.id from resident r join area_node a on a.id = r.area_id
 log "checkpoint BH-C001-KK4 $CHECKPOINT guards $(wc -l <"$RESIDENTS") residents; load: $(uptime)"
 echo "{\"kind\": \"env\", \"uptime\": \"$(uptime)\", \"residents\": $($PSQL -c 'select count(*) from resident'), \"rows_before\": $($PSQL -c 'select count(*) from temperature_check')}" >>"$RESULTS"
 
-wrk_run() {  # wrk_run PATH TOKEN AUTH_OFF SECONDS -> WRKJSON line's JSON
-  GG_PATH=$1 GG_TOKEN=$2 GG_AUTH_OFF=$3 GG_RESIDENTS=$RESIDENTS GG_CHECKPOINT=$CHECKPOINT \
-    wrk -t2 -c64 -d"$4"s --timeout 10s -s "$HERE/single.lua" "$BASE" | sed -n 's/^WRKJSON //p'
+# CPU seconds used so far by the API's JVM and by the whole PostgreSQL cluster (postmaster, live backends and the
+# reaped ones): the machine is shared, so besides wall-clock rates we report CPU cost per row/request, which the
+# other tenants' load disturbs much less. Clients (wrk, autocannon, python, psql) are not counted.
+cpu_now() { python3 - "$API_PID" "$(head -1 "$WORK/pg/postmaster.pid")" <<'PYEOF'
+import os, sys
+tck = os.sysconf("SC_CLK_TCK")
+def fields(pid):
+    with open("/proc/%s/stat" % pid) as f:
+        return f.read().rsplit(")", 1)[1].split()
+def cpu(pid, children=False):
+    try:
+        v = fields(pid)
+    except OSError:
+        return 0
+    return (int(v[11]) + int(v[12]) + (int(v[13]) + int(v[14]) if children else 0)) / tck
+api, pm = sys.argv[1], sys.argv[2]
+kids = [p for p in os.listdir("/proc") if p.isdigit() and os.path.exists("/proc/%s/stat" % p)]
+pg = cpu(pm, True)
+for p in kids:
+    try:
+        if fields(p)[1] == pm:
+            pg += cpu(p)
+    except OSError:
+        pass
+print("%.2f %.2f" % (cpu(api), pg))
+PYEOF
+}
+cpu_delta() {  # cpu_delta "BEFORE" "AFTER" -> {"api_cpu_s": .., "pg_cpu_s": ..}
+  python3 -c "import sys; a=sys.argv[1].split(); b=sys.argv[2].split(); print('{\"api_cpu_s\": %.2f, \"pg_cpu_s\": %.2f}' % (float(b[0])-float(a[0]), float(b[1])-float(a[1])))" "$1" "$2"
+}
+wrk_run() {  # wrk_run PATH TOKEN AUTH_OFF SECONDS -> WRKJSON line's JSON plus the CPU used
+  local c0 out; c0=$(cpu_now)
+  out=$(GG_PATH=$1 GG_TOKEN=$2 GG_AUTH_OFF=$3 GG_RESIDENTS=$RESIDENTS GG_CHECKPOINT=$CHECKPOINT \
+    wrk -t2 -c64 -d"$4"s --timeout 10s -s "$HERE/single.lua" "$BASE" | sed -n 's/^WRKJSON //p')
+  python3 -c "import json,sys; o=json.loads(sys.argv[1]); o.update(json.loads(sys.argv[2])); print(json.dumps(o))" "$out" "$(cpu_delta "$c0" "$(cpu_now)")"
 }
 field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
 
@@ -123,7 +157,9 @@ if [[ " $PHASES " == *" p1 "* ]]; then
   log "P1 warm-up (2,000 rows)"
   $PY p1 "$BASE" "$($PY token "$KC" worker1)" "$RESIDENTS" "$CHECKPOINT" 2000 "$WORK/ids.txt" >/dev/null
   for r in $(seq 1 "$RUNS"); do
-    api=$($PY p1 "$BASE" "$($PY token "$KC" worker1)" "$RESIDENTS" "$CHECKPOINT" "$ROWS" "$WORK/ids.txt")
+    tok=$($PY token "$KC" worker1); c0=$(cpu_now)
+    api=$($PY p1 "$BASE" "$tok" "$RESIDENTS" "$CHECKPOINT" "$ROWS" "$WORK/ids.txt")
+    api_cpu=$(cpu_delta "$c0" "$(cpu_now)")
     # the same rows as stored, deleted and COPYed back into the same table (untimed export and delete)
     $PSQL <<SQL
 create temp table bench_ids (id uuid primary key);
@@ -133,12 +169,16 @@ delete from temperature_check t using bench_ids b where t.id = b.id;
 SQL
     n=$(wc -l <"$WORK/rows.copy")
     $PSQL -c "vacuum temperature_check" -c "checkpoint"
-    t0=$(date +%s.%N); $PSQL -c "\\copy temperature_check from '$WORK/rows.copy'"; t1=$(date +%s.%N)
+    c0=$(cpu_now); t0=$(date +%s.%N); $PSQL -c "\\copy temperature_check from '$WORK/rows.copy'"; t1=$(date +%s.%N)
+    copy_cpu=$(cpu_delta "$c0" "$(cpu_now)")
     line=$(python3 -c "
 import json,sys; a=json.loads(sys.argv[1]); n=int(sys.argv[2]); s=float(sys.argv[4])-float(sys.argv[3])
+ac=json.loads(sys.argv[6]); cc=json.loads(sys.argv[7]); acpu=ac['api_cpu_s']+ac['pg_cpu_s']; ccpu=cc['pg_cpu_s']
 c=n/s; print(json.dumps({'kind':'p1','run':int(sys.argv[5]),'api':a,'api_rows_per_s':a['rows_per_s'],'copy_rows':n,
- 'copy_s':round(s,3),'copy_rows_per_s':round(c,1),'ratio':round(a['rows_per_s']/c,3),'errors':0 if a['statuses'].get('CREATED')==a['rows'] else 1}))
-" "$api" "$n" "$t0" "$t1" "$r")
+ 'copy_s':round(s,3),'copy_rows_per_s':round(c,1),'ratio':round(a['rows_per_s']/c,3),'api_cpu':ac,'copy_cpu':cc,
+ 'cpu_ratio':round((ccpu/n)/(acpu/a['rows']),3) if acpu > 0 and ccpu > 0 else None,
+ 'errors':0 if a['statuses'].get('CREATED')==a['rows'] else 1}))
+" "$api" "$n" "$t0" "$t1" "$r" "$api_cpu" "$copy_cpu")
     echo "$line" | tee -a "$RESULTS"
   done
 fi
@@ -158,6 +198,7 @@ if [[ " $PHASES " == *" p2 "* ]]; then
 import json,sys; raw,tok,off=(json.loads(a) for a in sys.argv[1:4])
 print(json.dumps({'kind':'p2','run':int(sys.argv[4]),'raw':raw,'token':tok,'off':off,'raw_rps':raw['rps'],'token_rps':tok['rps'],
  'off_rps':off['rps'],'token_p99_ms':tok['p99_ms'],'p2_ratio':round(tok['rps']/raw['rps'],3),'p4_ratio':round(tok['rps']/off['rps'],3),
+ 'cpu_ms':{k:round(1000*(v['api_cpu_s']+v['pg_cpu_s'])/max(1,v['requests']-v['errors']),3) for k,v in (('raw',raw),('token',tok),('off',off))},
  'errors':raw['errors']+tok['errors']+off['errors']}))" "$raw" "$tok" "$off" "$r" | tee -a "$RESULTS"
   done
 fi
