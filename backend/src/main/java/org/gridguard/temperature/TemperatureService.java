@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -46,6 +48,7 @@ import org.gridguard.temperature.TemperatureViews.CheckView;
 import org.gridguard.temperature.TemperatureViews.ReportWindow;
 import org.gridguard.temperature.TemperatureViews.Source;
 import org.gridguard.temperature.TemperatureViews.VisitorInput;
+import org.gridguard.temperature.TemperatureViews.VisitorView;
 import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -67,6 +70,8 @@ public class TemperatureService {
     static final BigDecimal MAX = new BigDecimal("43.0");
     static final BigDecimal FEVER = new BigDecimal("37.3");
     public static final int MAX_BATCH = 1000;
+    /** Clock skew allowed between instances when deciding that a report window may already have been swept. */
+    static final Duration CLOSE_MARGIN = Duration.ofMinutes(2);
 
     @Inject
     EntityManager em;
@@ -108,6 +113,7 @@ public class TemperatureService {
         UUID communityId, areaId, gridCellId, alertArea;
         String personName, checkpointName;
         LocalDate day;
+        Instant receivedAt;
         ReportWindow window;
         BigDecimal temperature;
         boolean late, fever;
@@ -143,10 +149,39 @@ public class TemperatureService {
         if (o.status() == BatchResult.Status.REJECTED) {
             throw problem(o);
         }
-        return new Created(reads.get(o.id()), o.status() == BatchResult.Status.CREATED);
+        if (o.status() == BatchResult.Status.CREATED) {
+            return new Created(view(item, o.alertId()), true); // the row as written: no second read (ADR 0014)
+        }
+        return new Created(reads.get(o.id()), false);
     }
 
     public record Created(CheckView view, boolean created) {
+    }
+
+    /** A row just inserted, as {@link TemperatureReads} would read it back (same values, same zone). */
+    CheckView view(Item it, UUID alertId) {
+        CheckInput in = it.in;
+        ZoneId zone = windows.zone();
+        VisitorInput v = in.visitor();
+        VisitorView visitor = v == null ? null
+                : new VisitorView(it.personName, it.docType, it.docMask, it.phoneMask, v.fromPlace(), v.reason());
+        return new CheckView(in.id(), in.checkpointId(), it.checkpointName, in.source(), in.direction(),
+                measuredAt(in).atZone(zone).toOffsetDateTime(), it.receivedAt.atZone(zone).toOffsetDateTime(), it.late,
+                it.day, storedWindow(it), it.temperature, it.fever, in.healthCode(), plate(in), in.residentId(),
+                it.personName, visitor, caller.name(), alertId, 0);
+    }
+
+    /** measuredAt as stored: timestamptz keeps microseconds. */
+    static Instant measuredAt(CheckInput in) {
+        return in.measuredAt().toInstant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static ReportWindow storedWindow(Item it) {
+        return it.in.residentId() == null || it.window == null ? null : it.window;
+    }
+
+    static String plate(CheckInput in) {
+        return in.vehiclePlate() == null || in.vehiclePlate().isBlank() ? null : in.vehiclePlate().trim();
     }
 
     /** A batch of up to 1,000 items; an item of the wrong shape is rejected alone. */
@@ -212,9 +247,10 @@ public class TemperatureService {
     // ------------------------------------------------------------------ the path of every registration
 
     List<Outcome> ingest(List<Item> items) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as timestamptz stores it
         // 1. each item alone
         for (Item it : items) {
+            it.receivedAt = now;
             if (it.errors.isEmpty()) {
                 validate(it, now);
             }
@@ -273,9 +309,12 @@ public class TemperatureService {
         // 6. fever alerts, for the fever rows only
         Map<UUID, UUID> alertOf = feverAlerts(created);
         // 7. a reading in a report window resolves that window's missing-report alert
+        // (only windows that have closed: the sweep raises a MISSING_REPORT only after its window closes, so a reading
+        // of a window still open has nothing to resolve, and the common case, a live reading, costs no statement)
         Set<String> keys = new HashSet<>();
         for (Item it : created) {
-            if (it.in.residentId() != null && it.window != null) {
+            if (it.in.residentId() != null && it.window != null
+                    && !now.plus(CLOSE_MARGIN).isBefore(windows.closes(it.day, it.window))) {
                 keys.add(WatchService.missingKey(it.in.residentId(), it.day, it.window));
             }
         }
@@ -592,14 +631,14 @@ public class TemperatureService {
             resident[i] = in.residentId();
             source[i] = in.source().name();
             direction[i] = in.direction() == null ? null : in.direction().name();
-            measured[i] = in.measuredAt().toInstant().toString();
+            measured[i] = measuredAt(in).toString();
             late[i] = it.late ? "t" : "f";
             day[i] = it.day.toString();
-            window[i] = in.residentId() == null || it.window == null ? null : it.window.name();
+            window[i] = storedWindow(it) == null ? null : storedWindow(it).name();
             temp[i] = it.temperature.toPlainString();
             fever[i] = it.fever ? "t" : "f";
             health[i] = in.healthCode() == null ? null : in.healthCode().name();
-            plate[i] = in.vehiclePlate() == null || in.vehiclePlate().isBlank() ? null : in.vehiclePlate().trim();
+            plate[i] = plate(in);
             VisitorInput v = in.visitor();
             if (v != null) {
                 vName[i] = v.name().trim();
