@@ -115,35 +115,44 @@ $PSQL -c "select r.id from resident r join area_node a on a.id = r.area_id
 log "checkpoint BH-C001-KK4 $CHECKPOINT guards $(wc -l <"$RESIDENTS") residents; load: $(uptime)"
 echo "{\"kind\": \"env\", \"uptime\": \"$(uptime)\", \"residents\": $($PSQL -c 'select count(*) from resident'), \"rows_before\": $($PSQL -c 'select count(*) from temperature_check')}" >>"$RESULTS"
 
-# CPU seconds used so far by the API's JVM and by the whole PostgreSQL cluster (postmaster, live backends and the
-# reaped ones): the machine is shared, so besides wall-clock rates we report CPU cost per row/request, which the
-# other tenants' load disturbs much less. Clients (wrk, autocannon, python, psql) are not counted.
+# CPU seconds used so far by the API's JVM (without its JIT compiler threads, counted apart: on a starved machine
+# the JIT is still compiling minutes after start, a one-off cost) and by the whole PostgreSQL cluster (postmaster,
+# live backends and the reaped ones): the machine is shared, so besides wall-clock rates we report CPU cost per
+# row/request, which the other tenants' load disturbs much less. Clients (wrk, autocannon, python, psql) are not counted.
 cpu_now() { python3 - "$API_PID" "$(head -1 "$WORK/pg/postmaster.pid")" <<'PYEOF'
 import os, sys
 tck = os.sysconf("SC_CLK_TCK")
-def fields(pid):
-    with open("/proc/%s/stat" % pid) as f:
-        return f.read().rsplit(")", 1)[1].split()
-def cpu(pid, children=False):
-    try:
-        v = fields(pid)
-    except OSError:
-        return 0
+def stat(path):
+    with open(path) as f:
+        t = f.read()
+    return t[t.index("(") + 1:t.rindex(")")], t.rsplit(")", 1)[1].split()
+def cpu(v, children=False):
     return (int(v[11]) + int(v[12]) + (int(v[13]) + int(v[14]) if children else 0)) / tck
 api, pm = sys.argv[1], sys.argv[2]
-kids = [p for p in os.listdir("/proc") if p.isdigit() and os.path.exists("/proc/%s/stat" % p)]
-pg = cpu(pm, True)
-for p in kids:
+work = jit = 0.0
+for t in os.listdir("/proc/%s/task" % api):
     try:
-        if fields(p)[1] == pm:
-            pg += cpu(p)
+        name, v = stat("/proc/%s/task/%s/stat" % (api, t))
     except OSError:
-        pass
-print("%.2f %.2f" % (cpu(api), pg))
+        continue
+    if "CompilerThre" in name:
+        jit += cpu(v)
+    else:
+        work += cpu(v)
+pg = cpu(stat("/proc/%s/stat" % pm)[1], True)
+for p in os.listdir("/proc"):
+    if p.isdigit():
+        try:
+            v = stat("/proc/%s/stat" % p)[1]
+        except OSError:
+            continue
+        if v[1] == pm:
+            pg += cpu(v)
+print("%.2f %.2f %.2f" % (work, pg, jit))
 PYEOF
 }
-cpu_delta() {  # cpu_delta "BEFORE" "AFTER" -> {"api_cpu_s": .., "pg_cpu_s": ..}
-  python3 -c "import sys; a=sys.argv[1].split(); b=sys.argv[2].split(); print('{\"api_cpu_s\": %.2f, \"pg_cpu_s\": %.2f}' % (float(b[0])-float(a[0]), float(b[1])-float(a[1])))" "$1" "$2"
+cpu_delta() {  # cpu_delta "BEFORE" "AFTER" -> {"api_cpu_s": .., "pg_cpu_s": .., "jit_cpu_s": ..}
+  python3 -c "import sys; a=sys.argv[1].split(); b=sys.argv[2].split(); d=[float(y)-float(x) for x,y in zip(a,b)]; print('{\"api_cpu_s\": %.2f, \"pg_cpu_s\": %.2f, \"jit_cpu_s\": %.2f}' % tuple(d))" "$1" "$2"
 }
 wrk_run() {  # wrk_run PATH TOKEN AUTH_OFF SECONDS -> WRKJSON line's JSON plus the CPU used
   local c0 out; c0=$(cpu_now)
