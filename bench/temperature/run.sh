@@ -101,7 +101,7 @@ env $(cat "$WORK/pii.env") QUARKUS_HTTP_PORT=$API_PORT QUARKUS_HTTP_SSL_PORT=$((
   QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$DB QUARKUS_DATASOURCE_USERNAME=postgres \
   QUARKUS_DATASOURCE_PASSWORD=unused QUARKUS_OIDC_AUTH_SERVER_URL=http://localhost:$KC_PORT/realms/gridguard \
   GRIDGUARD_DEMO_LOAD=true GRIDGUARD_DEMO_COMMUNITIES=$COMMUNITIES GRIDGUARD_WEB_DIR=$WORK/noweb \
-  java ${API_JAVA_OPTS:--Xmx2g} -jar "$JAR" >"$WORK/api.log" 2>&1 &
+  java ${API_JAVA_OPTS:--Xmx2g} -XX:-UseDynamicNumberOfCompilerThreads -jar "$JAR" >"$WORK/api.log" 2>&1 &
 PIDS+=($!); API_PID=$!
 for i in $(seq 1 900); do curl -sf -o /dev/null http://localhost:$API_PORT/q/health/ready && break; sleep 1; done
 curl -sf -o /dev/null http://localhost:$API_PORT/q/health/ready || { tail -30 "$WORK/api.log"; exit 1; }
@@ -132,7 +132,9 @@ def stat(path):
 def cpu(v, children=False):
     return (int(v[11]) + int(v[12]) + (int(v[13]) + int(v[14]) if children else 0)) / tck
 api, pm = sys.argv[1], sys.argv[2]
-work = jit = 0.0
+# the process total keeps the CPU of threads that have ended (idle pool threads do); the JIT's compiler threads
+# live as long as the JVM (-XX:-UseDynamicNumberOfCompilerThreads), so work = total - compiler threads
+jit = 0.0
 for t in os.listdir("/proc/%s/task" % api):
     try:
         name, v = stat("/proc/%s/task/%s/stat" % (api, t))
@@ -140,8 +142,7 @@ for t in os.listdir("/proc/%s/task" % api):
         continue
     if "CompilerThre" in name:
         jit += cpu(v)
-    else:
-        work += cpu(v)
+work = cpu(stat("/proc/%s/stat" % api)[1]) - jit
 pg = cpu(stat("/proc/%s/stat" % pm)[1], True)
 for p in os.listdir("/proc"):
     if p.isdigit():
