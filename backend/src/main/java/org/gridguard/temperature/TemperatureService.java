@@ -14,8 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -48,7 +46,6 @@ import org.gridguard.temperature.TemperatureViews.CheckView;
 import org.gridguard.temperature.TemperatureViews.ReportWindow;
 import org.gridguard.temperature.TemperatureViews.Source;
 import org.gridguard.temperature.TemperatureViews.VisitorInput;
-import org.gridguard.temperature.TemperatureViews.VisitorView;
 import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -113,7 +110,6 @@ public class TemperatureService {
         UUID communityId, areaId, gridCellId, alertArea;
         String personName, checkpointName;
         LocalDate day;
-        Instant receivedAt;
         ReportWindow window;
         BigDecimal temperature;
         boolean late, fever;
@@ -145,43 +141,32 @@ public class TemperatureService {
     public Created createOne(CheckInput in) {
         Item item = new Item(0);
         item.in = in;
-        Outcome o = ingest(List.of(item)).get(0);
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Outcome o = ingest(List.of(item), now).get(0);
         if (o.status() == BatchResult.Status.REJECTED) {
             throw problem(o);
         }
         if (o.status() == BatchResult.Status.CREATED) {
-            return new Created(view(item, o.alertId()), true); // the row as written: no second read (ADR 0014)
+            return new Created(view(item, now, o.alertId()), true);
         }
         return new Created(reads.get(o.id()), false);
     }
 
-    public record Created(CheckView view, boolean created) {
-    }
-
-    /** A row just inserted, as {@link TemperatureReads} would read it back (same values, same zone). */
-    CheckView view(Item it, UUID alertId) {
+    /** The view of a row just written, from what was written (no read-back on the hot path). */
+    CheckView view(Item it, Instant now, UUID alertId) {
         CheckInput in = it.in;
-        ZoneId zone = windows.zone();
+        java.time.ZoneId zone = windows.zone();
         VisitorInput v = in.visitor();
-        VisitorView visitor = v == null ? null
-                : new VisitorView(it.personName, it.docType, it.docMask, it.phoneMask, v.fromPlace(), v.reason());
+        TemperatureViews.VisitorView visitor = v == null ? null
+                : new TemperatureViews.VisitorView(v.name().trim(), it.docType, it.docMask, it.phoneMask, v.fromPlace(), v.reason());
         return new CheckView(in.id(), in.checkpointId(), it.checkpointName, in.source(), in.direction(),
-                measuredAt(in).atZone(zone).toOffsetDateTime(), it.receivedAt.atZone(zone).toOffsetDateTime(), it.late,
-                it.day, storedWindow(it), it.temperature, it.fever, in.healthCode(), plate(in), in.residentId(),
+                in.measuredAt().toInstant().atZone(zone).toOffsetDateTime(), now.atZone(zone).toOffsetDateTime(), it.late, it.day,
+                in.residentId() == null ? null : it.window, it.temperature, it.fever, in.healthCode(),
+                in.vehiclePlate() == null || in.vehiclePlate().isBlank() ? null : in.vehiclePlate().trim(), in.residentId(),
                 it.personName, visitor, caller.name(), alertId, 0);
     }
 
-    /** measuredAt as stored: timestamptz keeps microseconds. */
-    static Instant measuredAt(CheckInput in) {
-        return in.measuredAt().toInstant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    static ReportWindow storedWindow(Item it) {
-        return it.in.residentId() == null || it.window == null ? null : it.window;
-    }
-
-    static String plate(CheckInput in) {
-        return in.vehiclePlate() == null || in.vehiclePlate().isBlank() ? null : in.vehiclePlate().trim();
+    public record Created(CheckView view, boolean created) {
     }
 
     /** A batch of up to 1,000 items; an item of the wrong shape is rejected alone. */
@@ -214,7 +199,7 @@ public class TemperatureService {
             }
             items.add(it);
         }
-        List<Outcome> out = ingest(items);
+        List<Outcome> out = ingest(items, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         return BatchResult.of(out.stream().map(o -> new BatchResult.Item(o.index(), o.id(), o.status(), o.errors(), o.alertId()))
                 .toList());
     }
@@ -246,11 +231,9 @@ public class TemperatureService {
 
     // ------------------------------------------------------------------ the path of every registration
 
-    List<Outcome> ingest(List<Item> items) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as timestamptz stores it
+    List<Outcome> ingest(List<Item> items, Instant now) {
         // 1. each item alone
         for (Item it : items) {
-            it.receivedAt = now;
             if (it.errors.isEmpty()) {
                 validate(it, now);
             }
@@ -631,14 +614,14 @@ public class TemperatureService {
             resident[i] = in.residentId();
             source[i] = in.source().name();
             direction[i] = in.direction() == null ? null : in.direction().name();
-            measured[i] = measuredAt(in).toString();
+            measured[i] = in.measuredAt().toInstant().toString();
             late[i] = it.late ? "t" : "f";
             day[i] = it.day.toString();
-            window[i] = storedWindow(it) == null ? null : storedWindow(it).name();
+            window[i] = in.residentId() == null || it.window == null ? null : it.window.name();
             temp[i] = it.temperature.toPlainString();
             fever[i] = it.fever ? "t" : "f";
             health[i] = in.healthCode() == null ? null : in.healthCode().name();
-            plate[i] = plate(in);
+            plate[i] = in.vehiclePlate() == null || in.vehiclePlate().isBlank() ? null : in.vehiclePlate().trim();
             VisitorInput v = in.visitor();
             if (v != null) {
                 vName[i] = v.name().trim();

@@ -73,7 +73,7 @@ class TwoInstancesTest {
     }
 
     void awaitReady(int port) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         while (System.nanoTime() < deadline) {
             try {
                 if (RestAssured.given().baseUri("http://localhost:" + port).get("/q/health/ready").statusCode() == 200) {
@@ -137,6 +137,7 @@ class TwoInstancesTest {
         try {
             awaitReady(PORT_A);
             awaitReady(PORT_B);
+            sameBatchToBothInstances();
             Thread.sleep(12_000);
             // the gap sweep (first run 20 s after start, then every 2 s here) claims one-minute windows:
             // wait until both instances have tried a few times and the unstaffed shift has its alert
@@ -190,6 +191,50 @@ class TwoInstancesTest {
             b.destroy();
             a.waitFor(30, TimeUnit.SECONDS);
             b.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Idempotency across instances: the same offline queue sent to both at once is written once. */
+    void sameBatchToBothInstances() throws Exception {
+        String token = RealSystem.password("worker1");
+        java.util.List<String> residents = RestAssured.given().baseUri("http://localhost:" + PORT_A).auth().oauth2(token)
+                .get("/api/v1/residents?status=LIVING&limit=10").then().statusCode(200).extract().jsonPath().getList("items.id");
+        UUID kk4;
+        try (Connection c = RealSystem.db();
+                PreparedStatement ps = c.prepareStatement("select id from checkpoint where code = 'BH-C001-KK4'");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            kk4 = rs.getObject(1, UUID.class);
+        }
+        List<java.util.Map<String, Object>> items = new ArrayList<>();
+        String at = java.time.OffsetDateTime.now(ZONE).minusMinutes(1).withNano(0).toString();
+        for (int i = 0; i < residents.size(); i++) {
+            items.add(java.util.Map.of("id", UUID.randomUUID().toString(), "checkpointId", kk4.toString(), "source", "GATE",
+                    "direction", "IN", "measuredAt", at, "temperature", i == 0 ? 38.1 : 36.5, "residentId", residents.get(i)));
+        }
+        var body = java.util.Map.of("items", items);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Integer>> sent = new ArrayList<>();
+        for (int port : new int[] { PORT_A, PORT_B }) {
+            sent.add(pool.submit(() -> {
+                go.await();
+                return RestAssured.given().baseUri("http://localhost:" + port).auth().oauth2(token)
+                        .contentType("application/json").body(body).post("/api/v1/temperature-checks/batch").then()
+                        .statusCode(200).extract().<Integer>path("summary.created");
+            }));
+        }
+        go.countDown();
+        int created = sent.get(0).get() + sent.get(1).get();
+        pool.shutdown();
+        assertThat(created).as("created across the two instances").isEqualTo(items.size());
+        try (Connection c = RealSystem.db();
+                PreparedStatement ps = c.prepareStatement("select count(*) from temperature_check where id = any(?)")) {
+            ps.setArray(1, c.createArrayOf("uuid", items.stream().map(m -> UUID.fromString((String) m.get("id"))).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("rows of the batch").isEqualTo(items.size());
+            }
         }
     }
 
