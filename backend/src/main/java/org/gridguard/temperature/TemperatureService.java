@@ -67,6 +67,8 @@ public class TemperatureService {
     static final BigDecimal MAX = new BigDecimal("43.0");
     static final BigDecimal FEVER = new BigDecimal("37.3");
     public static final int MAX_BATCH = 1000;
+    /** Clock skew allowed between instances when deciding that a report window may already have been swept. */
+    static final Duration CLOSE_MARGIN = Duration.ofMinutes(2);
 
     @Inject
     EntityManager em;
@@ -290,9 +292,12 @@ public class TemperatureService {
         // 6. fever alerts, for the fever rows only
         Map<UUID, UUID> alertOf = feverAlerts(created);
         // 7. a reading in a report window resolves that window's missing-report alert
+        // (only windows that have closed: the sweep raises a MISSING_REPORT only after its window closes, so a reading
+        // of a window still open has nothing to resolve, and the common case, a live reading, costs no statement)
         Set<String> keys = new HashSet<>();
         for (Item it : created) {
-            if (it.in.residentId() != null && it.window != null) {
+            if (it.in.residentId() != null && it.window != null
+                    && !now.plus(CLOSE_MARGIN).isBefore(windows.closes(it.day, it.window))) {
                 keys.add(WatchService.missingKey(it.in.residentId(), it.day, it.window));
             }
         }

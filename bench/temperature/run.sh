@@ -1,0 +1,239 @@
+#!/usr/bin/env bash
+# Temperature benchmark (issue 5, P1/P2/P4; not a test). Everything runs privately on this script's ports:
+# PostgreSQL 15 cluster on $PG_PORT (fsync on; autovacuum off, the script analyzes between phases, so no background
+# vacuum lands in one phase's CPU), Keycloak (Maven Central dist) on $KC_PORT with the project realm
+# (real tokens: password grant of gridguard-cli for worker1), and the packaged API built with the `bench` Maven
+# profile (backend/target-bench) on $API_PORT, with the city demo (GRIDGUARD_DEMO_COMMUNITIES=150 ≈ 1M residents,
+# loaded once into $WORK/pg and reused). The product jar (backend/target) is built too and checked to contain no
+# bench class. Every request is worker1 at BH-C001-KK4 (the gate of a compound in worker1's grid cell G01),
+# about a resident of that compound, with a fresh client UUID, measured now, ~2 % fevers.
+#
+#  P1  ROWS readings as batches of 500 through POST /api/v1/temperature-checks/batch (one client, sequential);
+#      then the same rows, as stored, are deleted and `\copy`-ed back into the same table: rows/s ratio.
+#  P2  wrk, 64 connections, SECONDS each: the bare JDBC insert endpoint (bench build) and the real endpoint with a
+#      fresh token; ratio of requests/s. Then p99 at 70 % of the real endpoint's median maximum, at a fixed
+#      overall rate (autocannon --overallRate semantics, 64 connections).
+#  P4  the real endpoint with tokens vs the same endpoint with auth off (bench header X-Bench-Auth: off, a fixed
+#      worker1 identity, no token read): same wrk rounds as P2, interleaved.
+# Each figure: median of RUNS runs with the spread (min–max); results in $WORK/results/<time>.{jsonl,md}.
+#
+# Usage: bench/temperature/run.sh [runs=3]
+# Env: ROWS (50000), SECONDS_PER_RUN (20), WARMUP (15; the real endpoint gets 3× that with and without token),
+#      P1_WARMUP_ROWS (10000), COMMUNITIES (150), SKIP_BUILD=1, KEEP=1 (leave it running),
+#      GG_BENCH_DIR (/tmp/gg-temp-bench), PG_PORT (34432), KC_PORT (34180, +1 mgmt), API_PORT (34080, +1 https),
+#      BENCH_APP (a bench build's quarkus-app dir to run instead of backend/target-bench's), API_JAVA_OPTS (-Xmx2g), PHASES ("p1 p2 rate"), DB (gridguard), LOAD_ONLY=1 (start, load the demo, stop).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+HERE=$ROOT/bench/temperature
+RUNS=${1:-3}; ROWS=${ROWS:-50000}; SECS=${SECONDS_PER_RUN:-20}; WARMUP=${WARMUP:-15}; COMMUNITIES=${COMMUNITIES:-150}
+WORK=${GG_BENCH_DIR:-/tmp/gg-temp-bench}; PG_PORT=${PG_PORT:-34432}; KC_PORT=${KC_PORT:-34180}; API_PORT=${API_PORT:-34080}
+PHASES=${PHASES:-p1 p2 rate}; DB=${DB:-gridguard}
+PGBIN=/usr/lib/postgresql/15/bin; PY="python3 $HERE/bench.py"
+REALM=$ROOT/infra/keycloak/gridguard-realm.json
+mkdir -p "$WORK/results"; chmod 777 "$WORK"
+STAMP=$(date -u +%Y%m%dT%H%M%SZ); RESULTS=$WORK/results/$STAMP.jsonl; : >"$RESULTS"
+log() { echo "[bench $(date +%T)] $*" >&2; }
+PIDS=()
+PG_STARTED=0
+cleanup() { [[ ${KEEP:-0} == 1 ]] && return; for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done;
+  [[ $PG_STARTED == 1 ]] && runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+# --- tools: wrk (apt) for maximum throughput, autocannon (npm) for a fixed request rate ---
+command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
+[[ -d $WORK/tools/node_modules/autocannon ]] || npm install --silent --prefix "$WORK/tools" autocannon@8 >/dev/null
+
+# --- build: the product jar (must hold no bench class), then the bench build ---
+if [[ ${SKIP_BUILD:-0} != 1 ]]; then
+  log "building the product jar and the bench build"
+  (cd "$ROOT" && ./mvnw -B -ntp -pl backend -DskipTests package >"$WORK/build.log" 2>&1) || { tail -40 "$WORK/build.log"; exit 1; }
+  (cd "$ROOT" && ./mvnw -B -ntp -pl backend -DskipTests -Pbench package >"$WORK/build-bench.log" 2>&1) || { tail -40 "$WORK/build-bench.log"; exit 1; }
+fi
+PRODUCT=$ROOT/backend/target/quarkus-app; JAR=$ROOT/backend/target-bench/quarkus-app/quarkus-run.jar
+[[ -f $PRODUCT/quarkus-run.jar && -f $JAR ]] || { echo "no build (run without SKIP_BUILD=1)"; exit 1; }
+jar_entries() { find "$1" -name '*.jar' | while read -r j; do unzip -Z1 "$j"; done; }
+if jar_entries "$PRODUCT" | grep '^org/gridguard/bench/' >/dev/null; then
+  echo "FAIL: the product build contains bench classes"; exit 1; fi
+jar_entries "$ROOT/backend/target-bench/quarkus-app" | grep '^org/gridguard/bench/BareInsertResource' >/dev/null \
+  || { echo "FAIL: the bench build lacks the bench classes"; exit 1; }
+log "product jar: no bench classes; bench jar: has them"
+# run a copy, so that a rebuild during the run cannot change the jars under the running JVM
+rm -rf "$WORK/app" && cp -r "${BENCH_APP:-$ROOT/backend/target-bench/quarkus-app}" "$WORK/app" && JAR=$WORK/app/quarkus-run.jar
+
+# --- PostgreSQL (data kept in $WORK/pg: the city demo loads once) ---
+if [[ ! -f $WORK/pg/PG_VERSION ]]; then
+  mkdir -p "$WORK/pg"; chown postgres "$WORK/pg"
+  runuser -u postgres -- $PGBIN/initdb -D "$WORK/pg" -A trust -U postgres >/dev/null
+fi
+# (a cluster or a Keycloak left running by KEEP=1 is reused, and left running)
+if ! runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" status >/dev/null 2>&1; then
+  runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" -l "$WORK/pg.log" -w start \
+    -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_wal_size=4GB -c max_connections=200 -c autovacuum=off" >/dev/null
+  PG_STARTED=1
+fi
+PSQL="psql -h 127.0.0.1 -p $PG_PORT -U postgres -X -q -t -A"
+$PSQL -c "select 1 from pg_database where datname='$DB'" | grep -q 1 || $PSQL -c "create database $DB"
+PSQL="$PSQL -d $DB"
+
+# --- Keycloak (real tokens) ---
+KC_ZIP=$(ls ~/.m2/repository/org/keycloak/keycloak-quarkus-dist/26.5.6/keycloak-quarkus-dist-26.5.6.zip 2>/dev/null || true)
+if [[ -z $KC_ZIP ]]; then
+  (cd "$ROOT" && ./mvnw -B -ntp dependency:copy -Dartifact=org.keycloak:keycloak-quarkus-dist:26.5.6:zip -DoutputDirectory="$WORK") >/dev/null
+  KC_ZIP=$WORK/keycloak-quarkus-dist-26.5.6.zip
+fi
+[[ -d $WORK/kc ]] || { rm -rf "$WORK/kc.tmp" && mkdir "$WORK/kc.tmp" && unzip -q "$KC_ZIP" -d "$WORK/kc.tmp" && mv "$WORK/kc.tmp/keycloak-26.5.6" "$WORK/kc"; }
+mkdir -p "$WORK/kc/data/import"; cp "$REALM" "$WORK/kc/data/import/gridguard-realm.json"
+if ! curl -sf -o /dev/null http://localhost:$KC_PORT/realms/gridguard/.well-known/openid-configuration; then
+  KC_BOOTSTRAP_ADMIN_USERNAME=benchadmin KC_BOOTSTRAP_ADMIN_PASSWORD=$(head -c 12 /dev/urandom | base64) \
+    "$WORK/kc/bin/kc.sh" start-dev --http-port=$KC_PORT --http-management-port=$((KC_PORT+1)) --hostname=http://localhost:$KC_PORT \
+    --import-realm >"$WORK/kc.log" 2>&1 &
+  PIDS+=($!)
+fi
+
+# --- the bench build of the API ---
+[[ -f $WORK/pii.env ]] || {
+  echo "GRIDGUARD_PII_KEYS=b1:$(head -c 32 /dev/urandom | base64 -w0)" >"$WORK/pii.env"
+  echo "GRIDGUARD_PII_ACTIVE_KEY=b1" >>"$WORK/pii.env"
+  echo "GRIDGUARD_PII_HMAC_KEY=$(head -c 32 /dev/urandom | base64 -w0)" >>"$WORK/pii.env"; }
+for i in $(seq 1 180); do curl -sf -o /dev/null http://localhost:$KC_PORT/realms/gridguard/.well-known/openid-configuration && break; sleep 1; done
+log "keycloak ready; starting the API (demo: $COMMUNITIES communities; the first start loads them)"
+env $(cat "$WORK/pii.env") QUARKUS_HTTP_PORT=$API_PORT QUARKUS_HTTP_SSL_PORT=$((API_PORT+1)) \
+  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$DB QUARKUS_DATASOURCE_USERNAME=postgres \
+  QUARKUS_DATASOURCE_PASSWORD=unused QUARKUS_OIDC_AUTH_SERVER_URL=http://localhost:$KC_PORT/realms/gridguard \
+  GRIDGUARD_DEMO_LOAD=true GRIDGUARD_DEMO_COMMUNITIES=$COMMUNITIES GRIDGUARD_WEB_DIR=$WORK/noweb \
+  java ${API_JAVA_OPTS:--Xmx2g} -XX:-UseDynamicNumberOfCompilerThreads -jar "$JAR" >"$WORK/api.log" 2>&1 &
+PIDS+=($!); API_PID=$!
+for i in $(seq 1 900); do curl -sf -o /dev/null http://localhost:$API_PORT/q/health/ready && break; sleep 1; done
+curl -sf -o /dev/null http://localhost:$API_PORT/q/health/ready || { tail -30 "$WORK/api.log"; exit 1; }
+log "residents: $($PSQL -c 'select count(*) from resident')"
+[[ ${LOAD_ONLY:-0} == 1 ]] && exit 0
+
+BASE=http://localhost:$API_PORT; KC=http://localhost:$KC_PORT
+CHECKPOINT=$($PSQL -c "select id from checkpoint where code='BH-C001-KK4'")
+RESIDENTS=$WORK/residents.txt
+$PSQL -c "select r.id from resident r join area_node a on a.id = r.area_id
+  where a.path like (select n.path from checkpoint c join area_node n on n.id = c.guards_node_id where c.id = '$CHECKPOINT') || '%'
+  and r.status = 'LIVING'" >"$RESIDENTS"
+$PSQL -c "vacuum analyze temperature_check" -c "checkpoint"
+log "checkpoint BH-C001-KK4 $CHECKPOINT guards $(wc -l <"$RESIDENTS") residents; load: $(uptime)"
+echo "{\"kind\": \"env\", \"uptime\": \"$(uptime)\", \"residents\": $($PSQL -c 'select count(*) from resident'), \"rows_before\": $($PSQL -c 'select count(*) from temperature_check')}" >>"$RESULTS"
+
+# CPU seconds used so far by the API's JVM (without its JIT compiler threads, counted apart: on a starved machine
+# the JIT is still compiling minutes after start, a one-off cost) and by the whole PostgreSQL cluster (postmaster,
+# live backends and the reaped ones): the machine is shared, so besides wall-clock rates we report CPU cost per
+# row/request, which the other tenants' load disturbs much less. Clients (wrk, autocannon, python, psql) are not counted.
+cpu_now() { python3 - "$API_PID" "$(head -1 "$WORK/pg/postmaster.pid")" <<'PYEOF'
+import os, sys
+tck = os.sysconf("SC_CLK_TCK")
+def stat(path):
+    with open(path) as f:
+        t = f.read()
+    return t[t.index("(") + 1:t.rindex(")")], t.rsplit(")", 1)[1].split()
+def cpu(v, children=False):
+    return (int(v[11]) + int(v[12]) + (int(v[13]) + int(v[14]) if children else 0)) / tck
+api, pm = sys.argv[1], sys.argv[2]
+# the process total keeps the CPU of threads that have ended (idle pool threads do); the JIT's compiler threads
+# live as long as the JVM (-XX:-UseDynamicNumberOfCompilerThreads), so work = total - compiler threads
+jit = 0.0
+for t in os.listdir("/proc/%s/task" % api):
+    try:
+        name, v = stat("/proc/%s/task/%s/stat" % (api, t))
+    except OSError:
+        continue
+    if "CompilerThre" in name:
+        jit += cpu(v)
+work = cpu(stat("/proc/%s/stat" % api)[1]) - jit
+pg = cpu(stat("/proc/%s/stat" % pm)[1], True)
+for p in os.listdir("/proc"):
+    if p.isdigit():
+        try:
+            v = stat("/proc/%s/stat" % p)[1]
+        except OSError:
+            continue
+        if v[1] == pm:
+            pg += cpu(v)
+print("%.2f %.2f %.2f" % (work, pg, jit))
+PYEOF
+}
+cpu_delta() {  # cpu_delta "BEFORE" "AFTER" -> {"api_cpu_s": .., "pg_cpu_s": .., "jit_cpu_s": ..}
+  python3 -c "import sys; a=sys.argv[1].split(); b=sys.argv[2].split(); d=[float(y)-float(x) for x,y in zip(a,b)]; print('{\"api_cpu_s\": %.2f, \"pg_cpu_s\": %.2f, \"jit_cpu_s\": %.2f}' % tuple(d))" "$1" "$2"
+}
+wrk_run() {  # wrk_run PATH TOKEN AUTH_OFF SECONDS -> WRKJSON line's JSON plus the CPU used
+  local c0 out; c0=$(cpu_now)
+  out=$(GG_PATH=$1 GG_TOKEN=$2 GG_AUTH_OFF=$3 GG_RESIDENTS=$RESIDENTS GG_CHECKPOINT=$CHECKPOINT \
+    wrk -t2 -c64 -d"$4"s --timeout 10s -s "$HERE/single.lua" "$BASE" | sed -n 's/^WRKJSON //p')
+  python3 -c "import json,sys; o=json.loads(sys.argv[1]); o.update(json.loads(sys.argv[2])); print(json.dumps(o))" "$out" "$(cpu_delta "$c0" "$(cpu_now)")"
+}
+field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
+
+if [[ " $PHASES " == *" p1 "* ]]; then
+  log "P1 warm-up (${P1_WARMUP_ROWS:-10000} rows)"
+  $PY p1 "$BASE" "$($PY token "$KC" worker1)" "$RESIDENTS" "$CHECKPOINT" "${P1_WARMUP_ROWS:-10000}" "$WORK/ids.txt" >/dev/null
+  for r in $(seq 1 "$RUNS"); do
+    tok=$($PY token "$KC" worker1); c0=$(cpu_now)
+    api=$($PY p1 "$BASE" "$tok" "$RESIDENTS" "$CHECKPOINT" "$ROWS" "$WORK/ids.txt")
+    api_cpu=$(cpu_delta "$c0" "$(cpu_now)")
+    # the same rows as stored, deleted and COPYed back into the same table (untimed export and delete)
+    $PSQL <<SQL
+create temp table bench_ids (id uuid primary key);
+\copy bench_ids from '$WORK/ids.txt'
+\copy (select t.* from temperature_check t join bench_ids using (id)) to '$WORK/rows.copy'
+delete from temperature_check t using bench_ids b where t.id = b.id;
+SQL
+    n=$(wc -l <"$WORK/rows.copy")
+    $PSQL -c "vacuum analyze temperature_check" -c "checkpoint"
+    c0=$(cpu_now); t0=$(date +%s.%N); $PSQL -c "\\copy temperature_check from '$WORK/rows.copy'"; t1=$(date +%s.%N)
+    copy_cpu=$(cpu_delta "$c0" "$(cpu_now)")
+    line=$(python3 -c "
+import json,sys; a=json.loads(sys.argv[1]); n=int(sys.argv[2]); s=float(sys.argv[4])-float(sys.argv[3])
+ac=json.loads(sys.argv[6]); cc=json.loads(sys.argv[7]); acpu=ac['api_cpu_s']+ac['pg_cpu_s']; ccpu=cc['pg_cpu_s']
+c=n/s; print(json.dumps({'kind':'p1','run':int(sys.argv[5]),'api':a,'api_rows_per_s':a['rows_per_s'],'copy_rows':n,
+ 'copy_s':round(s,3),'copy_rows_per_s':round(c,1),'ratio':round(a['rows_per_s']/c,3),'api_cpu':ac,'copy_cpu':cc,
+ 'cpu_ratio':round((ccpu/n)/(acpu/a['rows']),3) if acpu > 0 and ccpu > 0 else None,
+ 'errors':0 if a['statuses'].get('CREATED')==a['rows'] else 1}))
+" "$api" "$n" "$t0" "$t1" "$r" "$api_cpu" "$copy_cpu")
+    echo "$line" | tee -a "$RESULTS"
+  done
+fi
+
+if [[ " $PHASES " == *" p2 "* || " $PHASES " == *" rate "* ]]; then
+  $PSQL -c "vacuum analyze temperature_check" -c "checkpoint"
+  log "P2/P4 warm-up (${WARMUP}s each)"
+  wrk_run /bench/raw/temperature-checks "" 0 "$WARMUP" >/dev/null
+  # the real endpoint runs far more code (OIDC, validation, Hibernate, JTA) than the bare insert: it gets a longer
+  # warm-up so that its hot code is JIT-compiled before it is measured (on a starved machine that takes minutes)
+  for i in 1 2 3; do
+    wrk_run /api/v1/temperature-checks "$($PY token "$KC" worker1)" 0 "$WARMUP" >/dev/null
+    wrk_run /api/v1/temperature-checks "" 1 "$WARMUP" >/dev/null
+  done
+fi
+if [[ " $PHASES " == *" p2 "* ]]; then
+  for r in $(seq 1 "$RUNS"); do
+    raw=$(wrk_run /bench/raw/temperature-checks "" 0 "$SECS")
+    tok=$(wrk_run /api/v1/temperature-checks "$($PY token "$KC" worker1)" 0 "$SECS")
+    off=$(wrk_run /api/v1/temperature-checks "" 1 "$SECS")
+    python3 -c "
+import json,sys; raw,tok,off=(json.loads(a) for a in sys.argv[1:4])
+print(json.dumps({'kind':'p2','run':int(sys.argv[4]),'raw':raw,'token':tok,'off':off,'raw_rps':raw['rps'],'token_rps':tok['rps'],
+ 'off_rps':off['rps'],'token_p99_ms':tok['p99_ms'],'p2_ratio':round(tok['rps']/raw['rps'],3),'p4_ratio':round(tok['rps']/off['rps'],3),
+ 'cpu_ms':{k:round(1000*(v['api_cpu_s']+v['pg_cpu_s'])/max(1,v['requests']-v['errors']),3) for k,v in (('raw',raw),('token',tok),('off',off))},
+ 'errors':raw['errors']+tok['errors']+off['errors']}))" "$raw" "$tok" "$off" "$r" | tee -a "$RESULTS"
+  done
+fi
+if [[ " $PHASES " == *" rate "* ]]; then
+  MAX=${RATE_MAX:-$(python3 -c "
+import json,statistics,sys; v=[json.loads(l)['token_rps'] for l in open(sys.argv[1]) if '\"kind\": \"p2\"' in l]
+print(statistics.median(v))" "$RESULTS")}
+  RATE=$(python3 -c "print(int(round(0.7*float('$MAX'))))")
+  log "P2 latency at a fixed $RATE req/s (70 % of $MAX)"
+  for r in $(seq 1 "$RUNS"); do
+    out=$(NODE_PATH=$WORK/tools/node_modules node "$HERE/rate.js" "$BASE/api/v1/temperature-checks" "$RATE" "$SECS" \
+      "$($PY token "$KC" worker1)" "$RESIDENTS" "$CHECKPOINT")
+    python3 -c "
+import json,sys; o=json.loads(sys.argv[1]); o.update(kind='p2rate', run=int(sys.argv[2]), errors=o['non2xx']+o['errors']+o['timeouts'])
+print(json.dumps(o))" "$out" "$r" | tee -a "$RESULTS"
+  done
+fi
+echo "{\"kind\": \"env-end\", \"uptime\": \"$(uptime)\", \"rows_after\": $($PSQL -c 'select count(*) from temperature_check')}" >>"$RESULTS"
+$PY summary "$RESULTS" "${RESULTS%.jsonl}.md"
+log "results: $RESULTS and ${RESULTS%.jsonl}.md; load at the end: $(uptime)"
