@@ -5,7 +5,7 @@ test('a grid worker logs in on Keycloak, sees their role and their one grid cell
   await login(page, 'worker1');
 
   // Workers see no assignments screen.
-  await expect(mainNav(page).getByRole('link')).toHaveText(['网格', '住户', '区域', '值班', '我的']);
+  await expect(mainNav(page).getByRole('link')).toHaveText(['网格', '住户', '区域', '值班', '测温', '我的']);
 
   await mainNav(page).getByRole('link', { name: '我的' }).click();
   await expect(page.getByRole('heading', { name: '我的信息' })).toBeVisible();

@@ -1,7 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireAuth } from '../lib/auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
-import { IMPORTERS, MANAGERS } from './layout/nav';
+import { IMPORTERS, MANAGERS, RECORDERS } from './layout/nav';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireRole } from './RequireRole';
 import { RouteError } from './RouteError';
@@ -95,6 +95,46 @@ export const router = createBrowserRouter([
             Component: () => (
               <RequireRole roles={MANAGERS}>
                 <DutyBoardPage />
+              </RequireRole>
+            ),
+          };
+        },
+      },
+      // Temperature checks (features/temperature) and the shared alert inbox (features/alerts)
+      {
+        path: 'checkpoint',
+        lazy: async () => {
+          const { CheckpointPage } = await import('../features/temperature/components/CheckpointPage');
+          return {
+            Component: () => (
+              <RequireRole roles={RECORDERS}>
+                <CheckpointPage />
+              </RequireRole>
+            ),
+          };
+        },
+      },
+      {
+        path: 'watch-reports',
+        lazy: async () => {
+          const { WatchReportsPage } = await import('../features/temperature/components/WatchReportsPage');
+          return {
+            Component: () => (
+              <RequireRole roles={MANAGERS}>
+                <WatchReportsPage />
+              </RequireRole>
+            ),
+          };
+        },
+      },
+      {
+        path: 'alerts',
+        lazy: async () => {
+          const { AlertInboxPage } = await import('../features/alerts/components/AlertInboxPage');
+          return {
+            Component: () => (
+              <RequireRole roles={MANAGERS}>
+                <AlertInboxPage />
               </RequireRole>
             ),
           };

@@ -14,7 +14,7 @@ const navLinks = () =>
 describe('role-gated navigation', () => {
   it('shows a grid worker their cells, households, areas and themselves, but not assignments or imports', () => {
     renderWithApp(<AppLayout />, { roles: ['grid-worker'], route: '/me' });
-    expect(navLinks()).toEqual(['网格', '住户', '区域', '值班', '我的']);
+    expect(navLinks()).toEqual(['网格', '住户', '区域', '值班', '测温', '我的']);
   });
 
   it('shows the census import to leaders and supervisors only', () => {
@@ -47,12 +47,12 @@ describe('language switch', () => {
   it('starts in Chinese, switches the menu to English and remembers the choice', async () => {
     const user = userEvent.setup();
     renderWithApp(<AppLayout />, { roles: ['grid-leader'] });
-    expect(navLinks()).toEqual(['网格', '住户', '区域', '辖区分配', '导入', '值班', '排班', '我的']);
+    expect(navLinks()).toEqual(['网格', '住户', '区域', '辖区分配', '导入', '值班', '排班', '测温', '告警', '我的']);
 
     await user.click(screen.getByText('English'));
 
     const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Grid cells', 'Households', 'Areas', 'Assignments', 'Import', 'Duty', 'Rota', 'Me']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Grid cells', 'Households', 'Areas', 'Assignments', 'Import', 'Duty', 'Rota', 'Checks', 'Alerts', 'Me']);
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
     expect(document.documentElement.lang).toBe('en');
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();

@@ -5,6 +5,7 @@ import { useAuth } from 'react-oidc-context';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { OfflineBanner } from '../../components/OfflineBanner';
+import { TemperatureQueueSync } from '../../features/temperature/api/temperature';
 import { useRoles } from '../../lib/auth/roles';
 import { useSignOut } from '../../lib/auth/signOut';
 import { activeNavKey, visibleNavItems } from './nav';
@@ -24,6 +25,9 @@ export function AppLayout() {
   const auth = useAuth();
   const signOut = useSignOut();
   const username = auth.user?.profile.preferred_username;
+
+  // Offline entries are sent from wherever the user is in the app, not only from their screen.
+  const sync = <TemperatureQueueSync />;
 
   const header = (
     <Layout.Header className="gg-header">
@@ -71,6 +75,7 @@ export function AppLayout() {
             <Outlet />
           </Layout.Content>
         </Layout>
+        {sync}
       </Layout>
     );
   }
@@ -82,6 +87,7 @@ export function AppLayout() {
         <OfflineBanner />
         <Outlet />
       </Layout.Content>
+      {sync}
       <nav aria-label={t('nav.main')} className="gg-tabbar">
         {items.map((i) => (
           <NavLink key={i.key} to={i.path} className={i.key === active ? 'gg-tab gg-tab-active' : 'gg-tab'} aria-current={i.key === active ? 'page' : undefined}>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ParseKeys } from 'i18next';
-import { ApartmentOutlined, AppstoreOutlined, CalendarOutlined, CloudUploadOutlined, HomeOutlined, ScheduleOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AppstoreOutlined, CalendarOutlined, CloudUploadOutlined, HomeOutlined, ScheduleOutlined, TeamOutlined, DashboardOutlined, UserOutlined } from '@ant-design/icons';
 import { hasAnyRole, type Role } from '../../lib/auth/roles';
 
 export interface NavItem {
@@ -17,6 +17,8 @@ export const PEOPLE: readonly Role[] = ['admin', 'supervisor', 'grid-leader', 'g
 export const MANAGERS: readonly Role[] = ['admin', 'supervisor', 'grid-leader'];
 /** Census imports: leaders for their zone, supervisors for their community. */
 export const IMPORTERS: readonly Role[] = ['supervisor', 'grid-leader'];
+/** Checkpoint mode (temperature checks at a gate, watch reports): the people who stand at gates and doors. */
+export const RECORDERS: readonly Role[] = ['grid-leader', 'grid-worker'];
 
 /**
  * The app's sections in menu order. Later features (census: households, residents, imports;
@@ -30,6 +32,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'imports', path: '/imports', labelKey: 'nav.imports', icon: <CloudUploadOutlined />, roles: IMPORTERS },
   { key: 'duty', path: '/duty', labelKey: 'duty.nav.mine', icon: <CalendarOutlined />, roles: PEOPLE },
   { key: 'duty-board', path: '/duty-board', labelKey: 'duty.nav.board', icon: <ScheduleOutlined />, roles: MANAGERS },
+  { key: 'checkpoint', path: '/checkpoint', labelKey: 'nav.checkpoint', icon: <DashboardOutlined />, roles: RECORDERS },
+  { key: 'alerts', path: '/alerts', labelKey: 'nav.alerts', icon: <AlertOutlined />, roles: MANAGERS },
   { key: 'me', path: '/me', labelKey: 'nav.me', icon: <UserOutlined />, roles: PEOPLE },
 ];
 

@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * The alert inbox of your jurisdiction
-         * @description Newest first; filter by state, kind, age and overdue.
+         * @description Newest first; filter by state, kind, age and overdue. With updatedSince it is a delta read for partners: alerts changed at or after that instant, oldest change first, paged with the cursor (for a feed that never skips a late commit, use /api/v1/changes).
          */
         get: operations["AlertResource_inbox"];
         put?: never;
@@ -296,6 +296,26 @@ export interface paths {
         get: operations["CheckpointResource_history"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkpoints/{id}/people/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find residents at a checkpoint
+         * @description The residents of the area the checkpoint guards, for whoever records there (their area, or a shift there today), even outside their own cells: by exact ID number (in the body, matched by keyed hash), by household, or by name (prefix). At most 50, masked.
+         */
+        post: operations["CheckpointPeopleResource_search"];
         delete?: never;
         options?: never;
         head?: never;
@@ -959,6 +979,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/metrics/temperature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Temperature metrics for an area and days
+         * @description Per day: registrations, fevers, FEVER alerts open and closed, reports due / received / missing and the compliance rate of people under watch. Default the last 7 days. CSV with Accept: text/csv or format=csv.
+         */
+        get: operations["TemperatureMetricsResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/residents": {
         parameters: {
             query?: never;
@@ -1141,6 +1181,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/temperature-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Registrations in your jurisdiction, newest first
+         * @description Those of your area, and those you recorded. Visitors' documents and phones masked.
+         */
+        get: operations["TemperatureCheckResource_list"];
+        put?: never;
+        /**
+         * Register a temperature reading
+         * @description At a checkpoint (GATE) or as a watch report (DOOR, PHONE, PHOTO). The client's id is the idempotency key: the same id and body again answers 200 with the first result, the same id with another body 409. A temperature outside 34.0–43.0 °C or a measuredAt more than 5 minutes ahead is 422. 37.3 °C or more opens (or joins) the person's FEVER alert of the day: alertId.
+         */
+        post: operations["TemperatureCheckResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/temperature-checks/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register up to 1,000 readings (offline queues, gate devices)
+         * @description Per item CREATED, DUPLICATE (the same id and body was registered before: nothing is written twice) or REJECTED with the reasons; a bad item never loses the good ones. alertId is the FEVER alert a fever reading opened or joined.
+         */
+        post: operations["TemperatureCheckResource_batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/temperature-checks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One registration */
+        get: operations["TemperatureCheckResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/watch-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Twice-daily reports of the people under watch
+         * @description One row per person and window of the day (default today in the deployment's zone): reported or not, the reading, and the MISSING_REPORT alert if one was raised.
+         */
+        get: operations["WatchResource_reports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/watches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People under watch in your jurisdiction */
+        get: operations["WatchResource_list"];
+        put?: never;
+        /**
+         * Put a resident under watch
+         * @description With a reason and a period; they then report morning and afternoon. Residents of your jurisdiction only.
+         */
+        post: operations["WatchResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/watches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One watch */
+        get: operations["WatchResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a watch: end it early, change its period or reason
+         * @description Needs the version you edited (If-Match or body).
+         */
+        patch: operations["WatchResource_update"];
+        trace?: never;
+    };
     "/api/v1/work-logs": {
         parameters: {
             query?: never;
@@ -1230,6 +1393,8 @@ export interface components {
             nextStates?: components["schemas"]["AlertState"][];
             /** Format: int64 */
             version?: number;
+            /** @description When the alert last changed (delta reads with updatedSince) */
+            updatedAt?: components["schemas"]["Instant"];
         };
         AlertDetail: {
             alert?: components["schemas"]["Alert"];
@@ -1314,24 +1479,26 @@ export interface components {
         };
         BatchItemResult: {
             /** Format: int32 */
-            index?: number;
+            index: number;
             id?: components["schemas"]["UUID"];
-            status?: components["schemas"]["Status2"];
-            errors?: components["schemas"]["FieldError"][];
+            status: components["schemas"]["Status2"];
+            errors: components["schemas"]["FieldError"][];
+            /** @description An alert the item opened or joined (e.g. the FEVER alert of a fever reading) */
+            alertId?: components["schemas"]["UUID"];
         };
         BatchResult: {
-            items?: components["schemas"]["BatchItemResult"][];
-            summary?: components["schemas"]["BatchSummary"];
+            items: components["schemas"]["BatchItemResult"][];
+            summary: components["schemas"]["BatchSummary"];
         };
         BatchSummary: {
             /** Format: int32 */
-            created?: number;
+            created: number;
             /** Format: int32 */
-            duplicate?: number;
+            duplicate: number;
             /** Format: int32 */
-            updated?: number;
+            updated: number;
             /** Format: int32 */
-            rejected?: number;
+            rejected: number;
         };
         /** @enum {string} */
         Category: "TENANT" | "ELDERLY_ALONE" | "CHRONIC_ILLNESS" | "DISABLED" | "MEDICAL_FAMILY" | "NEEDS_DELIVERY" | "CLOSE_CONTACT" | "SECONDARY_CONTACT" | "RETURNEE";
@@ -1394,10 +1561,29 @@ export interface components {
             /** Format: int64 */
             version?: number;
         };
+        /** @description Exactly one of idNumber, householdId, name */
+        CheckpointPeopleSearch: {
+            idNumber?: string;
+            idType?: components["schemas"]["DocType"];
+            householdId?: components["schemas"]["UUID"];
+            name?: string;
+        };
+        CheckpointPerson: {
+            residentId: components["schemas"]["UUID"];
+            name: string;
+            householdId: components["schemas"]["UUID"];
+            /** @description Compound / building / door number */
+            doorLabel?: string;
+            idNumberMasked?: string;
+            phoneMasked?: string;
+            underWatch: boolean;
+        };
         /** @enum {string} */
         CompoundType: "MANAGED" | "UNMANAGED" | "UNIT_COURTYARD";
         /** @enum {string} */
         CountLevel: "GRID_CELL" | "COMPOUND" | "BUILDING";
+        /** @enum {string} */
+        Direction: "IN" | "OUT";
         /** @enum {string} */
         DocType: "MAINLAND_ID" | "PASSPORT" | "HK_MACAU_PERMIT" | "TAIWAN_PERMIT";
         DutyCheckIn: {
@@ -1663,6 +1849,8 @@ export interface components {
         };
         /** @enum {string} */
         HealthCode: "GREEN" | "YELLOW" | "RED";
+        /** @enum {string} */
+        HealthCode1: "GREEN" | "YELLOW" | "RED";
         Household: {
             id?: components["schemas"]["UUID"];
             communityId?: components["schemas"]["UUID"];
@@ -1901,6 +2089,13 @@ export interface components {
             /** @description Optionally sets the household's status, e.g. UNREACHABLE after a phone attempt and a visit */
             householdStatus?: components["schemas"]["Status"];
         };
+        NewWatch: {
+            residentId: components["schemas"]["UUID"];
+            reason: components["schemas"]["WatchReason"];
+            startsOn: components["schemas"]["LocalDate"];
+            endsOn: components["schemas"]["LocalDate"];
+            note?: string;
+        };
         NewWorkLog: {
             id?: components["schemas"]["UUID"];
             /** @description Default: the caller's own duty person record */
@@ -1932,6 +2127,11 @@ export interface components {
         };
         PageAuditView: {
             items?: components["schemas"]["PiiAuditEntry"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageCheckView: {
+            items?: components["schemas"]["TemperatureCheck"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
@@ -1970,6 +2170,16 @@ export interface components {
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
+        PageWatchReportRow: {
+            items?: components["schemas"]["WatchReport"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageWatchView: {
+            items?: components["schemas"]["Watch"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
         PiiAuditEntry: {
             /** Format: int64 */
             id?: number;
@@ -2002,6 +2212,10 @@ export interface components {
             /** @description Field errors, for validation problems */
             errors?: components["schemas"]["FieldError"][];
         };
+        /** @enum {string} */
+        ReportStatus: "MISSING" | "REPORTED" | "ALL";
+        /** @enum {string} */
+        ReportWindow: "MORNING" | "AFTERNOON";
         /** @description idNumber and phone are always masked here (110105********002X, 138****1234) */
         Resident: {
             id?: components["schemas"]["UUID"];
@@ -2076,6 +2290,8 @@ export interface components {
             version?: number;
         };
         /** @enum {string} */
+        Source: "GATE" | "DOOR" | "PHONE" | "PHOTO";
+        /** @enum {string} */
         State: "REQUESTED" | "ACCEPTED" | "APPROVED" | "REJECTED";
         /** @enum {string} */
         Status: "OCCUPIED" | "VACANT" | "UNREACHABLE";
@@ -2089,6 +2305,99 @@ export interface components {
         Status4: "SUBMITTED" | "APPROVED" | "REJECTED";
         /** @enum {string} */
         Status5: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
+        TemperatureCheck: {
+            id: components["schemas"]["UUID"];
+            checkpointId?: components["schemas"]["UUID"];
+            checkpointName?: string;
+            source: components["schemas"]["Source"];
+            direction?: components["schemas"]["Direction"];
+            measuredAt: components["schemas"]["OffsetDateTime"];
+            receivedAt: components["schemas"]["OffsetDateTime"];
+            /** @description Received more than the late threshold after it was measured */
+            late: boolean;
+            /** @description The local day of measuredAt */
+            businessDate: components["schemas"]["LocalDate"];
+            /** @description The report window measuredAt falls in, if any */
+            reportWindow?: components["schemas"]["ReportWindow"];
+            temperature: number;
+            /** @description 37.3 °C or more */
+            fever: boolean;
+            healthCode?: components["schemas"]["HealthCode1"];
+            vehiclePlate?: string;
+            residentId?: components["schemas"]["UUID"];
+            personName: string;
+            visitor?: components["schemas"]["VisitorView"];
+            recordedBy: string;
+            /** @description The FEVER alert this reading opened or joined */
+            alertId?: components["schemas"]["UUID"];
+            /** Format: int64 */
+            version: number;
+        };
+        TemperatureCheckBatch: {
+            /** @description 1 to 1,000 TemperatureCheckInput items; an item of the wrong shape is rejected alone */
+            items: components["schemas"]["TemperatureCheckInput"][];
+        };
+        TemperatureCheckInput: {
+            /** @description Client-generated id: the idempotency key (the same id again is a duplicate) */
+            id: components["schemas"]["UUID"];
+            /** @description Required when source = GATE */
+            checkpointId?: components["schemas"]["UUID"];
+            source: components["schemas"]["Source"];
+            /** @description Required when source = GATE */
+            direction?: components["schemas"]["Direction"];
+            /** @description The device's clock; more than 5 minutes in the future is rejected, a late one is kept and flagged */
+            measuredAt: components["schemas"]["OffsetDateTime"];
+            /**
+             * @description °C, 34.0 to 43.0
+             * @example 36.5
+             */
+            temperature: number;
+            healthCode?: components["schemas"]["HealthCode1"];
+            vehiclePlate?: string;
+            /** @description Exactly one of residentId and visitor */
+            residentId?: components["schemas"]["UUID"];
+            visitor?: components["schemas"]["VisitorInput"];
+        };
+        TemperatureDayMetrics: {
+            /** @description The day; absent in totals */
+            date?: components["schemas"]["LocalDate"];
+            /** Format: int64 */
+            registrations: number;
+            /** Format: int64 */
+            fevers: number;
+            /**
+             * Format: int64
+             * @description FEVER alerts raised that day and not closed
+             */
+            alertsOpen: number;
+            /**
+             * Format: int64
+             * @description FEVER alerts raised that day and closed since
+             */
+            alertsClosed: number;
+            /**
+             * Format: int64
+             * @description Report windows of people under watch that have closed
+             */
+            reportsDue: number;
+            /** Format: int64 */
+            reportsReceived: number;
+            /** Format: int64 */
+            missing: number;
+            /**
+             * Format: double
+             * @description reportsReceived / reportsDue, 0–1; null when nothing was due
+             */
+            complianceRate?: number | null;
+        };
+        TemperatureMetrics: {
+            areaId: components["schemas"]["UUID"];
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            days: components["schemas"]["TemperatureDayMetrics"][];
+            /** @description The whole range; date is null */
+            totals: components["schemas"]["TemperatureDayMetrics"];
+        };
         TreeNode: {
             id?: components["schemas"]["UUID"];
             kind?: components["schemas"]["AreaKind"];
@@ -2127,6 +2436,72 @@ export interface components {
         };
         /** @enum {string} */
         VerificationMethod: "PHONE" | "VISIT";
+        /** @description A person who is not a resident: document and phone are stored encrypted */
+        VisitorInput: {
+            name?: string;
+            documentType?: components["schemas"]["DocType"];
+            documentNumber?: string;
+            phone?: string;
+            fromPlace?: string;
+            reason?: string;
+        };
+        VisitorView: {
+            name: string;
+            documentType?: components["schemas"]["DocType"];
+            documentNumberMasked?: string;
+            phoneMasked?: string;
+            fromPlace?: string;
+            reason?: string;
+        };
+        Watch: {
+            id: components["schemas"]["UUID"];
+            residentId: components["schemas"]["UUID"];
+            name: string;
+            doorLabel?: string;
+            gridCellId: components["schemas"]["UUID"];
+            cellName?: string;
+            reason: components["schemas"]["WatchReason"];
+            startsOn: components["schemas"]["LocalDate"];
+            endsOn: components["schemas"]["LocalDate"];
+            note?: string;
+            createdBy: string;
+            createdAt?: components["schemas"]["Instant"];
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description Only the fields sent change; end a watch early by moving endsOn */
+        WatchPatch: {
+            reason?: components["schemas"]["WatchReason"];
+            startsOn?: components["schemas"]["LocalDate"];
+            endsOn?: components["schemas"]["LocalDate"];
+            note?: string;
+            /**
+             * Format: int64
+             * @description The version you edited; or send If-Match
+             */
+            version?: number;
+        };
+        WatchReading: {
+            id: components["schemas"]["UUID"];
+            temperature: number;
+            measuredAt: components["schemas"]["OffsetDateTime"];
+            fever?: boolean;
+        };
+        /** @enum {string} */
+        WatchReason: "RETURNEE" | "HOME_ISOLATION" | "BACK_TO_WORK" | "CLOSE_CONTACT";
+        WatchReport: {
+            watchId: components["schemas"]["UUID"];
+            residentId: components["schemas"]["UUID"];
+            name: string;
+            doorLabel?: string;
+            cellName?: string;
+            date: components["schemas"]["LocalDate"];
+            window: components["schemas"]["ReportWindow"];
+            reported: boolean;
+            reading?: components["schemas"]["WatchReading"];
+            /** @description The MISSING_REPORT alert of this window, if one was raised */
+            alertId?: components["schemas"]["UUID"];
+        };
         WebConfig: {
             oidcAuthority?: string;
             oidcClientId?: string;
@@ -2173,6 +2548,8 @@ export interface operations {
                 olderThanMinutes?: number;
                 overdue?: boolean;
                 state?: components["schemas"]["AlertState"][];
+                /** @description ISO-8601 instant with offset: only alerts changed since, ordered by change */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -3020,6 +3397,53 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AreaChange"][];
                 };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CheckpointPeopleResource_search: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckpointPeopleSearch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointPerson"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not Authorized */
             401: {
@@ -4858,6 +5282,47 @@ export interface operations {
             };
         };
     };
+    TemperatureMetricsResource_get: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                /** @description json or csv */
+                format?: string;
+                from?: components["schemas"]["LocalDate"];
+                to?: components["schemas"]["LocalDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemperatureMetrics"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ResidentResource_list: {
         parameters: {
             query?: {
@@ -5290,6 +5755,394 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Roster"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TemperatureCheckResource_list: {
+        parameters: {
+            query?: {
+                /** @description Any area node: registrations below it */
+                areaId?: components["schemas"]["UUID"];
+                checkpointId?: components["schemas"]["UUID"];
+                cursor?: string;
+                fever?: boolean;
+                /** @description First business day (measured-at, local) */
+                from?: components["schemas"]["LocalDate"];
+                limit?: number;
+                residentId?: components["schemas"]["UUID"];
+                /** @description Last business day */
+                to?: components["schemas"]["LocalDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageCheckView"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TemperatureCheckResource_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemperatureCheckInput"];
+            };
+        };
+        responses: {
+            /** @description A retry of a registration already made */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemperatureCheck"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemperatureCheck"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TemperatureCheckResource_batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemperatureCheckBatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TemperatureCheckResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemperatureCheck"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WatchResource_reports: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                cursor?: string;
+                date?: components["schemas"]["LocalDate"];
+                limit?: number;
+                /** @description MISSING, REPORTED or ALL (default) */
+                status?: components["schemas"]["ReportStatus"];
+                window?: components["schemas"]["ReportWindow"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageWatchReportRow"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WatchResource_list: {
+        parameters: {
+            query?: {
+                /** @description Only watches running on this day */
+                activeOn?: components["schemas"]["LocalDate"];
+                areaId?: components["schemas"]["UUID"];
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageWatchView"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WatchResource_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWatch"];
+            };
+        };
+        responses: {
+            /** @description Created (or the first result again with the same Idempotency-Key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Watch"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WatchResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Watch"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WatchResource_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WatchPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Watch"];
                 };
             };
             /** @description Not Authorized */

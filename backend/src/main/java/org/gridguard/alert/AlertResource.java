@@ -35,12 +35,27 @@ public class AlertResource {
 
     @GET
     @RolesAllowed({ "admin", "supervisor", "grid-leader", "agency" })
-    @Operation(summary = "The alert inbox of your jurisdiction", description = "Newest first; filter by state, kind, age and overdue.")
+    @Operation(summary = "The alert inbox of your jurisdiction", description = "Newest first; filter by state, kind, age and overdue. "
+            + "With updatedSince it is a delta read for partners: alerts changed at or after that instant, oldest change first, "
+            + "paged with the cursor (for a feed that never skips a late commit, use /api/v1/changes).")
     public Page<AlertView> inbox(@QueryParam("state") List<AlertState> state, @QueryParam("kind") AlertKind kind,
             @QueryParam("olderThanMinutes") @Parameter(description = "Only alerts raised at least this long ago") Integer olderThanMinutes,
             @QueryParam("overdue") Boolean overdue, @QueryParam("areaId") UUID areaId,
+            @QueryParam("updatedSince") @Parameter(description = "ISO-8601 instant with offset: only alerts changed since, ordered by change") String updatedSince,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return service.inbox(state, kind, olderThanMinutes, overdue, areaId, cursor, limit);
+        return service.inbox(state, kind, olderThanMinutes, overdue, areaId, since(updatedSince), cursor, limit);
+    }
+
+    static java.time.Instant since(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(s.trim()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw org.gridguard.common.ApiProblem.invalid("updatedSince",
+                    "must be an ISO-8601 timestamp with offset, e.g. 2022-04-05T08:00:00+08:00");
+        }
     }
 
     @GET

@@ -107,6 +107,35 @@ public class AlertService {
         return id;
     }
 
+    /**
+     * Closes the open alerts of a kind with these dedupe keys, as the system (e.g. a late report resolves the
+     * missing-report alert of its window). Runs in the caller's transaction; answers the ids closed.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<UUID> resolve(AlertKind kind, java.util.Collection<String> dedupeKeys, String note, Map<String, Object> data) {
+        if (dedupeKeys.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<Object[]> rows = em.createNativeQuery("""
+                with t as (select id, state from alert where kind = ?1 and dedupe_key = any(cast(?2 as text[]))
+                           and state <> 'CLOSED' order by id for update)
+                update alert a set state = 'CLOSED', closed_at = ?3, updated_at = ?3, version = a.version + 1
+                from t, area_node n where a.id = t.id and n.id = a.area_id
+                returning a.id, t.state, a.community_id, n.path""")
+                .setParameter(1, kind.name()).setParameter(2, dedupeKeys.stream().sorted().toArray(String[]::new))
+                .setParameter(3, now).getResultList();
+        List<UUID> ids = new ArrayList<>();
+        for (Object[] r : rows) {
+            UUID id = (UUID) r[0];
+            event(id, AlertState.valueOf((String) r[1]), AlertState.CLOSED, "system", now, note, data);
+            changes.record(ENTITY, id, (UUID) r[2], (String) r[3], ChangeLog.Op.UPSERT);
+            ids.add(id);
+        }
+        return ids;
+    }
+
     private void event(UUID alertId, AlertState from, AlertState to, String actor, Instant at, String note,
             Map<String, Object> data) {
         try {
@@ -125,7 +154,7 @@ public class AlertService {
     @Transactional
     @SuppressWarnings("unchecked")
     public Page<AlertView> inbox(List<AlertState> states, AlertKind kind, Integer olderThanMinutes, Boolean overdue,
-            UUID areaId, String cursor, Integer limit) {
+            UUID areaId, Instant updatedSince, String cursor, Integer limit) {
         int lim = Cursor.limit(limit);
         List<String> c = Cursor.decode(cursor, 2);
         StringBuilder sql = new StringBuilder(
@@ -163,16 +192,31 @@ public class AlertService {
             sql.append(" and n.path like :area");
             p.put("area", path + "%");
         }
-        if (c != null) {
-            sql.append(" and (a.raised_at, a.id) < (:afterAt, :afterId)");
-            p.put("afterAt", Instant.parse(c.get(0)));
-            p.put("afterId", UUID.fromString(c.get(1)));
+        if (updatedSince != null) {
+            sql.append(" and a.updated_at >= :since");
+            p.put("since", updatedSince);
         }
-        sql.append(" order by a.raised_at desc, a.id desc limit :lim");
+        if (c != null) {
+            try {
+                p.put("afterAt", Instant.parse(c.get(0)));
+                p.put("afterId", UUID.fromString(c.get(1)));
+            } catch (RuntimeException e) {
+                throw ApiProblem.invalid("cursor", "is not a cursor this list gave out");
+            }
+            sql.append(updatedSince != null ? " and (a.updated_at, a.id) > (:afterAt, :afterId)"
+                    : " and (a.raised_at, a.id) < (:afterAt, :afterId)");
+        }
+        sql.append(updatedSince != null ? " order by a.updated_at, a.id limit :lim"
+                : " order by a.raised_at desc, a.id desc limit :lim");
         p.put("lim", lim + 1);
         var q = em.createNativeQuery(sql.toString(), Alert.class);
         p.forEach(q::setParameter);
         List<Alert> rows = q.getResultList();
+        if (updatedSince != null) {
+            Map<UUID, Instant> updated = new HashMap<>();
+            rows.forEach(a -> updated.put(a.id, a.updatedAt));
+            return Page.of(views(rows), lim, v -> Cursor.encode(updated.get(v.id()).toString(), v.id().toString()));
+        }
         List<AlertView> views = views(rows);
         return Page.of(views, lim, v -> Cursor.encode(v.raisedAt().toString(), v.id().toString()));
     }
@@ -225,6 +269,21 @@ public class AlertService {
                     "A " + a.kind + " alert cannot go from " + a.state + " to " + t.to(), null,
                     Map.of("allowed", a.kind.next(a.state)), null);
         }
+        if (a.kind == AlertKind.FEVER && t.to() == AlertState.REMEASURED) {
+            Object v = t.data() == null ? null : t.data().get("temperature");
+            double c;
+            try {
+                c = v instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(v));
+            } catch (NumberFormatException e) {
+                c = Double.NaN;
+            }
+            if (!(c >= 34.0 && c <= 43.0)) {
+                throw new ApiProblem(422, "validation", "Invalid input",
+                        "A re-measurement needs the new temperature: data.temperature, 34.0 to 43.0 °C",
+                        List.of(new org.gridguard.common.Problem.FieldError("data.temperature",
+                                "must be a temperature between 34.0 and 43.0 °C")), null, null);
+            }
+        }
         Instant now = clock.instant();
         AlertState from = a.state;
         a.state = t.to();
@@ -267,7 +326,8 @@ public class AlertService {
         return alerts.stream().map(a -> new AlertView(a.id, a.kind, a.state, a.subjectType, a.subjectId, a.subjectLabel,
                 a.areaId, names.get(a.areaId), a.communityId, a.details, a.raisedAt, a.dueAt,
                 !AlertKind.terminal(a.state) && (a.overdueSince != null || now.isAfter(a.dueAt)), a.overdueSince,
-                leaders.getOrDefault(a.areaId, List.of()), a.takenBy, a.closedAt, a.kind.next(a.state), a.version))
+                leaders.getOrDefault(a.areaId, List.of()), a.takenBy, a.closedAt, a.kind.next(a.state), a.version,
+                a.updatedAt))
                 .toList();
     }
 

@@ -20,7 +20,8 @@ public final class AlertViews {
             String subjectLabel, UUID areaId, String areaName, UUID communityId, Map<String, Object> details,
             Instant raisedAt, Instant dueAt, boolean overdue, Instant overdueSince,
             @Schema(description = "The leaders of the alert's area, who handle it") List<String> assignees,
-            String takenBy, Instant closedAt, Set<AlertState> nextStates, long version) {
+            String takenBy, Instant closedAt, Set<AlertState> nextStates, long version,
+            @Schema(description = "When the alert last changed (delta reads with updatedSince)") Instant updatedAt) {
     }
 
     @Schema(name = "AlertEvent")

@@ -1,0 +1,51 @@
+package org.gridguard.temperature;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gridguard.temperature.TemperatureViews.Metrics;
+
+@Path("/api/v1/metrics/temperature")
+@Tag(name = "Metrics")
+public class TemperatureMetricsResource {
+
+    @Inject
+    TemperatureMetrics metrics;
+
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @RolesAllowed({ "admin", "supervisor", "grid-leader", "agency" })
+    @Operation(summary = "Temperature metrics for an area and days", description = "Per day: registrations, fevers, FEVER alerts open and "
+            + "closed, reports due / received / missing and the compliance rate of people under watch. Default the last 7 days. "
+            + "CSV with Accept: text/csv or format=csv.")
+    @APIResponse(responseCode = "200", description = "OK", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = Metrics.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)) })
+    public Response get(@QueryParam("areaId") UUID areaId, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+            @QueryParam("format") @Parameter(description = "json or csv") String format, @HeaderParam("Accept") String accept) {
+        Metrics m = metrics.metrics(areaId, from, to);
+        boolean csv = "csv".equalsIgnoreCase(format)
+                || (format == null && accept != null && accept.contains("text/csv") && !accept.contains("json"));
+        if (csv) {
+            return Response.ok(TemperatureMetrics.csv(m), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"temperature-metrics.csv\"").build();
+        }
+        return Response.ok(m, MediaType.APPLICATION_JSON).build();
+    }
+}

@@ -1,0 +1,52 @@
+import { Button, Checkbox, Segmented, Space, Typography } from 'antd';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ALERT_KINDS, type AlertKind } from '../api/alerts';
+import { AlertInbox } from './AlertInbox';
+import '../../temperature/temperature.css';
+
+type KindFilter = AlertKind | 'ALL';
+
+/** Leaders' inbox of every alert kind in their jurisdiction (/alerts?kind=FEVER&id=…). */
+export function AlertInboxPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const kindParam = params.get('kind');
+  const kind: KindFilter = ALERT_KINDS.includes(kindParam as AlertKind) ? (kindParam as AlertKind) : 'ALL';
+  const includeClosed = params.get('closed') === '1';
+  const set = (key: string, value: string | undefined) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          {t('alerts.title')}
+        </Typography.Title>
+        <Button size="large" onClick={() => void navigate('/watch-reports')}>
+          {t('temperature.watch.toWatch')}
+        </Button>
+      </Space>
+      <Segmented<KindFilter>
+        size="large"
+        value={kind}
+        onChange={(k) => set('kind', k === 'ALL' ? undefined : k)}
+        options={(['ALL', ...ALERT_KINDS] as KindFilter[]).map((k) => ({ value: k, label: t(`alerts.kinds.${k}`) }))}
+        style={{ maxWidth: '100%', overflowX: 'auto' }}
+      />
+      <Checkbox checked={includeClosed} onChange={(e) => set('closed', e.target.checked ? '1' : undefined)}>
+        {t('alerts.showClosed')}
+      </Checkbox>
+      <AlertInbox kind={kind === 'ALL' ? undefined : kind} includeClosed={includeClosed} highlightId={params.get('id') ?? undefined} />
+    </Space>
+  );
+}
