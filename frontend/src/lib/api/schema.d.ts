@@ -561,7 +561,7 @@ export interface paths {
         put?: never;
         /**
          * Put a person on the shift
-         * @description Checked by the duty rules (OVERLAP, REST, WEEKLY_MAX, SKILLS, AVAILABILITY, STAFFING); each violation is listed in errors[] with the rule as field (422).
+         * @description Checked by the duty rules (OVERLAP, REST, WEEKLY_MAX, SKILLS, AVAILABILITY, STAFFING); each violation is listed in errors[] with the rule as field (422). With fromShiftId the person is moved: off that shift and onto this one atomically, checked as if they had never stood the old one; on any refusal neither shift changes.
          */
         post: operations["DutyShiftResource_addAssignee"];
         delete?: never;
@@ -1769,18 +1769,28 @@ export interface components {
             missingCheckOut?: boolean;
         };
         DutySwap: {
-            id?: components["schemas"]["UUID"];
-            shiftId?: components["schemas"]["UUID"];
-            personId?: components["schemas"]["UUID"];
-            otherPersonId?: components["schemas"]["UUID"];
+            id: components["schemas"]["UUID"];
+            shiftId: components["schemas"]["UUID"];
+            personId: components["schemas"]["UUID"];
+            otherPersonId: components["schemas"]["UUID"];
             otherShiftId?: components["schemas"]["UUID"];
-            state?: components["schemas"]["State"];
+            state: components["schemas"]["State"];
             reason?: string;
             requestedBy?: string;
             acceptedBy?: string;
             decidedBy?: string;
             /** Format: int64 */
-            version?: number;
+            version: number;
+            /** @description Who gives the shift away */
+            personName: string;
+            /** @description Who is asked to take it */
+            otherPersonName: string;
+            checkpointCode: string;
+            checkpointName: string;
+            startsAt: components["schemas"]["OffsetDateTime"];
+            endsAt: components["schemas"]["OffsetDateTime"];
+            /** @description Start of the other person's shift taken in exchange, if any */
+            otherStartsAt?: components["schemas"]["OffsetDateTime"];
         };
         DutyUnitHours: {
             unit?: string;
@@ -2015,6 +2025,8 @@ export interface components {
         };
         NewDutyShiftAssignee: {
             personId: components["schemas"]["UUID"];
+            /** @description Move the person here from this shift: taken off it and put on this one in one transaction, or neither (the week board's drag and drop) */
+            fromShiftId?: components["schemas"]["UUID"];
         };
         NewDutySwap: {
             /** @description The shift given away */
