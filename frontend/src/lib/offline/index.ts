@@ -1,3 +1,3 @@
 export { OfflineQueue, offlineQueue, resetOfflineQueues, type BatchOutcome, type FlushReport, type OfflineQueueOptions, type QueueSnapshot } from './offlineQueue';
-export { closeStores, type EntryState, type QueueEntry } from './store';
+export { closeStores, type EntryState, type QueueEntry, type Reason } from './store';
 export { SYNC_INTERVAL_MS, startQueueSync, useQueueSnapshot, useQueueSync } from './useOfflineQueue';

@@ -125,7 +125,7 @@ describe('OfflineQueue', () => {
     expect(snap.waiting).toEqual([]);
     expect(snap.attention).toHaveLength(1);
     expect(snap.attention[0]).toMatchObject({ id: bad.id, state: 'attention', meta: { label: 'visitor' } });
-    expect(snap.attention[0].reasons).toEqual([{ field: 'temperature', message: 'must be between 34.0 and 43.0' }]);
+    expect(snap.attention[0]?.reasons).toEqual([{ field: 'temperature', message: 'must be between 34.0 and 43.0' }]);
 
     // A flush does not send it again while it needs attention.
     await q.flush();

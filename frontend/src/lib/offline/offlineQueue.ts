@@ -1,13 +1,14 @@
-import type { FieldError } from '../api/problem';
 import { ProblemError } from '../api/problem';
-import { DEFAULT_DB_NAME, entryKey, openStore, type QueueEntry } from './store';
+import { DEFAULT_DB_NAME, entryKey, openStore, type QueueEntry, type Reason } from './store';
 
 /** One item's answer from a batch endpoint (common.BatchResult on the server). */
 export interface BatchOutcome {
   id?: string;
   index?: number;
   status?: 'CREATED' | 'DUPLICATE' | 'UPDATED' | 'REJECTED';
-  errors?: FieldError[];
+  errors?: Reason[];
+  /** An alert the item opened or joined (a fever reading's FEVER alert). */
+  alertId?: string;
 }
 
 export interface OfflineQueueOptions<T> {

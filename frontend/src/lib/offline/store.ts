@@ -1,5 +1,10 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { FieldError } from '../api/problem';
+
+/** One reason the server gave for refusing an item (a field and a message, as in problem+json errors[]). */
+export interface Reason {
+  field?: string;
+  message?: string;
+}
 
 /** waiting: still to be sent; attention: the server rejected it, the worker fixes or discards it. */
 export type EntryState = 'waiting' | 'attention';
@@ -25,7 +30,7 @@ export interface QueueEntry<T = unknown, M = unknown> {
   /** The last failure to reach the server (network down, 5xx, expired login): the entry stays waiting. */
   lastError?: string;
   /** The server's reasons when it rejected the entry (state attention). */
-  reasons?: FieldError[];
+  reasons?: Reason[];
   rejectedAt?: number;
 }
 

@@ -87,7 +87,7 @@ describe('CheckpointPage', { timeout: 90_000 }, () => {
     expect(s.batches[0]).toEqual([
       expect.objectContaining({ source: 'GATE', direction: 'IN', checkpointId: GATE.id, residentId: PERSON.residentId, temperature: 36.5 }),
     ]);
-    expect(s.batches[0][0].id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(s.batches[0]?.[0]?.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(await screen.findByText('已发送')).toBeInTheDocument();
     expect(screen.getByTestId('last-recorded')).toHaveTextContent('已登记 王小明 36.5 °C');
     expect(screen.getByTestId('queue-waiting')).toHaveAttribute('data-count', '0');
@@ -117,7 +117,7 @@ describe('CheckpointPage', { timeout: 90_000 }, () => {
     expect(fever).toHaveTextContent('发热 38.2 °C：王小明');
     await waitFor(() => expect(fever).toHaveTextContent('已生成发热告警'));
     expect(screen.getByRole('link', { name: '查看告警' })).toHaveAttribute('href', `/alerts?id=${ALERT_ID}`);
-    expect(s.batches[0][0]).toMatchObject({ direction: 'OUT', temperature: 38.2 });
+    expect(s.batches[0]?.[0]).toMatchObject({ direction: 'OUT', temperature: 38.2 });
   });
 
   it('queues offline, says the alert comes when sent, and sends once the network is back', async () => {
@@ -144,7 +144,7 @@ describe('CheckpointPage', { timeout: 90_000 }, () => {
     await user.click(screen.getByRole('button', { name: /立即发送/ }));
     await waitFor(() => expect(screen.getByTestId('queue-waiting')).toHaveAttribute('data-count', '0'));
     expect(s.batches).toHaveLength(1);
-    expect(s.batches[0].map((i) => i.temperature)).toEqual([37.0, 39.0]);
-    expect(s.batches[0][1].visitor).toEqual({ name: '李访客' });
+    expect(s.batches[0]?.map((i) => i.temperature)).toEqual([37.0, 39.0]);
+    expect(s.batches[0]?.[1]?.visitor).toEqual({ name: '李访客' });
   });
 });

@@ -127,9 +127,9 @@ export function CheckpointPage() {
     else visitorForm.resetFields();
     if (navigator.onLine) {
       const report: FlushReport = await queue.flush();
-      const outcome = report.results.get(id) as ({ alertId?: string; status?: string } | undefined);
+      const outcome = report.results.get(id);
       if (outcome && outcome.status !== 'REJECTED') {
-        setLast((l) => (l?.id === id ? { ...l, sent: true, alertId: outcome.alertId ?? undefined } : l));
+        setLast((l) => (l?.id === id ? { ...l, sent: true, alertId: outcome.alertId } : l));
       }
     }
   };
