@@ -999,6 +999,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/metrics/testing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Testing metrics of your jurisdiction
+         * @description Rounds, rounds sampling, positive pools, open re-tests, unmatched lab results, and coverage over the rounds now sampling.
+         */
+        get: operations["TestingMetricsResource_metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/residents": {
         parameters: {
             query?: never;
@@ -1234,6 +1254,378 @@ export interface paths {
         };
         /** One registration */
         get: operations["TemperatureCheckResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rounds you can see
+         * @description Rounds whose scope overlaps your jurisdiction; a lab sees the rounds assigned to it. Newest date first.
+         */
+        get: operations["TestRoundResource_list"];
+        put?: never;
+        /**
+         * Open a round (planned)
+         * @description Scope nodes must all be in your supervision. Safe to retry with a client id or an Idempotency-Key.
+         */
+        post: operations["TestRoundResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One round
+         * @description ETag carries the version for If-Match.
+         */
+        get: operations["TestRoundResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a planned round
+         * @description If-Match or version required (412 when stale).
+         */
+        patch: operations["TestRoundResource_patch"];
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Coverage of a round at any level
+         * @description Rows at `level` under `areaId` (community → zone → grid cell → compound → building → household; below grid cells areaId must be a cell or below), with the previous round over the same scope for comparison. Cell-level figures and above are at most a few seconds old (asOf). CSV with format=csv or Accept: text/csv.
+         */
+        get: operations["CoverageResource_coverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/exemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exemptions of the round in your cells */
+        get: operations["TestRoundResource_exemptions"];
+        put?: never;
+        /**
+         * Exempt a resident from the round
+         * @description Away, in hospital, infant or other, with a reason; the granter and time are recorded. One per resident and round (409).
+         */
+        post: operations["TestRoundResource_exempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/exemptions/{exemptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an exemption */
+        delete: operations["TestRoundResource_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/missing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Missing in my cells: the make-up worklist
+         * @description Expected residents of your cells (or under areaId) with no sample yet, by building and door number.
+         */
+        get: operations["CoverageResource_missing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/positive-pools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Positive and invalid pools: the follow-up list
+         * @description With re-test progress and the flagged households and buildings; newest result first.
+         */
+        get: operations["SamplingResource_positivePools"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/samples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a person to a pool
+         * @description By residentId (a household member), by ID number (keyed-hash lookup) or as a visitor. Only residents of your cells. A second ORDINARY sample of a person is stored flagged (SECOND_ORDINARY_SAMPLE); RETEST and MAKEUP are legitimate. Full pools are 409 pool-full; the pool closes when it reaches its size. Safe to retry with a client id or an Idempotency-Key.
+         */
+        post: operations["SamplingResource_sample"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/samples/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an offline queue of samples
+         * @description Up to 1,000 items, each with its client id: CREATED, DUPLICATE (already sent) or REJECTED with why, in order.
+         */
+        post: operations["SamplingResource_batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Central sampling sites of the round */
+        get: operations["TestRoundResource_sites"];
+        put?: never;
+        /**
+         * Add a central sampling site
+         * @description A place in the round's scope with its opening hours.
+         */
+        post: operations["TestRoundResource_addSite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Door-to-door and re-test tasks in your cells
+         * @description Urgent first, then by building and door number.
+         */
+        get: operations["TestRoundResource_tasks"];
+        put?: never;
+        /**
+         * Ask for a door-to-door visit of a household
+         * @description One visit task per household and round; asking again returns it.
+         */
+        post: operations["TestRoundResource_addVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/tasks/{taskId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a task done or failed
+         * @description FAILED needs a reason. If-Match or version required.
+         */
+        post: operations["TestRoundResource_outcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start sampling or close the round
+         * @description PLANNED → SAMPLING → CLOSED; anything else is 409. Starting lists bed-ridden and quarantined residents for door-to-door sampling. If-Match or version required.
+         */
+        post: operations["TestRoundResource_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/tube-results/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post results of up to 1,000 tubes
+         * @description Per item: CREATED (first result), UPDATED (a correction, history kept), DUPLICATE (a replay: nothing changes) or REJECTED (bad item, or an unknown barcode, which is kept in the unmatched list). Only rounds assigned to your lab; others are 404.
+         */
+        post: operations["LabResultResource_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/tubes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find a pool by barcode
+         * @description What a scanner typed; 404 if the round has no such pool in your reach.
+         */
+        get: operations["SamplingResource_byBarcode"];
+        put?: never;
+        /**
+         * Open a pool for a scanned barcode
+         * @description The barcode is unique in the round (409 duplicate-barcode). Sending the same client id again replays. Samples may also open their pool implicitly.
+         */
+        post: operations["SamplingResource_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/tubes/{tubeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pool with its people and result history */
+        get: operations["SamplingResource_tube"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/tubes/{tubeId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a pool by hand
+         * @description A pool closes by itself when full; closing it again is a no-op.
+         */
+        post: operations["SamplingResource_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-rounds/{id}/unmatched-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lab results whose barcode the round did not know
+         * @description For reconciliation; a lab sees its own. resolved=false lists the open ones.
+         */
+        get: operations["LabResultResource_unmatched"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1501,7 +1893,7 @@ export interface components {
             rejected: number;
         };
         /** @enum {string} */
-        Category: "TENANT" | "ELDERLY_ALONE" | "CHRONIC_ILLNESS" | "DISABLED" | "MEDICAL_FAMILY" | "NEEDS_DELIVERY" | "CLOSE_CONTACT" | "SECONDARY_CONTACT" | "RETURNEE";
+        Category: "TENANT" | "ELDERLY_ALONE" | "CHRONIC_ILLNESS" | "DISABLED" | "MEDICAL_FAMILY" | "NEEDS_DELIVERY" | "CLOSE_CONTACT" | "SECONDARY_CONTACT" | "RETURNEE" | "BED_RIDDEN";
         CensusChange: {
             /** Format: int64 */
             id?: number;
@@ -1582,6 +1974,62 @@ export interface components {
         CompoundType: "MANAGED" | "UNMANAGED" | "UNIT_COURTYARD";
         /** @enum {string} */
         CountLevel: "GRID_CELL" | "COMPOUND" | "BUILDING";
+        Coverage: {
+            roundId: components["schemas"]["UUID"];
+            areaId: components["schemas"]["UUID"];
+            level: components["schemas"]["Level"];
+            total: components["schemas"]["CoverageFigures"];
+            rows: components["schemas"]["CoverageRow"][];
+            /** @description When the slowest figure was last refreshed (at most a few seconds ago while sampling) */
+            asOf: components["schemas"]["Instant"];
+            previous?: components["schemas"]["PreviousRound"];
+        };
+        CoverageFigures: {
+            /** Format: int64 */
+            residents: number;
+            /** Format: int64 */
+            exempt: number;
+            /** Format: int64 */
+            expected: number;
+            /**
+             * Format: int64
+             * @description Expected people with at least one sample (make-up included)
+             */
+            sampled: number;
+            /**
+             * Format: int64
+             * @description Of the sampled, those sampled in a make-up sweep (补检)
+             */
+            makeup: number;
+            /** Format: int64 */
+            missing: number;
+            /**
+             * Format: int64
+             * @description Sampled, result not in yet (or invalid)
+             */
+            pending: number;
+            /** Format: int64 */
+            negative: number;
+            /**
+             * Format: int64
+             * @description In a positive pool, not yet cleared
+             */
+            positive: number;
+            /** Format: double */
+            coveragePct: number;
+        };
+        CoverageRow: {
+            /** @description An area node, or a household at HOUSEHOLD level */
+            areaId: components["schemas"]["UUID"];
+            level: components["schemas"]["Level"];
+            name: string;
+            figures: components["schemas"]["CoverageFigures"];
+            /**
+             * Format: double
+             * @description Coverage % of the previous round over the same scope, if any
+             */
+            previousCoveragePct?: number;
+        };
         /** @enum {string} */
         Direction: "IN" | "OUT";
         /** @enum {string} */
@@ -1798,6 +2246,20 @@ export interface components {
             people?: number;
             hours?: number;
         };
+        Exemption: {
+            id: components["schemas"]["UUID"];
+            roundId: components["schemas"]["UUID"];
+            residentId: components["schemas"]["UUID"];
+            residentName: string;
+            householdId: components["schemas"]["UUID"];
+            gridCellId: components["schemas"]["UUID"];
+            kind: components["schemas"]["ExemptionKind"];
+            reason: string;
+            grantedBy: string;
+            grantedAt: components["schemas"]["Instant"];
+        };
+        /** @enum {string} */
+        ExemptionKind: "AWAY" | "IN_HOSPITAL" | "INFANT" | "OTHER";
         ExportRequest: {
             /** @description Limit to this area node; default the whole jurisdiction */
             areaId?: components["schemas"]["UUID"];
@@ -1941,11 +2403,15 @@ export interface components {
         Kind: "THREE_SHIFTS" | "DAY_ONLY" | "CUSTOM";
         /** @enum {string} */
         Kind1: "NIGHT" | "DAY" | "EVENING" | "CUSTOM";
+        /** @enum {string} */
+        Level: "COMMUNITY" | "ZONE" | "GRID_CELL" | "COMPOUND" | "BUILDING" | "HOUSEHOLD";
         /**
          * Format: date
          * @example 2022-03-10
          */
         LocalDate: string;
+        /** Format: local-time */
+        LocalTime: string;
         Me: {
             username?: string;
             principalType?: components["schemas"]["Type"];
@@ -1955,6 +2421,20 @@ export interface components {
             communityIds?: string[];
             global?: boolean;
         };
+        MissingPerson: {
+            residentId: components["schemas"]["UUID"];
+            name: string;
+            /** @description Masked */
+            phone?: string;
+            householdId: components["schemas"]["UUID"];
+            doorNumber: string;
+            buildingId?: components["schemas"]["UUID"];
+            buildingName?: string;
+            gridCellId: components["schemas"]["UUID"];
+            categories?: string[];
+        };
+        /** @enum {string} */
+        Mode: "CENTRAL" | "DOOR_TO_DOOR";
         NewAreaNode: {
             /** @description Client-supplied id (optional): a retried create with the same id returns the first result */
             id?: components["schemas"]["UUID"];
@@ -1981,6 +2461,10 @@ export interface components {
             watched24h?: boolean;
             /** @description The compound or community the checkpoint guards */
             guardsNodeId: components["schemas"]["UUID"];
+        };
+        NewDoorToDoorTask: {
+            id?: components["schemas"]["UUID"];
+            householdId: components["schemas"]["UUID"];
         };
         NewDutyInspection: {
             checkpointId: components["schemas"]["UUID"];
@@ -2039,6 +2523,12 @@ export interface components {
             otherShiftId?: components["schemas"]["UUID"];
             reason?: string;
         };
+        NewExemption: {
+            id?: components["schemas"]["UUID"];
+            residentId: components["schemas"]["UUID"];
+            kind: components["schemas"]["ExemptionKind"];
+            reason: string;
+        };
         NewGridCell: {
             id?: components["schemas"]["UUID"];
             code: string;
@@ -2092,6 +2582,60 @@ export interface components {
              * @description Stop after this many seconds without improvement (default 10)
              */
             unimprovedSeconds?: number;
+        };
+        /** @description One person into a pool: exactly one of residentId, idNumber, visitor */
+        NewSample: {
+            /** @description Client-chosen id (offline queues); sending it again replays */
+            id?: components["schemas"]["UUID"];
+            barcode: string;
+            residentId?: components["schemas"]["UUID"];
+            idType?: components["schemas"]["DocType"];
+            /** @description Looked up by keyed hash, never stored or logged */
+            idNumber?: string;
+            visitor?: components["schemas"]["Visitor"];
+            kind?: components["schemas"]["SampleKind"];
+            sampledAt?: components["schemas"]["Instant"];
+            siteId?: components["schemas"]["UUID"];
+            /** @description For a visitor: where the sample is taken, if the pool has no place yet */
+            areaId?: components["schemas"]["UUID"];
+        };
+        NewSamplingSite: {
+            id?: components["schemas"]["UUID"];
+            name: string;
+            areaId: components["schemas"]["UUID"];
+            address?: string;
+            /** @example 07:00 */
+            opensAt: components["schemas"]["LocalTime"];
+            /** @example 19:00 */
+            closesAt: components["schemas"]["LocalTime"];
+        };
+        NewTestRound: {
+            id?: components["schemas"]["UUID"];
+            name: string;
+            scope: string[];
+            roundDate: components["schemas"]["LocalDate"];
+            samplingFrom: components["schemas"]["Instant"];
+            samplingTo: components["schemas"]["Instant"];
+            modes: components["schemas"]["Mode"][];
+            /**
+             * Format: int32
+             * @description People per tube: 1, 5, 10 or 20
+             */
+            poolSize: number;
+            labs?: string[];
+        };
+        NewTube: {
+            /** @description Client-chosen id; sending it again replays */
+            id?: components["schemas"]["UUID"];
+            barcode: string;
+            siteId?: components["schemas"]["UUID"];
+            /** @description Where the pool is taken (a grid cell or below); defaults to the site's area */
+            areaId?: components["schemas"]["UUID"];
+            /**
+             * Format: int32
+             * @description Defaults to the round's pool size
+             */
+            capacity?: number;
         };
         NewVerification: {
             id?: components["schemas"]["UUID"];
@@ -2152,6 +2696,11 @@ export interface components {
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
+        PageExemptionView: {
+            items?: components["schemas"]["Exemption"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
         PageGridCellView: {
             items?: components["schemas"]["GridCell"][];
             /** @description Opaque cursor of the next page; absent on the last page */
@@ -2159,6 +2708,11 @@ export interface components {
         };
         PageHouseholdView: {
             items?: components["schemas"]["Household"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageMissingPerson: {
+            items?: components["schemas"]["MissingPerson"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
@@ -2172,13 +2726,33 @@ export interface components {
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
+        PagePositivePool: {
+            items?: components["schemas"]["PositivePool"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
         PageResidentView: {
             items?: components["schemas"]["Resident"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
+        PageRoundView: {
+            items?: components["schemas"]["TestRound"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
         PageShiftView: {
             items?: components["schemas"]["DutyShift"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageTaskView: {
+            items?: components["schemas"]["TestTask"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageUnmatchedView: {
+            items?: components["schemas"]["UnmatchedResult"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
@@ -2209,6 +2783,29 @@ export interface components {
         };
         /** @enum {string} */
         PiiField: "ID_NUMBER" | "PHONE";
+        PositivePool: {
+            tubeId: components["schemas"]["UUID"];
+            roundId: components["schemas"]["UUID"];
+            barcode: string;
+            result: components["schemas"]["Result"];
+            testedAt?: components["schemas"]["Instant"];
+            gridCellId?: components["schemas"]["UUID"];
+            /** Format: int32 */
+            members: number;
+            /** Format: int32 */
+            retestTasks: number;
+            /** Format: int32 */
+            retestsDone: number;
+            updatedAt: components["schemas"]["Instant"];
+            flaggedHouseholds?: string[];
+            flaggedBuildings?: string[];
+        };
+        PreviousRound: {
+            roundId: components["schemas"]["UUID"];
+            name: string;
+            roundDate: components["schemas"]["LocalDate"];
+            figures: components["schemas"]["CoverageFigures"];
+        };
         /** @description RFC 9457 problem details (application/problem+json) */
         Problem: {
             /**
@@ -2279,6 +2876,8 @@ export interface components {
             idNumber?: string;
             phone?: string;
         };
+        /** @enum {string} */
+        Result: "NEGATIVE" | "POSITIVE" | "INVALID";
         Roster: {
             id?: components["schemas"]["UUID"];
             areaId?: components["schemas"]["UUID"];
@@ -2302,6 +2901,47 @@ export interface components {
             version?: number;
         };
         /** @enum {string} */
+        RoundStatus: "PLANNED" | "SAMPLING" | "CLOSED";
+        Sample: {
+            id: components["schemas"]["UUID"];
+            roundId: components["schemas"]["UUID"];
+            tubeId: components["schemas"]["UUID"];
+            barcode: string;
+            residentId?: components["schemas"]["UUID"];
+            name?: string;
+            householdId?: components["schemas"]["UUID"];
+            kind: components["schemas"]["SampleKind"];
+            flagged: boolean;
+            /** @description Why the sample is flagged, e.g. SECOND_ORDINARY_SAMPLE */
+            flagReason?: string;
+            sampledAt: components["schemas"]["Instant"];
+            sampledBy: string;
+            /** Format: int32 */
+            poolMembers: number;
+            /** Format: int32 */
+            poolCapacity: number;
+            poolStatus: string;
+        };
+        SampleBatch: {
+            items: components["schemas"]["NewSample"][];
+        };
+        /** @enum {string} */
+        SampleKind: "ORDINARY" | "RETEST" | "MAKEUP";
+        SamplingSite: {
+            id: components["schemas"]["UUID"];
+            roundId: components["schemas"]["UUID"];
+            areaId: components["schemas"]["UUID"];
+            name: string;
+            address?: string;
+            opensAt: components["schemas"]["LocalTime"];
+            closesAt: components["schemas"]["LocalTime"];
+        };
+        ScopeNode: {
+            id: components["schemas"]["UUID"];
+            kind: string;
+            name: string;
+        };
+        /** @enum {string} */
         Source: "GATE" | "DOOR" | "PHONE" | "PHOTO";
         /** @enum {string} */
         State: "REQUESTED" | "ACCEPTED" | "APPROVED" | "REJECTED";
@@ -2317,6 +2957,22 @@ export interface components {
         Status4: "SUBMITTED" | "APPROVED" | "REJECTED";
         /** @enum {string} */
         Status5: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
+        /** @enum {string} */
+        TaskKind: "DOOR_TO_DOOR" | "RETEST";
+        TaskOutcome: {
+            status: components["schemas"]["TaskStatus"];
+            /** @description Required when FAILED: why the visit failed */
+            reason?: string;
+            /** Format: int64 */
+            version?: number;
+        };
+        TaskPerson: {
+            residentId: components["schemas"]["UUID"];
+            name: string;
+            categories?: string[];
+        };
+        /** @enum {string} */
+        TaskStatus: "OPEN" | "DONE" | "FAILED" | "CANCELLED";
         TemperatureCheck: {
             id: components["schemas"]["UUID"];
             checkpointId?: components["schemas"]["UUID"];
@@ -2410,6 +3066,81 @@ export interface components {
             /** @description The whole range; date is null */
             totals: components["schemas"]["TemperatureDayMetrics"];
         };
+        TestRound: {
+            id: components["schemas"]["UUID"];
+            name: string;
+            scope: components["schemas"]["ScopeNode"][];
+            roundDate: components["schemas"]["LocalDate"];
+            samplingFrom: components["schemas"]["Instant"];
+            samplingTo: components["schemas"]["Instant"];
+            modes: components["schemas"]["Mode"][];
+            /** Format: int32 */
+            poolSize: number;
+            labs: string[];
+            status: components["schemas"]["RoundStatus"];
+            startedAt?: components["schemas"]["Instant"];
+            closedAt?: components["schemas"]["Instant"];
+            /** @description The round before this one over the same scope, if any */
+            previousRoundId?: components["schemas"]["UUID"];
+            /** Format: int64 */
+            version: number;
+            createdBy: string;
+            createdAt: components["schemas"]["Instant"];
+        };
+        /** @description Only a planned round can be edited; send the fields to change */
+        TestRoundPatch: {
+            name?: string;
+            roundDate?: components["schemas"]["LocalDate"];
+            samplingFrom?: components["schemas"]["Instant"];
+            samplingTo?: components["schemas"]["Instant"];
+            modes?: components["schemas"]["Mode"][];
+            /** Format: int32 */
+            poolSize?: number;
+            labs?: string[];
+            /** Format: int64 */
+            version?: number;
+        };
+        TestRoundTransition: {
+            to: components["schemas"]["RoundStatus"];
+            /** Format: int64 */
+            version?: number;
+        };
+        TestTask: {
+            id: components["schemas"]["UUID"];
+            roundId: components["schemas"]["UUID"];
+            kind: components["schemas"]["TaskKind"];
+            householdId: components["schemas"]["UUID"];
+            doorNumber: string;
+            buildingName?: string;
+            gridCellId: components["schemas"]["UUID"];
+            people: components["schemas"]["TaskPerson"][];
+            tubeId?: components["schemas"]["UUID"];
+            urgent: boolean;
+            status: components["schemas"]["TaskStatus"];
+            failureReason?: string;
+            assignees: string[];
+            source: string;
+            doneBy?: string;
+            doneAt?: components["schemas"]["Instant"];
+            /** Format: int64 */
+            version: number;
+            createdAt: components["schemas"]["Instant"];
+        };
+        TestingMetrics: {
+            /** Format: int64 */
+            rounds: number;
+            /** Format: int64 */
+            sampling: number;
+            /** Format: int64 */
+            positivePools: number;
+            /** Format: int64 */
+            openRetests: number;
+            /** Format: int64 */
+            unmatchedResults: number;
+            /** @description Coverage over every round in sampling, in your jurisdiction */
+            figures: components["schemas"]["CoverageFigures"];
+            asOf: components["schemas"]["Instant"];
+        };
         TreeNode: {
             id?: components["schemas"]["UUID"];
             kind?: components["schemas"]["AreaKind"];
@@ -2419,6 +3150,60 @@ export interface components {
             /** @description True for an ancestor shown only as context: outside the caller's jurisdiction */
             context?: boolean;
             children?: components["schemas"]["TreeNode"][];
+        };
+        Tube: {
+            id: components["schemas"]["UUID"];
+            roundId: components["schemas"]["UUID"];
+            barcode: string;
+            areaId?: components["schemas"]["UUID"];
+            gridCellId?: components["schemas"]["UUID"];
+            siteId?: components["schemas"]["UUID"];
+            /** Format: int32 */
+            capacity: number;
+            /** Format: int32 */
+            members: number;
+            status: string;
+            result?: components["schemas"]["Result"];
+            testedAt?: components["schemas"]["Instant"];
+            labRef?: string;
+            openedBy: string;
+            openedAt: components["schemas"]["Instant"];
+            closedAt?: components["schemas"]["Instant"];
+            /** Format: int64 */
+            version: number;
+            people?: components["schemas"]["TubeMember"][];
+            history?: components["schemas"]["TubeResultHistory"][];
+        };
+        TubeMember: {
+            sampleId: components["schemas"]["UUID"];
+            residentId?: components["schemas"]["UUID"];
+            name: string;
+            householdId?: components["schemas"]["UUID"];
+            visitor?: boolean;
+            kind: components["schemas"]["SampleKind"];
+            flagged: boolean;
+            flagReason?: string;
+            sampledAt?: components["schemas"]["Instant"];
+        };
+        TubeResult: {
+            /** @description The tube's barcode */
+            barcode?: string;
+            /** @description NEGATIVE, POSITIVE or INVALID */
+            result?: string;
+            testedAt?: components["schemas"]["Instant"];
+            /** @description The lab's own reference of this test */
+            labRef?: string;
+        };
+        TubeResultBatch: {
+            items?: components["schemas"]["TubeResult"][];
+        };
+        TubeResultHistory: {
+            result: components["schemas"]["Result"];
+            previousResult?: components["schemas"]["Result"];
+            testedAt: components["schemas"]["Instant"];
+            lab: string;
+            labRef?: string;
+            receivedAt: components["schemas"]["Instant"];
         };
         /** @enum {string} */
         Type: "USER" | "CLIENT";
@@ -2436,6 +3221,17 @@ export interface components {
             idNumber?: string;
             phone?: string;
         };
+        UnmatchedResult: {
+            id: components["schemas"]["UUID"];
+            roundId: components["schemas"]["UUID"];
+            lab: string;
+            barcode: string;
+            result: components["schemas"]["Result"];
+            testedAt: components["schemas"]["Instant"];
+            labRef?: string;
+            receivedAt: components["schemas"]["Instant"];
+            resolvedAt?: components["schemas"]["Instant"];
+        };
         /** @description 摸排核查: one verification of a household */
         Verification: {
             id?: components["schemas"]["UUID"];
@@ -2448,6 +3244,11 @@ export interface components {
         };
         /** @enum {string} */
         VerificationMethod: "PHONE" | "VISIT";
+        /** @description Someone not in the census: minimal data */
+        Visitor: {
+            name: string;
+            phone?: string;
+        };
         /** @description A person who is not a resident: document and phone are stored encrypted */
         VisitorInput: {
             name?: string;
@@ -3155,7 +3956,7 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string;
-                /** @description AREA_NODE, CHECKPOINT, ALERT (repeatable); default all */
+                /** @description AREA_NODE, CHECKPOINT, ALERT, TEST_ROUND, TEST_TUBE (a pool whose result turned positive/invalid or was corrected) (repeatable); default all */
                 entity?: string[];
                 limit?: number;
             };
@@ -5335,6 +6136,42 @@ export interface operations {
             };
         };
     };
+    TestingMetricsResource_metrics: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestingMetrics"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ResidentResource_list: {
         parameters: {
             query?: {
@@ -5948,6 +6785,1030 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TemperatureCheck"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TestRoundResource_list: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                cursor?: string;
+                limit?: number;
+                status?: components["schemas"]["RoundStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageRoundView"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TestRoundResource_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewTestRound"];
+            };
+        };
+        responses: {
+            /** @description Created (or the first result again) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestRound"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TestRoundResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestRound"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TestRoundResource_patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestRoundPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestRound"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CoverageResource_coverage: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                /** @description json or csv */
+                format?: string;
+                level?: components["schemas"]["Level"];
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Coverage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TestRoundResource_exemptions: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                kind?: components["schemas"]["ExemptionKind"];
+                limit?: number;
+                residentId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageExemptionView"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TestRoundResource_exempt: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewExemption"];
+            };
+        };
+        responses: {
+            /** @description Created (or the first result again) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exemption"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TestRoundResource_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exemptionId: components["schemas"]["UUID"];
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CoverageResource_missing: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMissingPerson"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SamplingResource_positivePools: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagePositivePool"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SamplingResource_sample: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSample"];
+            };
+        };
+        responses: {
+            /** @description Created (or the first result again) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sample"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SamplingResource_batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SampleBatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TestRoundResource_sites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SamplingSite"][];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TestRoundResource_addSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSamplingSite"];
+            };
+        };
+        responses: {
+            /** @description Created (or the first result again) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SamplingSite"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TestRoundResource_tasks: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                gridCellId?: components["schemas"]["UUID"];
+                householdId?: components["schemas"]["UUID"];
+                kind?: components["schemas"]["TaskKind"];
+                limit?: number;
+                status?: components["schemas"]["TaskStatus"];
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageTaskView"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TestRoundResource_addVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDoorToDoorTask"];
+            };
+        };
+        responses: {
+            /** @description Created (or the existing task) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestTask"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TestRoundResource_outcome: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+                taskId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskOutcome"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestTask"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TestRoundResource_transition: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestRoundTransition"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestRound"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LabResultResource_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TubeResultBatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SamplingResource_byBarcode: {
+        parameters: {
+            query?: {
+                barcode?: string;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tube"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SamplingResource_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewTube"];
+            };
+        };
+        responses: {
+            /** @description Created (or the first result again) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tube"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SamplingResource_tube: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+                tubeId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tube"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SamplingResource_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+                tubeId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tube"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LabResultResource_unmatched: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                resolved?: boolean;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageUnmatchedView"];
                 };
             };
             /** @description Not Authorized */
