@@ -138,16 +138,16 @@ test('worker1 samples a pool of 3, the lab posts a positive, worker1 gets 3 re-t
   await page.getByText('同户成员', { exact: true }).click();
   await page.getByRole('textbox', { name: '门牌号' }).fill(household.doorNumber);
   await page.getByRole('combobox', { name: '选择住户' }).click();
-  await page.locator('.ant-select-item-option').filter({ hasText: household.doorNumber }).first().click();
+  await page.locator('.ant-select-item-option').filter({ hasText: [household.doorNumber, household.contactName].filter(Boolean).join(' · ') }).first().click();
   for (const [n, person] of three.entries()) {
-    await page.getByTestId('sampling-candidate').filter({ hasText: person.name }).getByRole('button', { name: '加入' }).click();
+    await page.getByTestId('sampling-candidate').filter({ hasText: person.name }).getByRole('button', { name: /^加\s*入$/ }).click();
     await expect(page.getByTestId('pool-count')).toHaveText(`${n + 1} / 5`);
   }
   await expect(page.getByTestId('sample-queue-waiting')).toHaveAttribute('data-count', '0');
   await expect(page.getByTestId('pool-member')).toHaveCount(3);
   await expect(page.getByTestId('pool-member').getByText('待上传')).toHaveCount(0);
   await screenshot(page, testInfo, 'sampling-pool');
-  await page.getByRole('button', { name: '封管' }).click();
+  await page.getByRole('button', { name: /封\s*管/ }).click();
   await expect(page.getByTestId('pool')).toHaveCount(0);
   await expect(field).toBeFocused();
   const tube = await worker.get<{ status: string; members: number }>(`/api/v1/test-rounds/${round.id}/tubes?barcode=${encodeURIComponent(barcode)}`);

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Card, Empty, Form, Input, List, Progress, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { LockOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -68,7 +68,24 @@ export function SampleTab({ round }: { round: Round }) {
         })),
     [snapshot, barcode],
   );
-  const stored: PoolMember[] = (tube.data?.people ?? []).map((p) => ({
+  // People that left the waiting line accepted (by this screen's send or the background sync) count
+  // as stored until the server's pool shows them: the pool never looks emptier than it is.
+  const [sent, setSent] = useState<PoolMember[]>([]);
+  const before = useRef<PoolMember[]>([]);
+  const { refetch } = tube;
+  useEffect(() => {
+    const gone = before.current.filter((m) => !m.rejected && !queued.some((q) => q.sampleId === m.sampleId));
+    before.current = queued;
+    if (gone.length > 0) {
+      setSent((s) => [...s, ...gone.map((m) => ({ ...m, pending: false }))]);
+      void refetch();
+    }
+  }, [queued, refetch]);
+  useEffect(() => {
+    setSent([]);
+    before.current = [];
+  }, [barcode]);
+  const fromServer: PoolMember[] = (tube.data?.people ?? []).map((p) => ({
     sampleId: p.sampleId,
     name: p.name,
     residentId: p.residentId,
@@ -76,6 +93,7 @@ export function SampleTab({ round }: { round: Round }) {
     pending: false,
     flagReason: p.flagged ? p.flagReason ?? 'FLAGGED' : undefined,
   }));
+  const stored = [...fromServer, ...sent.filter((m) => !fromServer.some((f) => f.sampleId === m.sampleId))];
   const capacity = tube.data?.capacity ?? round.poolSize;
   const pool = poolState(stored, queued, capacity, tube.data?.status);
   const blocked = !barcode || pool.full || pool.closed;
@@ -92,10 +110,7 @@ export function SampleTab({ round }: { round: Round }) {
       ...who,
     };
     await queue.enqueue(payload, { personName });
-    if (navigator.onLine) {
-      await queue.flush().catch(() => undefined);
-      void tube.refetch();
-    }
+    if (navigator.onLine) await queue.flush().catch(() => undefined);
     barcodeRef.current?.focus();
   };
 
@@ -348,9 +363,11 @@ function AsVisitor({ onAdd }: { onAdd: AddFn }) {
       form={form}
       layout="vertical"
       requiredMark={false}
-      onFinish={(v) =>
-        void onAdd({ visitor: { name: v.name.trim(), phone: v.phone?.trim() || undefined } }, v.name.trim()).then(() => form.resetFields())
-      }
+      onFinish={(v) => {
+        // cleared at once: the next visitor can be typed while this one is being sent
+        form.resetFields();
+        void onAdd({ visitor: { name: v.name.trim(), phone: v.phone?.trim() || undefined } }, v.name.trim());
+      }}
     >
       <Form.Item name="name" label={t('testing.sampling.visitorName')} rules={[{ required: true, whitespace: true, message: t('testing.sampling.visitorNameRequired') }]}>
         <Input size="large" maxLength={50} autoComplete="off" />
