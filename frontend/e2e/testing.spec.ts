@@ -78,7 +78,7 @@ async function secondBrowser(browser: Browser, testInfo: TestInfo, baseURL: stri
   return { context, page: await context.newPage() };
 }
 
-const cellRow = (page: Page, name: string) => page.getByTestId('coverage-row').filter({ has: page.getByRole('link', { name, exact: true }) });
+const cellRow = (page: Page, name: string) => page.getByTestId('coverage-row').filter({ has: page.getByRole('button', { name, exact: true }) });
 
 test('worker1 samples a pool of 3, the lab posts a positive, worker1 gets 3 re-tests, the supervisor sees the cell change', async ({ page, request, browser, baseURL }, testInfo) => {
   test.setTimeout(240_000);
@@ -117,7 +117,7 @@ test('worker1 samples a pool of 3, the lab posts a positive, worker1 gets 3 re-t
   const desk = await secondBrowser(browser, testInfo, baseURL);
   await login(desk.page, 'supervisor', `/rounds/${round.id}`);
   await expect(desk.page.getByTestId('round-status')).toHaveText('采样中');
-  await desk.page.getByRole('link', { name: cell.communityName, exact: true }).click();
+  await desk.page.getByRole('button', { name: cell.communityName, exact: true }).click();
   const row = cellRow(desk.page, cell.name);
   await expect(row.getByTestId('coverage-sampled')).toHaveText('0');
   const expected = Number(await row.locator('td').nth(2).innerText());

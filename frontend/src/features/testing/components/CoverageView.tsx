@@ -45,7 +45,9 @@ export function CoverageView({ round }: { round: Round }) {
           items={path.map((c, i) => ({
             title:
               i < path.length - 1 ? (
-                <a onClick={() => setPath(path.slice(0, i + 1))}>{c.name}</a>
+                <Button type="link" size="small" className="gg-drill" onClick={() => setPath(path.slice(0, i + 1))}>
+                  {c.name}
+                </Button>
               ) : (
                 <span>{c.name}</span>
               ),
@@ -103,7 +105,14 @@ export function CoverageView({ round }: { round: Round }) {
             title: t(`testing.level.${here.level}`),
             dataIndex: 'name',
             fixed: 'left',
-            render: (_, r) => (child ? <a onClick={() => drill(r)}>{r.name}</a> : r.name),
+            render: (_, r) =>
+              child ? (
+                <Button type="link" size="small" className="gg-drill" onClick={() => drill(r)}>
+                  {r.name}
+                </Button>
+              ) : (
+                r.name
+              ),
           },
           {
             title: t('testing.figures.coveragePct'),
