@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { PASSWORD, login, screenshot } from './support';
 
 /**
@@ -62,15 +62,11 @@ async function api(request: APIRequestContext, who: { user: string } | { client:
   };
 }
 
-/** A second signed-in browser (the supervisor's desk) with the project's device settings. */
-async function secondBrowser(browser: Browser, testInfo: TestInfo, baseURL: string | undefined) {
-  const use = testInfo.project.use;
+/** The supervisor's own signed-in browser: a desk (supervisors follow coverage at a desk), whatever the project. */
+async function deskBrowser(browser: Browser, baseURL: string | undefined) {
   const context = await browser.newContext({
     baseURL,
-    viewport: use.viewport,
-    deviceScaleFactor: use.deviceScaleFactor,
-    isMobile: use.isMobile,
-    hasTouch: use.hasTouch,
+    viewport: { width: 1440, height: 900 },
     ignoreHTTPSErrors: true,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
@@ -114,7 +110,7 @@ test('worker1 samples a pool of 3, the lab posts a positive, worker1 gets 3 re-t
   await supervisor.post(`/api/v1/test-rounds/${round.id}/transitions`, { to: 'SAMPLING', version: round.version });
 
   // the supervisor watches the round's coverage, drilled down to worker1's cell: nobody sampled yet
-  const desk = await secondBrowser(browser, testInfo, baseURL);
+  const desk = await deskBrowser(browser, baseURL);
   await login(desk.page, 'supervisor', `/rounds/${round.id}`);
   await expect(desk.page.getByTestId('round-status')).toHaveText('采样中');
   await desk.page.getByRole('button', { name: cell.communityName, exact: true }).click();

@@ -52,6 +52,8 @@ export function SampleTab({ round }: { round: Round }) {
   const [way, setWay] = useState<Way>('id');
   const barcodeRef = useRef<BarcodeInputHandle>(null);
   const tube = useTubeByBarcode(round.id, barcode);
+  // after any choice on the screen the scanner's field has the focus again, ready for the next tube
+  const refocus = () => window.setTimeout(() => barcodeRef.current?.focus(), 0);
   const close = useCloseTube(round.id);
 
   const queued: PoolMember[] = useMemo(
@@ -130,7 +132,10 @@ export function SampleTab({ round }: { round: Round }) {
         <Segmented<Place>
           size="large"
           value={place}
-          onChange={setPlace}
+          onChange={(v) => {
+            setPlace(v);
+            refocus();
+          }}
           options={[
             { value: 'site', label: t('testing.sampling.atSite'), disabled: !round.modes.includes('CENTRAL') },
             { value: 'door', label: t('testing.sampling.doorToDoor'), disabled: !round.modes.includes('DOOR_TO_DOOR') },
@@ -143,7 +148,10 @@ export function SampleTab({ round }: { round: Round }) {
             aria-label={t('testing.sampling.site')}
             placeholder={t('testing.sampling.site')}
             value={siteId}
-            onChange={setSiteId}
+            onChange={(v) => {
+              setSiteId(v);
+              refocus();
+            }}
             allowClear
             options={(sites.data ?? []).map((s) => ({ value: s.id, label: `${s.name} ${s.opensAt?.slice(0, 5)}–${s.closesAt?.slice(0, 5)}` }))}
           />
@@ -152,7 +160,10 @@ export function SampleTab({ round }: { round: Round }) {
           size="large"
           aria-label={t('testing.sampling.kind')}
           value={kind}
-          onChange={setKind}
+          onChange={(v) => {
+            setKind(v);
+            refocus();
+          }}
           options={SAMPLE_KINDS.map((k) => ({ value: k, label: t(`testing.sampleKind.${k}`) }))}
         />
       </Space>
