@@ -38,15 +38,6 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/q\//, /^\/config\.json$/],
         cleanupOutdatedCaches: true,
-        // The runtime settings (Keycloak's address): from the network when there is one, else the
-        // last copy, so that a reload at a gate with no signal still starts the app and its offline queue.
-        runtimeCaching: [
-          {
-            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname === '/config.json',
-            handler: 'NetworkFirst',
-            options: { cacheName: 'gg-config', networkTimeoutSeconds: 5 },
-          },
-        ],
       },
     }),
   ],

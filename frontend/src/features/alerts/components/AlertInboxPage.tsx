@@ -1,9 +1,8 @@
 import { Button, Checkbox, Segmented, Space, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ALERT_KINDS, type AlertKind } from '../api/alerts';
-import { AlertInbox } from './AlertInbox';
-import '../../temperature/temperature.css';
+import { AlertInbox } from '../../../components/alerts/AlertInbox';
+import { ALERT_KINDS, type AlertKind } from '../../../components/alerts/alerts';
 
 type KindFilter = AlertKind | 'ALL';
 

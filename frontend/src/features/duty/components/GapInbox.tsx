@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { AlertInbox } from '../../alerts/components/AlertInbox';
+import { AlertInbox } from '../../../components/alerts/AlertInbox';
 
 /** The alert inbox, only duty gaps (posts with nobody checked in 15 minutes after the start): the shared inbox, one kind. */
 export function GapInbox({ areaId }: { areaId: string | undefined }) {

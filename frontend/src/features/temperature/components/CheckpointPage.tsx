@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Empty, Form, Input, List, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Collapse, Empty, Form, Input, List, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { SearchOutlined, SwapOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useAuth } from 'react-oidc-context';
@@ -269,23 +269,39 @@ export function CheckpointPage() {
             <Form.Item name="name" label={t('temperature.visitor.name')} rules={[{ required: true, whitespace: true, message: t('temperature.visitor.nameRequired') }]}>
               <Input size="large" autoComplete="off" maxLength={100} />
             </Form.Item>
-            <Space.Compact style={{ width: '100%' }}>
-              <Form.Item name="documentType" label={t('temperature.visitor.documentType')} style={{ width: '40%' }}>
-                <Select size="large" options={DOC_TYPES.map((d) => ({ value: d, label: t(`docTypes.${d}`) }))} />
-              </Form.Item>
-              <Form.Item name="documentNumber" label={t('temperature.visitor.documentNumber')} style={{ width: '60%' }}>
-                <Input size="large" autoComplete="off" maxLength={40} />
-              </Form.Item>
-            </Space.Compact>
             <Form.Item name="phone" label={t('temperature.visitor.phone')}>
               <Input size="large" inputMode="tel" autoComplete="off" maxLength={30} />
             </Form.Item>
-            <Form.Item name="fromPlace" label={t('temperature.visitor.fromPlace')}>
-              <Input size="large" maxLength={200} />
-            </Form.Item>
-            <Form.Item name="reason" label={t('temperature.visitor.reason')}>
-              <Input size="large" maxLength={200} />
-            </Form.Item>
+            {/* The rest is optional: folded so that the pad stays within a thumb's reach on a phone. */}
+            <Collapse
+              ghost
+              size="small"
+              items={[
+                {
+                  key: 'more',
+                  label: t('temperature.visitor.more'),
+                  forceRender: true,
+                  children: (
+                    <>
+                      <Space.Compact style={{ width: '100%' }}>
+                        <Form.Item name="documentType" label={t('temperature.visitor.documentType')} style={{ width: '40%' }}>
+                          <Select size="large" options={DOC_TYPES.map((d) => ({ value: d, label: t(`docTypes.${d}`) }))} />
+                        </Form.Item>
+                        <Form.Item name="documentNumber" label={t('temperature.visitor.documentNumber')} style={{ width: '60%' }}>
+                          <Input size="large" autoComplete="off" maxLength={40} />
+                        </Form.Item>
+                      </Space.Compact>
+                      <Form.Item name="fromPlace" label={t('temperature.visitor.fromPlace')}>
+                        <Input size="large" maxLength={200} />
+                      </Form.Item>
+                      <Form.Item name="reason" label={t('temperature.visitor.reason')}>
+                        <Input size="large" maxLength={200} />
+                      </Form.Item>
+                    </>
+                  ),
+                },
+              ]}
+            />
           </Form>
         </Card>
       )}

@@ -131,13 +131,14 @@ export function QueueStatus({ queue }: { queue: OfflineQueue<CheckInput, EntryMe
         title={t('temperature.queue.fixTitle')}
         onCancel={() => setFixing(undefined)}
         okButtonProps={{ disabled: fixed === null || fixed < MIN_TEMPERATURE || fixed > MAX_TEMPERATURE }}
-        onOk={async () => {
+        onOk={() => {
           if (!fixing || fixed === null || !queue) return;
           // Same id: the server never stored the refused item, so the id is still free.
-          await queue.requeue(fixing.id, { ...fixing.payload, temperature: fixed });
-          setFixing(undefined);
-          message.success(t('temperature.queue.waiting', { count: 1 }));
-          void queue.flush();
+          void queue.requeue(fixing.id, { ...fixing.payload, temperature: fixed }).then(() => {
+            setFixing(undefined);
+            void message.success(t('temperature.queue.waiting', { count: 1 }));
+            return queue.flush();
+          });
         }}
       >
         {fixing && <EntryLine entry={fixing} />}

@@ -46,7 +46,7 @@ describe('TemperaturePad', () => {
     expect(onRecord).toHaveBeenCalledExactlyOnceWith(36.9);
   });
 
-  it('does nothing while disabled (no person or checkpoint chosen yet)', async () => {
+  it('does nothing while disabled (no person or checkpoint chosen yet)', () => {
     const onRecord = vi.fn();
     renderWithApp(<TemperaturePad onRecord={onRecord} disabled />);
     expect(screen.getByRole('button', { name: '36.5 °C' })).toBeDisabled();

@@ -37,6 +37,9 @@ public class DemoLoader {
     @Inject
     org.gridguard.census.CensusDemo census;
 
+    @Inject
+    java.time.Clock clock;
+
     @ConfigProperty(name = "gridguard.demo.load")
     boolean load;
 
@@ -161,7 +164,9 @@ public class DemoLoader {
             } catch (java.io.IOException e) {
                 throw new SQLException("demo census could not be written", e);
             }
+            int readings = TemperatureDemo.load(c, d, seed, java.time.LocalDate.now(clock), clock.getZone());
             c.commit();
+            LOG.infof("Temperature demo: %d readings", readings);
             LOG.infof("Loaded demo data (seed %d): %d area nodes, %d checkpoints, %d assignments, %d households, %d residents,"
                     + " %d people on duty in %d ms", seed, d.nodes.size(), d.checkpoints.size(), d.assignments.size(),
                     people.households(), people.residents(), d.people.size(), (System.nanoTime() - t0) / 1_000_000);

@@ -139,11 +139,29 @@ public class TemperatureService {
     public Created createOne(CheckInput in) {
         Item item = new Item(0);
         item.in = in;
-        Outcome o = ingest(List.of(item)).get(0);
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Outcome o = ingest(List.of(item), now).get(0);
         if (o.status() == BatchResult.Status.REJECTED) {
             throw problem(o);
         }
-        return new Created(reads.get(o.id()), o.status() == BatchResult.Status.CREATED);
+        if (o.status() == BatchResult.Status.CREATED) {
+            return new Created(view(item, now, o.alertId()), true);
+        }
+        return new Created(reads.get(o.id()), false);
+    }
+
+    /** The view of a row just written, from what was written (no read-back on the hot path). */
+    CheckView view(Item it, Instant now, UUID alertId) {
+        CheckInput in = it.in;
+        java.time.ZoneId zone = windows.zone();
+        VisitorInput v = in.visitor();
+        TemperatureViews.VisitorView visitor = v == null ? null
+                : new TemperatureViews.VisitorView(v.name().trim(), it.docType, it.docMask, it.phoneMask, v.fromPlace(), v.reason());
+        return new CheckView(in.id(), in.checkpointId(), it.checkpointName, in.source(), in.direction(),
+                in.measuredAt().toInstant().atZone(zone).toOffsetDateTime(), now.atZone(zone).toOffsetDateTime(), it.late, it.day,
+                in.residentId() == null ? null : it.window, it.temperature, it.fever, in.healthCode(),
+                in.vehiclePlate() == null || in.vehiclePlate().isBlank() ? null : in.vehiclePlate().trim(), in.residentId(),
+                it.personName, visitor, caller.name(), alertId, 0);
     }
 
     public record Created(CheckView view, boolean created) {
@@ -179,7 +197,7 @@ public class TemperatureService {
             }
             items.add(it);
         }
-        List<Outcome> out = ingest(items);
+        List<Outcome> out = ingest(items, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         return BatchResult.of(out.stream().map(o -> new BatchResult.Item(o.index(), o.id(), o.status(), o.errors(), o.alertId()))
                 .toList());
     }
@@ -211,8 +229,7 @@ public class TemperatureService {
 
     // ------------------------------------------------------------------ the path of every registration
 
-    List<Outcome> ingest(List<Item> items) {
-        Instant now = clock.instant();
+    List<Outcome> ingest(List<Item> items, Instant now) {
         // 1. each item alone
         for (Item it : items) {
             if (it.errors.isEmpty()) {

@@ -21,9 +21,22 @@ import io.restassured.RestAssured;
  * Once-only scheduling across processes: two more packaged API instances on the same database run the
  * overdue sweep every 2 s. Every window is claimed by exactly one instance, both instances try, and an
  * overdue alert gets exactly one "overdue" event. Likewise the duty-gap sweep: one claim per minute, one
- * DUTY_GAP alert for an unstaffed post.
+ * DUTY_GAP alert for an unstaffed post; and the missing-report sweep: the two instances get a morning report
+ * window that closes while they run, claim it once, and raise one MISSING_REPORT alert per person under watch.
+ * Their ports default to 18091/18092 (GG_E2E_PORT_A / GG_E2E_PORT_B override them).
  */
 class TwoInstancesTest {
+
+    static final int PORT_A = port("GG_E2E_PORT_A", 18091);
+    static final int PORT_B = port("GG_E2E_PORT_B", 18092);
+    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+    /** The report window the two instances see closing: from midnight to two minutes from now (local, to the minute). */
+    static final java.time.ZonedDateTime CLOSE = java.time.ZonedDateTime.now(ZONE).plusMinutes(2).withSecond(0).withNano(0);
+
+    static int port(String env, int fallback) {
+        String v = System.getenv(env);
+        return v == null || v.isBlank() ? fallback : Integer.parseInt(v.trim());
+    }
 
     Process start(String name, int port, File log) throws Exception {
         String jar = Path.of(System.getProperty("gridguard.repo.root", ".."), "backend/target/quarkus-app/quarkus-run.jar")
@@ -39,6 +52,9 @@ class TwoInstancesTest {
         env.put("QUARKUS_OIDC_TOKEN_ISSUER", RealSystem.env("GG_KC_ISSUER"));
         env.put("GRIDGUARD_ALERTS_SWEEP_EVERY", "2s");
         env.put("GRIDGUARD_DUTY_GAP_EVERY", "2s");
+        env.put("GRIDGUARD_TEMPERATURE_MISSING_EVERY", "2s");
+        env.put("GRIDGUARD_TEMPERATURE_MORNING", "00:00-" + hhmm(CLOSE));
+        env.put("GRIDGUARD_TEMPERATURE_AFTERNOON", hhmm(CLOSE) + "-23:59");
         env.put("GRIDGUARD_INSTANCE_ID", name);
         env.put("GRIDGUARD_DEMO_LOAD", "true");
         // the same personal-data keys as the main instance
@@ -52,8 +68,12 @@ class TwoInstancesTest {
         return pb.start();
     }
 
+    static String hhmm(java.time.ZonedDateTime t) {
+        return String.format("%02d:%02d", t.getHour(), t.getMinute());
+    }
+
     void awaitReady(int port) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         while (System.nanoTime() < deadline) {
             try {
                 if (RestAssured.given().baseUri("http://localhost:" + port).get("/q/health/ready").statusCode() == 200) {
@@ -88,18 +108,41 @@ class TwoInstancesTest {
             ps.setObject(1, shift);
             assertThat(ps.executeUpdate()).isEqualTo(1);
         }
+        // a resident under watch today with no report: missing when the instances' morning window closes
+        java.time.LocalDate today = CLOSE.toLocalDate();
+        UUID watched;
+        try (Connection c = RealSystem.db();
+                PreparedStatement ps = c.prepareStatement("""
+                        insert into watch (id, community_id, resident_id, grid_cell_id, area_id, reason, starts_on, ends_on,
+                                           created_by, updated_by)
+                        select ?, r.community_id, r.id, r.grid_cell_id, r.area_id, 'HOME_ISOLATION', ?, ?, 'e2e', 'e2e'
+                        from resident r join area_node g on g.id = r.grid_cell_id
+                        where g.code = 'BH-C001-G02' and r.status = 'LIVING'
+                          and not exists (select 1 from temperature_check t where t.resident_id = r.id and t.business_date = ?)
+                        order by r.id offset ? limit 1 returning resident_id""")) {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setObject(2, today);
+            ps.setObject(3, today);
+            ps.setObject(4, today);
+            ps.setInt(5, (int) (System.currentTimeMillis() / 1000 % 200));
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("a resident to watch").isTrue();
+                watched = rs.getObject(1, UUID.class);
+            }
+        }
         Instant from = Instant.now();
         File dir = new File("target");
-        Process a = start("e2e-a", 18091, new File(dir, "instance-a.log"));
-        Process b = start("e2e-b", 18092, new File(dir, "instance-b.log"));
+        Process a = start("e2e-a", PORT_A, new File(dir, "instance-a.log"));
+        Process b = start("e2e-b", PORT_B, new File(dir, "instance-b.log"));
         try {
-            awaitReady(18091);
-            awaitReady(18092);
+            awaitReady(PORT_A);
+            awaitReady(PORT_B);
+            sameBatchToBothInstances();
             Thread.sleep(12_000);
             // the gap sweep (first run 20 s after start, then every 2 s here) claims one-minute windows:
             // wait until both instances have tried a few times and the unstaffed shift has its alert
-            for (int i = 0; i < 120 && (gapAlerts(shift) == 0 || attempts(18091, "duty-gaps") < 3
-                    || attempts(18092, "duty-gaps") < 3); i++) {
+            for (int i = 0; i < 120 && (gapAlerts(shift) == 0 || attempts(PORT_A, "duty-gaps") < 3
+                    || attempts(PORT_B, "duty-gaps") < 3); i++) {
                 Thread.sleep(1_000);
             }
             List<String> claimants = new ArrayList<>();
@@ -124,17 +167,99 @@ class TwoInstancesTest {
                     }
                 }
             }
-            double skipped = skipped(18091, "alert-overdue-sweep") + skipped(18092, "alert-overdue-sweep");
+            double skipped = skipped(PORT_A, "alert-overdue-sweep") + skipped(PORT_B, "alert-overdue-sweep");
             assertThat(skipped).as("the instance that lost a window skipped it").isGreaterThan(0);
             // the duty-gap sweep: one claim per minute across the instances, one DUTY_GAP alert for the post
-            assertThat(skipped(18091, "duty-gaps") + skipped(18092, "duty-gaps")).as("duty-gap windows skipped")
+            assertThat(skipped(PORT_A, "duty-gaps") + skipped(PORT_B, "duty-gaps")).as("duty-gap windows skipped")
                     .isGreaterThan(0);
             assertThat(gapAlerts(shift)).as("gap alerts for the unstaffed shift").isEqualTo(1);
+            // the missing-report sweep: wait for the window to close and both instances to try it a few times
+            while (Instant.now().isBefore(CLOSE.toInstant().plusSeconds(2))) {
+                Thread.sleep(1_000);
+            }
+            double before = attempts(PORT_A, "missing-reports") + attempts(PORT_B, "missing-reports");
+            for (int i = 0; i < 60 && (missingClaims() == 0 || attempts(PORT_A, "missing-reports")
+                    + attempts(PORT_B, "missing-reports") < before + 6); i++) {
+                Thread.sleep(1_000);
+            }
+            assertThat(missingClaims()).as("claims of the closed report window").isEqualTo(1);
+            assertThat(missingAlerts(watched, today)).as("missing-report alerts of the person under watch").isEqualTo(1);
+            assertThat(skipped(PORT_A, "missing-reports") + skipped(PORT_B, "missing-reports"))
+                    .as("missing-report windows skipped").isGreaterThan(0);
         } finally {
             a.destroy();
             b.destroy();
             a.waitFor(30, TimeUnit.SECONDS);
             b.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Idempotency across instances: the same offline queue sent to both at once is written once. */
+    void sameBatchToBothInstances() throws Exception {
+        String token = RealSystem.password("worker1");
+        java.util.List<String> residents = RestAssured.given().baseUri("http://localhost:" + PORT_A).auth().oauth2(token)
+                .get("/api/v1/residents?status=LIVING&limit=10").then().statusCode(200).extract().jsonPath().getList("items.id");
+        UUID kk4;
+        try (Connection c = RealSystem.db();
+                PreparedStatement ps = c.prepareStatement("select id from checkpoint where code = 'BH-C001-KK4'");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            kk4 = rs.getObject(1, UUID.class);
+        }
+        List<java.util.Map<String, Object>> items = new ArrayList<>();
+        String at = java.time.OffsetDateTime.now(ZONE).minusMinutes(1).withNano(0).toString();
+        for (int i = 0; i < residents.size(); i++) {
+            items.add(java.util.Map.of("id", UUID.randomUUID().toString(), "checkpointId", kk4.toString(), "source", "GATE",
+                    "direction", "IN", "measuredAt", at, "temperature", i == 0 ? 38.1 : 36.5, "residentId", residents.get(i)));
+        }
+        var body = java.util.Map.of("items", items);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Integer>> sent = new ArrayList<>();
+        for (int port : new int[] { PORT_A, PORT_B }) {
+            sent.add(pool.submit(() -> {
+                go.await();
+                return RestAssured.given().baseUri("http://localhost:" + port).auth().oauth2(token)
+                        .contentType("application/json").body(body).post("/api/v1/temperature-checks/batch").then()
+                        .statusCode(200).extract().<Integer>path("summary.created");
+            }));
+        }
+        go.countDown();
+        int created = sent.get(0).get() + sent.get(1).get();
+        pool.shutdown();
+        assertThat(created).as("created across the two instances").isEqualTo(items.size());
+        try (Connection c = RealSystem.db();
+                PreparedStatement ps = c.prepareStatement("select count(*) from temperature_check where id = any(?)")) {
+            ps.setArray(1, c.createArrayOf("uuid", items.stream().map(m -> UUID.fromString((String) m.get("id"))).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("rows of the batch").isEqualTo(items.size());
+            }
+        }
+    }
+
+    static int missingClaims() throws java.sql.SQLException {
+        try (Connection c = RealSystem.db();
+                PreparedStatement ps = c.prepareStatement(
+                        "select count(*) from scheduled_claim where job = 'missing-reports' and window_start = ?")) {
+            ps.setObject(1, CLOSE.toOffsetDateTime());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    static int missingAlerts(UUID resident, java.time.LocalDate day) throws java.sql.SQLException {
+        try (Connection c = RealSystem.db();
+                PreparedStatement ps = c.prepareStatement(
+                        "select count(*) from alert where kind = 'MISSING_REPORT' and subject_id = ? and dedupe_key = ?")) {
+            ps.setObject(1, resident);
+            ps.setString(2, "missing:" + resident + ":" + day + ":MORNING");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 

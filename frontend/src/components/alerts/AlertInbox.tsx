@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { App, Button, Empty, Form, Input, InputNumber, List, Modal, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useAlertTransition, useAlerts, type Alert, type AlertKind, type AlertState } from '../api/alerts';
+import { ProblemAlert } from '../ProblemAlert';
+import { useAlertTransition, useAlerts, type Alert, type AlertKind, type AlertState } from './alerts';
+import './alerts.css';
 
 const KIND_COLOR: Record<AlertKind, string> = { FEVER: 'red', MISSING_REPORT: 'orange', DUTY_GAP: 'red', POSITIVE_POOL: 'magenta' };
 
@@ -20,12 +21,6 @@ interface Props {
   highlightId?: string;
   emptyText?: string;
 }
-
-/** The temperature an alert is about (FEVER details carry it), for the row. */
-const temperatureOf = (a: Alert): number | undefined => {
-  const v = a.details?.temperature;
-  return typeof v === 'number' ? v : typeof v === 'string' && v !== '' ? Number(v) : undefined;
-};
 
 /**
  * The shared alert inbox (FEVER, MISSING_REPORT, DUTY_GAP, POSITIVE_POOL): newest first, with
@@ -56,7 +51,6 @@ export function AlertInbox({ kind, areaId, includeClosed = false, actions = true
         dataSource={rows}
         rowKey={(a) => a.id ?? ''}
         renderItem={(a) => {
-          const temperature = temperatureOf(a);
           return (
             <List.Item data-testid={itemTestId} data-id={a.id} className={a.id === highlightId ? 'gg-alert-row gg-alert-highlight' : 'gg-alert-row'}>
               <List.Item.Meta
@@ -64,7 +58,6 @@ export function AlertInbox({ kind, areaId, includeClosed = false, actions = true
                   <Space wrap size={4}>
                     <Tag color={a.kind ? KIND_COLOR[a.kind] : undefined}>{t(`alerts.kinds.${a.kind ?? 'ALL'}`)}</Tag>
                     <span>{a.subjectLabel}</span>
-                    {temperature !== undefined && <Tag color="red">{t('alerts.temperature', { value: temperature.toFixed(1) })}</Tag>}
                   </Space>
                 }
                 description={
@@ -106,11 +99,12 @@ export function AlertInbox({ kind, areaId, includeClosed = false, actions = true
         title={t('alerts.remeasure.title')}
         onCancel={() => setRemeasuring(undefined)}
         confirmLoading={transition.isPending}
-        onOk={async () => {
-          const v = await form.validateFields();
-          if (!remeasuring) return;
-          await move(remeasuring, 'REMEASURED', v.temperature, v.note).catch(() => undefined);
-          setRemeasuring(undefined);
+        onOk={() => {
+          void form.validateFields().then(async (v) => {
+            if (!remeasuring) return;
+            await move(remeasuring, 'REMEASURED', v.temperature, v.note).catch(() => undefined);
+            setRemeasuring(undefined);
+          });
         }}
       >
         <Typography.Paragraph>{remeasuring?.subjectLabel}</Typography.Paragraph>

@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAuth } from 'react-oidc-context';
-import { useApiClient } from '../../../lib/api/ApiProvider';
-import { dataOf } from '../../../lib/api/client';
-import type { components } from '../../../lib/api/schema';
-import type { PageItem } from '../../../lib/api/types';
+import { useApiClient } from '../../lib/api/ApiProvider';
+import { dataOf } from '../../lib/api/client';
+import type { components } from '../../lib/api/schema';
+import type { PageItem } from '../../lib/api/types';
 
 export type Alert = PageItem<'/api/v1/alerts'>;
 export type AlertKind = components['schemas']['AlertKind'];
