@@ -122,7 +122,7 @@ export function MySwaps({ me }: { me: DutyPerson | null | undefined }) {
       renderItem={(s) => {
         const askedOfMe = s.otherPersonId === me?.id && s.state === 'REQUESTED';
         return (
-          <List.Item data-testid="duty-swap">
+          <List.Item data-testid="duty-swap" data-swap-id={s.id}>
             <Flex vertical gap="small" style={{ width: '100%' }}>
               <Flex justify="space-between" align="start" gap="small">
                 <SwapLine swap={s} />
@@ -165,7 +165,7 @@ export function SwapApprovals({ areaId }: { areaId: string }) {
       dataSource={list}
       rowKey={(s) => s.id}
       renderItem={(s) => (
-        <List.Item data-testid="duty-swap">
+        <List.Item data-testid="duty-swap" data-swap-id={s.id}>
           <Flex vertical gap="small" style={{ width: '100%' }}>
             <Flex justify="space-between" align="start" gap="small">
               <SwapLine swap={s} />
