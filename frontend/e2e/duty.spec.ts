@@ -244,6 +244,12 @@ async function putSomeone(leader: Api, s: Shift, people: Person[]): Promise<Pers
   throw new Error(`nobody may stand ${s.checkpointCode} ${s.startsAt}`);
 }
 
+/** Signs out and waits for Keycloak's login page, so the next login starts from a settled page. */
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.locator('#username').waitFor();
+}
+
 const boardShift = (page: Page, id: string) => page.locator(`[data-testid="duty-board-shift"][data-shift-id="${id}"]`);
 const chip = (cell: Locator, personId: string) => cell.locator(`[data-testid="duty-chip"][data-person-id="${personId}"]`);
 
@@ -343,12 +349,12 @@ test('worker1 asks worker2 to take a shift, worker2 accepts, leader1 approves', 
   expect(moved.ok(), await moved.text()).toBeTruthy();
   w2 = (await moved.json()) as Person;
   try {
-    // A day shift in the coming days that worker1 stands (or can) and worker2 may take: not a day off, nothing around it.
+    // A day shift in the coming days that worker1 stands (or can) and worker2 may take: not a day off, no shift of theirs that day.
     const w2api = await api(request, 'worker2');
     const theirs = (await w2api.get<{ items: Shift[] }>(`/api/v1/duty-shifts?mine=true&from=${today()}&to=${plus(today(), 8)}&limit=200`)).items;
-    const busy = new Set(theirs.flatMap((s) => [plus(s.businessDate, -1), s.businessDate, plus(s.businessDate, 1)]));
+    const busy = new Set(theirs.map((s) => s.businessDate));
     let shift: Shift | undefined;
-    for (let d = 2; d <= 6 && !shift; d++) {
+    for (let d = 1; d <= 6 && !shift; d++) {
       const date = plus(today(), d);
       if (busy.has(date) || (w2.daysOff ?? []).includes(isoDow(date)) || (w2.datesOff ?? []).includes(date)) continue;
       await leader.send('POST', '/api/v1/duty-shifts/generate', { areaId: zone, from: date, to: date });
@@ -363,32 +369,40 @@ test('worker1 asks worker2 to take a shift, worker2 accepts, leader1 approves', 
     expect(shift, 'a shift worker1 can give to worker2').toBeTruthy();
     const s = shift as Shift;
     const when = `${s.businessDate.slice(5)}`;
+    // a rerun on the same stack: earlier requests for this shift are closed first
+    for (const old of await leader.get<{ id: string; shiftId: string; state: string }[]>('/api/v1/duty-swaps')) {
+      if (old.shiftId === s.id && (old.state === 'REQUESTED' || old.state === 'ACCEPTED')) await leader.send('POST', `/api/v1/duty-swaps/${old.id}/reject`);
+    }
 
     await login(page, 'worker1', '/duty');
     const item = page.getByTestId('duty-shift').filter({ hasText: s.checkpointCode }).filter({ hasText: when });
     await item.getByRole('button', { name: /换班/ }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('combobox', { name: '请谁替班' }).fill(w2.name);
-    await page.getByTitle(`${w2.name} · ${w2.unit ?? ''}`).click();
+    await dialog.getByRole('combobox', { name: '请谁替班' }).fill(`${w2.name} · ${w2.unit ?? ''}`);
+    await expect(page.getByTitle(`${w2.name} · ${w2.unit ?? ''}`)).toBeVisible();
+    await page.keyboard.press('Enter');
     await dialog.getByLabel('原因').fill('家中有事');
     await dialog.getByRole('button', { name: '发送请求' }).click();
     await expect(page.getByText('换班请求已发送，等待对方同意。')).toBeVisible();
-    const mine = page.getByTestId('duty-swap').filter({ hasText: s.checkpointCode }).filter({ hasText: `${w1.name} → ${w2.name}` }).first();
-    await expect(mine.getByTestId('duty-swap-state')).toHaveText('待对方同意');
+    const w1api = await api(request, 'worker1');
+    const requested = (await w1api.get<{ id: string; shiftId: string; state: string }[]>('/api/v1/duty-swaps')).find((x) => x.shiftId === s.id && x.state === 'REQUESTED');
+    expect(requested, 'the swap request was stored').toBeTruthy();
+    const swapItem = (p: Page) => p.locator(`[data-testid="duty-swap"][data-swap-id="${(requested as { id: string }).id}"]`);
+    await expect(swapItem(page)).toContainText(`${w1.name} → ${w2.name}`);
+    await expect(swapItem(page).getByTestId('duty-swap-state')).toHaveText('待对方同意');
     await screenshot(page, testInfo, 'duty-swap-requested');
-    await page.getByRole('button', { name: '退出登录' }).click();
+    await signOut(page);
 
     await login(page, 'worker2', '/duty');
-    const asked = page.getByTestId('duty-swap').filter({ hasText: `${w1.name} → ${w2.name}` }).filter({ hasText: '待对方同意' }).first();
-    await asked.getByRole('button', { name: '同意替班' }).click();
-    await expect(page.getByTestId('duty-swap').filter({ hasText: `${w1.name} → ${w2.name}` }).filter({ hasText: '待网格长批准' }).first()).toBeVisible();
+    await swapItem(page).getByRole('button', { name: '同意替班' }).click();
+    await expect(swapItem(page).getByTestId('duty-swap-state')).toHaveText('待网格长批准');
     await screenshot(page, testInfo, 'duty-swap-accepted');
-    await page.getByRole('button', { name: '退出登录' }).click();
+    await signOut(page);
 
     await login(page, 'leader1', `/duty-board?tab=swaps&area=${zone}`);
-    const pending = page.getByTestId('duty-swap').filter({ hasText: `${w1.name} → ${w2.name}` }).filter({ hasText: '待网格长批准' }).first();
-    await pending.getByRole('button', { name: '批准' }).click();
-    await expect(page.getByTestId('duty-swap').filter({ hasText: `${w1.name} → ${w2.name}` }).filter({ hasText: s.checkpointCode }).getByTestId('duty-swap-state').first()).toHaveText('已批准');
+    await swapItem(page).getByRole('button', { name: '批准' }).click();
+    // on a refusal the item shows the broken rules instead, and this prints them
+    await expect(swapItem(page)).toContainText('已批准');
     await screenshot(page, testInfo, 'duty-swap-approved');
     const after = await leader.get<Shift>(`/api/v1/duty-shifts/${s.id}`);
     expect(after.assignees.map((a) => a.personId)).toContain(w2.id);
@@ -407,7 +421,7 @@ test('worker1 logs the day’s work and leader1 approves the hours', async ({ pa
   await page.getByLabel('电话联系户数').fill('12');
   await page.getByRole('button', { name: '提交日志' }).click();
   await expect(page.getByText('日志已提交，待网格长审核。')).toBeVisible();
-  await page.getByRole('button', { name: '退出登录' }).click();
+  await signOut(page);
 
   await login(page, 'leader1', `/duty-board?tab=logs&area=${zone}`);
   const row = page.getByTestId('duty-worklog').filter({ hasText: what });

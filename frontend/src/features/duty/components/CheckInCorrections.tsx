@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useAreaShifts, useCorrectCheckIn, useCorrections, type Shift, type ShiftAssignee } from '../api/duty';
 import { timeRange } from './shiftUtils';
+import { TAG_COLOR } from './tagColors';
 
 interface Row {
   shift: Shift;
@@ -134,7 +135,7 @@ export function CheckInCorrections({ areaId }: { areaId: string }) {
             title: t('duty.correct.checkIn'),
             render: (_, r) => (
               <>
-                {hm(r.a.checkInAt)} {r.a.lateMinutes ? <Tag color="orange">{t('duty.late', { minutes: r.a.lateMinutes })}</Tag> : null}
+                {hm(r.a.checkInAt)} {r.a.lateMinutes ? <Tag color={TAG_COLOR.orange}>{t('duty.late', { minutes: r.a.lateMinutes })}</Tag> : null}
               </>
             ),
           },
@@ -143,7 +144,7 @@ export function CheckInCorrections({ areaId }: { areaId: string }) {
             title: t('duty.correct.checkOut'),
             render: (_, r) => (
               <>
-                {hm(r.a.checkOutAt)} {r.a.missingCheckOut ? <Tag color="red">{t('duty.correct.missingOut')}</Tag> : null}
+                {hm(r.a.checkOutAt)} {r.a.missingCheckOut ? <Tag color={TAG_COLOR.red}>{t('duty.correct.missingOut')}</Tag> : null}
               </>
             ),
           },

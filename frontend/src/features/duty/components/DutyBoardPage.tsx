@@ -73,7 +73,7 @@ export function DutyBoardPage() {
       </Flex>
       {areaId && (
         <Tabs
-          className="gg-section"
+          className="gg-section gg-duty-tabs"
           activeKey={tab}
           onChange={(k) => set('tab', k)}
           items={[

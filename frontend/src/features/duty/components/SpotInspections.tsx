@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useCheckpoints, useInspections, useRecordInspection, type Inspection } from '../api/duty';
+import { TAG_COLOR } from './tagColors';
 
 interface Values {
   checkpointId: string;
@@ -84,7 +85,7 @@ export function SpotInspections({ areaId }: { areaId: string }) {
           {
             key: 'staffed',
             title: t('duty.inspect.staffed'),
-            render: (_, i) => <Tag color={i.staffed ? 'green' : 'red'}>{i.staffed ? t('duty.inspect.yes') : t('duty.inspect.no')}</Tag>,
+            render: (_, i) => <Tag color={i.staffed ? TAG_COLOR.green : TAG_COLOR.red}>{i.staffed ? t('duty.inspect.yes') : t('duty.inspect.no')}</Tag>,
           },
           { key: 'note', title: t('duty.inspect.note'), dataIndex: 'note' },
           { key: 'by', title: t('duty.inspect.by'), dataIndex: 'inspector' },

@@ -7,8 +7,9 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useDutyPeople, useRequestSwap, useSwapStep, useSwaps, useVisiblePeople, type DutyPerson, type Shift, type Swap, type SwapStep } from '../api/duty';
 import { RuleViolations } from './RuleViolations';
 import { timeRange } from './shiftUtils';
+import { TAG_COLOR } from './tagColors';
 
-const STATE_COLOR: Record<string, string> = { REQUESTED: 'gold', ACCEPTED: 'blue', APPROVED: 'green', REJECTED: 'default' };
+const STATE_COLOR: Record<string, string> = { REQUESTED: TAG_COLOR.gold, ACCEPTED: TAG_COLOR.blue, APPROVED: TAG_COLOR.green };
 
 /** "CP-01 东门 · 11-24 08:00–16:00: 张三 → 李四" */
 function SwapLine({ swap }: { swap: Swap }) {
@@ -122,7 +123,7 @@ export function MySwaps({ me }: { me: DutyPerson | null | undefined }) {
       renderItem={(s) => {
         const askedOfMe = s.otherPersonId === me?.id && s.state === 'REQUESTED';
         return (
-          <List.Item data-testid="duty-swap">
+          <List.Item data-testid="duty-swap" data-swap-id={s.id}>
             <Flex vertical gap="small" style={{ width: '100%' }}>
               <Flex justify="space-between" align="start" gap="small">
                 <SwapLine swap={s} />
@@ -165,7 +166,7 @@ export function SwapApprovals({ areaId }: { areaId: string }) {
       dataSource={list}
       rowKey={(s) => s.id}
       renderItem={(s) => (
-        <List.Item data-testid="duty-swap">
+        <List.Item data-testid="duty-swap" data-swap-id={s.id}>
           <Flex vertical gap="small" style={{ width: '100%' }}>
             <Flex justify="space-between" align="start" gap="small">
               <SwapLine swap={s} />

@@ -224,24 +224,24 @@ export function WeekBoard({ areaId, monday }: Props) {
                             {s.gap && <Tag color="red">{t('duty.board.gap')}</Tag>}
                             <div>
                               {assignees.map((a) => (
-                                <Draggable
-                                  key={a.personId}
-                                  id={`${sid}:${a.personId ?? ''}`}
-                                  item={{ personId: a.personId ?? '', name: a.name ?? '', unit: a.unit, fromShiftId: sid }}
-                                  label={t('duty.dnd.assignee', { name: a.name, shift: shiftLabel(s) })}
-                                >
-                                  <Tag
-                                    closable
-                                    icon={a.checkInAt ? <CheckCircleOutlined aria-label={t('duty.checkedIn')} /> : undefined}
-                                    closeIcon={<span aria-label={t('duty.board.remove', { name: a.name })}>×</span>}
-                                    onClose={(e) => {
-                                      e.preventDefault();
-                                      void change(sid, () => remove.mutateAsync({ shiftId: sid, personId: a.personId ?? '' }));
-                                    }}
+                                // the × sits beside the draggable name, not inside it: no control nested in another
+                                <span key={a.personId} className="gg-duty-assignee">
+                                  <Draggable
+                                    id={`${sid}:${a.personId ?? ''}`}
+                                    item={{ personId: a.personId ?? '', name: a.name ?? '', unit: a.unit, fromShiftId: sid }}
+                                    label={t('duty.dnd.assignee', { name: a.name, shift: shiftLabel(s) })}
                                   >
-                                    {a.name}
-                                  </Tag>
-                                </Draggable>
+                                    <Tag icon={a.checkInAt ? <CheckCircleOutlined aria-label={t('duty.checkedIn')} /> : undefined}>{a.name}</Tag>
+                                  </Draggable>
+                                  <button
+                                    type="button"
+                                    className="gg-duty-remove"
+                                    aria-label={t('duty.board.remove', { name: a.name })}
+                                    onClick={() => void change(sid, () => remove.mutateAsync({ shiftId: sid, personId: a.personId ?? '' }))}
+                                  >
+                                    ×
+                                  </button>
+                                </span>
                               ))}
                             </div>
                             <Select

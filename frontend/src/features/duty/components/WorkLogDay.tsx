@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useDecideWorkLog, useWorkLogs, type WorkLog } from '../api/duty';
+import { TAG_COLOR } from './tagColors';
 
-const STATUS_COLOR: Record<string, string> = { SUBMITTED: 'gold', APPROVED: 'green', REJECTED: 'default' };
+const STATUS_COLOR: Record<string, string> = { SUBMITTED: TAG_COLOR.gold, APPROVED: TAG_COLOR.green };
 
 /** Leaders: the area's work logs (日志) of a day with their figures; approving counts the hours. */
 export function WorkLogDay({ areaId }: { areaId: string }) {
