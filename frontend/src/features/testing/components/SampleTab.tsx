@@ -72,21 +72,19 @@ export function SampleTab({ round }: { round: Round }) {
   );
   // People that left the waiting line accepted (by this screen's send or the background sync) count
   // as stored until the server's pool shows them: the pool never looks emptier than it is.
-  const [sent, setSent] = useState<PoolMember[]>([]);
-  const before = useRef<PoolMember[]>([]);
+  const [sent, setSent] = useState<{ barcode?: string; members: PoolMember[] }>({ members: [] });
+  const before = useRef<{ barcode?: string; members: PoolMember[] }>({ members: [] });
   const { refetch } = tube;
   useEffect(() => {
-    const gone = before.current.filter((m) => !m.rejected && !queued.some((q) => q.sampleId === m.sampleId));
-    before.current = queued;
+    const prev = before.current.barcode === barcode ? before.current.members : [];
+    const gone = prev.filter((m) => !m.rejected && !queued.some((q) => q.sampleId === m.sampleId));
+    before.current = { barcode, members: queued };
     if (gone.length > 0) {
-      setSent((s) => [...s, ...gone.map((m) => ({ ...m, pending: false }))]);
+      setSent((s) => ({ barcode, members: [...(s.barcode === barcode ? s.members : []), ...gone.map((m) => ({ ...m, pending: false }))] }));
       void refetch();
     }
-  }, [queued, refetch]);
-  useEffect(() => {
-    setSent([]);
-    before.current = [];
-  }, [barcode]);
+  }, [queued, barcode, refetch]);
+  const sentHere = sent.barcode === barcode ? sent.members : [];
   const fromServer: PoolMember[] = (tube.data?.people ?? []).map((p) => ({
     sampleId: p.sampleId,
     name: p.name,
@@ -95,7 +93,7 @@ export function SampleTab({ round }: { round: Round }) {
     pending: false,
     flagReason: p.flagged ? p.flagReason ?? 'FLAGGED' : undefined,
   }));
-  const stored = [...fromServer, ...sent.filter((m) => !fromServer.some((f) => f.sampleId === m.sampleId))];
+  const stored = [...fromServer, ...sentHere.filter((m) => !fromServer.some((f) => f.sampleId === m.sampleId))];
   const capacity = tube.data?.capacity ?? round.poolSize;
   const pool = poolState(stored, queued, capacity, tube.data?.status);
   const blocked = !barcode || pool.full || pool.closed;
