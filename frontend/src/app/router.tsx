@@ -140,6 +140,59 @@ export const router = createBrowserRouter([
           };
         },
       },
+      // Nucleic-acid rounds (features/testing): workers sample, managers follow rounds and coverage
+      {
+        path: 'sampling',
+        lazy: async () => {
+          const { SamplingPage } = await import('../features/testing/components/SamplingPage');
+          return {
+            Component: () => (
+              <RequireRole roles={RECORDERS}>
+                <SamplingPage />
+              </RequireRole>
+            ),
+          };
+        },
+      },
+      {
+        path: 'rounds',
+        lazy: async () => {
+          const { RoundsPage } = await import('../features/testing/components/RoundsPage');
+          return {
+            Component: () => (
+              <RequireRole roles={MANAGERS}>
+                <RoundsPage />
+              </RequireRole>
+            ),
+          };
+        },
+      },
+      {
+        path: 'rounds/new',
+        lazy: async () => {
+          const { RoundSetupPage } = await import('../features/testing/components/RoundSetupPage');
+          return {
+            Component: () => (
+              <RequireRole roles={['supervisor']}>
+                <RoundSetupPage />
+              </RequireRole>
+            ),
+          };
+        },
+      },
+      {
+        path: 'rounds/:id',
+        lazy: async () => {
+          const { RoundDetailPage } = await import('../features/testing/components/RoundDetailPage');
+          return {
+            Component: () => (
+              <RequireRole roles={MANAGERS}>
+                <RoundDetailPage />
+              </RequireRole>
+            ),
+          };
+        },
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

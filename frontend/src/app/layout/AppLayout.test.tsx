@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderWithApp } from '../../testing/render';
 import { LANGUAGE_STORAGE_KEY } from '../../lib/i18n/language';
 import { AppLayout } from './AppLayout';
-import { visibleNavItems } from './nav';
+import { NAV_ITEMS, PHONE_TABS, phoneNav, visibleNavItems, type NavItem } from './nav';
 
 const navLinks = () =>
   within(screen.getByRole('navigation', { name: '主导航' }))
@@ -12,9 +12,10 @@ const navLinks = () =>
     .map((a) => a.textContent);
 
 describe('role-gated navigation', () => {
-  it('shows a grid worker their cells, households, areas and themselves, but not assignments or imports', () => {
+  it('shows a grid worker their daily tools first on the phone, without assignments or imports', () => {
     renderWithApp(<AppLayout />, { roles: ['grid-worker'], route: '/me' });
-    expect(navLinks()).toEqual(['网格', '住户', '区域', '值班', '测温', '我的']);
+    expect(navLinks()).toEqual(['值班', '核酸', '住户', '网格']);
+    expect(screen.getByRole('button', { name: '更多' })).toBeInTheDocument();
   });
 
   it('shows the census import to leaders and supervisors only', () => {
@@ -24,12 +25,35 @@ describe('role-gated navigation', () => {
     expect(visibleNavItems(['grid-worker']).map((i) => i.key)).not.toContain('imports');
   });
 
-  it('shows assignments to leaders, supervisors and admins', () => {
+  it('shows assignments to leaders, supervisors and admins (under "More" on a phone)', async () => {
+    const user = userEvent.setup();
     for (const role of ['grid-leader', 'supervisor', 'admin'] as const) {
       const { unmount } = renderWithApp(<AppLayout />, { roles: [role] });
-      expect(navLinks()).toContain('辖区分配');
+      expect(navLinks()).not.toContain('辖区分配');
+      await user.click(screen.getByRole('button', { name: '更多' }));
+      const more = await screen.findByRole('navigation', { name: '更多功能' });
+      expect(within(more).getByRole('link', { name: '辖区分配' })).toBeInTheDocument();
       unmount();
     }
+  });
+
+  it('never puts more than five entries on a phone, whatever is added later', () => {
+    const extra: NavItem[] = ['a', 'b', 'c'].map((k, n) => ({ key: k, path: `/${k}`, labelKey: 'nav.me', icon: null, roles: ['grid-worker'], priority: { worker: n === 0 ? 1.5 : undefined } }));
+    const items = [...NAV_ITEMS, ...extra];
+    for (const roles of [['grid-worker'], ['grid-leader'], ['supervisor'], ['admin']] as const) {
+      const { tabs, more } = phoneNav(roles, items);
+      expect(tabs.length + (more.length > 0 ? 1 : 0)).toBeLessThanOrEqual(PHONE_TABS);
+      expect([...tabs, ...more].map((i) => i.key).sort()).toEqual(visibleNavItems(roles).concat(extra.filter(() => roles[0] === 'grid-worker')).map((i) => i.key).sort());
+    }
+    // a worker's new daily tool (priority 1.5) comes right after their shifts; the rest waits under "More", in menu order
+    const worker = phoneNav(['grid-worker'], items);
+    expect(worker.tabs.map((i) => i.key)).toEqual(['duty', 'sampling', 'a', 'households']);
+    expect(worker.more.map((i) => i.key)).toEqual(['grid-cells', 'areas', 'checkpoint', 'me', 'b', 'c']);
+  });
+
+  it('marks "More" as current when the section is inside it', () => {
+    renderWithApp(<AppLayout />, { roles: ['grid-leader'], route: '/imports' });
+    expect(screen.getByRole('button', { name: '更多' })).toHaveAttribute('aria-current', 'page');
   });
 
   it('shows nothing to partner clients, who have no screens', () => {
@@ -47,12 +71,15 @@ describe('language switch', () => {
   it('starts in Chinese, switches the menu to English and remembers the choice', async () => {
     const user = userEvent.setup();
     renderWithApp(<AppLayout />, { roles: ['grid-leader'] });
-    expect(navLinks()).toEqual(['网格', '住户', '区域', '辖区分配', '导入', '值班', '排班', '测温', '告警', '我的']);
+    expect(navLinks()).toEqual(['排班', '值班', '核酸轮次', '住户']);
 
     await user.click(screen.getByText('English'));
 
     const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Grid cells', 'Households', 'Areas', 'Assignments', 'Import', 'Duty', 'Rota', 'Checks', 'Alerts', 'Me']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Rota', 'Duty', 'Test rounds', 'Households']);
+    await user.click(within(nav).getByRole('button', { name: 'More' }));
+    const more = await screen.findByRole('navigation', { name: 'More sections' });
+    expect(within(more).getAllByRole('link').map((a) => a.textContent)).toEqual(['Grid cells', 'Areas', 'Assignments', 'Import', 'Checks', 'Alerts', 'Sampling', 'Me']);
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
     expect(document.documentElement.lang).toBe('en');
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();

@@ -1,5 +1,6 @@
-import { Button, Grid, Layout, Menu, Typography } from 'antd';
-import { LogoutOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { Button, Drawer, Grid, Layout, Menu, Typography } from 'antd';
+import { EllipsisOutlined, LogoutOutlined } from '@ant-design/icons';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useAuth } from 'react-oidc-context';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +9,11 @@ import { OfflineBanner } from '../../components/OfflineBanner';
 import { TemperatureQueueSync } from '../../features/temperature/api/temperature';
 import { useRoles } from '../../lib/auth/roles';
 import { useSignOut } from '../../lib/auth/signOut';
-import { activeNavKey, visibleNavItems } from './nav';
+import { activeNavKey, phoneNav, visibleNavItems } from './nav';
 
 /**
- * Phones (grid workers at a gate): a header and a bottom tab bar with big targets.
+ * Phones (grid workers at a gate): a header and a bottom tab bar with big targets, at most five
+ * (the caller's daily sections first, the rest under "More").
  * Desks (md and wider: leaders, supervisors): a side menu.
  */
 export function AppLayout() {
@@ -25,6 +27,7 @@ export function AppLayout() {
   const auth = useAuth();
   const signOut = useSignOut();
   const username = auth.user?.profile.preferred_username;
+  const [moreOpen, setMoreOpen] = useState(false);
 
   // Offline entries are sent from wherever the user is in the app, not only from their screen.
   const sync = <TemperatureQueueSync />;
@@ -80,6 +83,8 @@ export function AppLayout() {
     );
   }
 
+  const { tabs, more } = phoneNav(roles);
+  const activeInMore = more.some((i) => i.key === active);
   return (
     <Layout className="gg-shell gg-phone">
       {header}
@@ -89,7 +94,7 @@ export function AppLayout() {
       </Layout.Content>
       {sync}
       <nav aria-label={t('nav.main')} className="gg-tabbar">
-        {items.map((i) => (
+        {tabs.map((i) => (
           <NavLink key={i.key} to={i.path} className={i.key === active ? 'gg-tab gg-tab-active' : 'gg-tab'} aria-current={i.key === active ? 'page' : undefined}>
             <span aria-hidden="true" className="gg-tab-icon">
               {i.icon}
@@ -97,7 +102,40 @@ export function AppLayout() {
             <Typography.Text className="gg-tab-label">{t(i.labelKey)}</Typography.Text>
           </NavLink>
         ))}
+        {more.length > 0 && (
+          <button
+            type="button"
+            className={activeInMore ? 'gg-tab gg-tab-more gg-tab-active' : 'gg-tab gg-tab-more'}
+            aria-haspopup="dialog"
+            aria-expanded={moreOpen}
+            aria-current={activeInMore ? 'page' : undefined}
+            onClick={() => setMoreOpen(true)}
+          >
+            <span aria-hidden="true" className="gg-tab-icon">
+              <EllipsisOutlined />
+            </span>
+            <Typography.Text className="gg-tab-label">{t('nav.more')}</Typography.Text>
+          </button>
+        )}
       </nav>
+      <Drawer placement="bottom" size="auto" open={moreOpen} onClose={() => setMoreOpen(false)} title={t('nav.moreTitle')} className="gg-more">
+        <nav aria-label={t('nav.moreTitle')}>
+          {more.map((i) => (
+            <NavLink
+              key={i.key}
+              to={i.path}
+              className={i.key === active ? 'gg-more-item gg-tab-active' : 'gg-more-item'}
+              aria-current={i.key === active ? 'page' : undefined}
+              onClick={() => setMoreOpen(false)}
+            >
+              <span aria-hidden="true" className="gg-tab-icon">
+                {i.icon}
+              </span>
+              {t(i.labelKey)}
+            </NavLink>
+          ))}
+        </nav>
+      </Drawer>
     </Layout>
   );
 }

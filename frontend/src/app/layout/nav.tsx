@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ParseKeys } from 'i18next';
-import { AlertOutlined, ApartmentOutlined, AppstoreOutlined, CalendarOutlined, CloudUploadOutlined, HomeOutlined, ScheduleOutlined, TeamOutlined, DashboardOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AppstoreOutlined, CalendarOutlined, CloudUploadOutlined, HomeOutlined, ScheduleOutlined, TeamOutlined, DashboardOutlined, ExperimentOutlined, FundOutlined, UserOutlined } from '@ant-design/icons';
 import { hasAnyRole, type Role } from '../../lib/auth/roles';
 
 export interface NavItem {
@@ -10,6 +10,12 @@ export interface NavItem {
   icon: ReactNode;
   /** Shown to callers holding any of these roles (the API checks again on every call). */
   roles: readonly Role[];
+  /**
+   * Place on a phone's tab bar, lower first, for workers (their daily tools first) and for
+   * managers. Items without a place for the caller come after, in menu order; whatever does not
+   * fit in PHONE_TABS goes under "More". Desks show every item in menu order.
+   */
+  priority?: { worker?: number; manager?: number };
 }
 
 /** People who use the web app; partner clients (lab, agency) have no screens. */
@@ -25,19 +31,38 @@ export const RECORDERS: readonly Role[] = ['grid-leader', 'grid-worker'];
  * duty, temperatures, test rounds, alerts) add their entry here and a route in router.tsx.
  */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { key: 'grid-cells', path: '/grid-cells', labelKey: 'nav.gridCells', icon: <AppstoreOutlined />, roles: PEOPLE },
-  { key: 'households', path: '/households', labelKey: 'nav.households', icon: <HomeOutlined />, roles: PEOPLE },
-  { key: 'areas', path: '/areas', labelKey: 'nav.areas', icon: <ApartmentOutlined />, roles: PEOPLE },
+  { key: 'grid-cells', path: '/grid-cells', labelKey: 'nav.gridCells', icon: <AppstoreOutlined />, roles: PEOPLE, priority: { worker: 3, manager: 4 } },
+  { key: 'households', path: '/households', labelKey: 'nav.households', icon: <HomeOutlined />, roles: PEOPLE, priority: { worker: 2, manager: 3 } },
+  { key: 'areas', path: '/areas', labelKey: 'nav.areas', icon: <ApartmentOutlined />, roles: PEOPLE, priority: { worker: 8 } },
   { key: 'assignments', path: '/assignments', labelKey: 'nav.assignments', icon: <TeamOutlined />, roles: MANAGERS },
   { key: 'imports', path: '/imports', labelKey: 'nav.imports', icon: <CloudUploadOutlined />, roles: IMPORTERS },
-  { key: 'duty', path: '/duty', labelKey: 'duty.nav.mine', icon: <CalendarOutlined />, roles: PEOPLE },
-  { key: 'duty-board', path: '/duty-board', labelKey: 'duty.nav.board', icon: <ScheduleOutlined />, roles: MANAGERS },
+  { key: 'duty', path: '/duty', labelKey: 'duty.nav.mine', icon: <CalendarOutlined />, roles: PEOPLE, priority: { worker: 1, manager: 2 } },
+  { key: 'duty-board', path: '/duty-board', labelKey: 'duty.nav.board', icon: <ScheduleOutlined />, roles: MANAGERS, priority: { manager: 1 } },
   { key: 'checkpoint', path: '/checkpoint', labelKey: 'nav.checkpoint', icon: <DashboardOutlined />, roles: RECORDERS },
   { key: 'alerts', path: '/alerts', labelKey: 'nav.alerts', icon: <AlertOutlined />, roles: MANAGERS },
-  { key: 'me', path: '/me', labelKey: 'nav.me', icon: <UserOutlined />, roles: PEOPLE },
+  { key: 'sampling', path: '/sampling', labelKey: 'nav.sampling', icon: <ExperimentOutlined />, roles: RECORDERS, priority: { worker: 1.5 } },
+  { key: 'rounds', path: '/rounds', labelKey: 'nav.rounds', icon: <FundOutlined />, roles: MANAGERS, priority: { manager: 2 } },
+  { key: 'me', path: '/me', labelKey: 'nav.me', icon: <UserOutlined />, roles: PEOPLE, priority: { worker: 9 } },
 ];
 
 export const visibleNavItems = (roles: readonly Role[]): NavItem[] => NAV_ITEMS.filter((i) => hasAnyRole(roles, i.roles));
+
+/** A phone's tab bar holds at most this many entries, "More" included. */
+export const PHONE_TABS = 5;
+
+/**
+ * The phone's tab bar for the caller: their first sections by priority, and the rest (in menu
+ * order) under "More" when they do not all fit.
+ */
+export function phoneNav(roles: readonly Role[], items: readonly NavItem[] = NAV_ITEMS): { tabs: NavItem[]; more: NavItem[] } {
+  const kind = hasAnyRole(roles, MANAGERS) ? 'manager' : 'worker';
+  const visible = items.filter((i) => hasAnyRole(roles, i.roles));
+  const rank = (i: NavItem) => i.priority?.[kind] ?? Number.MAX_SAFE_INTEGER;
+  const ordered = visible.map((item, n) => ({ item, n })).sort((a, b) => rank(a.item) - rank(b.item) || a.n - b.n);
+  if (ordered.length <= PHONE_TABS) return { tabs: ordered.map((o) => o.item), more: [] };
+  const rest = ordered.slice(PHONE_TABS - 1).sort((a, b) => a.n - b.n);
+  return { tabs: ordered.slice(0, PHONE_TABS - 1).map((o) => o.item), more: rest.map((o) => o.item) };
+}
 
 /** The nav entry a location belongs to (its first path segment). */
 export const activeNavKey = (pathname: string): string | undefined =>

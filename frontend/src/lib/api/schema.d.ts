@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * The alert inbox of your jurisdiction
-         * @description Newest first; filter by state, kind, age and overdue.
+         * @description Newest first; filter by state, kind, age and overdue. With updatedSince it is a delta read for partners: alerts changed at or after that instant, oldest change first, paged with the cursor (for a feed that never skips a late commit, use /api/v1/changes).
          */
         get: operations["AlertResource_inbox"];
         put?: never;
@@ -302,6 +302,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/checkpoints/{id}/people/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find residents at a checkpoint
+         * @description The residents of the area the checkpoint guards, for whoever records there (their area, or a shift there today), even outside their own cells: by exact ID number (in the body, matched by keyed hash), by household, or by name (prefix). At most 50, masked.
+         */
+        post: operations["CheckpointPeopleResource_search"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/duty-check-ins/{id}/corrections": {
         parameters: {
             query?: never;
@@ -541,7 +561,7 @@ export interface paths {
         put?: never;
         /**
          * Put a person on the shift
-         * @description Checked by the duty rules (OVERLAP, REST, WEEKLY_MAX, SKILLS, AVAILABILITY, STAFFING); each violation is listed in errors[] with the rule as field (422).
+         * @description Checked by the duty rules (OVERLAP, REST, WEEKLY_MAX, SKILLS, AVAILABILITY, STAFFING); each violation is listed in errors[] with the rule as field (422). With fromShiftId the person is moved: off that shift and onto this one atomically, checked as if they had never stood the old one; on any refusal neither shift changes.
          */
         post: operations["DutyShiftResource_addAssignee"];
         delete?: never;
@@ -959,6 +979,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/metrics/temperature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Temperature metrics for an area and days
+         * @description Per day: registrations, fevers, FEVER alerts open and closed, reports due / received / missing and the compliance rate of people under watch. Default the last 7 days. CSV with Accept: text/csv or format=csv.
+         */
+        get: operations["TemperatureMetricsResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/metrics/testing": {
         parameters: {
             query?: never;
@@ -1155,6 +1195,67 @@ export interface paths {
          * @description The best rota found so far becomes the proposal.
          */
         post: operations["RosterResource_stop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/temperature-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Registrations in your jurisdiction, newest first
+         * @description Those of your area, and those you recorded. Visitors' documents and phones masked.
+         */
+        get: operations["TemperatureCheckResource_list"];
+        put?: never;
+        /**
+         * Register a temperature reading
+         * @description At a checkpoint (GATE) or as a watch report (DOOR, PHONE, PHOTO). The client's id is the idempotency key: the same id and body again answers 200 with the first result, the same id with another body 409. A temperature outside 34.0–43.0 °C or a measuredAt more than 5 minutes ahead is 422. 37.3 °C or more opens (or joins) the person's FEVER alert of the day: alertId.
+         */
+        post: operations["TemperatureCheckResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/temperature-checks/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register up to 1,000 readings (offline queues, gate devices)
+         * @description Per item CREATED, DUPLICATE (the same id and body was registered before: nothing is written twice) or REJECTED with the reasons; a bad item never loses the good ones. alertId is the FEVER alert a fever reading opened or joined.
+         */
+        post: operations["TemperatureCheckResource_batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/temperature-checks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One registration */
+        get: operations["TemperatureCheckResource_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1533,7 +1634,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/webhooks": {
+    "/api/v1/watch-reports": {
         parameters: {
             query?: never;
             header?: never;
@@ -1541,58 +1642,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Your webhook subscriptions
-         * @description Newest first; admins see every subscription.
+         * Twice-daily reports of the people under watch
+         * @description One row per person and window of the day (default today in the deployment's zone): reported or not, the reading, and the MISSING_REPORT alert if one was raised.
          */
-        get: operations["WebhookResource_list"];
-        put?: never;
-        /**
-         * Register a callback URL
-         * @description The URL must be https and resolve to public addresses only (no loopback, link-local, private or reserved targets unless the deployment allows them); it is checked again before every delivery. The answer carries the signing secret, shown this once. An agency client receives the events of the areas assigned to it. Sending the same client-chosen id again answers 200 with the existing subscription and no secret.
-         */
-        post: operations["WebhookResource_register"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/webhooks/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One webhook subscription
-         * @description Without its secret.
-         */
-        get: operations["WebhookResource_get"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete a webhook subscription
-         * @description Pending deliveries are cancelled; the delivery log is kept.
-         */
-        delete: operations["WebhookResource_delete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/webhooks/{id}/deliveries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The delivery log of a subscription
-         * @description Newest first: status, attempts with their HTTP status codes or errors, and when the next attempt is due.
-         */
-        get: operations["WebhookResource_deliveries"];
+        get: operations["WatchResource_reports"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1601,24 +1654,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/webhooks/{id}/ping": {
+    "/api/v1/watches": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** People under watch in your jurisdiction */
+        get: operations["WatchResource_list"];
         put?: never;
         /**
-         * Send a test event
-         * @description Queues a signed webhook.ping event for this subscription only; follow it in the delivery log.
+         * Put a resident under watch
+         * @description With a reason and a period; they then report morning and afternoon. Residents of your jurisdiction only.
          */
-        post: operations["WebhookResource_ping"];
+        post: operations["WatchResource_create"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/watches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One watch */
+        get: operations["WatchResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a watch: end it early, change its period or reason
+         * @description Needs the version you edited (If-Match or body).
+         */
+        patch: operations["WatchResource_update"];
         trace?: never;
     };
     "/api/v1/work-logs": {
@@ -1710,6 +1785,8 @@ export interface components {
             nextStates?: components["schemas"]["AlertState"][];
             /** Format: int64 */
             version?: number;
+            /** @description When the alert last changed (delta reads with updatedSince) */
+            updatedAt?: components["schemas"]["Instant"];
         };
         AlertDetail: {
             alert?: components["schemas"]["Alert"];
@@ -1794,24 +1871,26 @@ export interface components {
         };
         BatchItemResult: {
             /** Format: int32 */
-            index?: number;
+            index: number;
             id?: components["schemas"]["UUID"];
-            status?: components["schemas"]["Status2"];
-            errors?: components["schemas"]["FieldError"][];
+            status: components["schemas"]["Status2"];
+            errors: components["schemas"]["FieldError"][];
+            /** @description An alert the item opened or joined (e.g. the FEVER alert of a fever reading) */
+            alertId?: components["schemas"]["UUID"];
         };
         BatchResult: {
-            items?: components["schemas"]["BatchItemResult"][];
-            summary?: components["schemas"]["BatchSummary"];
+            items: components["schemas"]["BatchItemResult"][];
+            summary: components["schemas"]["BatchSummary"];
         };
         BatchSummary: {
             /** Format: int32 */
-            created?: number;
+            created: number;
             /** Format: int32 */
-            duplicate?: number;
+            duplicate: number;
             /** Format: int32 */
-            updated?: number;
+            updated: number;
             /** Format: int32 */
-            rejected?: number;
+            rejected: number;
         };
         /** @enum {string} */
         Category: "TENANT" | "ELDERLY_ALONE" | "CHRONIC_ILLNESS" | "DISABLED" | "MEDICAL_FAMILY" | "NEEDS_DELIVERY" | "CLOSE_CONTACT" | "SECONDARY_CONTACT" | "RETURNEE" | "BED_RIDDEN";
@@ -1874,6 +1953,23 @@ export interface components {
             /** Format: int64 */
             version?: number;
         };
+        /** @description Exactly one of idNumber, householdId, name */
+        CheckpointPeopleSearch: {
+            idNumber?: string;
+            idType?: components["schemas"]["DocType"];
+            householdId?: components["schemas"]["UUID"];
+            name?: string;
+        };
+        CheckpointPerson: {
+            residentId: components["schemas"]["UUID"];
+            name: string;
+            householdId: components["schemas"]["UUID"];
+            /** @description Compound / building / door number */
+            doorLabel?: string;
+            idNumberMasked?: string;
+            phoneMasked?: string;
+            underWatch: boolean;
+        };
         /** @enum {string} */
         CompoundType: "MANAGED" | "UNMANAGED" | "UNIT_COURTYARD";
         /** @enum {string} */
@@ -1934,16 +2030,8 @@ export interface components {
              */
             previousCoveragePct?: number;
         };
-        CreatedWebhook: {
-            id: components["schemas"]["UUID"];
-            url: string;
-            events: string[];
-            description?: string;
-            owner: string;
-            createdAt: components["schemas"]["OffsetDateTime"];
-            /** @description The signing secret: shown once, at creation only; absent on a replayed create */
-            secret?: string | null;
-        };
+        /** @enum {string} */
+        Direction: "IN" | "OUT";
         /** @enum {string} */
         DocType: "MAINLAND_ID" | "PASSPORT" | "HK_MACAU_PERMIT" | "TAIWAN_PERMIT";
         DutyCheckIn: {
@@ -2129,18 +2217,28 @@ export interface components {
             missingCheckOut?: boolean;
         };
         DutySwap: {
-            id?: components["schemas"]["UUID"];
-            shiftId?: components["schemas"]["UUID"];
-            personId?: components["schemas"]["UUID"];
-            otherPersonId?: components["schemas"]["UUID"];
+            id: components["schemas"]["UUID"];
+            shiftId: components["schemas"]["UUID"];
+            personId: components["schemas"]["UUID"];
+            otherPersonId: components["schemas"]["UUID"];
             otherShiftId?: components["schemas"]["UUID"];
-            state?: components["schemas"]["State"];
+            state: components["schemas"]["State"];
             reason?: string;
             requestedBy?: string;
             acceptedBy?: string;
             decidedBy?: string;
             /** Format: int64 */
-            version?: number;
+            version: number;
+            /** @description Who gives the shift away */
+            personName: string;
+            /** @description Who is asked to take it */
+            otherPersonName: string;
+            checkpointCode: string;
+            checkpointName: string;
+            startsAt: components["schemas"]["OffsetDateTime"];
+            endsAt: components["schemas"]["OffsetDateTime"];
+            /** @description Start of the other person's shift taken in exchange, if any */
+            otherStartsAt?: components["schemas"]["OffsetDateTime"];
         };
         DutyUnitHours: {
             unit?: string;
@@ -2223,6 +2321,8 @@ export interface components {
         };
         /** @enum {string} */
         HealthCode: "GREEN" | "YELLOW" | "RED";
+        /** @enum {string} */
+        HealthCode1: "GREEN" | "YELLOW" | "RED";
         Household: {
             id?: components["schemas"]["UUID"];
             communityId?: components["schemas"]["UUID"];
@@ -2409,6 +2509,8 @@ export interface components {
         };
         NewDutyShiftAssignee: {
             personId: components["schemas"]["UUID"];
+            /** @description Move the person here from this shift: taken off it and put on this one in one transaction, or neither (the week board's drag and drop) */
+            fromShiftId?: components["schemas"]["UUID"];
         };
         NewDutySwap: {
             /** @description The shift given away */
@@ -2543,14 +2645,12 @@ export interface components {
             /** @description Optionally sets the household's status, e.g. UNREACHABLE after a phone attempt and a visit */
             householdStatus?: components["schemas"]["Status"];
         };
-        NewWebhook: {
-            /** @description Optional client-chosen id: registering the same id again answers the existing subscription (without its secret) */
-            id?: components["schemas"]["UUID"];
-            /** @description Callback URL: https, public address (see the allow-list) */
-            url: string;
-            /** @description Event types to receive */
-            events: string[];
-            description?: string;
+        NewWatch: {
+            residentId: components["schemas"]["UUID"];
+            reason: components["schemas"]["WatchReason"];
+            startsOn: components["schemas"]["LocalDate"];
+            endsOn: components["schemas"]["LocalDate"];
+            note?: string;
         };
         NewWorkLog: {
             id?: components["schemas"]["UUID"];
@@ -2586,13 +2686,13 @@ export interface components {
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
-        PageCheckpointView: {
-            items?: components["schemas"]["Checkpoint"][];
+        PageCheckView: {
+            items?: components["schemas"]["TemperatureCheck"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
-        PageDeliveryView: {
-            items?: components["schemas"]["WebhookDelivery"][];
+        PageCheckpointView: {
+            items?: components["schemas"]["Checkpoint"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
@@ -2656,8 +2756,13 @@ export interface components {
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
-        PageWebhookView: {
-            items?: components["schemas"]["Webhook"][];
+        PageWatchReportRow: {
+            items?: components["schemas"]["WatchReport"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageWatchView: {
+            items?: components["schemas"]["Watch"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
@@ -2716,6 +2821,10 @@ export interface components {
             /** @description Field errors, for validation problems */
             errors?: components["schemas"]["FieldError"][];
         };
+        /** @enum {string} */
+        ReportStatus: "MISSING" | "REPORTED" | "ALL";
+        /** @enum {string} */
+        ReportWindow: "MORNING" | "AFTERNOON";
         /** @description idNumber and phone are always masked here (110105********002X, 138****1234) */
         Resident: {
             id?: components["schemas"]["UUID"];
@@ -2833,6 +2942,8 @@ export interface components {
             name: string;
         };
         /** @enum {string} */
+        Source: "GATE" | "DOOR" | "PHONE" | "PHOTO";
+        /** @enum {string} */
         State: "REQUESTED" | "ACCEPTED" | "APPROVED" | "REJECTED";
         /** @enum {string} */
         Status: "OCCUPIED" | "VACANT" | "UNREACHABLE";
@@ -2862,6 +2973,99 @@ export interface components {
         };
         /** @enum {string} */
         TaskStatus: "OPEN" | "DONE" | "FAILED" | "CANCELLED";
+        TemperatureCheck: {
+            id: components["schemas"]["UUID"];
+            checkpointId?: components["schemas"]["UUID"];
+            checkpointName?: string;
+            source: components["schemas"]["Source"];
+            direction?: components["schemas"]["Direction"];
+            measuredAt: components["schemas"]["OffsetDateTime"];
+            receivedAt: components["schemas"]["OffsetDateTime"];
+            /** @description Received more than the late threshold after it was measured */
+            late: boolean;
+            /** @description The local day of measuredAt */
+            businessDate: components["schemas"]["LocalDate"];
+            /** @description The report window measuredAt falls in, if any */
+            reportWindow?: components["schemas"]["ReportWindow"];
+            temperature: number;
+            /** @description 37.3 °C or more */
+            fever: boolean;
+            healthCode?: components["schemas"]["HealthCode1"];
+            vehiclePlate?: string;
+            residentId?: components["schemas"]["UUID"];
+            personName: string;
+            visitor?: components["schemas"]["VisitorView"];
+            recordedBy: string;
+            /** @description The FEVER alert this reading opened or joined */
+            alertId?: components["schemas"]["UUID"];
+            /** Format: int64 */
+            version: number;
+        };
+        TemperatureCheckBatch: {
+            /** @description 1 to 1,000 TemperatureCheckInput items; an item of the wrong shape is rejected alone */
+            items: components["schemas"]["TemperatureCheckInput"][];
+        };
+        TemperatureCheckInput: {
+            /** @description Client-generated id: the idempotency key (the same id again is a duplicate) */
+            id: components["schemas"]["UUID"];
+            /** @description Required when source = GATE */
+            checkpointId?: components["schemas"]["UUID"];
+            source: components["schemas"]["Source"];
+            /** @description Required when source = GATE */
+            direction?: components["schemas"]["Direction"];
+            /** @description The device's clock; more than 5 minutes in the future is rejected, a late one is kept and flagged */
+            measuredAt: components["schemas"]["OffsetDateTime"];
+            /**
+             * @description °C, 34.0 to 43.0
+             * @example 36.5
+             */
+            temperature: number;
+            healthCode?: components["schemas"]["HealthCode1"];
+            vehiclePlate?: string;
+            /** @description Exactly one of residentId and visitor */
+            residentId?: components["schemas"]["UUID"];
+            visitor?: components["schemas"]["VisitorInput"];
+        };
+        TemperatureDayMetrics: {
+            /** @description The day; absent in totals */
+            date?: components["schemas"]["LocalDate"];
+            /** Format: int64 */
+            registrations: number;
+            /** Format: int64 */
+            fevers: number;
+            /**
+             * Format: int64
+             * @description FEVER alerts raised that day and not closed
+             */
+            alertsOpen: number;
+            /**
+             * Format: int64
+             * @description FEVER alerts raised that day and closed since
+             */
+            alertsClosed: number;
+            /**
+             * Format: int64
+             * @description Report windows of people under watch that have closed
+             */
+            reportsDue: number;
+            /** Format: int64 */
+            reportsReceived: number;
+            /** Format: int64 */
+            missing: number;
+            /**
+             * Format: double
+             * @description reportsReceived / reportsDue, 0–1; null when nothing was due
+             */
+            complianceRate?: number | null;
+        };
+        TemperatureMetrics: {
+            areaId: components["schemas"]["UUID"];
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            days: components["schemas"]["TemperatureDayMetrics"][];
+            /** @description The whole range; date is null */
+            totals: components["schemas"]["TemperatureDayMetrics"];
+        };
         TestRound: {
             id: components["schemas"]["UUID"];
             name: string;
@@ -3045,50 +3249,75 @@ export interface components {
             name: string;
             phone?: string;
         };
+        /** @description A person who is not a resident: document and phone are stored encrypted */
+        VisitorInput: {
+            name?: string;
+            documentType?: components["schemas"]["DocType"];
+            documentNumber?: string;
+            phone?: string;
+            fromPlace?: string;
+            reason?: string;
+        };
+        VisitorView: {
+            name: string;
+            documentType?: components["schemas"]["DocType"];
+            documentNumberMasked?: string;
+            phoneMasked?: string;
+            fromPlace?: string;
+            reason?: string;
+        };
+        Watch: {
+            id: components["schemas"]["UUID"];
+            residentId: components["schemas"]["UUID"];
+            name: string;
+            doorLabel?: string;
+            gridCellId: components["schemas"]["UUID"];
+            cellName?: string;
+            reason: components["schemas"]["WatchReason"];
+            startsOn: components["schemas"]["LocalDate"];
+            endsOn: components["schemas"]["LocalDate"];
+            note?: string;
+            createdBy: string;
+            createdAt?: components["schemas"]["Instant"];
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description Only the fields sent change; end a watch early by moving endsOn */
+        WatchPatch: {
+            reason?: components["schemas"]["WatchReason"];
+            startsOn?: components["schemas"]["LocalDate"];
+            endsOn?: components["schemas"]["LocalDate"];
+            note?: string;
+            /**
+             * Format: int64
+             * @description The version you edited; or send If-Match
+             */
+            version?: number;
+        };
+        WatchReading: {
+            id: components["schemas"]["UUID"];
+            temperature: number;
+            measuredAt: components["schemas"]["OffsetDateTime"];
+            fever?: boolean;
+        };
+        /** @enum {string} */
+        WatchReason: "RETURNEE" | "HOME_ISOLATION" | "BACK_TO_WORK" | "CLOSE_CONTACT";
+        WatchReport: {
+            watchId: components["schemas"]["UUID"];
+            residentId: components["schemas"]["UUID"];
+            name: string;
+            doorLabel?: string;
+            cellName?: string;
+            date: components["schemas"]["LocalDate"];
+            window: components["schemas"]["ReportWindow"];
+            reported: boolean;
+            reading?: components["schemas"]["WatchReading"];
+            /** @description The MISSING_REPORT alert of this window, if one was raised */
+            alertId?: components["schemas"]["UUID"];
+        };
         WebConfig: {
             oidcAuthority?: string;
             oidcClientId?: string;
-        };
-        Webhook: {
-            id: components["schemas"]["UUID"];
-            url: string;
-            events: string[];
-            description?: string;
-            owner: string;
-            createdAt: components["schemas"]["OffsetDateTime"];
-        };
-        WebhookAttempt: {
-            /** Format: int32 */
-            attempt: number;
-            at: components["schemas"]["OffsetDateTime"];
-            /**
-             * Format: int32
-             * @description HTTP status the receiver answered; absent when there was no answer
-             */
-            statusCode?: number | null;
-            error?: string | null;
-            /** Format: int32 */
-            durationMs: number;
-        };
-        WebhookDelivery: {
-            id: components["schemas"]["UUID"];
-            eventId: components["schemas"]["UUID"];
-            eventType: string;
-            /** @enum {string} */
-            status: "PENDING" | "DELIVERED" | "FAILED" | "CANCELLED";
-            /** Format: int32 */
-            attempts: number;
-            /** @description When the next attempt is due (PENDING only) */
-            nextAttemptAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
-            /** Format: int32 */
-            lastStatusCode?: number | null;
-            lastError?: string | null;
-            createdAt: components["schemas"]["OffsetDateTime"];
-            deliveredAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
-            attemptLog: components["schemas"]["WebhookAttempt"][];
-        };
-        WebhookPing: {
-            eventId: components["schemas"]["UUID"];
         };
         WorkLog: {
             id?: components["schemas"]["UUID"];
@@ -3132,6 +3361,8 @@ export interface operations {
                 olderThanMinutes?: number;
                 overdue?: boolean;
                 state?: components["schemas"]["AlertState"][];
+                /** @description ISO-8601 instant with offset: only alerts changed since, ordered by change */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -3979,6 +4210,53 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AreaChange"][];
                 };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CheckpointPeopleResource_search: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckpointPeopleSearch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointPerson"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not Authorized */
             401: {
@@ -5817,6 +6095,47 @@ export interface operations {
             };
         };
     };
+    TemperatureMetricsResource_get: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                /** @description json or csv */
+                format?: string;
+                from?: components["schemas"]["LocalDate"];
+                to?: components["schemas"]["LocalDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemperatureMetrics"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     TestingMetricsResource_metrics: {
         parameters: {
             query?: {
@@ -6285,6 +6604,187 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Roster"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TemperatureCheckResource_list: {
+        parameters: {
+            query?: {
+                /** @description Any area node: registrations below it */
+                areaId?: components["schemas"]["UUID"];
+                checkpointId?: components["schemas"]["UUID"];
+                cursor?: string;
+                fever?: boolean;
+                /** @description First business day (measured-at, local) */
+                from?: components["schemas"]["LocalDate"];
+                limit?: number;
+                residentId?: components["schemas"]["UUID"];
+                /** @description Last business day */
+                to?: components["schemas"]["LocalDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageCheckView"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TemperatureCheckResource_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemperatureCheckInput"];
+            };
+        };
+        responses: {
+            /** @description A retry of a registration already made */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemperatureCheck"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemperatureCheck"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TemperatureCheckResource_batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemperatureCheckBatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TemperatureCheckResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemperatureCheck"];
                 };
             };
             /** @description Not Authorized */
@@ -7327,11 +7827,16 @@ export interface operations {
             };
         };
     };
-    WebhookResource_list: {
+    WatchResource_reports: {
         parameters: {
             query?: {
+                areaId?: components["schemas"]["UUID"];
                 cursor?: string;
+                date?: components["schemas"]["LocalDate"];
                 limit?: number;
+                /** @description MISSING, REPORTED or ALL (default) */
+                status?: components["schemas"]["ReportStatus"];
+                window?: components["schemas"]["ReportWindow"];
             };
             header?: never;
             path?: never;
@@ -7345,7 +7850,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageWebhookView"];
+                    "application/json": components["schemas"]["PageWatchReportRow"];
                 };
             };
             /** @description Not Authorized */
@@ -7364,35 +7869,68 @@ export interface operations {
             };
         };
     };
-    WebhookResource_register: {
+    WatchResource_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only watches running on this day */
+                activeOn?: components["schemas"]["LocalDate"];
+                areaId?: components["schemas"]["UUID"];
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NewWebhook"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description Replay of an existing id */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreatedWebhook"];
+                    "application/json": components["schemas"]["PageWatchView"];
                 };
             };
-            /** @description Registered */
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WatchResource_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWatch"];
+            };
+        };
+        responses: {
+            /** @description Created (or the first result again with the same Idempotency-Key) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreatedWebhook"];
+                    "application/json": components["schemas"]["Watch"];
                 };
             };
             /** @description Bad Request */
@@ -7418,7 +7956,7 @@ export interface operations {
             };
         };
     };
-    WebhookResource_get: {
+    WatchResource_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -7435,7 +7973,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Webhook"];
+                    "application/json": components["schemas"]["Watch"];
                 };
             };
             /** @description Not Authorized */
@@ -7454,55 +7992,22 @@ export interface operations {
             };
         };
     };
-    WebhookResource_delete: {
+    WatchResource_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
             cookie?: never;
         };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WatchPatch"];
             };
         };
-    };
-    WebhookResource_deliveries: {
-        parameters: {
-            query?: {
-                cursor?: string;
-                limit?: number;
-                /** @description PENDING, DELIVERED, FAILED or CANCELLED */
-                status?: string;
-            };
-            header?: never;
-            path: {
-                id: components["schemas"]["UUID"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
         responses: {
             /** @description OK */
             200: {
@@ -7510,43 +8015,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageDeliveryView"];
-                };
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    WebhookResource_ping: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["UUID"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Queued */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookPing"];
+                    "application/json": components["schemas"]["Watch"];
                 };
             };
             /** @description Not Authorized */

@@ -224,3 +224,203 @@ export function useMyPerson(username: string | undefined) {
     staleTime: 5 * 60_000,
   });
 }
+
+// ---------------- drag-and-drop moves on the week board ----------------
+
+export interface Move {
+  personId: string;
+  /** The shift the person was dragged from; absent when dragged from the people list (a plain add). */
+  fromShiftId?: string;
+  toShiftId: string;
+  /** What the board shows on the target until the server answers. */
+  assignee: ShiftAssignee;
+}
+
+/** Applies a move to a cached week of shifts (the optimistic board). */
+export function applyMove(shifts: readonly Shift[], m: Move): Shift[] {
+  return shifts.map((s) => {
+    if (s.id === m.fromShiftId) return { ...s, assignees: (s.assignees ?? []).filter((a) => a.personId !== m.personId) };
+    if (s.id === m.toShiftId) return { ...s, assignees: [...(s.assignees ?? []), m.assignee] };
+    return s;
+  });
+}
+
+/**
+ * One drop, one request: with fromShiftId the server moves the person atomically (off one shift,
+ * onto the other, or neither). The board changes at once and rolls back if the server refuses.
+ */
+export function useMoveAssignee(areaId: string, from: string, to: string) {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  const key = ['duty', 'shifts', areaId, from, to];
+  return useMutation({
+    mutationFn: async (m: Move) =>
+      dataOf(
+        await client.POST('/api/v1/duty-shifts/{id}/assignees', {
+          params: { path: { id: m.toShiftId } },
+          body: { personId: m.personId, fromShiftId: m.fromShiftId },
+        }),
+      ),
+    onMutate: async (m) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const before = queryClient.getQueryData<Shift[]>(key);
+      if (before) queryClient.setQueryData<Shift[]>(key, applyMove(before, m));
+      return { before };
+    },
+    onError: (_err, _m, ctx) => {
+      if (ctx?.before) queryClient.setQueryData(key, ctx.before);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['duty'] }),
+  });
+}
+
+// ---------------- swaps ----------------
+
+export type Swap = ResponseBody<'/api/v1/duty-swaps', 'get'>[number];
+
+export function useSwaps() {
+  const client = useApiClient();
+  const { isAuthenticated } = useAuth();
+  return useQuery({
+    queryKey: ['duty', 'swaps'],
+    queryFn: async ({ signal }) => dataOf(await client.GET('/api/v1/duty-swaps', { signal })),
+    enabled: isAuthenticated,
+    refetchInterval: 60_000,
+  });
+}
+
+export function useRequestSwap() {
+  const client = useApiClient();
+  const invalidate = useInvalidateDuty();
+  return useMutation({
+    mutationFn: async (body: RequestBody<'/api/v1/duty-swaps', 'post'>) => {
+      await client.POST('/api/v1/duty-swaps', { body });
+    },
+    onSuccess: invalidate,
+  });
+}
+
+export type SwapStep = 'accept' | 'approve' | 'reject';
+
+export function useSwapStep() {
+  const client = useApiClient();
+  const invalidate = useInvalidateDuty();
+  return useMutation({
+    mutationFn: async ({ id, step }: { id: string; step: SwapStep }) => {
+      const params = { params: { path: { id } } };
+      if (step === 'accept') return dataOf(await client.POST('/api/v1/duty-swaps/{id}/accept', params));
+      if (step === 'approve') return dataOf(await client.POST('/api/v1/duty-swaps/{id}/approve', params));
+      return dataOf(await client.POST('/api/v1/duty-swaps/{id}/reject', params));
+    },
+    onSettled: invalidate,
+  });
+}
+
+// ---------------- work logs, by day ----------------
+
+export type WorkLog = ResponseBody<'/api/v1/work-logs', 'get'>[number];
+
+export function useWorkLogs(areaId: string | undefined, date: string) {
+  const client = useApiClient();
+  const { isAuthenticated } = useAuth();
+  return useQuery({
+    queryKey: ['duty', 'work-logs', areaId, date],
+    queryFn: async ({ signal }) => dataOf(await client.GET('/api/v1/work-logs', { params: { query: { areaId, date } }, signal })),
+    enabled: isAuthenticated && Boolean(areaId),
+  });
+}
+
+export function useDecideWorkLog() {
+  const client = useApiClient();
+  const invalidate = useInvalidateDuty();
+  return useMutation({
+    mutationFn: async ({ log, approve }: { log: WorkLog; approve: boolean }) =>
+      dataOf(
+        await client.POST('/api/v1/work-logs/{id}/decision', {
+          params: { path: { id: log.id ?? '' }, header: { 'If-Match': `"${log.version ?? 0}"` } },
+          body: { approve, version: log.version },
+        }),
+      ),
+    onSettled: invalidate,
+  });
+}
+
+// ---------------- spot inspections ----------------
+
+export type Inspection = ResponseBody<'/api/v1/duty-inspections', 'get'>[number];
+export type NewInspection = RequestBody<'/api/v1/duty-inspections', 'post'>;
+export type Checkpoint = PageItem<'/api/v1/checkpoints'>;
+
+export function useInspections(areaId: string | undefined, date: string) {
+  const client = useApiClient();
+  const { isAuthenticated } = useAuth();
+  return useQuery({
+    queryKey: ['duty', 'inspections', areaId, date],
+    queryFn: async ({ signal }) => dataOf(await client.GET('/api/v1/duty-inspections', { params: { query: { areaId, date } }, signal })),
+    enabled: isAuthenticated && Boolean(areaId),
+  });
+}
+
+export function useRecordInspection() {
+  const client = useApiClient();
+  const invalidate = useInvalidateDuty();
+  return useMutation({
+    mutationFn: async (body: NewInspection) => {
+      await client.POST('/api/v1/duty-inspections', { body });
+    },
+    onSuccess: invalidate,
+  });
+}
+
+export function useCheckpoints(areaId: string | undefined) {
+  const client = useApiClient();
+  const { isAuthenticated } = useAuth();
+  return useQuery({
+    queryKey: ['duty', 'checkpoints', areaId],
+    queryFn: async ({ signal }) => dataOf(await client.GET('/api/v1/checkpoints', { params: { query: { areaId, limit: PAGE } }, signal })).items ?? [],
+    enabled: isAuthenticated && Boolean(areaId),
+    staleTime: 5 * 60_000,
+  });
+}
+
+// ---------------- check-in corrections ----------------
+
+export type Correction = ResponseBody<'/api/v1/duty-check-ins/{id}/corrections', 'get'>[number];
+export type NewCorrection = RequestBody<'/api/v1/duty-check-ins/{id}/corrections', 'post'>;
+
+export function useCorrections(checkInId: string | undefined) {
+  const client = useApiClient();
+  const { isAuthenticated } = useAuth();
+  return useQuery({
+    queryKey: ['duty', 'corrections', checkInId],
+    queryFn: async ({ signal }) =>
+      dataOf(await client.GET('/api/v1/duty-check-ins/{id}/corrections', { params: { path: { id: checkInId ?? '' } }, signal })),
+    enabled: isAuthenticated && Boolean(checkInId),
+  });
+}
+
+export function useCorrectCheckIn() {
+  const client = useApiClient();
+  const invalidate = useInvalidateDuty();
+  return useMutation({
+    mutationFn: async ({ checkInId, body }: { checkInId: string; body: NewCorrection }) => {
+      await client.POST('/api/v1/duty-check-ins/{id}/corrections', {
+        params: { path: { id: checkInId }, header: { 'If-Match': `"${body.version ?? 0}"` } },
+        body,
+      });
+    },
+    onSuccess: invalidate,
+  });
+}
+
+/** Everyone on duty the caller may see (a worker picks whom to ask for a swap). */
+export function useVisiblePeople() {
+  const client = useApiClient();
+  const { isAuthenticated } = useAuth();
+  return useQuery({
+    queryKey: ['duty', 'people', 'visible'],
+    queryFn: async ({ signal }) => dataOf(await client.GET('/api/v1/duty-people', { params: { query: { limit: PAGE } }, signal })).items ?? [],
+    enabled: isAuthenticated,
+    staleTime: 5 * 60_000,
+  });
+}

@@ -12,6 +12,10 @@ import { BuildRota } from './BuildRota';
 import { GapInbox } from './GapInbox';
 import { HoursTable } from './HoursTable';
 import { WeekBoard } from './WeekBoard';
+import { SwapApprovals } from './SwapViews';
+import { WorkLogDay } from './WorkLogDay';
+import { SpotInspections } from './SpotInspections';
+import { CheckInCorrections } from './CheckInCorrections';
 import { weekStart } from './shiftUtils';
 import '../duty.css';
 
@@ -69,12 +73,16 @@ export function DutyBoardPage() {
       </Flex>
       {areaId && (
         <Tabs
-          className="gg-section"
+          className="gg-section gg-duty-tabs"
           activeKey={tab}
           onChange={(k) => set('tab', k)}
           items={[
             { key: 'board', label: t('duty.tabs.board'), children: <WeekBoard areaId={areaId} monday={monday} /> },
             { key: 'rota', label: t('duty.tabs.rota'), children: <BuildRota areaId={areaId} monday={monday} /> },
+            { key: 'swaps', label: t('duty.tabs.swaps'), children: <SwapApprovals areaId={areaId} /> },
+            { key: 'logs', label: t('duty.tabs.logs'), children: <WorkLogDay areaId={areaId} /> },
+            { key: 'inspections', label: t('duty.tabs.inspections'), children: <SpotInspections areaId={areaId} /> },
+            { key: 'checkins', label: t('duty.tabs.checkins'), children: <CheckInCorrections areaId={areaId} /> },
             { key: 'gaps', label: t('duty.tabs.gaps'), children: <GapInbox areaId={areaId} /> },
             { key: 'hours', label: t('duty.tabs.hours'), children: <HoursTable areaId={areaId} year={monday.year()} /> },
           ]}

@@ -8,6 +8,7 @@ import { useMyPerson, useMyShifts, type Shift } from '../api/duty';
 import { CheckInButton } from './CheckInButton';
 import { orderTodayFirst, shiftPhase, timeRange } from './shiftUtils';
 import { WorkLogForm } from './WorkLogForm';
+import { MySwaps, SwapRequestButton } from './SwapViews';
 import '../duty.css';
 
 /** Workers at the post (phone first): my shifts, today first; check in; log the day's work. */
@@ -53,7 +54,10 @@ export function MyShiftsPage() {
                 dataSource={shifts}
                 rowKey={(s) => s.id ?? ''}
                 renderItem={(s) => (
-                  <List.Item data-testid="duty-shift">
+                  <List.Item
+                    data-testid="duty-shift"
+                    actions={person && shiftPhase(s) === 'upcoming' ? [<SwapRequestButton key="swap" shift={s} me={person} />] : undefined}
+                  >
                     <List.Item.Meta
                       title={
                         <>
@@ -73,6 +77,9 @@ export function MyShiftsPage() {
                 )}
               />
             )}
+          </Card>
+          <Card className="gg-section" title={t('duty.swap.title')}>
+            <MySwaps me={person} />
           </Card>
           <Card className="gg-section" title={t('duty.log.title')}>
             <WorkLogForm />

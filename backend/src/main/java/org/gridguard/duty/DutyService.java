@@ -375,6 +375,26 @@ public class DutyService {
         return shift(shiftId);
     }
 
+    /**
+     * Drag and drop on the board: off one shift and onto another in one transaction. The rules see the
+     * person without the old shift; a refusal (422) rolls the removal back, so neither shift changes.
+     */
+    @Transactional
+    public ShiftView moveAssignee(UUID fromShiftId, UUID toShiftId, UUID personId) {
+        if (fromShiftId.equals(toShiftId)) {
+            throw ApiProblem.invalid("fromShiftId", "must be another shift");
+        }
+        manageableShift(fromShiftId);
+        DutyShift to = manageableShift(toShiftId);
+        DutyPerson p = scope.person(personId);
+        if (DutyAssignee.delete("shiftId = ?1 and personId = ?2", fromShiftId, personId) == 0) {
+            throw ApiProblem.conflict("The person is no longer on the shift they were moved from");
+        }
+        em.flush();
+        checkAndAssign(to, p, "MANUAL", scope.name());
+        return shift(toShiftId);
+    }
+
     @Transactional
     public void removeAssignee(UUID shiftId, UUID personId) {
         manageableShift(shiftId);
@@ -730,9 +750,15 @@ public class DutyService {
         }
     }
 
-    static SwapView view(DutySwap w) {
+    SwapView view(DutySwap w) {
+        DutyShift s = DutyShift.findById(w.shiftId);
+        DutyShift other = w.otherShiftId == null ? null : DutyShift.findById(w.otherShiftId);
+        DutyScope.Post post = scope.posts(List.of(s.checkpointId)).get(s.checkpointId);
+        DutyPerson giver = DutyPerson.findById(w.personId);
+        DutyPerson taker = DutyPerson.findById(w.otherPersonId);
         return new SwapView(w.id, w.shiftId, w.personId, w.otherPersonId, w.otherShiftId, w.state, w.reason, w.requestedBy,
-                w.acceptedBy, w.decidedBy, w.version);
+                w.acceptedBy, w.decidedBy, w.version, giver.name, taker.name, post.code(), post.name(), odt(s.startsAt),
+                odt(s.endsAt), other == null ? null : odt(other.startsAt));
     }
 
     static String json(List<String> l) {

@@ -72,10 +72,11 @@ public class DutyShiftResource {
     @Path("/{id}/assignees")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "admin", "supervisor", "grid-leader" })
-    @Operation(summary = "Put a person on the shift", description = "Checked by the duty rules (OVERLAP, REST, WEEKLY_MAX, SKILLS, AVAILABILITY, STAFFING); each violation is listed in errors[] with the rule as field (422).")
+    @Operation(summary = "Put a person on the shift", description = "Checked by the duty rules (OVERLAP, REST, WEEKLY_MAX, SKILLS, AVAILABILITY, STAFFING); each violation is listed in errors[] with the rule as field (422). With fromShiftId the person is moved: off that shift and onto this one atomically, checked as if they had never stood the old one; on any refusal neither shift changes.")
     @APIResponse(responseCode = "422", description = "A duty rule would be broken")
     public ShiftView addAssignee(@PathParam("id") UUID id, @Valid @NotNull NewAssignee body) {
-        return service.addAssignee(id, body.personId());
+        return body.fromShiftId() == null ? service.addAssignee(id, body.personId())
+                : service.moveAssignee(body.fromShiftId(), id, body.personId());
     }
 
     @DELETE

@@ -66,7 +66,8 @@ public final class DutyViews {
     }
 
     @Schema(name = "NewDutyShiftAssignee")
-    public record NewAssignee(@NotNull UUID personId) {
+    public record NewAssignee(@NotNull UUID personId,
+            @Schema(description = "Move the person here from this shift: taken off it and put on this one in one transaction, or neither (the week board's drag and drop)") UUID fromShiftId) {
     }
 
     @Schema(name = "DutyCheckIn")
@@ -113,9 +114,14 @@ public final class DutyViews {
     public record HoursReport(int year, List<HoursView> people, List<UnitHours> units) {
     }
 
-    @Schema(name = "DutySwap")
+    @Schema(name = "DutySwap", requiredProperties = { "id", "shiftId", "personId", "otherPersonId", "state", "personName", "otherPersonName",
+            "checkpointCode", "checkpointName", "startsAt", "endsAt", "version" })
     public record SwapView(UUID id, UUID shiftId, UUID personId, UUID otherPersonId, UUID otherShiftId,
-            DutySwap.State state, String reason, String requestedBy, String acceptedBy, String decidedBy, long version) {
+            DutySwap.State state, String reason, String requestedBy, String acceptedBy, String decidedBy, long version,
+            @Schema(description = "Who gives the shift away") String personName,
+            @Schema(description = "Who is asked to take it") String otherPersonName,
+            String checkpointCode, String checkpointName, OffsetDateTime startsAt, OffsetDateTime endsAt,
+            @Schema(description = "Start of the other person's shift taken in exchange, if any") OffsetDateTime otherStartsAt) {
     }
 
     @Schema(name = "NewDutySwap")

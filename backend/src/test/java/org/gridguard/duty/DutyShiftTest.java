@@ -133,7 +133,9 @@ class DutyShiftTest {
                 .body("items.id", equalTo(List.of(day)));
         // worker1 offers it to B; B has no login, so the leader accepts for them
         String swap = Api.as(Tokens.worker1()).body(Map.of("shiftId", day, "personId", w1, "otherPersonId", b, "reason", "家中有事"))
-                .post("/api/v1/duty-swaps").then().statusCode(201).body("state", equalTo("REQUESTED")).extract().path("id");
+                .post("/api/v1/duty-swaps").then().statusCode(201).body("state", equalTo("REQUESTED"))
+                .body("otherPersonName", equalTo("替班人")).body("checkpointCode", equalTo("T-SWAP-1"))
+                .body("startsAt", equalTo("2031-04-07T08:00:00+08:00")).extract().path("id");
         Api.as(Tokens.leader1()).post("/api/v1/duty-swaps/" + swap + "/approve").then().statusCode(409);
         Api.as(Tokens.worker1()).post("/api/v1/duty-swaps/" + swap + "/accept").then().statusCode(403);
         Api.as(Tokens.leader1()).post("/api/v1/duty-swaps/" + swap + "/accept").then().statusCode(200).body("state", equalTo("ACCEPTED"));
@@ -158,6 +160,40 @@ class DutyShiftTest {
                 .post("/api/v1/duty-swaps").then().statusCode(201).extract().path("id");
         Api.as(Tokens.leader1()).post("/api/v1/duty-swaps/" + ex + "/reject").then().statusCode(200).body("state", equalTo("REJECTED"));
         Api.as(Tokens.leader1()).post("/api/v1/duty-swaps/" + ex + "/accept").then().statusCode(409);
+    }
+
+    @Test
+    void movingAPersonIsOneChangeOrNone() {
+        String a = DutyFixture.post("T-MOVE-1", Demo.COMPOUND1, "\"kind\":\"DAY_ONLY\",\"peopleNeeded\":1");
+        String b = DutyFixture.post("T-MOVE-2", Demo.COMPOUND1, "\"kind\":\"DAY_ONLY\",\"peopleNeeded\":1,\"requiredSkills\":[\"medical\"]");
+        String c = DutyFixture.post("T-MOVE-3", Demo.COMPOUND1, "\"kind\":\"DAY_ONLY\",\"peopleNeeded\":1");
+        Api.as(Tokens.leader1()).body("{\"areaId\":\"" + Demo.COMPOUND1 + "\",\"from\":\"2031-05-05\",\"to\":\"2031-05-05\"}")
+                .post("/api/v1/duty-shifts/generate").then().statusCode(200);
+        String p = DutyFixture.person(Tokens.leader1(), "拖动测试员", Demo.CELL1, "社区志愿者");
+        String from = DutyFixture.shiftAt(DutyFixture.shifts(Tokens.leader1(), a, "2031-05-05", "2031-05-05"), "2031-05-05T08:00");
+        String skilled = DutyFixture.shiftAt(DutyFixture.shifts(Tokens.leader1(), b, "2031-05-05", "2031-05-05"), "2031-05-05T08:00");
+        String same = DutyFixture.shiftAt(DutyFixture.shifts(Tokens.leader1(), c, "2031-05-05", "2031-05-05"), "2031-05-05T08:00");
+        Api.as(Tokens.leader1()).body("{\"personId\":\"" + p + "\"}").post("/api/v1/duty-shifts/" + from + "/assignees").then().statusCode(200);
+        // the same hours at another post: an add is an overlap, a move is not
+        Api.as(Tokens.leader1()).body("{\"personId\":\"" + p + "\"}").post("/api/v1/duty-shifts/" + same + "/assignees").then()
+                .statusCode(422).body("errors.field", hasItem("OVERLAP"));
+        // a refused move changes neither shift
+        Api.as(Tokens.leader1()).body(Map.of("personId", p, "fromShiftId", from)).post("/api/v1/duty-shifts/" + skilled + "/assignees")
+                .then().statusCode(422).contentType(startsWith(PROBLEM)).body("errors.field", equalTo(List.of("SKILLS")));
+        Api.as(Tokens.leader1()).get("/api/v1/duty-shifts/" + from).then().body("assignees.personId", equalTo(List.of(p)));
+        Api.as(Tokens.leader1()).get("/api/v1/duty-shifts/" + skilled).then().body("assignees", equalTo(List.of()));
+        // an accepted move
+        Api.as(Tokens.leader1()).body(Map.of("personId", p, "fromShiftId", from)).post("/api/v1/duty-shifts/" + same + "/assignees")
+                .then().statusCode(200).body("assignees.personId", equalTo(List.of(p)));
+        Api.as(Tokens.leader1()).get("/api/v1/duty-shifts/" + from).then().body("assignees", equalTo(List.of()));
+        // moving from a shift they are no longer on, or onto the same shift
+        Api.as(Tokens.leader1()).body(Map.of("personId", p, "fromShiftId", from)).post("/api/v1/duty-shifts/" + skilled + "/assignees")
+                .then().statusCode(409);
+        Api.as(Tokens.leader1()).body(Map.of("personId", p, "fromShiftId", same)).post("/api/v1/duty-shifts/" + same + "/assignees")
+                .then().statusCode(400);
+        // leader2 cannot move people on leader1's posts
+        Api.as(Tokens.leader2()).body(Map.of("personId", p, "fromShiftId", same)).post("/api/v1/duty-shifts/" + from + "/assignees")
+                .then().statusCode(404);
     }
 
     @Test
