@@ -1696,6 +1696,94 @@ export interface paths {
         patch: operations["WatchResource_update"];
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your webhook subscriptions
+         * @description Newest first; admins see every subscription.
+         */
+        get: operations["WebhookResource_list"];
+        put?: never;
+        /**
+         * Register a callback URL
+         * @description The URL must be https and resolve to public addresses only (no loopback, link-local, private or reserved targets unless the deployment allows them); it is checked again before every delivery. The answer carries the signing secret, shown this once. An agency client receives the events of the areas assigned to it. Sending the same client-chosen id again answers 200 with the existing subscription and no secret.
+         */
+        post: operations["WebhookResource_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One webhook subscription
+         * @description Without its secret.
+         */
+        get: operations["WebhookResource_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook subscription
+         * @description Pending deliveries are cancelled; the delivery log is kept.
+         */
+        delete: operations["WebhookResource_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log of a subscription
+         * @description Newest first: status, attempts with their HTTP status codes or errors, and when the next attempt is due.
+         */
+        get: operations["WebhookResource_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Queues a signed webhook.ping event for this subscription only; follow it in the delivery log.
+         */
+        post: operations["WebhookResource_ping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/work-logs": {
         parameters: {
             query?: never;
@@ -2029,6 +2117,16 @@ export interface components {
              * @description Coverage % of the previous round over the same scope, if any
              */
             previousCoveragePct?: number;
+        };
+        CreatedWebhook: {
+            id: components["schemas"]["UUID"];
+            url: string;
+            events: string[];
+            description?: string;
+            owner: string;
+            createdAt: components["schemas"]["OffsetDateTime"];
+            /** @description The signing secret: shown once, at creation only; absent on a replayed create */
+            secret?: string | null;
         };
         /** @enum {string} */
         Direction: "IN" | "OUT";
@@ -2652,6 +2750,15 @@ export interface components {
             endsOn: components["schemas"]["LocalDate"];
             note?: string;
         };
+        NewWebhook: {
+            /** @description Optional client-chosen id: registering the same id again answers the existing subscription (without its secret) */
+            id?: components["schemas"]["UUID"];
+            /** @description Callback URL: https, public address (see the allow-list) */
+            url: string;
+            /** @description Event types to receive */
+            events: string[];
+            description?: string;
+        };
         NewWorkLog: {
             id?: components["schemas"]["UUID"];
             /** @description Default: the caller's own duty person record */
@@ -2693,6 +2800,11 @@ export interface components {
         };
         PageCheckpointView: {
             items?: components["schemas"]["Checkpoint"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageDeliveryView: {
+            items?: components["schemas"]["WebhookDelivery"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
@@ -2763,6 +2875,11 @@ export interface components {
         };
         PageWatchView: {
             items?: components["schemas"]["Watch"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageWebhookView: {
+            items?: components["schemas"]["Webhook"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
@@ -3318,6 +3435,47 @@ export interface components {
         WebConfig: {
             oidcAuthority?: string;
             oidcClientId?: string;
+        };
+        Webhook: {
+            id: components["schemas"]["UUID"];
+            url: string;
+            events: string[];
+            description?: string;
+            owner: string;
+            createdAt: components["schemas"]["OffsetDateTime"];
+        };
+        WebhookAttempt: {
+            /** Format: int32 */
+            attempt: number;
+            at: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: int32
+             * @description HTTP status the receiver answered; absent when there was no answer
+             */
+            statusCode?: number | null;
+            error?: string | null;
+            /** Format: int32 */
+            durationMs: number;
+        };
+        WebhookDelivery: {
+            id: components["schemas"]["UUID"];
+            eventId: components["schemas"]["UUID"];
+            eventType: string;
+            /** @enum {string} */
+            status: "PENDING" | "DELIVERED" | "FAILED" | "CANCELLED";
+            /** Format: int32 */
+            attempts: number;
+            /** @description When the next attempt is due (PENDING only) */
+            nextAttemptAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /** Format: int32 */
+            lastStatusCode?: number | null;
+            lastError?: string | null;
+            createdAt: components["schemas"]["OffsetDateTime"];
+            deliveredAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            attemptLog: components["schemas"]["WebhookAttempt"][];
+        };
+        WebhookPing: {
+            eventId: components["schemas"]["UUID"];
         };
         WorkLog: {
             id?: components["schemas"]["UUID"];
@@ -8016,6 +8174,244 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Watch"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhookResource_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageWebhookView"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhookResource_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWebhook"];
+            };
+        };
+        responses: {
+            /** @description Replay of an existing id */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhook"];
+                };
+            };
+            /** @description Registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhook"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhookResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhookResource_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhookResource_deliveries: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                /** @description PENDING, DELIVERED, FAILED or CANCELLED */
+                status?: string;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageDeliveryView"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhookResource_ping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPing"];
                 };
             };
             /** @description Not Authorized */
