@@ -244,4 +244,26 @@ describe('startQueueSync', () => {
       vi.useRealTimers();
     }
   });
+  it('sends an entry added while a flush is running right after it, not at the next timer', async () => {
+    const server = fakeServer();
+    const q = queueFor(server);
+    const a = item(36.5);
+    const b = item(36.6);
+    await q.enqueue(a);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const send = server.sendBatch.getMockImplementation()!;
+    server.sendBatch.mockImplementationOnce(async (items: Item[]) => {
+      await gate;
+      return send(items);
+    });
+    const first = q.flush();
+    await q.enqueue(b);
+    const second = q.flush();
+    release();
+    await first;
+    await second;
+    expect(server.calls.map((c) => c.map((i) => i.id))).toEqual([[a.id], [b.id]]);
+    expect([...server.stored.keys()]).toEqual([a.id, b.id]);
+  });
 });

@@ -65,6 +65,7 @@ export class OfflineQueue<T, M = unknown> {
   private readonly listeners = new Set<() => void>();
   private snapshot: QueueSnapshot<T, M> = EMPTY as QueueSnapshot<T, M>;
   private inFlight: Promise<FlushReport> | undefined;
+  private followUp: Promise<FlushReport> | undefined;
   private readonly channel: BroadcastChannel | undefined;
 
   constructor(options: OfflineQueueOptions<T>) {
@@ -144,10 +145,18 @@ export class OfflineQueue<T, M = unknown> {
 
   /**
    * Sends every waiting entry through the batch endpoint, in batches of maxBatch. One flush at a
-   * time per queue: a call while one runs joins it.
+   * time per queue: a call while one runs is answered by one more flush right after it, because an
+   * entry added meanwhile was not in the running flush's snapshot and must not wait for the timer.
    */
   flush(): Promise<FlushReport> {
-    this.inFlight ??= this.doFlush().finally(() => {
+    if (this.inFlight) {
+      this.followUp ??= this.inFlight.then(() => {
+        this.followUp = undefined;
+        return this.flush();
+      });
+      return this.followUp;
+    }
+    this.inFlight = this.doFlush().finally(() => {
       this.inFlight = undefined;
     });
     return this.inFlight;
