@@ -35,6 +35,7 @@ import org.gridguard.testing.TestingViews.Metrics;
 import org.gridguard.testing.TestingViews.MissingPerson;
 import org.gridguard.testing.TestingViews.PreviousRound;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -61,8 +62,9 @@ public class CoverageService {
     @Inject
     RoundService roundService;
 
+    /** How often the rollup is refreshed; "off" in the test profile, where tests refresh it themselves. */
     @ConfigProperty(name = "gridguard.testing.coverage-every", defaultValue = "2s")
-    Duration every;
+    String every;
 
     @ConfigProperty(name = "gridguard.testing.coverage-full-every", defaultValue = "60s")
     Duration fullEvery;
@@ -100,7 +102,7 @@ public class CoverageService {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         Instant now = clock.instant();
-        onceOnly.run(JOB, OnceOnly.windowStart(now, every), this::refreshNow);
+        onceOnly.run(JOB, OnceOnly.windowStart(now, DurationConverter.parseDuration(every)), this::refreshNow);
     }
 
     /** Recomputes the dirty cells (at most 2,000 per call) of every round; in the caller's transaction. */
