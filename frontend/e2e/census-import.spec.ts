@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { fakeIdNumber, login, mainNav, screenshot } from './support';
+import { fakeIdNumber, login, openSection, screenshot } from './support';
 
 /** The demo community's grid cell 3 and its compound (importable by code), BH-C001 (DemoCommunity.java). */
 const CELL_CODE = 'BH-C001-G03';
@@ -35,7 +35,7 @@ test('a supervisor imports a census CSV: dry run, live progress to 100 %, counts
   await login(page, 'supervisor', '/grid-cells');
   const before = await cellCounts(page);
 
-  await mainNav(page).getByRole('link', { name: '导入' }).click();
+  await openSection(page, '导入');
   await expect(page.getByRole('heading', { name: '导入摸排表' })).toBeVisible();
   await page.locator('input[type="file"]').setInputFiles({ name: `${stamp}.csv`, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}\r\n`, 'utf8') });
   await expect(page.getByText(`${stamp}.csv`)).toBeVisible();

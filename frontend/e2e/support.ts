@@ -27,6 +27,20 @@ export async function screenshot(page: Page, testInfo: TestInfo, scenario: strin
 /** The app's main navigation (side menu on desks, tab bar on phones). */
 export const mainNav = (page: Page, name = '主导航') => page.getByRole('navigation', { name });
 
+/**
+ * Follows a section link of the main navigation. On a phone only the first tabs are in the bar;
+ * the other sections sit under 更多 (More), which this opens first.
+ */
+export async function openSection(page: Page, name: string) {
+  const link = mainNav(page).getByRole('link', { name, exact: true });
+  if (!(await link.isVisible())) {
+    await mainNav(page).getByRole('button', { name: /更多|More/ }).click();
+    await page.getByRole('link', { name, exact: true }).click();
+    return;
+  }
+  await link.click();
+}
+
 /** A masked mainland ID number as the API shows it: 110105********002X. */
 export const MASKED_ID = /^\d{6}\*{8}\d{3}[\dX]$/;
 
