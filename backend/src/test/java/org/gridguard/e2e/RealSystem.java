@@ -65,4 +65,49 @@ final class RealSystem {
             throw new IllegalStateException("command failed: " + String.join(" ", cmd));
         }
     }
+
+    /**
+     * Starts one more packaged API instance on {@code port} against this system's database and Keycloak, with the
+     * main instance's personal-data keys and {@code settings} (environment variables) on top; output goes to {@code log}.
+     */
+    static Process startInstance(String name, int port, java.io.File log, java.util.Map<String, String> settings)
+            throws IOException {
+        String jar = Path.of(System.getProperty("gridguard.repo.root", ".."), "backend/target/quarkus-app/quarkus-run.jar")
+                .toAbsolutePath().normalize().toString();
+        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-jar", jar);
+        var env = pb.environment();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_HTTP_SSL_PORT", Integer.toString(port + 1000));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", env("GG_JDBC_URL"));
+        env.put("QUARKUS_DATASOURCE_USERNAME", env("GG_DB_USER"));
+        env.put("QUARKUS_DATASOURCE_PASSWORD", env("GG_DB_PASSWORD"));
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", env("GG_KC_REALM_URL"));
+        env.put("QUARKUS_OIDC_TOKEN_ISSUER", env("GG_KC_ISSUER"));
+        env.put("GRIDGUARD_INSTANCE_ID", name);
+        for (String line : Files.readAllLines(Path.of(env("GG_STATE"), "pii-keys.env"))) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                env.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        env.putAll(settings);
+        pb.redirectErrorStream(true).redirectOutput(log);
+        return pb.start();
+    }
+
+    /** Waits until the instance on {@code port} answers ready, at most {@code seconds}. */
+    static void awaitReady(int port, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (given().baseUri("http://localhost:" + port).get("/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception notYet) {
+                // starting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("instance on " + port + " not ready");
+    }
 }

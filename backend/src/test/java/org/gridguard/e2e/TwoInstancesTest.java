@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -39,33 +40,13 @@ class TwoInstancesTest {
     }
 
     Process start(String name, int port, File log) throws Exception {
-        String jar = Path.of(System.getProperty("gridguard.repo.root", ".."), "backend/target/quarkus-app/quarkus-run.jar")
-                .toAbsolutePath().normalize().toString();
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-jar", jar);
-        var env = pb.environment();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("QUARKUS_HTTP_SSL_PORT", Integer.toString(port + 1000));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", RealSystem.env("GG_JDBC_URL"));
-        env.put("QUARKUS_DATASOURCE_USERNAME", RealSystem.env("GG_DB_USER"));
-        env.put("QUARKUS_DATASOURCE_PASSWORD", RealSystem.env("GG_DB_PASSWORD"));
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", RealSystem.env("GG_KC_REALM_URL"));
-        env.put("QUARKUS_OIDC_TOKEN_ISSUER", RealSystem.env("GG_KC_ISSUER"));
-        env.put("GRIDGUARD_ALERTS_SWEEP_EVERY", "2s");
-        env.put("GRIDGUARD_DUTY_GAP_EVERY", "2s");
-        env.put("GRIDGUARD_TEMPERATURE_MISSING_EVERY", "2s");
-        env.put("GRIDGUARD_TEMPERATURE_MORNING", "00:00-" + hhmm(CLOSE));
-        env.put("GRIDGUARD_TEMPERATURE_AFTERNOON", hhmm(CLOSE) + "-23:59");
-        env.put("GRIDGUARD_INSTANCE_ID", name);
-        env.put("GRIDGUARD_DEMO_LOAD", "true");
-        // the same personal-data keys as the main instance
-        for (String line : java.nio.file.Files.readAllLines(Path.of(RealSystem.env("GG_STATE"), "pii-keys.env"))) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                env.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
-        pb.redirectErrorStream(true).redirectOutput(log);
-        return pb.start();
+        return RealSystem.startInstance(name, port, log, Map.ofEntries(
+                Map.entry("GRIDGUARD_ALERTS_SWEEP_EVERY", "2s"),
+                Map.entry("GRIDGUARD_DUTY_GAP_EVERY", "2s"),
+                Map.entry("GRIDGUARD_TEMPERATURE_MISSING_EVERY", "2s"),
+                Map.entry("GRIDGUARD_TEMPERATURE_MORNING", "00:00-" + hhmm(CLOSE)),
+                Map.entry("GRIDGUARD_TEMPERATURE_AFTERNOON", hhmm(CLOSE) + "-23:59"),
+                Map.entry("GRIDGUARD_DEMO_LOAD", "true")));
     }
 
     static String hhmm(java.time.ZonedDateTime t) {
@@ -73,18 +54,7 @@ class TwoInstancesTest {
     }
 
     void awaitReady(int port) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (RestAssured.given().baseUri("http://localhost:" + port).get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // starting
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("instance on " + port + " not ready");
+        RealSystem.awaitReady(port, 240);
     }
 
     @Test

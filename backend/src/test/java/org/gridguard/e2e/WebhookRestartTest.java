@@ -37,45 +37,13 @@ class WebhookRestartTest {
     }
 
     Process start(String name, int port, File log) throws Exception {
-        String jar = Path.of(System.getProperty("gridguard.repo.root", ".."), "backend/target/quarkus-app/quarkus-run.jar")
-                .toAbsolutePath().normalize().toString();
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-jar", jar);
-        var env = pb.environment();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("QUARKUS_HTTP_SSL_PORT", Integer.toString(port + 1000));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", RealSystem.env("GG_JDBC_URL"));
-        env.put("QUARKUS_DATASOURCE_USERNAME", RealSystem.env("GG_DB_USER"));
-        env.put("QUARKUS_DATASOURCE_PASSWORD", RealSystem.env("GG_DB_PASSWORD"));
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", RealSystem.env("GG_KC_REALM_URL"));
-        env.put("QUARKUS_OIDC_TOKEN_ISSUER", RealSystem.env("GG_KC_ISSUER"));
-        env.put("GRIDGUARD_INSTANCE_ID", name);
-        env.put("GRIDGUARD_WEBHOOKS_ALLOW_HTTP", "true");
-        env.put("GRIDGUARD_WEBHOOKS_ALLOWED_PRIVATE", "127.0.0.2");
-        env.put("GRIDGUARD_WEBHOOKS_POLL_EVERY", "1s");
-        env.put("GRIDGUARD_WEBHOOKS_BACKOFF_BASE", "PT6S");
-        for (String line : Files.readAllLines(Path.of(RealSystem.env("GG_STATE"), "pii-keys.env"))) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                env.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
-        pb.redirectErrorStream(true).redirectOutput(log);
-        return pb.start();
+        return RealSystem.startInstance(name, port, log, java.util.Map.of("GRIDGUARD_WEBHOOKS_ALLOW_HTTP", "true",
+                "GRIDGUARD_WEBHOOKS_ALLOWED_PRIVATE", "127.0.0.2", "GRIDGUARD_WEBHOOKS_POLL_EVERY", "1s",
+                "GRIDGUARD_WEBHOOKS_BACKOFF_BASE", "PT6S"));
     }
 
     static void awaitReady(int port) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (RestAssured.given().baseUri("http://localhost:" + port).get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // starting
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("instance on " + port + " not ready");
+        RealSystem.awaitReady(port, 120);
     }
 
     static void await(String what, java.util.function.BooleanSupplier done) throws InterruptedException {
