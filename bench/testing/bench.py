@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+"""Nucleic-acid round benchmark helpers (standard library only), used by run.sh; each command prints one JSON line.
+
+  token KC USER                               an access token (password grant of gridguard-cli)
+  client-token KC CLIENT SECRET               an access token (client credentials, e.g. lab-demo)
+  round BASE TOKEN SCOPE_ID                   a round over SCOPE_ID, pool size 10, lab-demo, moved to SAMPLING: its id
+  lab BASE TOKEN ROUND BARCODES ROWS POS      ROWS tube results (batches of 1,000, one client, sequential), a share POS
+                                              of them POSITIVE, for the first ROWS barcodes of the file
+  latency BASE TOKEN PATH N                   N sequential GETs (keep-alive): p50/p95/max and the response's totals
+  psql-times FILE                             p50/p95/max of the "Time: … ms" lines psql \\timing printed
+  summary RESULTS.jsonl OUT.md                medians and spreads of every run, as a table
+"""
+import datetime, http.client, json, random, re, statistics, sys, time, urllib.parse, urllib.request, uuid
+
+
+def post_form(url, fields):
+    with urllib.request.urlopen(url, urllib.parse.urlencode(fields).encode()) as r:
+        return json.load(r)["access_token"]
+
+
+def token(kc, user):
+    return post_form(kc + "/realms/gridguard/protocol/openid-connect/token", {
+        "grant_type": "password", "client_id": "gridguard-cli", "username": user, "password": "gridguard"})
+
+
+def client_token(kc, client, secret):
+    return post_form(kc + "/realms/gridguard/protocol/openid-connect/token", {
+        "grant_type": "client_credentials", "client_id": client, "client_secret": secret})
+
+
+def call(base, tok, method, path, body=None, headers=None):
+    u = urllib.parse.urlsplit(base)
+    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=600)
+    h = {"Authorization": "Bearer " + tok, "Content-Type": "application/json", "Accept": "application/json"}
+    h.update(headers or {})
+    conn.request(method, path, None if body is None else json.dumps(body).encode(), h)
+    r = conn.getresponse()
+    data = r.read()
+    if r.status >= 300:
+        raise SystemExit("%s %s: %s %s" % (method, path, r.status, data[:500]))
+    return json.loads(data) if data else None
+
+
+def new_round(base, tok, scope):
+    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    r = call(base, tok, "POST", "/api/v1/test-rounds", {
+        "name": "bench city round", "scope": [scope], "roundDate": now.date().isoformat(),
+        "samplingFrom": (now - datetime.timedelta(hours=6)).isoformat().replace("+00:00", "Z"),
+        "samplingTo": "2032-04-05T12:00:00Z", "modes": ["CENTRAL"], "poolSize": 10, "labs": ["lab-demo"]})
+    call(base, tok, "POST", "/api/v1/test-rounds/%s/transitions" % r["id"], {"to": "SAMPLING", "version": r["version"]})
+    return r["id"]
+
+
+def lab(base, tok, rid, barcodes_file, rows, pos, size=1000):
+    codes = [l.strip() for l in open(barcodes_file) if l.strip()][:rows]
+    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    at = (now - datetime.timedelta(minutes=5)).isoformat().replace("+00:00", "Z")
+    bodies = []
+    for b in range(0, len(codes), size):
+        bodies.append(json.dumps({"items": [
+            {"barcode": c, "result": "POSITIVE" if random.random() < pos else "NEGATIVE", "testedAt": at,
+             "labRef": "L-" + c} for c in codes[b:b + size]]}).encode())
+    u = urllib.parse.urlsplit(base)
+    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=600)
+    h = {"Authorization": "Bearer " + tok, "Content-Type": "application/json", "Accept": "application/json"}
+    counts, lat = {}, []
+    t0 = time.perf_counter()
+    for body in bodies:
+        s = time.perf_counter()
+        conn.request("POST", "/api/v1/test-rounds/%s/tube-results/batch" % rid, body, h)
+        r = conn.getresponse()
+        data = r.read()
+        lat.append(time.perf_counter() - s)
+        if r.status != 200:
+            raise SystemExit("batch failed: %s %s" % (r.status, data[:500]))
+        for it in json.loads(data)["items"]:
+            counts[it["status"]] = counts.get(it["status"], 0) + 1
+    wall = time.perf_counter() - t0
+    return {"rows": len(codes), "batches": len(bodies), "wall_s": round(wall, 3), "rows_per_s": round(len(codes) / wall, 1),
+            "batch_p50_ms": round(statistics.median(lat) * 1000, 1), "batch_max_ms": round(max(lat) * 1000, 1),
+            "statuses": counts}
+
+
+def pct(values, p):
+    v = sorted(values)
+    return v[min(len(v) - 1, max(0, int(round(p / 100 * len(v) + 0.5)) - 1))]
+
+
+def stats_ms(values):
+    return {"n": len(values), "p50_ms": round(statistics.median(values), 2), "p95_ms": round(pct(values, 95), 2),
+            "max_ms": round(max(values), 2), "mean_ms": round(statistics.mean(values), 2)}
+
+
+def latency(base, tok, path, n):
+    u = urllib.parse.urlsplit(base)
+    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=600)
+    h = {"Authorization": "Bearer " + tok, "Accept": "application/json"}
+    lat, body = [], None
+    for _ in range(n):
+        s = time.perf_counter()
+        conn.request("GET", path, None, h)
+        r = conn.getresponse()
+        data = r.read()
+        lat.append((time.perf_counter() - s) * 1000)
+        if r.status != 200:
+            raise SystemExit("GET %s: %s %s" % (path, r.status, data[:500]))
+        body = data
+    o = stats_ms(lat)
+    c = json.loads(body)
+    o.update(rows=len(c["rows"]), total=c["total"], as_of=c.get("asOf"))
+    return o
+
+
+def psql_times(path):
+    v = [float(m.group(1).replace(",", "")) for m in re.finditer(r"^Time: ([\d.,]+) ms", open(path).read(), re.M)]
+    return stats_ms(v)
+
+
+def spread(values):
+    v = sorted(values)
+    return statistics.median(v), v[0], v[-1]
+
+
+def fmt(x, nd=2):
+    return ("{:,.%df}" % nd).format(x)
+
+
+def summary(path, out):
+    runs = [json.loads(l) for l in open(path) if l.strip()]
+    by = {}
+    for r in runs:
+        by.setdefault(r["kind"], []).append(r)
+    rows = []
+
+    def add(name, values, goal, nd=2, unit=""):
+        if not values:
+            return
+        m, lo, hi = spread(values)
+        rows.append("| %s | %s | %s%s | %s–%s | %s |" % (name, " / ".join(fmt(v, nd) for v in values), fmt(m, nd), unit,
+                                                         fmt(lo, nd), fmt(hi, nd), goal))
+    lab = by.get("lab", [])
+    add("Lab API batch ingestion (1,000 tubes a batch), rows/s", [r["api_rows_per_s"] for r in lab], "", 0)
+    add("`COPY` of the same result rows, rows/s", [r["copy_rows_per_s"] for r in lab], "", 0)
+    add("**Lab ratio API ÷ COPY**", [r["ratio"] for r in lab], "≥ 0.30")
+    add("Lab batch p50, ms", [r["api"]["batch_p50_ms"] for r in lab], "", 0)
+    add("Lab CPU-cost ratio (COPY CPU/row ÷ API+PG CPU/row)", [r["cpu_ratio"] for r in lab if r.get("cpu_ratio")], "(load-robust view)")
+    for scope, goal in (("city", "< 300"), ("cell", "< 50")):
+        cov = [r for r in by.get("coverage", []) if r["scope"] == scope]
+        add("Coverage %s: API p50, ms" % scope, [r["api"]["p50_ms"] for r in cov], "", 1)
+        add("**Coverage %s: API p95, ms**" % scope, [r["api"]["p95_ms"] for r in cov], goal, 1)
+        add("Coverage %s: psql GROUP BY p50, ms" % scope, [r["sql"]["p50_ms"] for r in cov], "", 1)
+        add("Coverage %s: psql GROUP BY p95, ms" % scope, [r["sql"]["p95_ms"] for r in cov], "", 1)
+        add("**Coverage %s ratio API ÷ GROUP BY (p50)**" % scope, [r["ratio_p50"] for r in cov], "≤ 1.5")
+        add("Coverage %s ratio API ÷ GROUP BY (p95)" % scope, [r["ratio_p95"] for r in cov], "")
+    smp = by.get("sampling", [])
+    add("Sampling: bare JDBC insert (no auth), req/s", [r["raw_rps"] for r in smp], "", 0)
+    add("Sampling: real endpoint with tokens, req/s", [r["token_rps"] for r in smp], "", 0)
+    add("**Sampling ratio tokens ÷ bare insert**", [r["ratio"] for r in smp], "≥ 0.5")
+    add("Sampling p99 at max (wrk, tokens), ms", [r["token"]["p99_ms"] for r in smp], "", 1)
+    add("CPU ms per request (API JVM + PG): bare insert", [r["cpu_ms"]["raw"] for r in smp], "", 3)
+    add("CPU ms per request: real endpoint", [r["cpu_ms"]["token"] for r in smp], "", 3)
+    add("Sampling CPU-cost ratio (bare ÷ real)", [r["cpu_ms"]["raw"] / r["cpu_ms"]["token"] for r in smp], "(load-robust view)")
+    for r in by.get("soak", []):
+        rows.append("| **Soak** %d s at %d req/s (70 %% of %s): done req/s; first / last minute | %s | %.1f → %.1f | ratio %.3f | no error, last ≥ 0.9 × first |"
+                    % (r["seconds"], r["rate"], r["max"], "%d ok, %d errors" % (r["ok2xx"], r["errors_total"]),
+                       r["first_min_rps"], r["last_min_rps"], r["last_over_first"]))
+    errors = sum(r.get("errors", 0) for k in by.values() for r in k)
+    text = "\n".join(["| measure | runs | median | spread (min–max) | goal |", "| --- | --- | --- | --- | --- |"] + rows)
+    text += "\n\nnon-2xx responses or socket errors over all runs: %d\n" % errors
+    open(out, "w").write(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    cmd, a = sys.argv[1], sys.argv[2:]
+    if cmd == "token":
+        print(token(a[0], a[1]))
+    elif cmd == "client-token":
+        print(client_token(a[0], a[1], a[2]))
+    elif cmd == "round":
+        print(new_round(a[0], a[1], a[2]))
+    elif cmd == "lab":
+        print(json.dumps(lab(a[0], a[1], a[2], a[3], int(a[4]), float(a[5]))))
+    elif cmd == "latency":
+        print(json.dumps(latency(a[0], a[1], a[2], int(a[3]))))
+    elif cmd == "psql-times":
+        print(json.dumps(psql_times(a[0])))
+    elif cmd == "summary":
+        summary(a[0], a[1])

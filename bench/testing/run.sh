@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# Nucleic-acid round benchmark (issue 6, "Performance"; not a test). Everything runs privately on this script's ports,
+# set up by bench/lib.sh like the temperature benchmark (ADR 0014): PostgreSQL 15 on $PG_PORT (fsync on, autovacuum
+# off, analyzed between phases), Keycloak on $KC_PORT with the project realm (real tokens), the packaged bench build
+# of the API on $API_PORT with the city demo (COMMUNITIES=150 ≈ 1M residents). The supervisor is given the whole
+# district (an assignment row), creates a round over it through the API (pool size 10, lab lab-demo) and moves it to
+# SAMPLING; bench/testing/data.sql then generates its samples set-based: every living resident once in a pool of 10
+# of their cell except ~3 % missing, visitors up to TOTAL_SAMPLES, 4 tubes in 5 with a NEGATIVE result. All of that
+# is cached in $WORK/pg (table bench_round) and reused by the next runs.
+#
+#  lab       LAB_ROWS tube results as batches of 1,000 through POST …/tube-results/batch (client credentials of
+#            lab-demo, one client, sequential, POSITIVE_SHARE positive), for tubes still waiting for a result (reset
+#            before every run, untimed); then the history rows it wrote are deleted and `\copy`-ed back into the
+#            same table (test_tube_result): rows/s ratio.
+#  coverage  while a background writer posts WRITER_RATE samples/s (autocannon, supervisor token): COV_CITY
+#            sequential GETs of the round's coverage (no areaId: one row per grid cell of the city) and COV_CELL of
+#            one cell (BH-C001-G01: one row per compound, counted live), each followed by as many runs of a
+#            hand-written GROUP BY over the same tables in psql (bench/testing/{city,cell}.sql, \timing): p50/p95
+#            ratios. The API's totals and the GROUP BY's are both recorded.
+#  sampling  wrk, 64 connections, SECONDS_PER_RUN each: the bare JDBC insert endpoint of the bench build
+#            (/bench/raw/test-rounds/{id}/samples) and POST /api/v1/test-rounds/{id}/samples with a fresh supervisor
+#            token; random residents of the city, a fresh client id each, pools of 10; ratio of requests/s.
+#  soak      SOAK_SECONDS at 70 % of the median maximum of the real endpoint (autocannon overallRate, 64
+#            connections, token renewed): errors, and the last minute's 2xx/s over the first minute's.
+# Each figure: median of RUNS runs with the spread (min–max); results in $WORK/results/<time>.{jsonl,md}.
+#
+# Usage: bench/testing/run.sh [runs=3]
+# Env: COMMUNITIES (150), TOTAL_SAMPLES (1,000,000 × COMMUNITIES / 150), LAB_ROWS (20000), LAB_WARMUP_ROWS (5000),
+#      POSITIVE_SHARE (0.002), COV_CITY (30), COV_CELL (200), WRITER_RATE (20), SECONDS_PER_RUN (20), WARMUP (15; the
+#      real endpoint gets 3× that), SOAK_SECONDS (600), RATE_MAX (instead of the measured maximum), PHASES ("lab
+#      coverage sampling soak"), SKIP_BUILD=1, KEEP=1, LOAD_ONLY=1 (start, load demo and round, stop),
+#      GG_BENCH_DIR (/tmp/gg-rounds-bench), PG_PORT (36432), KC_PORT (36180, +1 mgmt), API_PORT (36080, +1 https),
+#      DB (gridguard), BENCH_APP, API_JAVA_OPTS (-Xmx2g).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+HERE=$ROOT/bench/testing
+RUNS=${1:-3}; COMMUNITIES=${COMMUNITIES:-150}; TOTAL=${TOTAL_SAMPLES:-$((1000000 * COMMUNITIES / 150))}
+LAB_ROWS=${LAB_ROWS:-20000}; LAB_WARMUP=${LAB_WARMUP_ROWS:-5000}; POS=${POSITIVE_SHARE:-0.002}
+COV_CITY=${COV_CITY:-30}; COV_CELL=${COV_CELL:-200}; WRITER_RATE=${WRITER_RATE:-20}
+SECS=${SECONDS_PER_RUN:-20}; WARMUP=${WARMUP:-15}; SOAK=${SOAK_SECONDS:-600}
+WORK=${GG_BENCH_DIR:-/tmp/gg-rounds-bench}; PG_PORT=${PG_PORT:-36432}; KC_PORT=${KC_PORT:-36180}; API_PORT=${API_PORT:-36080}
+PHASES=${PHASES:-lab coverage sampling soak}; DB=${DB:-gridguard}
+PY="python3 $HERE/bench.py"
+. "$ROOT/bench/lib.sh"
+bench_setup
+bench_tools
+bench_build org/gridguard/bench/BareSampleResource
+bench_pg
+bench_keycloak
+bench_api
+BASE=http://localhost:$API_PORT; KC=http://localhost:$KC_PORT
+sup_token() { $PY token "$KC" supervisor; }
+lab_token() { $PY client-token "$KC" lab-demo lab-demo-secret; }
+
+# --- the round (cached with the cluster) ---
+DISTRICT=$($PSQL -c "select id from area_node where kind = 'DISTRICT' order by code limit 1")
+$PSQL -c "insert into assignment (id, principal, principal_type, role, node_id, created_by)
+  values (gen_random_uuid(), 'supervisor', 'USER', 'supervisor', '$DISTRICT', 'bench') on conflict do nothing"
+ROUND=$($PSQL -c "select id from bench_round limit 1" 2>/dev/null || true)
+if [[ -z $ROUND ]]; then
+  ROUND=$($PY round "$BASE" "$(sup_token)" "$DISTRICT")
+  log "round $ROUND created and sampling; generating $TOTAL samples"
+  $PSQL -v round="$ROUND" -v total="$TOTAL" -f "$HERE/data.sql"
+fi
+$PSQL -c "analyze" >/dev/null  # no autovacuum here: fresh statistics, or the planner guesses from empty tables
+CELLS=$($PSQL -c "select count(*) from area_node where kind = 'GRID_CELL'")
+for i in $(seq 1 300); do
+  [[ $($PSQL -c "select count(*) from test_coverage_cell where round_id = '$ROUND'") == "$CELLS" \
+     && $($PSQL -c "select count(*) from test_dirty_cell where round_id = '$ROUND'") == 0 ]] && break; sleep 2; done
+log "round $ROUND: $($PSQL -c "select count(*) from test_sample where round_id = '$ROUND'") samples, \
+$($PSQL -c "select count(*) from test_tube where round_id = '$ROUND'") tubes, $CELLS cells in the rollup"
+[[ ${LOAD_ONLY:-0} == 1 ]] && exit 0
+echo "{\"kind\": \"env\", \"uptime\": \"$(uptime)\", \"residents\": $($PSQL -c 'select count(*) from resident'), \"round\": \"$ROUND\", \"samples_before\": $($PSQL -c "select count(*) from test_sample where round_id = '$ROUND'")}" >>"$RESULTS"
+
+RESIDENTS=$WORK/residents.txt
+$PSQL -c "select id from resident where status = 'LIVING' order by md5(id::text) limit 200000" >"$RESIDENTS"
+
+if [[ " $PHASES " == *" lab "* ]]; then
+  $PSQL -c "select barcode from test_tube where round_id = '$ROUND' and barcode like 'P%' order by barcode
+    limit greatest($LAB_ROWS, $LAB_WARMUP)" >"$WORK/barcodes.txt"
+  lab_reset() {  # the waiting tubes wait again: results, their history, re-test tasks and flags of positives (untimed)
+    $PSQL -c "update test_tube set result = null, tested_at = null, lab = null, lab_ref = null, result_at = null
+        where round_id = '$ROUND' and barcode like 'P%' and result is not null" \
+      -c "delete from test_tube_result where round_id = '$ROUND'" \
+      -c "delete from test_task where round_id = '$ROUND' and kind = 'RETEST'" \
+      -c "delete from test_flag where round_id = '$ROUND'" \
+      -c "vacuum analyze test_tube" -c "vacuum analyze test_tube_result" -c "vacuum analyze test_task" -c "checkpoint" >/dev/null
+  }
+  log "lab warm-up ($LAB_WARMUP rows)"
+  lab_reset
+  $PY lab "$BASE" "$(lab_token)" "$ROUND" "$WORK/barcodes.txt" "$LAB_WARMUP" "$POS" >/dev/null
+  for r in $(seq 1 "$RUNS"); do
+    lab_reset
+    tok=$(lab_token); c0=$(cpu_now)
+    api=$($PY lab "$BASE" "$tok" "$ROUND" "$WORK/barcodes.txt" "$LAB_ROWS" "$POS")
+    api_cpu=$(cpu_delta "$c0" "$(cpu_now)")
+    # the history rows it wrote, deleted and COPYed back into the same table (untimed export and delete)
+    $PSQL -c "\\copy (select * from test_tube_result where round_id = '$ROUND') to '$WORK/rows.copy'" \
+      -c "delete from test_tube_result where round_id = '$ROUND'" -c "vacuum analyze test_tube_result" -c "checkpoint" >/dev/null
+    n=$(wc -l <"$WORK/rows.copy")
+    c0=$(cpu_now); t0=$(date +%s.%N); $PSQL -c "\\copy test_tube_result from '$WORK/rows.copy'"; t1=$(date +%s.%N)
+    copy_cpu=$(cpu_delta "$c0" "$(cpu_now)")
+    python3 -c "
+import json,sys; a=json.loads(sys.argv[1]); n=int(sys.argv[2]); s=float(sys.argv[4])-float(sys.argv[3])
+ac=json.loads(sys.argv[6]); cc=json.loads(sys.argv[7]); acpu=ac['api_cpu_s']+ac['pg_cpu_s']; ccpu=cc['pg_cpu_s']
+c=n/s; ok=a['statuses'].get('CREATED',0)
+print(json.dumps({'kind':'lab','run':int(sys.argv[5]),'api':a,'api_rows_per_s':a['rows_per_s'],'copy_rows':n,
+ 'copy_s':round(s,3),'copy_rows_per_s':round(c,1),'ratio':round(a['rows_per_s']/c,3),'api_cpu':ac,'copy_cpu':cc,
+ 'cpu_ratio':round((ccpu/n)/(acpu/a['rows']),3) if acpu > 0 and ccpu > 0 else None,
+ 'errors':0 if ok==a['rows'] and n==a['rows'] else 1}))
+" "$api" "$n" "$t0" "$t1" "$r" "$api_cpu" "$copy_cpu" | tee -a "$RESULTS"
+  done
+  lab_reset
+fi
+
+if [[ " $PHASES " == *" coverage "* ]]; then
+  CELL=$($PSQL -c "select id from area_node where code = 'BH-C001-G01'")
+  $PSQL -c "vacuum analyze test_sample" -c "vacuum analyze test_coverage_cell" -c "checkpoint" >/dev/null
+  NODE_PATH=$WORK/tools/node_modules node "$HERE/rate.js" "$BASE" "$ROUND" "$WRITER_RATE" 100000 "$KC" supervisor \
+    "$RESIDENTS" "cw$STAMP" >"$WORK/writer.json" 2>"$WORK/writer.err" &
+  WRITER=$!; PIDS+=($WRITER)
+  sql_times() {  # sql_times FILE.sql N -> p50/p95 of N runs in one psql session
+    { echo '\timing on'; for i in $(seq 1 "$2"); do cat "$1"; done; } >"$WORK/q.sql"
+    $PSQL -v round="$ROUND" -v cell="$CELL" -f "$WORK/q.sql" >"$WORK/q.out"
+    $PY psql-times "$WORK/q.out"
+  }
+  sql_totals() {  # the GROUP BY's totals, for the record
+    $PSQL -v round="$ROUND" -v cell="$CELL" -f <(echo "select json_build_object('expected', sum(expected), 'sampled', sum(sampled), 'missing', sum(missing)) from ("; sed 's/;$//' "$1"; echo ") q;")
+  }
+  log "coverage warm-up (writer at $WRITER_RATE samples/s)"
+  $PY latency "$BASE" "$(sup_token)" "/api/v1/test-rounds/$ROUND/coverage" 5 >/dev/null
+  $PY latency "$BASE" "$(sup_token)" "/api/v1/test-rounds/$ROUND/coverage?areaId=$CELL" 50 >/dev/null
+  for r in $(seq 1 "$RUNS"); do
+    for scope in city cell; do
+      if [[ $scope == city ]]; then path="/api/v1/test-rounds/$ROUND/coverage"; n=$COV_CITY
+      else path="/api/v1/test-rounds/$ROUND/coverage?areaId=$CELL"; n=$COV_CELL; fi
+      c0=$(cpu_now); api=$($PY latency "$BASE" "$(sup_token)" "$path" "$n"); api_cpu=$(cpu_delta "$c0" "$(cpu_now)")
+      c0=$(cpu_now); sql=$(sql_times "$HERE/$scope.sql" "$n"); sql_cpu=$(cpu_delta "$c0" "$(cpu_now)")
+      python3 -c "
+import json,sys; a=json.loads(sys.argv[1]); q=json.loads(sys.argv[2])
+print(json.dumps({'kind':'coverage','scope':sys.argv[3],'run':int(sys.argv[4]),'api':a,'sql':q,'sql_totals':json.loads(sys.argv[5]),
+ 'ratio_p50':round(a['p50_ms']/q['p50_ms'],3),'ratio_p95':round(a['p95_ms']/q['p95_ms'],3),
+ 'api_cpu':json.loads(sys.argv[6]),'sql_cpu':json.loads(sys.argv[7]),'errors':0}))
+" "$api" "$sql" "$scope" "$r" "$(sql_totals "$HERE/$scope.sql")" "$api_cpu" "$sql_cpu" | tee -a "$RESULTS"
+    done
+  done
+  kill -TERM $WRITER; wait $WRITER || true
+  python3 -c "
+import json,sys; o=json.loads(open(sys.argv[1]).read()); o.pop('per_second',None)
+o.update(kind='writer', errors=o['non2xx']+o['errors']+o['timeouts']); print(json.dumps(o))" "$WORK/writer.json" | tee -a "$RESULTS"
+fi
+
+wrk_run() {  # wrk_run PATH TOKEN SECONDS -> WRKJSON line's JSON plus the CPU used
+  local c0 out; c0=$(cpu_now)
+  out=$(GG_PATH=$1 GG_TOKEN=$2 GG_RESIDENTS=$RESIDENTS GG_PREFIX="w$(date +%s%N | tail -c 10)" \
+    wrk -t2 -c64 -d"$3"s --timeout 10s -s "$HERE/sample.lua" "$BASE" | sed -n 's/^WRKJSON //p')
+  python3 -c "import json,sys; o=json.loads(sys.argv[1]); o.update(json.loads(sys.argv[2])); print(json.dumps(o))" "$out" "$(cpu_delta "$c0" "$(cpu_now)")"
+}
+RAW=/bench/raw/test-rounds/$ROUND/samples; REAL=/api/v1/test-rounds/$ROUND/samples
+if [[ " $PHASES " == *" sampling "* ]]; then
+  $PSQL -c "vacuum analyze test_sample" -c "vacuum analyze test_tube" -c "checkpoint" >/dev/null
+  log "sampling warm-up (${WARMUP}s bare, 3 × ${WARMUP}s real)"
+  wrk_run "$RAW" "" "$WARMUP" >/dev/null
+  for i in 1 2 3; do wrk_run "$REAL" "$(sup_token)" "$WARMUP" >/dev/null; done
+  for r in $(seq 1 "$RUNS"); do
+    raw=$(wrk_run "$RAW" "" "$SECS")
+    tok=$(wrk_run "$REAL" "$(sup_token)" "$SECS")
+    python3 -c "
+import json,sys; raw,tok=(json.loads(a) for a in sys.argv[1:3])
+print(json.dumps({'kind':'sampling','run':int(sys.argv[3]),'raw':raw,'token':tok,'raw_rps':raw['rps'],'token_rps':tok['rps'],
+ 'ratio':round(tok['rps']/raw['rps'],3),
+ 'cpu_ms':{k:round(1000*(v['api_cpu_s']+v['pg_cpu_s'])/max(1,v['requests']-v['errors']),3) for k,v in (('raw',raw),('token',tok))},
+ 'errors':raw['errors']+tok['errors']}))" "$raw" "$tok" "$r" | tee -a "$RESULTS"
+  done
+fi
+if [[ " $PHASES " == *" soak "* ]]; then
+  MAX=${RATE_MAX:-$(python3 -c "
+import json,statistics,sys; v=[json.loads(l)['token_rps'] for l in open(sys.argv[1]) if '\"kind\": \"sampling\"' in l]
+print(statistics.median(v))" "$RESULTS")}
+  RATE=$(python3 -c "print(max(1, int(round(0.7*float('$MAX')))))")
+  log "soak: $SOAK s at $RATE samples/s (70 % of $MAX)"
+  c0=$(cpu_now)
+  out=$(NODE_PATH=$WORK/tools/node_modules node "$HERE/rate.js" "$BASE" "$ROUND" "$RATE" "$SOAK" "$KC" supervisor \
+    "$RESIDENTS" "s$STAMP")
+  python3 -c "
+import json,sys; o=json.loads(sys.argv[1]); o.update(kind='soak', max=float(sys.argv[2]), cpu=json.loads(sys.argv[3]),
+ errors_total=o['non2xx']+o['errors']+o['timeouts']); o['errors']=o['errors_total']
+print(json.dumps(o))" "$out" "$MAX" "$(cpu_delta "$c0" "$(cpu_now)")" | tee -a "$RESULTS" | python3 -c "
+import json,sys; o=json.loads(sys.stdin.read()); o.pop('per_second'); print(json.dumps(o))"
+fi
+echo "{\"kind\": \"env-end\", \"uptime\": \"$(uptime)\", \"samples_after\": $($PSQL -c "select count(*) from test_sample where round_id = '$ROUND'")}" >>"$RESULTS"
+$PY summary "$RESULTS" "${RESULTS%.jsonl}.md"
+log "results: $RESULTS and ${RESULTS%.jsonl}.md; load at the end: $(uptime)"
