@@ -35,6 +35,7 @@ import org.gridguard.testing.TestingViews.Metrics;
 import org.gridguard.testing.TestingViews.MissingPerson;
 import org.gridguard.testing.TestingViews.PreviousRound;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
 
@@ -105,21 +106,44 @@ public class CoverageService {
         onceOnly.run(JOB, OnceOnly.windowStart(now, DurationConverter.parseDuration(every)), this::refreshNow);
     }
 
-    /** Recomputes the dirty cells (at most 2,000 per call) of every round; in the caller's transaction. */
+    /**
+     * Recomputes the dirty cells (at most 2,000 per call) of every round, in the caller's transaction. The dirty rows
+     * are claimed (deleted) first in a short transaction of their own (ADR 0015): a sample or a lab batch marking a
+     * cell dirty while it is being recomputed then inserts a fresh dirty row at once instead of waiting for the whole
+     * recomputation to commit, and the next call picks that cell up again. If the recomputation fails, its cells are
+     * re-marked; failing that, the periodic full refresh re-marks every cell whose row is older than the period.
+     */
     @Transactional
     public Map<String, Object> refreshNow() {
         Instant now = clock.instant();
+        List<Object[]> dirty = QuarkusTransaction.requiringNew().call(() -> claim(now));
+        try {
+            return recompute(now, dirty);
+        } catch (RuntimeException e) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (Object[] d : dirty) {
+                    markDirty((UUID) d[0], (UUID) d[1]);
+                }
+            });
+            throw e;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> claim(Instant now) {
         em.createNativeQuery("""
                 insert into test_dirty_cell (round_id, grid_cell_id)
                 select c.round_id, c.grid_cell_id from test_coverage_cell c join test_round r on r.id = c.round_id
                 where r.status = 'SAMPLING' and c.refreshed_at < ?1 on conflict do nothing""")
                 .setParameter(1, now.minus(fullEvery)).executeUpdate();
-        @SuppressWarnings("unchecked")
-        List<Object[]> dirty = em.createNativeQuery("""
+        return em.createNativeQuery("""
                 delete from test_dirty_cell d using (select round_id, grid_cell_id from test_dirty_cell
                   order by round_id, grid_cell_id limit 2000 for update skip locked) x
                 where d.round_id = x.round_id and d.grid_cell_id = x.grid_cell_id returning d.round_id, d.grid_cell_id""")
                 .getResultList();
+    }
+
+    private Map<String, Object> recompute(Instant now, List<Object[]> dirty) {
         Map<UUID, List<UUID>> byRound = new LinkedHashMap<>();
         for (Object[] d : dirty) {
             byRound.computeIfAbsent((UUID) d[0], k -> new ArrayList<>()).add((UUID) d[1]);

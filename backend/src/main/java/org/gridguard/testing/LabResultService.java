@@ -192,7 +192,7 @@ public class LabResultService {
             // every cell with a member of a changed tube
             @SuppressWarnings("unchecked")
             List<UUID> memberCells = em.createNativeQuery("""
-                    select distinct s.grid_cell_id from test_sample s join test_tube t on t.id = s.tube_id
+                    select distinct s.grid_cell_id from test_sample s
                     where s.tube_id = any(cast(?1 as uuid[])) and s.grid_cell_id is not null""")
                     .setParameter(1, changedTubes.toArray(UUID[]::new)).getResultList();
             cells.addAll(memberCells);

@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -55,6 +59,39 @@ class CoverageTest {
                 return rs.getLong(1);
             }
         }
+    }
+
+    @Test
+    void aSampleTakenWhileItsCellIsRecomputedDoesNotWaitAndIsCountedAtTheNextRefresh() throws Exception {
+        String round = Rounds.sampling("重算", 5, Demo.CELL1);
+        refresh();
+        List<Map<String, Object>> people = Rounds.residents(Tokens.worker1(), Demo.CELL1, 2);
+        Rounds.sample(Tokens.worker1(), round, Rounds.uniq("R"), people.get(0).get("id"), null, 201); // cell 1 dirty
+        String dirty = "select count(*) from test_dirty_cell where round_id = cast(? as uuid) and grid_cell_id = ?";
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Connection blocker = ds.getConnection()) {
+            // hold the rollup table: the refresh claims its cells, then waits in its recomputation
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("lock table test_coverage_cell in exclusive mode");
+            Future<Map<String, Object>> refreshing = pool.submit(() -> coverage.refreshNow());
+            for (int i = 0; i < 200 && count(dirty, round, Demo.CELL1) > 0; i++) {
+                Thread.sleep(50);
+            }
+            assertThat(count(dirty, round, Demo.CELL1)).as("claimed and committed before recomputing").isZero();
+            // a sample of that cell meanwhile: answered at once (it used to wait for the recomputation to commit)
+            Future<?> second = pool.submit(() -> Rounds.sample(Tokens.worker1(), round, Rounds.uniq("R"),
+                    people.get(1).get("id"), null, 201));
+            second.get(20, TimeUnit.SECONDS);
+            assertThat(count(dirty, round, Demo.CELL1)).as("marked again for the next refresh").isEqualTo(1);
+            assertThat(refreshing.isDone()).isFalse();
+            blocker.rollback();
+            refreshing.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        refresh();
+        assertThat(count("select sampled from test_coverage_cell where round_id = cast(? as uuid) and grid_cell_id = ?",
+                round, Demo.CELL1)).isEqualTo(2);
     }
 
     @Test

@@ -61,6 +61,36 @@ class SamplingTest {
     }
 
     @Test
+    void theAnswerToARegistrationIsWhatAReplayReadsBack() {
+        // the created answer is built from what was written (ADR 0015): it must equal the stored row, read on a replay
+        String round = Rounds.sampling("回读", 5, Demo.CELL1);
+        List<Map<String, Object>> people = Rounds.residents(Tokens.worker1(), Demo.CELL1, 3);
+        String tube = Rounds.uniq("A");
+        Map<String, Object> one = Rounds.sample(Tokens.worker1(), round, tube, people.get(0).get("id"), null, 201).getMap("");
+        String at = java.time.Instant.parse((String) one.get("sampledAt")).minusSeconds(60).plusNanos(123_456_789)
+                .toString(); // nanoseconds: stored (and answered) as microseconds
+        String body = "{\"id\":\"" + UUID.randomUUID() + "\",\"barcode\":\"" + tube + "\",\"residentId\":\""
+                + people.get(1).get("id") + "\",\"kind\":\"MAKEUP\",\"sampledAt\":\"" + at + "\"}";
+        Map<String, Object> created = Api.as(Tokens.worker1()).body(body).post("/api/v1/test-rounds/" + round + "/samples")
+                .then().statusCode(201).extract().jsonPath().getMap("");
+        Map<String, Object> replayed = Api.as(Tokens.worker1()).body(body).post("/api/v1/test-rounds/" + round + "/samples")
+                .then().statusCode(201).extract().jsonPath().getMap("");
+        assertThat(created).isEqualTo(replayed);
+        assertThat(created.get("poolMembers")).isEqualTo(2);
+        assertThat(created.get("poolStatus")).isEqualTo("OPEN");
+        assertThat((String) created.get("sampledAt")).doesNotContain("789");
+        assertThat(created.get("name")).isNotNull();
+        // and the first one, replayed by its id, answers what it answered then
+        String again = "{\"id\":\"" + one.get("id") + "\",\"barcode\":\"" + tube + "\",\"residentId\":\""
+                + people.get(0).get("id") + "\"}";
+        Map<String, Object> firstReplayed = Api.as(Tokens.worker1()).body(again).post("/api/v1/test-rounds/" + round + "/samples")
+                .then().statusCode(201).extract().jsonPath().getMap("");
+        firstReplayed.put("poolMembers", one.get("poolMembers"));
+        firstReplayed.put("poolStatus", one.get("poolStatus"));
+        assertThat(firstReplayed).isEqualTo(one);
+    }
+
+    @Test
     void poolsFillUpAndCloseByHand() {
         String round = Rounds.sampling("满管", 5, Demo.CELL1);
         List<Map<String, Object>> people = Rounds.residents(Tokens.worker1(), Demo.CELL1, 8);
