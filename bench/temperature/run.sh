@@ -21,6 +21,7 @@
 # Env: ROWS (50000), SECONDS_PER_RUN (20), WARMUP (15; the real endpoint gets 3× that with and without token),
 #      P1_WARMUP_ROWS (10000), COMMUNITIES (150), SKIP_BUILD=1, KEEP=1 (leave it running),
 #      GG_BENCH_DIR (/tmp/gg-temp-bench), PG_PORT (34432), KC_PORT (34180, +1 mgmt), API_PORT (34080, +1 https),
+#      PG_OPTS (extra postgres -c options, e.g. for pg_stat_statements),
 #      BENCH_APP (a bench build's quarkus-app dir to run instead of backend/target-bench's), API_JAVA_OPTS (-Xmx2g), PHASES ("p1 p2 rate"), DB (gridguard), LOAD_ONLY=1 (start, load the demo, stop).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -68,7 +69,7 @@ fi
 # (a cluster or a Keycloak left running by KEEP=1 is reused, and left running)
 if ! runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" status >/dev/null 2>&1; then
   runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" -l "$WORK/pg.log" -w start \
-    -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_wal_size=4GB -c max_connections=200 -c autovacuum=off" >/dev/null
+    -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_wal_size=4GB -c max_connections=200 -c autovacuum=off ${PG_OPTS:-}" >/dev/null
   PG_STARTED=1
 fi
 PSQL="psql -h 127.0.0.1 -p $PG_PORT -U postgres -X -q -t -A"
