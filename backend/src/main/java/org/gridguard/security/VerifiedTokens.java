@@ -3,6 +3,7 @@ package org.gridguard.security;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +39,8 @@ import io.vertx.ext.web.RoutingContext;
 public class VerifiedTokens {
 
     private final Cache<String, SecurityIdentity> verified;
+    /** Requests answered from the cache (tests and diagnostics). */
+    private final AtomicLong served = new AtomicLong();
 
     @Inject
     public VerifiedTokens(@ConfigProperty(name = "gridguard.security.verified-tokens", defaultValue = "10000") long size) {
@@ -77,6 +80,15 @@ public class VerifiedTokens {
         }
     }
 
+    /** Requests answered from the cache so far. */
+    long served() {
+        return served.get();
+    }
+
+    void servedOne() {
+        served.incrementAndGet();
+    }
+
     long size() {
         verified.cleanUp();
         return verified.estimatedSize();
@@ -96,7 +108,8 @@ public class VerifiedTokens {
 
         @Override
         public int priority() {
-            return SYSTEM_FIRST;
+            // before OIDC's provider (which keeps the default priority, 1001; higher runs first)
+            return Integer.MAX_VALUE;
         }
 
         @Override
@@ -117,6 +130,7 @@ public class VerifiedTokens {
                     b.addAttribute(a.getKey(), now);
                 }
             }
+            tokens.servedOne();
             return Uni.createFrom().item(b.build());
         }
     }

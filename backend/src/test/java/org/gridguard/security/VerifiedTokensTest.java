@@ -30,7 +30,9 @@ class VerifiedTokensTest {
         assertThat(tokens.get(token)).isNull();
         Api.as(token).get("/api/v1/me").then().statusCode(200).body("username", equalTo("worker1"));
         assertThat(tokens.get(token)).isNotNull();
+        long served = tokens.served();
         Api.as(token).get("/api/v1/me").then().statusCode(200).body("username", equalTo("worker1"));
+        assertThat(tokens.served()).as("the second request was answered from the cache").isGreaterThan(served);
         // roles come with the remembered identity: a worker is still not a supervisor
         Api.as(token).get("/api/v1/audit").then().statusCode(403);
     }
