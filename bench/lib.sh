@@ -5,7 +5,8 @@
 #   bench_tools            wrk (apt) for maximum throughput, autocannon 8 (npm, into $WORK/tools) for fixed rates
 #   bench_build CLASS      product jar + bench build (SKIP_BUILD=1: neither), the product-jar scan (no
 #                          org/gridguard/bench/ entry), CLASS must be in the bench build; runs a copy ($JAR)
-#   bench_pg               PostgreSQL 15 in $WORK/pg (kept: the city demo loads once); $PSQL on database $DB
+#   bench_pg               PostgreSQL 15 in $WORK/pg (kept: the city demo loads once; PG_OPTS: extra -c options);
+#                          $PSQL on database $DB
 #   bench_keycloak         Keycloak 26.5.6 (Maven Central dist) with the project realm
 #   bench_api [ENV=V ...]  the bench build on $API_PORT with the city demo ($COMMUNITIES); sets API_PID
 #   cpu_now / cpu_delta    CPU seconds of the API JVM (JIT apart) and the whole PostgreSQL cluster
@@ -54,7 +55,7 @@ bench_pg() {
   # (a cluster or a Keycloak left running by KEEP=1 is reused, and left running)
   if ! runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" status >/dev/null 2>&1; then
     runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" -l "$WORK/pg.log" -w start \
-      -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_wal_size=4GB -c max_connections=200 -c autovacuum=off" >/dev/null
+      -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_wal_size=4GB -c max_connections=200 -c autovacuum=off ${PG_OPTS:-}" >/dev/null
     PG_STARTED=1
   fi
   PSQL="psql -h 127.0.0.1 -p $PG_PORT -U postgres -X -q -t -A"

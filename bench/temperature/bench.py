@@ -2,7 +2,7 @@
 """Temperature benchmark helpers (standard library only), used by run.sh; each command prints one JSON line.
 
   token KC USER                                  an access token (password grant of gridguard-cli)
-  p1 BASE TOKEN RESIDENTS CHECKPOINT ROWS IDS    ROWS readings as batches of 500 through the API, one client
+  p1 BASE TOKEN RESIDENTS CHECKPOINT ROWS IDS [CLIENTS]  ROWS readings as batches of 500 through the API
   summary RESULTS.jsonl OUT.md                   medians and spreads of every run, as a table
 """
 import datetime, http.client, json, random, statistics, sys, time, urllib.parse, urllib.request, uuid
@@ -25,7 +25,10 @@ def reading(residents, checkpoint, measured_at):
             "healthCode": "GREEN", "residentId": random.choice(residents)}
 
 
-def p1(base, tok, residents_file, checkpoint, rows, ids_file, size=500):
+def p1(base, tok, residents_file, checkpoint, rows, ids_file, clients=1, size=500):
+    """ROWS readings as batches of SIZE, sent by CLIENTS concurrent clients (gate devices and offline queues
+    send at the same time; with one client the API, the client and the database only ever work in turn)."""
+    import threading
     residents = [l.strip() for l in open(residents_file) if l.strip()]
     now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
     batches = []
@@ -37,26 +40,40 @@ def p1(base, tok, residents_file, checkpoint, rows, ids_file, size=500):
             f.writelines(i["id"] + "\n" for i in items)
     bodies = [json.dumps({"items": items}).encode() for items in batches]
     u = urllib.parse.urlsplit(base)
-    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=120)
     h = {"Authorization": "Bearer " + tok, "Content-Type": "application/json", "Accept": "application/json"}
-    counts, lat = {}, []
+    counts, lat, failed = {}, [], []
+    lock = threading.Lock()
+
+    def send(mine):
+        conn = http.client.HTTPConnection(u.hostname, u.port, timeout=120)
+        for body in mine:
+            s = time.perf_counter()
+            conn.request("POST", "/api/v1/temperature-checks/batch", body, h)
+            r = conn.getresponse()
+            data = r.read()
+            took = time.perf_counter() - s
+            if r.status != 200:
+                failed.append("%s %s" % (r.status, data[:500]))
+                return
+            items = json.loads(data)["items"]
+            with lock:
+                lat.append(took)
+                for it in items:
+                    counts[it["status"]] = counts.get(it["status"], 0) + 1
+
+    threads = [threading.Thread(target=send, args=(bodies[c::clients],)) for c in range(clients)]
     t0 = time.perf_counter()
-    for body in bodies:
-        s = time.perf_counter()
-        conn.request("POST", "/api/v1/temperature-checks/batch", body, h)
-        r = conn.getresponse()
-        data = r.read()
-        lat.append(time.perf_counter() - s)
-        if r.status != 200:
-            raise SystemExit("batch failed: %s %s" % (r.status, data[:500]))
-        for it in json.loads(data)["items"]:
-            counts[it["status"]] = counts.get(it["status"], 0) + 1
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
     wall = time.perf_counter() - t0
+    if failed:
+        raise SystemExit("batch failed: " + failed[0])
     n = len(bodies) * size
-    return {"rows": n, "batches": len(bodies), "wall_s": round(wall, 3), "rows_per_s": round(n / wall, 1),
+    return {"rows": n, "batches": len(bodies), "clients": clients, "wall_s": round(wall, 3), "rows_per_s": round(n / wall, 1),
             "batch_p50_ms": round(statistics.median(lat) * 1000, 1), "batch_max_ms": round(max(lat) * 1000, 1),
             "statuses": counts}
-
 
 def spread(values):
     v = sorted(values)
@@ -83,6 +100,8 @@ def summary(path, out):
     p1 = by.get("p1", [])
     add("P1 API batch ingestion, rows/s", [r["api_rows_per_s"] for r in p1], "", 0)
     add("P1 `COPY` of the same rows, rows/s", [r["copy_rows_per_s"] for r in p1], "", 0)
+    if p1:
+        rows.append("| P1 concurrent API clients | %s | | | |" % " / ".join(str(r["api"].get("clients", 1)) for r in p1))
     add("**P1 ratio API ÷ COPY**", [r["ratio"] for r in p1], "≥ 0.30")
     add("P1 CPU-cost ratio (COPY CPU/row ÷ API+PG CPU/row)", [r["cpu_ratio"] for r in p1 if r.get("cpu_ratio")], "(load-robust view)")
     p2 = by.get("p2", [])
@@ -102,8 +121,14 @@ def summary(path, out):
     if lat:
         rows.append("| P2 fixed rate (70 %% of the median max), req/s offered / done | %s | | | |" % " / ".join(
             "%d/%d" % (r["rate"], r["rps"]) for r in lat))
-    add("**P2 p99 at 70 % of max, ms**", [r["p99_ms"] for r in lat], "< 50", 1)
-    add("P2 p50 at 70 % of max, ms", [r["p50_ms"] for r in lat], "", 1)
+    add("**P2 p99 at 70 % of max, ms** (autocannon, open loop)", [r["p99_ms"] for r in lat], "< 50", 1)
+    add("P2 p50 at 70 % of max, ms (autocannon)", [r["p50_ms"] for r in lat], "", 1)
+    paced = by.get("p2paced", [])
+    if paced:
+        rows.append("| P2 paced wrk (70 %% target), req/s target / reached | %s | | | |" % " / ".join(
+            "%d/%d" % (r["target"], r["rps"]) for r in paced))
+    add("**P2 p99 at 70 % of max, ms** (paced wrk, cheap client)", [r["p99_ms"] for r in paced], "< 50", 1)
+    add("P2 p50 at 70 % of max, ms (paced wrk)", [r["p50_ms"] for r in paced], "", 1)
     errors = sum(r.get("errors", 0) for k in by.values() for r in k)
     text = "\n".join(["| measure | runs | median | spread (min–max) | goal |", "| --- | --- | --- | --- | --- |"] + rows)
     text += "\n\nnon-2xx responses or socket errors over all runs: %d\n" % errors
@@ -116,6 +141,7 @@ if __name__ == "__main__":
     if cmd == "token":
         print(token(sys.argv[2], sys.argv[3]))
     elif cmd == "p1":
-        print(json.dumps(p1(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]), sys.argv[7])))
+        print(json.dumps(p1(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]), sys.argv[7],
+                            int(sys.argv[8]) if len(sys.argv) > 8 else 1)))
     elif cmd == "summary":
         summary(sys.argv[2], sys.argv[3])

@@ -19,8 +19,9 @@
 #
 # Usage: bench/temperature/run.sh [runs=3]
 # Env: ROWS (50000), SECONDS_PER_RUN (20), WARMUP (15; the real endpoint gets 3× that with and without token),
-#      P1_WARMUP_ROWS (10000), COMMUNITIES (150), SKIP_BUILD=1, KEEP=1 (leave it running),
+#      P1_WARMUP_ROWS (30000), P1_CLIENTS (2: concurrent batch senders), PACED_LATENCY_MS (4), COMMUNITIES (150), SKIP_BUILD=1, KEEP=1 (leave it running),
 #      GG_BENCH_DIR (/tmp/gg-temp-bench), PG_PORT (34432), KC_PORT (34180, +1 mgmt), API_PORT (34080, +1 https),
+#      PG_OPTS (extra postgres -c options, e.g. for pg_stat_statements),
 #      BENCH_APP (a bench build's quarkus-app dir to run instead of backend/target-bench's), API_JAVA_OPTS (-Xmx2g), PHASES ("p1 p2 rate"), DB (gridguard), LOAD_ONLY=1 (start, load the demo, stop).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -48,19 +49,19 @@ $PSQL -c "vacuum analyze temperature_check" -c "checkpoint"
 log "checkpoint BH-C001-KK4 $CHECKPOINT guards $(wc -l <"$RESIDENTS") residents; load: $(uptime)"
 echo "{\"kind\": \"env\", \"uptime\": \"$(uptime)\", \"residents\": $($PSQL -c 'select count(*) from resident'), \"rows_before\": $($PSQL -c 'select count(*) from temperature_check')}" >>"$RESULTS"
 
-wrk_run() {  # wrk_run PATH TOKEN AUTH_OFF SECONDS -> WRKJSON line's JSON plus the CPU used
+wrk_run() {  # wrk_run PATH TOKEN AUTH_OFF SECONDS -> WRKJSON line's JSON plus the CPU used (env GG_DELAY_MS: paced)
   local c0 out; c0=$(cpu_now)
-  out=$(GG_PATH=$1 GG_TOKEN=$2 GG_AUTH_OFF=$3 GG_RESIDENTS=$RESIDENTS GG_CHECKPOINT=$CHECKPOINT \
+  out=$(GG_DELAY_MS=${GG_DELAY_MS:-} GG_PATH=$1 GG_TOKEN=$2 GG_AUTH_OFF=$3 GG_RESIDENTS=$RESIDENTS GG_CHECKPOINT=$CHECKPOINT \
     wrk -t2 -c64 -d"$4"s --timeout 10s -s "$HERE/single.lua" "$BASE" | sed -n 's/^WRKJSON //p')
   python3 -c "import json,sys; o=json.loads(sys.argv[1]); o.update(json.loads(sys.argv[2])); print(json.dumps(o))" "$out" "$(cpu_delta "$c0" "$(cpu_now)")"
 }
 
 if [[ " $PHASES " == *" p1 "* ]]; then
-  log "P1 warm-up (${P1_WARMUP_ROWS:-10000} rows)"
-  $PY p1 "$BASE" "$($PY token "$KC" worker1)" "$RESIDENTS" "$CHECKPOINT" "${P1_WARMUP_ROWS:-10000}" "$WORK/ids.txt" >/dev/null
+  log "P1 warm-up (${P1_WARMUP_ROWS:-30000} rows)"
+  $PY p1 "$BASE" "$($PY token "$KC" worker1)" "$RESIDENTS" "$CHECKPOINT" "${P1_WARMUP_ROWS:-30000}" "$WORK/ids.txt" "${P1_CLIENTS:-2}" >/dev/null
   for r in $(seq 1 "$RUNS"); do
     tok=$($PY token "$KC" worker1); c0=$(cpu_now)
-    api=$($PY p1 "$BASE" "$tok" "$RESIDENTS" "$CHECKPOINT" "$ROWS" "$WORK/ids.txt")
+    api=$($PY p1 "$BASE" "$tok" "$RESIDENTS" "$CHECKPOINT" "$ROWS" "$WORK/ids.txt" "${P1_CLIENTS:-2}")
     api_cpu=$(cpu_delta "$c0" "$(cpu_now)")
     # the same rows as stored, deleted and COPYed back into the same table (untimed export and delete)
     $PSQL <<SQL
@@ -116,6 +117,12 @@ print(statistics.median(v))" "$RESULTS")}
   RATE=$(python3 -c "print(int(round(0.7*float('$MAX'))))")
   log "P2 latency at a fixed $RATE req/s (70 % of $MAX)"
   for r in $(seq 1 "$RUNS"); do
+    # paced wrk: 64 connections, each waiting on average 64000/RATE ms minus the typical latency at that load
+    # (PACED_LATENCY_MS, 4) before its next request: a cheap client; the rate reached is reported beside the target
+    paced=$(GG_DELAY_MS=$((64000 / RATE - ${PACED_LATENCY_MS:-4})) wrk_run /api/v1/temperature-checks "$($PY token "$KC" worker1)" 0 "$SECS")
+    echo "$paced" | python3 -c "
+import json,sys; o=json.loads(sys.stdin.read()); o.update(kind='p2paced', run=int(sys.argv[1]), target=int(sys.argv[2]))
+print(json.dumps(o))" "$r" "$RATE" | tee -a "$RESULTS"
     out=$(NODE_PATH=$WORK/tools/node_modules node "$HERE/rate.js" "$BASE/api/v1/temperature-checks" "$RATE" "$SECS" \
       "$($PY token "$KC" worker1)" "$RESIDENTS" "$CHECKPOINT")
     python3 -c "

@@ -1,6 +1,8 @@
 -- wrk script for P2/P4: one POST per request, each with a fresh client UUID (the idempotency key), a resident of
 -- the token holder's checkpoint, measured now, ~2 % fevers. Env: GG_PATH, GG_TOKEN (empty = none), GG_AUTH_OFF=1
--- (bench build header instead of a token), GG_RESIDENTS (file, one uuid a line), GG_CHECKPOINT.
+-- (bench build header instead of a token), GG_RESIDENTS (file, one uuid a line), GG_CHECKPOINT, GG_DELAY_MS (paced
+-- mode: each connection waits a random 0..2x this many ms before each request, so 64 connections offer about
+-- 64000 / (GG_DELAY_MS + latency) requests/s; the load generator itself stays cheap, unlike autocannon).
 local residents = {}
 for line in io.lines(os.getenv("GG_RESIDENTS")) do residents[#residents + 1] = line end
 local checkpoint = os.getenv("GG_CHECKPOINT")
@@ -8,6 +10,7 @@ local path = os.getenv("GG_PATH")
 local token = os.getenv("GG_TOKEN") or ""
 local authOff = os.getenv("GG_AUTH_OFF") == "1"
 local thread_seed = 0
+local delayMs = tonumber(os.getenv("GG_DELAY_MS") or "")
 
 function setup(thread)
   thread_seed = thread_seed + 1
@@ -42,6 +45,12 @@ function request()
     uuid(), checkpoint, math.random() < 0.5 and "IN" or "OUT", os.date("!%Y-%m-%dT%H:%M:%SZ"), t,
     residents[math.random(1, #residents)])
   return wrk.format(nil, path, nil, body)
+end
+
+if delayMs then
+  function delay()
+    return math.random(0, 2 * delayMs)
+  end
 end
 
 function done(summary, latency, requests)

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,37 +76,85 @@ public class AlertService {
      */
     @Transactional
     public UUID raise(Raise r, String actor) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> areaRows = em.createNativeQuery("select community_id, path from area_node where id = ?1")
-                .setParameter(1, r.areaId()).getResultList();
-        if (areaRows.isEmpty()) {
-            throw new IllegalArgumentException("alert area does not exist");
+        return raiseAll(List.of(r), actor).get(0);
+    }
+
+    /**
+     * Raises many alerts in the caller's transaction with two statements, whatever their number (ADR 0016):
+     * the alerts that are new, their OPEN events and their change-feed rows in one statement; then the ids of
+     * all of them, new or already raised under the same dedupe key. Answers the ids in the order given.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<UUID> raiseAll(List<Raise> raises, String actor) {
+        int n = raises.size();
+        if (n == 0) {
+            return List.of();
         }
-        Object[] area = areaRows.get(0);
-        UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
-        try {
-            @SuppressWarnings("unchecked")
-            List<UUID> inserted = em.createNativeQuery("""
-                    insert into alert (id, kind, state, subject_type, subject_id, subject_label, area_id, community_id,
-                                       dedupe_key, details, raised_at, due_at, updated_at)
-                    values (?1, ?2, 'OPEN', ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as jsonb), ?10, ?11, ?10)
-                    on conflict (kind, dedupe_key) do nothing returning id""")
-                    .setParameter(1, id).setParameter(2, r.kind().name()).setParameter(3, r.subjectType())
-                    .setParameter(4, r.subjectId()).setParameter(5, r.subjectLabel()).setParameter(6, r.areaId())
-                    .setParameter(7, area[0]).setParameter(8, r.dedupeKey())
-                    .setParameter(9, json.writeValueAsString(r.details() == null ? Map.of() : r.details()))
-                    .setParameter(10, now).setParameter(11, now.plus(overdueAfter)).getResultList();
-            if (inserted.isEmpty()) {
-                return (UUID) em.createNativeQuery("select id from alert where kind = ?1 and dedupe_key = ?2")
-                        .setParameter(1, r.kind().name()).setParameter(2, r.dedupeKey()).getSingleResult();
+        UUID[] ids = new UUID[n], subjects = new UUID[n], areas = new UUID[n];
+        String[] kinds = new String[n], types = new String[n], labels = new String[n], keys = new String[n],
+                details = new String[n];
+        for (int i = 0; i < n; i++) {
+            Raise r = raises.get(i);
+            ids[i] = UUID.randomUUID();
+            kinds[i] = r.kind().name();
+            types[i] = r.subjectType();
+            subjects[i] = r.subjectId();
+            labels[i] = r.subjectLabel();
+            areas[i] = r.areaId();
+            keys[i] = r.dedupeKey();
+            try {
+                details[i] = json.writeValueAsString(r.details() == null ? Map.of() : r.details());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
-        event(id, null, AlertState.OPEN, actor, now, null, Map.of());
-        changes.record(ENTITY, id, (UUID) area[0], (String) area[1], ChangeLog.Op.UPSERT);
-        return id;
+        Instant now = clock.instant();
+        // rows in (kind, dedupe key) order: concurrent raisers take the unique index's locks in the same order
+        em.createNativeQuery("""
+                with r as (
+                  select * from unnest(cast(?1 as uuid[]), cast(?2 as text[]), cast(?3 as text[]), cast(?4 as uuid[]),
+                    cast(?5 as text[]), cast(?6 as uuid[]), cast(?7 as text[]), cast(?8 as text[]))
+                    as r(id, kind, subject_type, subject_id, label, area_id, dedupe_key, details)),
+                ins as (
+                  insert into alert (id, kind, state, subject_type, subject_id, subject_label, area_id, community_id,
+                                     dedupe_key, details, raised_at, due_at, updated_at)
+                  select r.id, r.kind, 'OPEN', r.subject_type, r.subject_id, r.label, r.area_id, n.community_id,
+                         r.dedupe_key, cast(r.details as jsonb), ?9, ?10, ?9
+                  from r join area_node n on n.id = r.area_id
+                  order by r.kind, r.dedupe_key
+                  on conflict (kind, dedupe_key) do nothing
+                  returning id, community_id, area_id),
+                ev as (
+                  insert into alert_event (alert_id, from_state, to_state, actor, at, note, data)
+                  select id, null, 'OPEN', ?11, ?9, null, cast('{}' as jsonb) from ins)
+                insert into change_log (entity, entity_id, community_id, path, op)
+                select ?12, ins.id, ins.community_id, n.path, 'UPSERT' from ins join area_node n on n.id = ins.area_id""")
+                .setParameter(1, ids).setParameter(2, kinds).setParameter(3, types).setParameter(4, subjects)
+                .setParameter(5, labels).setParameter(6, areas).setParameter(7, keys).setParameter(8, details)
+                .setParameter(9, now).setParameter(10, now.plus(overdueAfter)).setParameter(11, actor)
+                .setParameter(12, ENTITY).executeUpdate();
+        // every raise's alert: its own new row, or the one already raised under its dedupe key
+        Map<String, UUID> byKey = new HashMap<>();
+        Set<UUID> own = new HashSet<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("""
+                select a.id, a.kind || ':' || coalesce(a.dedupe_key, '') from alert a
+                where a.id = any(cast(?1 as uuid[]))
+                   or (a.kind, a.dedupe_key) in (select * from unnest(cast(?2 as text[]), cast(?3 as text[])))""")
+                .setParameter(1, ids).setParameter(2, kinds).setParameter(3, keys).getResultList()) {
+            byKey.putIfAbsent((String) row[1], (UUID) row[0]);
+            own.add((UUID) row[0]);
+        }
+        List<UUID> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            UUID id = own.contains(ids[i]) ? ids[i]
+                    : keys[i] == null ? null : byKey.get(kinds[i] + ":" + keys[i]);
+            if (id == null) {
+                throw new IllegalArgumentException("alert area does not exist");
+            }
+            out.add(id);
+        }
+        return out;
     }
 
     /**

@@ -702,6 +702,7 @@ public class TemperatureService {
         if (fevers.isEmpty()) {
             return out;
         }
+        List<AlertService.Raise> raises = new ArrayList<>(fevers.size());
         for (Item it : fevers) {
             CheckInput in = it.in;
             Map<String, Object> details = new LinkedHashMap<>();
@@ -715,10 +716,13 @@ public class TemperatureService {
             }
             String label = it.personName + " " + it.temperature.toPlainString() + " °C"
                     + (it.checkpointName == null ? "" : " · " + it.checkpointName);
-            UUID alertId = alerts.raise(new AlertService.Raise(AlertKind.FEVER, in.residentId() != null ? "RESIDENT" : "VISITOR",
-                    in.residentId() != null ? in.residentId() : in.id(), label, it.alertArea, feverKey(it), details),
-                    caller.name());
-            out.put(in.id(), alertId);
+            raises.add(new AlertService.Raise(AlertKind.FEVER, in.residentId() != null ? "RESIDENT" : "VISITOR",
+                    in.residentId() != null ? in.residentId() : in.id(), label, it.alertArea, feverKey(it), details));
+        }
+        // all fevers of the request in two statements, however many (ADR 0016)
+        List<UUID> alertIds = alerts.raiseAll(raises, caller.name());
+        for (int i = 0; i < fevers.size(); i++) {
+            out.put(fevers.get(i).in.id(), alertIds.get(i));
         }
         jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("""

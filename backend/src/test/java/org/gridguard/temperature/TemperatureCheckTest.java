@@ -205,6 +205,41 @@ class TemperatureCheckTest {
     }
 
     @Test
+    void theFeversOfOneBatchRaiseOneAlertPerPersonAndDayWithTheirEventsAndFeedRows() {
+        List<String> rs = TempFixture.residents(Demo.CELL1, 8);
+        OffsetDateTime at = NOW.minusDays(3);
+        String a = rs.get(6), b = rs.get(7);
+        List<Object> items = List.of(TempFixture.gate(TempFixture.KK4, a, "38.0", at),
+                TempFixture.gate(TempFixture.KK4, b, "37.5", at), TempFixture.gate(TempFixture.KK4, a, "38.6", at.plusMinutes(5)),
+                TempFixture.visitor(TempFixture.KK4, "38.2", at, null, null),
+                TempFixture.visitor(TempFixture.KK4, "38.3", at, null, null), TempFixture.gate(TempFixture.KK4, a, "36.5", at));
+        List<String> alertIds = Api.as(Tokens.worker1()).body(Map.of("items", items)).post("/api/v1/temperature-checks/batch").then()
+                .statusCode(200).body("summary.created", equalTo(6)).extract().path("items.alertId");
+        assertThat(alertIds.get(0)).as("the same person's two fevers that day: one alert").isNotNull().isEqualTo(alertIds.get(2));
+        assertThat(alertIds.get(1)).isNotNull().isNotEqualTo(alertIds.get(0));
+        assertThat(alertIds.get(3)).as("visitors without a document: one alert each").isNotNull().isNotEqualTo(alertIds.get(4));
+        assertThat(alertIds.get(5)).as("a normal reading raises nothing").isNull();
+        List<UUID> distinct = alertIds.stream().filter(java.util.Objects::nonNull).distinct().map(UUID::fromString).toList();
+        assertThat(distinct).hasSize(4);
+        UUID[] ids = distinct.toArray(UUID[]::new);
+        assertThat(TempFixture.count("select count(*) from alert where id = any(?) and kind = 'FEVER' and state = 'OPEN'", (Object) ids))
+                .isEqualTo(4);
+        assertThat(TempFixture.count("select count(*) from alert_event where alert_id = any(?) and to_state = 'OPEN' and actor = 'worker1'",
+                (Object) ids)).isEqualTo(4);
+        assertThat(TempFixture.count("select count(*) from change_log where entity = 'ALERT' and entity_id = any(?)", (Object) ids))
+                .isEqualTo(4);
+        // the rows point at their alerts, and a later fever of the same person that day joins the same one
+        assertThat(TempFixture.count("select count(*) from temperature_check where alert_id = ?", UUID.fromString(alertIds.get(0))))
+                .isEqualTo(2);
+        String again = post(Tokens.worker1(), TempFixture.gate(TempFixture.KK4, a, "39.0", at.plusMinutes(30))).then().statusCode(201)
+                .extract().path("alertId");
+        assertThat(again).isEqualTo(alertIds.get(0));
+        // the leaders of the cell see them in the inbox
+        Api.as(Tokens.leader1()).get("/api/v1/alerts/" + alertIds.get(1)).then().statusCode(200)
+                .body("alert.assignees", hasItem("leader1")).body("events.size()", equalTo(1));
+    }
+
+    @Test
     void oneFeverAlertPerPersonAndDay() {
         String r = TempFixture.residents(Demo.CELL1, 5).get(4);
         String a1 = post(Tokens.worker1(), TempFixture.gate(TempFixture.KK4, r, "37.3", NOW.minusHours(1))).then().statusCode(201)
