@@ -7,9 +7,9 @@ const DESK = {
 };
 // A phone holds at most five tabs: a leader's first four, the rest under "More" (in menu order).
 const PHONE = {
-  zh: ['排班', '值班', '核酸轮次', '住户'],
-  en: ['Rota', 'Duty', 'Test rounds', 'Households'],
-  enMore: ['Grid cells', 'Areas', 'Assignments', 'Import', 'Checks', 'Alerts', 'Sampling', 'Me'],
+  zh: ['排班', '值班', '核酸轮次', '告警'],
+  en: ['Rota', 'Duty', 'Test rounds', 'Alerts'],
+  enMore: ['Grid cells', 'Households', 'Areas', 'Assignments', 'Import', 'Checks', 'Sampling', 'Me'],
 };
 
 test('switching to English changes the menu and is remembered', async ({ page }, testInfo) => {

@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { login, mainNav, screenshot } from './support';
+import { login, mainNav, openSection, screenshot } from './support';
 
 test('a grid worker logs in on Keycloak, sees their role and their one grid cell, and signs out', async ({ page }, testInfo) => {
   await login(page, 'worker1');
 
   // Workers see no assignments screen; on a phone their daily tools come first (four tabs and "More").
   const phone = testInfo.project.name === 'phone';
-  await expect(mainNav(page).getByRole('link')).toHaveText(phone ? ['值班', '核酸', '住户', '网格'] : ['网格', '住户', '区域', '值班', '测温', '核酸', '我的']);
+  await expect(mainNav(page).getByRole('link')).toHaveText(phone ? ['值班', '测温', '核酸', '住户'] : ['网格', '住户', '区域', '值班', '测温', '核酸', '我的']);
 
   if (phone) await mainNav(page).getByRole('button', { name: '更多' }).click();
   await page.getByRole('link', { name: '我的' }).click();
@@ -15,7 +15,7 @@ test('a grid worker logs in on Keycloak, sees their role and their one grid cell
   await expect(page.locator('[data-role="grid-worker"]')).toBeVisible();
   await screenshot(page, testInfo, 'me');
 
-  await mainNav(page).getByRole('link', { name: '网格' }).click();
+  await openSection(page, '网格');
   await expect(page.getByRole('heading', { name: '网格' })).toBeVisible();
   const cells = page.getByTestId('grid-cell-item');
   await expect(cells).toHaveCount(1);

@@ -343,6 +343,11 @@ public class AlertService {
         }
         if (AlertKind.terminal(a.state)) {
             a.closedAt = now;
+            if (a.kind == AlertKind.FEVER && a.dedupeKey != null) {
+                // the person's day is free again: a new fever that day opens a new alert instead of joining a
+                // closed one that nobody looks at any more
+                a.dedupeKey = a.dedupeKey + "#closed:" + a.id;
+            }
         }
         em.flush();
         event(a.id, from, a.state, caller.name(), now, t.note(), t.data());

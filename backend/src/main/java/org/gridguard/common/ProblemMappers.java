@@ -222,6 +222,22 @@ public class ProblemMappers {
         return false;
     }
 
+    /** A connection the client closed while we read its request (never a JSON or database problem). */
+    static boolean isClientGone(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof JsonProcessingException || c instanceof SQLException) {
+                return false;
+            }
+            if (c instanceof java.nio.channels.ClosedChannelException
+                    || (c instanceof java.io.IOException || c.getClass().getName().equals("io.vertx.core.VertxException"))
+                            && c.getMessage() != null && c.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connection")
+                            && c.getMessage().toLowerCase(java.util.Locale.ROOT).contains("closed")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     Response databaseDown(UriInfo uri) {
         return respond(uri, 503, "unavailable", "Service unavailable",
                 "The database is not reachable right now; retry shortly", null, null, Map.of("Retry-After", "5"));
@@ -283,6 +299,13 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         if (isConnectionProblem(e)) {
             return databaseDown(uri);
+        }
+        if (isClientGone(e)) {
+            // the client hung up before its body was read (a gate phone losing signal): nobody reads this answer,
+            // and it is not our error
+            LOG.debugf("Request body not read, the client closed the connection (%s)", e.getClass().getName());
+            return respond(uri, 400, "incomplete-request", "Incomplete request",
+                    "The connection closed before the request body was read; send it again", null, null, null);
         }
         // Log the class and a reference only: messages may carry request data.
         String ref = java.util.UUID.randomUUID().toString();

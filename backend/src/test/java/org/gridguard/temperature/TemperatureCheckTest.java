@@ -313,6 +313,15 @@ class TemperatureCheckTest {
         Api.as(Tokens.supervisor()).body(Map.of("to", "REMEASURED", "version", 1, "data", Map.of("temperature", 36.5))).post(b2)
                 .then().statusCode(409);
         Api.as(Tokens.supervisor()).body(Map.of("to", "CLOSED", "version", 1)).post(b2).then().statusCode(200);
+        // a new fever the same day after the alert was closed opens a new alert: it never joins a closed one
+        String again = post(Tokens.worker1(), TempFixture.gate(TempFixture.KK4, r2, "38.2", NOW.minusHours(1))).then().statusCode(201)
+                .extract().path("alertId");
+        assertThat(again).isNotNull().isNotEqualTo(other);
+        Api.as(Tokens.leader1()).get("/api/v1/alerts/" + again).then().statusCode(200).body("alert.state", equalTo("OPEN"));
+        // and the next fever that day joins that open one
+        String third = post(Tokens.worker1(), TempFixture.gate(TempFixture.KK4, r2, "38.4", NOW.minusMinutes(30))).then().statusCode(201)
+                .extract().path("alertId");
+        assertThat(third).isEqualTo(again);
     }
 
     /** A valid mainland ID not used by the demo (region 510104). */
