@@ -1,8 +1,13 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import i18n from '../lib/i18n';
 import { DEFAULT_LANGUAGE } from '../lib/i18n/language';
+
+// findBy*/waitFor give up after 1 s by default. On CI's 2 cores, with Vitest's workers running side by side,
+// a screen that writes to IndexedDB (the offline queue) and re-renders can take longer than that: wait up to
+// 5 s (still far below the 30 s test timeout), so a slow machine is not a failing test.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom has no matchMedia, which antd's Grid and responsive features call.
 Object.defineProperty(window, 'matchMedia', {
