@@ -89,11 +89,6 @@ public class VerifiedTokens {
         served.incrementAndGet();
     }
 
-    long size() {
-        verified.cleanUp();
-        return verified.estimatedSize();
-    }
-
     /** Answers a known token from the cache; anything else goes on to OIDC (a null item means "not mine"). */
     @ApplicationScoped
     public static class Known implements IdentityProvider<TokenAuthenticationRequest> {
