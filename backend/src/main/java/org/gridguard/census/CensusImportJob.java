@@ -568,9 +568,18 @@ public class CensusImportJob implements JobHandler {
         return false;
     }
 
+    /**
+     * How long a chunk's statements may keep the database silent. The pool's socketTimeout (20 s) is sized for API
+     * requests; a chunk is batch work (5,000 upserts and their history), and on a busy database or disk it can take
+     * longer without anything being wrong.
+     */
+    static final int CHUNK_NETWORK_TIMEOUT_MS = 120_000;
+
     private long[] writeOnce(byte[] copy, boolean categories, String actor, UUID jobId, Timings timings)
             throws SQLException, IOException {
         try (Connection c = ds.getConnection()) {
+            int poolTimeout = c.getNetworkTimeout();
+            c.setNetworkTimeout(Runnable::run, CHUNK_NETWORK_TIMEOUT_MS);
             c.setAutoCommit(false);
             try {
                 try (Statement st = c.createStatement()) {
@@ -627,6 +636,10 @@ public class CensusImportJob implements JobHandler {
                     e.addSuppressed(lost); // the connection is gone: the first error says why
                 }
                 throw e;
+            } finally {
+                if (!c.isClosed()) {
+                    c.setNetworkTimeout(Runnable::run, poolTimeout);
+                }
             }
         }
     }

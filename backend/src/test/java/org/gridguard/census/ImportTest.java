@@ -218,7 +218,9 @@ class ImportTest {
         }
         long before = residents();
         // the instance dies right after the first chunk committed
-        assertThatThrownBy(() -> job.run(new Dying(uploadId))).hasMessage("killed");
+        try (Watchdog w = new Watchdog(ds)) {
+            assertThatThrownBy(() -> job.run(new Dying(uploadId))).hasMessage("killed");
+        }
         long halfway = residents();
         assertThat(halfway - before).isEqualTo(5_000);
         Map<String, Object> r = importOk(Tokens.leader1(), file, "kill.csv", Demo.ZONE1, false);
@@ -227,6 +229,54 @@ class ImportTest {
         assertThat(count("select count(*) from (select id_hmac from resident group by community_id, id_hmac having count(*) > 1) d"))
                 .isZero();
         assertThat(count("select count(*) from household where door_number like '" + prefix + "-%'")).isEqualTo(12_000);
+    }
+
+    /**
+     * While a step runs longer than 8 s, prints every 5 s what the database's sessions wait on (wait events, locks not
+     * granted; the first 40 characters of each statement, no values), so a stall in CI names its cause.
+     */
+    static final class Watchdog implements AutoCloseable {
+        final Thread thread;
+
+        Watchdog(DataSource ds) {
+            thread = new Thread(() -> {
+                try {
+                    Thread.sleep(8_000);
+                    while (true) {
+                        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                                var rs = st.executeQuery("""
+                                        select a.pid, a.state, a.wait_event_type, a.wait_event,
+                                          round(extract(epoch from now() - a.query_start)::numeric, 1),
+                                          left(regexp_replace(a.query, '\\s+', ' ', 'g'), 40),
+                                          (select string_agg(l.locktype || ':' || l.mode, ',') from pg_locks l
+                                           where l.pid = a.pid and not l.granted)
+                                        from pg_stat_activity a
+                                        where a.state <> 'idle' and a.pid <> pg_backend_pid()""")) {
+                            StringBuilder b = new StringBuilder("IMPORT WATCHDOG (step running over 8 s):");
+                            while (rs.next()) {
+                                b.append("\n  pid ").append(rs.getInt(1)).append(' ').append(rs.getString(2)).append(" wait ")
+                                        .append(rs.getString(3)).append('/').append(rs.getString(4)).append(' ')
+                                        .append(rs.getString(5)).append(" s [").append(rs.getString(6)).append("] ungranted ")
+                                        .append(rs.getString(7));
+                            }
+                            System.out.println(b);
+                        } catch (SQLException e) {
+                            System.out.println("IMPORT WATCHDOG: " + e.getSQLState());
+                        }
+                        Thread.sleep(5_000);
+                    }
+                } catch (InterruptedException e) {
+                    // the step finished
+                }
+            }, "import-watchdog");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
+        }
     }
 
     /** A job context whose instance dies at the second progress report of the writing phase. */
