@@ -1,5 +1,9 @@
 package org.gridguard.security;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -13,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.gridguard.common.ApiProblem;
+import org.hibernate.Session;
 
 /**
  * The caller's jurisdiction, in one place: the area nodes they are assigned to (for the roles their token
@@ -40,28 +45,44 @@ public class Jurisdiction {
         return caller.isAdmin();
     }
 
-    @SuppressWarnings("unchecked")
+    static final String SCOPES_SQL = """
+            select a.id, a.role, n.id, n.kind, n.code, n.name, n.path, n.community_id
+            from assignment a join area_node n on n.id = a.node_id
+            where a.principal = ? and a.role = any(?)
+            order by n.path""";
+
     public List<Scope> scopes() {
         if (scopes == null) {
-            List<String> roles = new ArrayList<>(caller.roles());
-            if (roles.isEmpty()) {
-                scopes = List.of();
-                return scopes;
-            }
-            List<Object[]> rows = em.createNativeQuery("""
-                    select a.id, a.role, n.id, n.kind, n.code, n.name, n.path, n.community_id
-                    from assignment a join area_node n on n.id = a.node_id
-                    where a.principal = ?1 and a.role = any(cast(?2 as text[]))
-                    order by n.path""")
-                    .setParameter(1, caller.name()).setParameter(2, roles.toArray(String[]::new)).getResultList();
-            List<Scope> list = new ArrayList<>();
-            for (Object[] r : rows) {
-                list.add(new Scope((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (String) r[4], (String) r[5],
-                        (String) r[6], (UUID) r[7]));
-            }
-            scopes = List.copyOf(list);
+            em.unwrap(Session.class).doWork(this::read);
         }
         return scopes;
+    }
+
+    /**
+     * Reads the caller's scopes on the given connection, unless known already: for a path that runs its statements
+     * on a connection of its own, outside Hibernate (TemperatureService, ADR 0017).
+     */
+    public void read(Connection c) throws SQLException {
+        if (scopes != null) {
+            return;
+        }
+        Set<String> roles = caller.roles();
+        if (roles.isEmpty()) {
+            scopes = List.of();
+            return;
+        }
+        List<Scope> list = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(SCOPES_SQL)) {
+            ps.setString(1, caller.name());
+            ps.setArray(2, c.createArrayOf("text", roles.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new Scope(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, UUID.class)));
+                }
+            }
+        }
+        scopes = List.copyOf(list);
     }
 
     /** Distinct path prefixes of the assigned nodes (a node's path ends with its own id and '/'). */
