@@ -45,11 +45,16 @@ public class Jurisdiction {
         return caller.isAdmin();
     }
 
-    static final String SCOPES_SQL = """
-            select a.id, a.role, n.id, n.kind, n.code, n.name, n.path, n.community_id
+    /**
+     * The caller's assignments, as a query of its own or as one arm of a caller's {@code union all}: columns (id,
+     * community_id, path, node_id, name, role, kind, code); parameters: principal, roles ({@code text[]}), bound
+     * with {@link #bind}. A hot path that reads its own rows in the same statement hands the rows over with
+     * {@link #scope} and {@link #use} (TemperatureService, ADR 0017).
+     */
+    public static final String SCOPES_ARM = """
+            select a.id, n.community_id, n.path, n.id, n.name, a.role, n.kind, n.code
             from assignment a join area_node n on n.id = a.node_id
-            where a.principal = ? and a.role = any(?)
-            order by n.path""";
+            where a.principal = ? and a.role = any(?)""";
 
     public List<Scope> scopes() {
         if (scopes == null) {
@@ -58,30 +63,45 @@ public class Jurisdiction {
         return scopes;
     }
 
-    /**
-     * Reads the caller's scopes on the given connection, unless known already: for a path that runs its statements
-     * on a connection of its own, outside Hibernate (TemperatureService, ADR 0017).
-     */
+    /** True while this request has not read the caller's scopes. */
+    public boolean unread() {
+        return scopes == null;
+    }
+
+    /** Reads the caller's scopes on the given connection, unless known already. */
     public void read(Connection c) throws SQLException {
         if (scopes != null) {
             return;
         }
-        Set<String> roles = caller.roles();
-        if (roles.isEmpty()) {
-            scopes = List.of();
-            return;
-        }
         List<Scope> list = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(SCOPES_SQL)) {
-            ps.setString(1, caller.name());
-            ps.setArray(2, c.createArrayOf("text", roles.toArray()));
+        try (PreparedStatement ps = c.prepareStatement(SCOPES_ARM)) {
+            bind(ps, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    list.add(new Scope(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, UUID.class)));
+                    list.add(scope(rs, 1));
                 }
             }
         }
+        use(list);
+    }
+
+    /** Binds {@link #SCOPES_ARM}'s parameters from position {@code first}; a caller without roles matches nothing. */
+    public void bind(PreparedStatement ps, int first) throws SQLException {
+        ps.setString(first, caller.name());
+        ps.setArray(first + 1, ps.getConnection().createArrayOf("text", caller.roles().toArray()));
+    }
+
+    /** One row of {@link #SCOPES_ARM}, its columns from position {@code first}. */
+    public static Scope scope(ResultSet rs, int first) throws SQLException {
+        return new Scope(rs.getObject(first, UUID.class), rs.getString(first + 5), rs.getObject(first + 3, UUID.class),
+                rs.getString(first + 6), rs.getString(first + 7), rs.getString(first + 4), rs.getString(first + 2),
+                rs.getObject(first + 1, UUID.class));
+    }
+
+    /** The rows of {@link #SCOPES_ARM} read for this request: the caller's scopes from now on (in path order). */
+    public void use(List<Scope> rows) {
+        List<Scope> list = new ArrayList<>(rows);
+        list.sort(java.util.Comparator.comparing(Scope::path));
         scopes = List.copyOf(list);
     }
 

@@ -464,13 +464,22 @@ public class TemperatureService {
 
     // ------------------------------------------------------------------ authorisation, set-based
 
-    /** Checkpoints and residents with their area paths; {@code %s} is {@code = any(?)} (arrays), or {@code = ?} for one of each. */
+    /**
+     * Checkpoints ('C') and residents ('R') with their area paths; {@code %s} is {@code = any(?)} (arrays), or
+     * {@code = ?} for one of each. Columns 2–9 line up with Jurisdiction's scope rows ('S', {@link #WITH_SCOPES}).
+     */
     static final String PLACES_SQL = """
-            select 'C', k.id, k.community_id, g.path, k.guards_node_id, k.name, cast(null as uuid)
+            select 'C', k.id, k.community_id, g.path, k.guards_node_id, k.name, cast(null as text), cast(null as text),
+              cast(null as text), cast(null as uuid)
             from checkpoint k join area_node g on g.id = k.guards_node_id where k.id %1$s
             union all
-            select 'R', r.id, r.community_id, a.path, r.area_id, r.name, r.grid_cell_id
+            select 'R', r.id, r.community_id, a.path, r.area_id, r.name, null, null, null, r.grid_cell_id
             from resident r join area_node a on a.id = r.area_id where r.id %1$s""";
+    /** The caller's scopes (Jurisdiction's query) in the same statement: one round trip for where, whom and who. */
+    static final String WITH_SCOPES = """
+
+            union all
+            select 'S', s.*, null from (%s) as s""".formatted(Jurisdiction.SCOPES_ARM);
     static final String PLACES_OF_MANY = PLACES_SQL.formatted("= any(?)");
     /**
      * The same for a single registration: PostgreSQL keeps one generic plan for it, where the array form is planned
@@ -479,8 +488,8 @@ public class TemperatureService {
     static final String PLACES_OF_ONE = PLACES_SQL.formatted("= ?");
 
     /**
-     * The request's checkpoints and residents, with their area paths: one query, on the same connection as the
-     * caller's scopes (read here if this request has not read them yet).
+     * The request's checkpoints and residents with their area paths, and the caller's scopes if this request has
+     * not read them yet: one statement.
      */
     private void places(Jdbc db, Set<UUID> checkpointIds, Set<UUID> residentIds, Map<UUID, Place> checkpoints,
             Map<UUID, Place> residents) {
@@ -488,9 +497,9 @@ public class TemperatureService {
             return;
         }
         boolean one = checkpointIds.size() <= 1 && residentIds.size() <= 1;
+        boolean withScopes = jurisdiction.unread();
         db.run(c -> {
-            jurisdiction.read(c);
-            try (PreparedStatement ps = c.prepareStatement(one ? PLACES_OF_ONE : PLACES_OF_MANY)) {
+            try (PreparedStatement ps = c.prepareStatement((one ? PLACES_OF_ONE : PLACES_OF_MANY) + (withScopes ? WITH_SCOPES : ""))) {
                 if (one) {
                     ps.setObject(1, checkpointIds.isEmpty() ? null : checkpointIds.iterator().next(), Types.OTHER);
                     ps.setObject(2, residentIds.isEmpty() ? null : residentIds.iterator().next(), Types.OTHER);
@@ -498,12 +507,24 @@ public class TemperatureService {
                     ps.setArray(1, c.createArrayOf("uuid", checkpointIds.toArray()));
                     ps.setArray(2, c.createArrayOf("uuid", residentIds.toArray()));
                 }
+                if (withScopes) {
+                    jurisdiction.bind(ps, 3);
+                }
+                List<Jurisdiction.Scope> scopes = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        String tag = rs.getString(1);
+                        if (tag.equals("S")) {
+                            scopes.add(Jurisdiction.scope(rs, 2));
+                            continue;
+                        }
                         Place p = new Place(rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getString(4),
-                                rs.getObject(5, UUID.class), rs.getString(6), rs.getObject(7, UUID.class));
-                        (rs.getString(1).equals("C") ? checkpoints : residents).put(p.id(), p);
+                                rs.getObject(5, UUID.class), rs.getString(6), rs.getObject(10, UUID.class));
+                        (tag.equals("C") ? checkpoints : residents).put(p.id(), p);
                     }
+                }
+                if (withScopes) {
+                    jurisdiction.use(scopes);
                 }
             }
             return null;
