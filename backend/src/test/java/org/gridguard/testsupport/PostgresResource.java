@@ -18,7 +18,11 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
                 // import cannot stall the next test's statements on a busy disk (ImportTest's killed-halfway test
                 // waited 20 s for the database twice in CI, with no server-side error)
                 pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").setServerConfig("fsync", "off")
-                        .setServerConfig("full_page_writes", "off").start();
+                        .setServerConfig("full_page_writes", "off")
+                        // a statement that waits on a lock for over a second, or runs over 5 s, is named in the test log
+                        // (without its parameters) so a stall can be told from a slow plan
+                        .setServerConfig("log_lock_waits", "on").setServerConfig("log_min_duration_statement", "5000")
+                        .setServerConfig("log_parameter_max_length", "0").start();
             } catch (IOException e) {
                 throw new IllegalStateException("could not start embedded PostgreSQL", e);
             }
