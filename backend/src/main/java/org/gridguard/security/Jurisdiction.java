@@ -1,5 +1,9 @@
 package org.gridguard.security;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -13,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.gridguard.common.ApiProblem;
+import org.hibernate.Session;
 
 /**
  * The caller's jurisdiction, in one place: the area nodes they are assigned to (for the roles their token
@@ -40,28 +45,64 @@ public class Jurisdiction {
         return caller.isAdmin();
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * The caller's assignments, as a query of its own or as one arm of a caller's {@code union all}: columns (id,
+     * community_id, path, node_id, name, role, kind, code); parameters: principal, roles ({@code text[]}), bound
+     * with {@link #bind}. A hot path that reads its own rows in the same statement hands the rows over with
+     * {@link #scope} and {@link #use} (TemperatureService, ADR 0017).
+     */
+    public static final String SCOPES_ARM = """
+            select a.id, n.community_id, n.path, n.id, n.name, a.role, n.kind, n.code
+            from assignment a join area_node n on n.id = a.node_id
+            where a.principal = ? and a.role = any(?)""";
+
     public List<Scope> scopes() {
         if (scopes == null) {
-            List<String> roles = new ArrayList<>(caller.roles());
-            if (roles.isEmpty()) {
-                scopes = List.of();
-                return scopes;
-            }
-            List<Object[]> rows = em.createNativeQuery("""
-                    select a.id, a.role, n.id, n.kind, n.code, n.name, n.path, n.community_id
-                    from assignment a join area_node n on n.id = a.node_id
-                    where a.principal = ?1 and a.role = any(cast(?2 as text[]))
-                    order by n.path""")
-                    .setParameter(1, caller.name()).setParameter(2, roles.toArray(String[]::new)).getResultList();
-            List<Scope> list = new ArrayList<>();
-            for (Object[] r : rows) {
-                list.add(new Scope((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (String) r[4], (String) r[5],
-                        (String) r[6], (UUID) r[7]));
-            }
-            scopes = List.copyOf(list);
+            em.unwrap(Session.class).doWork(this::read);
         }
         return scopes;
+    }
+
+    /** True while this request has not read the caller's scopes. */
+    public boolean unread() {
+        return scopes == null;
+    }
+
+    /** Reads the caller's scopes on the given connection, unless known already. */
+    public void read(Connection c) throws SQLException {
+        if (scopes != null) {
+            return;
+        }
+        List<Scope> list = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(SCOPES_ARM)) {
+            bind(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(scope(rs, 1));
+                }
+            }
+        }
+        use(list);
+    }
+
+    /** Binds {@link #SCOPES_ARM}'s parameters from position {@code first}; a caller without roles matches nothing. */
+    public void bind(PreparedStatement ps, int first) throws SQLException {
+        ps.setString(first, caller.name());
+        ps.setArray(first + 1, ps.getConnection().createArrayOf("text", caller.roles().toArray()));
+    }
+
+    /** One row of {@link #SCOPES_ARM}, its columns from position {@code first}. */
+    public static Scope scope(ResultSet rs, int first) throws SQLException {
+        return new Scope(rs.getObject(first, UUID.class), rs.getString(first + 5), rs.getObject(first + 3, UUID.class),
+                rs.getString(first + 6), rs.getString(first + 7), rs.getString(first + 4), rs.getString(first + 2),
+                rs.getObject(first + 1, UUID.class));
+    }
+
+    /** The rows of {@link #SCOPES_ARM} read for this request: the caller's scopes from now on (in path order). */
+    public void use(List<Scope> rows) {
+        List<Scope> list = new ArrayList<>(rows);
+        list.sort(java.util.Comparator.comparing(Scope::path));
+        scopes = List.copyOf(list);
     }
 
     /** Distinct path prefixes of the assigned nodes (a node's path ends with its own id and '/'). */

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+
+import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gridguard.alert.AlertKind;
@@ -47,6 +51,8 @@ import org.gridguard.temperature.TemperatureViews.ReportWindow;
 import org.gridguard.temperature.TemperatureViews.Source;
 import org.gridguard.temperature.TemperatureViews.VisitorInput;
 import org.hibernate.Session;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -72,6 +78,8 @@ public class TemperatureService {
 
     @Inject
     EntityManager em;
+    @Inject
+    DataSource dataSource;
     @Inject
     Clock clock;
     @Inject
@@ -136,13 +144,21 @@ public class TemperatureService {
 
     // ------------------------------------------------------------------ entry points
 
-    /** One registration: 201 created, 200 duplicate (same id, same body), 409 same id with another body. */
-    @Transactional
+    /**
+     * One registration: 201 created, 200 duplicate (same id, same body), 409 same id with another body. It takes the
+     * batch's path as a batch of one. A reading that writes nothing but its own row — no fever alert to raise, no
+     * missing report to resolve: every normal gate reading — needs no transaction: its two statements (where and
+     * whom, with the caller's scopes; the insert) run autocommitted on one pooled connection (ADR 0017). A fever or
+     * a late watch report is ingested in a transaction, so that its alert or resolve commits with the reading.
+     */
     public Created createOne(CheckInput in) {
         Item item = new Item(0);
         item.in = in;
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        Outcome o = ingest(List.of(item), now).get(0);
+        validate(item, now);
+        Outcome o = item.errors.isEmpty() && (item.fever || resolvesMissing(item, now))
+                ? QuarkusTransaction.joiningExisting().call(() -> ingest(List.of(item), now, this::jdbc).get(0))
+                : autocommitted(db -> ingest(List.of(item), now, db).get(0));
         if (o.status() == BatchResult.Status.REJECTED) {
             throw problem(o);
         }
@@ -199,7 +215,7 @@ public class TemperatureService {
             }
             items.add(it);
         }
-        List<Outcome> out = ingest(items, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        List<Outcome> out = ingest(items, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), this::jdbc);
         return BatchResult.of(out.stream().map(o -> new BatchResult.Item(o.index(), o.id(), o.status(), o.errors(), o.alertId()))
                 .toList());
     }
@@ -231,10 +247,11 @@ public class TemperatureService {
 
     // ------------------------------------------------------------------ the path of every registration
 
-    List<Outcome> ingest(List<Item> items, Instant now) {
-        // 1. each item alone
+    /** Every registration's path; its statements go through {@code db}: the transaction's connection, or one autocommitted. */
+    List<Outcome> ingest(List<Item> items, Instant now, Jdbc db) {
+        // 1. each item alone (unless done already: a validated item has its hash)
         for (Item it : items) {
-            if (it.errors.isEmpty()) {
+            if (it.errors.isEmpty() && it.hash == null) {
                 validate(it, now);
             }
         }
@@ -267,11 +284,11 @@ public class TemperatureService {
         }
         Map<UUID, Place> checkpoints = new HashMap<>();
         Map<UUID, Place> residents = new HashMap<>();
-        places(checkpointIds, residentIds, checkpoints, residents);
-        authorise(items, checkpoints, residents);
+        places(db, checkpointIds, residentIds, checkpoints, residents);
+        authorise(db, items, checkpoints, residents);
         // 4. the rows, in one statement, in id order (concurrent batches lock in the same order)
         List<Item> rows = items.stream().filter(this::live).sorted(Comparator.comparing(it -> it.in.id())).toList();
-        Set<UUID> inserted = rows.isEmpty() ? Set.of() : insert(rows, now);
+        Set<UUID> inserted = rows.isEmpty() ? Set.of() : insert(db, rows, now);
         List<Item> created = new ArrayList<>();
         List<Item> existing = new ArrayList<>();
         for (Item it : rows) {
@@ -279,7 +296,7 @@ public class TemperatureService {
         }
         // 5. retries: the same id again is a duplicate when the body is the same, else a conflict
         if (!existing.isEmpty()) {
-            Map<UUID, Object[]> stored = stored(existing.stream().map(it -> it.in.id()).toList());
+            Map<UUID, Object[]> stored = stored(db, existing.stream().map(it -> it.in.id()).toList());
             for (Item it : existing) {
                 Object[] s = stored.get(it.in.id());
                 if (s != null && it.hash.equals(s[0])) {
@@ -290,14 +307,13 @@ public class TemperatureService {
             }
         }
         // 6. fever alerts, for the fever rows only
-        Map<UUID, UUID> alertOf = feverAlerts(created);
+        Map<UUID, UUID> alertOf = feverAlerts(db, created);
         // 7. a reading in a report window resolves that window's missing-report alert
         // (only windows that have closed: the sweep raises a MISSING_REPORT only after its window closes, so a reading
         // of a window still open has nothing to resolve, and the common case, a live reading, costs no statement)
         Set<String> keys = new HashSet<>();
         for (Item it : created) {
-            if (it.in.residentId() != null && it.window != null
-                    && !now.plus(CLOSE_MARGIN).isBefore(windows.closes(it.day, it.window))) {
+            if (resolvesMissing(it, now)) {
                 keys.add(WatchService.missingKey(it.in.residentId(), it.day, it.window));
             }
         }
@@ -332,6 +348,16 @@ public class TemperatureService {
     private static Outcome rejected(Item it, int status, String field, String message) {
         return new Outcome(it.index, it.in == null ? null : it.in.id(), BatchResult.Status.REJECTED,
                 List.of(new FieldError(field, message)), status, null);
+    }
+
+    /**
+     * A resident's reading of a report window that has closed (with a margin for clock skew between instances) may
+     * resolve that window's MISSING_REPORT: the sweep raises one only after its window closes, so a reading of a
+     * window still open — every live gate reading — has nothing to resolve.
+     */
+    boolean resolvesMissing(Item it, Instant now) {
+        return it.in.residentId() != null && it.window != null
+                && !now.plus(CLOSE_MARGIN).isBefore(windows.closes(it.day, it.window));
     }
 
     /** The checks of one item that need nothing but the item and the clock. Messages never repeat a value. */
@@ -438,26 +464,67 @@ public class TemperatureService {
 
     // ------------------------------------------------------------------ authorisation, set-based
 
-    private void places(Set<UUID> checkpointIds, Set<UUID> residentIds, Map<UUID, Place> checkpoints,
+    /**
+     * Checkpoints ('C') and residents ('R') with their area paths; {@code %s} is {@code = any(?)} (arrays), or
+     * {@code = ?} for one of each. Columns 2–9 line up with Jurisdiction's scope rows ('S', {@link #WITH_SCOPES}).
+     */
+    static final String PLACES_SQL = """
+            select 'C', k.id, k.community_id, g.path, k.guards_node_id, k.name, cast(null as text), cast(null as text),
+              cast(null as text), cast(null as uuid)
+            from checkpoint k join area_node g on g.id = k.guards_node_id where k.id %1$s
+            union all
+            select 'R', r.id, r.community_id, a.path, r.area_id, r.name, null, null, null, r.grid_cell_id
+            from resident r join area_node a on a.id = r.area_id where r.id %1$s""";
+    /** The caller's scopes (Jurisdiction's query) in the same statement: one round trip for where, whom and who. */
+    static final String WITH_SCOPES = """
+
+            union all
+            select 'S', s.*, null from (%s) as s""".formatted(Jurisdiction.SCOPES_ARM);
+    static final String PLACES_OF_MANY = PLACES_SQL.formatted("= any(?)");
+    /**
+     * The same for a single registration: PostgreSQL keeps one generic plan for it, where the array form is planned
+     * again on every call (measured: ~0.3 ms of planning per request under P2 load, ADR 0017).
+     */
+    static final String PLACES_OF_ONE = PLACES_SQL.formatted("= ?");
+
+    /**
+     * The request's checkpoints and residents with their area paths, and the caller's scopes if this request has
+     * not read them yet: one statement.
+     */
+    private void places(Jdbc db, Set<UUID> checkpointIds, Set<UUID> residentIds, Map<UUID, Place> checkpoints,
             Map<UUID, Place> residents) {
         if (checkpointIds.isEmpty() && residentIds.isEmpty()) {
             return;
         }
-        jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    select 'C', k.id, k.community_id, g.path, k.guards_node_id, k.name, cast(null as uuid)
-                    from checkpoint k join area_node g on g.id = k.guards_node_id where k.id = any(?)
-                    union all
-                    select 'R', r.id, r.community_id, a.path, r.area_id, r.name, r.grid_cell_id
-                    from resident r join area_node a on a.id = r.area_id where r.id = any(?)""")) {
-                ps.setArray(1, c.createArrayOf("uuid", checkpointIds.toArray()));
-                ps.setArray(2, c.createArrayOf("uuid", residentIds.toArray()));
+        boolean one = checkpointIds.size() <= 1 && residentIds.size() <= 1;
+        boolean withScopes = jurisdiction.unread();
+        db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement((one ? PLACES_OF_ONE : PLACES_OF_MANY) + (withScopes ? WITH_SCOPES : ""))) {
+                if (one) {
+                    ps.setObject(1, checkpointIds.isEmpty() ? null : checkpointIds.iterator().next(), Types.OTHER);
+                    ps.setObject(2, residentIds.isEmpty() ? null : residentIds.iterator().next(), Types.OTHER);
+                } else {
+                    ps.setArray(1, c.createArrayOf("uuid", checkpointIds.toArray()));
+                    ps.setArray(2, c.createArrayOf("uuid", residentIds.toArray()));
+                }
+                if (withScopes) {
+                    jurisdiction.bind(ps, 3);
+                }
+                List<Jurisdiction.Scope> scopes = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        String tag = rs.getString(1);
+                        if (tag.equals("S")) {
+                            scopes.add(Jurisdiction.scope(rs, 2));
+                            continue;
+                        }
                         Place p = new Place(rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getString(4),
-                                rs.getObject(5, UUID.class), rs.getString(6), rs.getObject(7, UUID.class));
-                        (rs.getString(1).equals("C") ? checkpoints : residents).put(p.id(), p);
+                                rs.getObject(5, UUID.class), rs.getString(6), rs.getObject(10, UUID.class));
+                        (tag.equals("C") ? checkpoints : residents).put(p.id(), p);
                     }
+                }
+                if (withScopes) {
+                    jurisdiction.use(scopes);
                 }
             }
             return null;
@@ -469,9 +536,9 @@ public class TemperatureService {
      * watch reports (DOOR, PHONE, PHOTO) for residents of their own cells; leaders and supervisors in their
      * jurisdiction. Unknown and invisible places are 404, visible but not theirs 403.
      */
-    private void authorise(List<Item> items, Map<UUID, Place> checkpoints, Map<UUID, Place> residents) {
+    private void authorise(Jdbc db, List<Item> items, Map<UUID, Place> checkpoints, Map<UUID, Place> residents) {
         boolean needShifts = checkpoints.values().stream().anyMatch(cp -> !jurisdiction.covers(cp.path()));
-        Map<UUID, List<Instant[]>> shifts = needShifts ? shifts(items, checkpoints) : Map.of();
+        Map<UUID, List<Instant[]>> shifts = needShifts ? shifts(db, items, checkpoints) : Map.of();
         for (Item it : items) {
             if (!live(it)) {
                 continue;
@@ -523,7 +590,7 @@ public class TemperatureService {
     @Transactional
     public String recordingPlace(UUID checkpointId) {
         Map<UUID, Place> cps = new HashMap<>();
-        places(Set.of(checkpointId), Set.of(), cps, new HashMap<>());
+        places(this::jdbc, Set.of(checkpointId), Set.of(), cps, new HashMap<>());
         Place cp = cps.get(checkpointId);
         if (cp == null) {
             throw ApiProblem.notFound("Checkpoint");
@@ -533,7 +600,7 @@ public class TemperatureService {
         }
         Item probe = new Item(0);
         probe.day = windows.day(clock.instant());
-        if (onShift(cp, probe.day, shifts(List.of(probe), cps))) {
+        if (onShift(cp, probe.day, shifts(this::jdbc, List.of(probe), cps))) {
             return cp.path();
         }
         if (jurisdiction.overlaps(cp.path())) {
@@ -554,7 +621,7 @@ public class TemperatureService {
     }
 
     /** The caller's shifts at the request's checkpoints that overlap the readings' days: one query. */
-    private Map<UUID, List<Instant[]>> shifts(List<Item> items, Map<UUID, Place> checkpoints) {
+    private Map<UUID, List<Instant[]>> shifts(Jdbc db, List<Item> items, Map<UUID, Place> checkpoints) {
         LocalDate min = null, max = null;
         for (Item it : items) {
             if (it.day != null) {
@@ -568,7 +635,7 @@ public class TemperatureService {
         }
         Instant from = min.atStartOfDay(windows.zone()).toInstant();
         Instant to = max.plusDays(1).atStartOfDay(windows.zone()).toInstant();
-        jdbc(c -> {
+        db.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     select s.checkpoint_id, s.starts_at, s.ends_at from duty_shift s
                     join duty_assignee a on a.shift_id = s.id join duty_person p on p.id = a.person_id
@@ -592,7 +659,7 @@ public class TemperatureService {
 
     // ------------------------------------------------------------------ writing
 
-    private Set<UUID> insert(List<Item> rows, Instant now) {
+    private Set<UUID> insert(Jdbc db, List<Item> rows, Instant now) {
         int n = rows.size();
         Object[] id = new Object[n], community = new Object[n], area = new Object[n], cell = new Object[n],
                 checkpoint = new Object[n], resident = new Object[n];
@@ -637,33 +704,26 @@ public class TemperatureService {
             }
             hash[i] = it.hash;
         }
-        return jdbc(c -> {
+        return db.run(c -> {
             Set<UUID> ids = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into temperature_check (id, community_id, area_id, grid_cell_id, checkpoint_id, resident_id,
-                      source, direction, measured_at, received_at, late, business_date, report_window, temperature, fever,
-                      health_code, vehicle_plate, visitor_name, visitor_doc_type, visitor_doc_cipher, visitor_doc_hmac,
-                      visitor_doc_mask, visitor_phone_cipher, visitor_phone_hmac, visitor_phone_mask, visitor_from,
-                      visitor_reason, request_hash, recorded_by)
-                    select t.id, t.community_id, t.area_id, t.cell_id, t.checkpoint_id, t.resident_id, t.source, t.direction,
-                      cast(t.measured as timestamptz), ?, cast(t.late as boolean), cast(t.day as date), t.win,
-                      cast(t.temp as numeric), cast(t.fever as boolean), t.health, t.plate, t.v_name, t.v_type, t.v_doc,
-                      decode(t.v_doc_hmac, 'hex'), t.v_doc_mask, t.v_phone, decode(t.v_phone_hmac, 'hex'), t.v_phone_mask,
-                      t.v_from, t.v_reason, t.hash, ?
-                    from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                      as t(id, community_id, area_id, cell_id, checkpoint_id, resident_id, source, direction, measured, late,
-                           day, win, temp, fever, health, plate, v_name, v_type, v_doc, v_doc_hmac, v_doc_mask, v_phone,
-                           v_phone_hmac, v_phone_mask, v_from, v_reason, hash)
-                    on conflict (id) do nothing returning id""")) {
+            try (PreparedStatement ps = c.prepareStatement(n == 1 ? INSERT_ONE : INSERT_MANY)) {
                 ps.setObject(1, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
                 ps.setString(2, caller.name());
                 int p = 3;
                 for (Object[] a : new Object[][] { id, community, area, cell, checkpoint, resident }) {
-                    ps.setArray(p++, c.createArrayOf("uuid", a));
+                    if (n == 1) {
+                        ps.setObject(p++, a[0], Types.OTHER);
+                    } else {
+                        ps.setArray(p++, c.createArrayOf("uuid", a));
+                    }
                 }
                 for (String[] a : new String[][] { source, direction, measured, late, day, window, temp, fever, health,
                         plate, vName, vType, vDoc, vDocHmac, vDocMask, vPhone, vPhoneHmac, vPhoneMask, vFrom, vReason, hash }) {
-                    ps.setArray(p++, c.createArrayOf("text", a));
+                    if (n == 1) {
+                        ps.setString(p++, a[0]);
+                    } else {
+                        ps.setArray(p++, c.createArrayOf("text", a));
+                    }
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -675,8 +735,29 @@ public class TemperatureService {
         });
     }
 
-    private Map<UUID, Object[]> stored(List<UUID> ids) {
-        return jdbc(c -> {
+    /** The rows of a request, from {@code %s}: 6 uuid and 21 text columns, as arrays (unnest) or as one row (values). */
+    static final String INSERT_SQL = """
+            insert into temperature_check (id, community_id, area_id, grid_cell_id, checkpoint_id, resident_id,
+              source, direction, measured_at, received_at, late, business_date, report_window, temperature, fever,
+              health_code, vehicle_plate, visitor_name, visitor_doc_type, visitor_doc_cipher, visitor_doc_hmac,
+              visitor_doc_mask, visitor_phone_cipher, visitor_phone_hmac, visitor_phone_mask, visitor_from,
+              visitor_reason, request_hash, recorded_by)
+            select t.id, t.community_id, t.area_id, t.cell_id, t.checkpoint_id, t.resident_id, t.source, t.direction,
+              cast(t.measured as timestamptz), ?, cast(t.late as boolean), cast(t.day as date), t.win,
+              cast(t.temp as numeric), cast(t.fever as boolean), t.health, t.plate, t.v_name, t.v_type, t.v_doc,
+              decode(t.v_doc_hmac, 'hex'), t.v_doc_mask, t.v_phone, decode(t.v_phone_hmac, 'hex'), t.v_phone_mask,
+              t.v_from, t.v_reason, t.hash, ?
+            from %s
+              as t(id, community_id, area_id, cell_id, checkpoint_id, resident_id, source, direction, measured, late,
+                   day, win, temp, fever, health, plate, v_name, v_type, v_doc, v_doc_hmac, v_doc_mask, v_phone,
+                   v_phone_hmac, v_phone_mask, v_from, v_reason, hash)
+            on conflict (id) do nothing returning id""";
+    static final String INSERT_MANY = INSERT_SQL.formatted("unnest(" + "?, ".repeat(26) + "?)");
+    /** One row: scalar parameters, no array to encode and parse (a single registration, ADR 0017). */
+    static final String INSERT_ONE = INSERT_SQL.formatted("(values (" + "cast(? as uuid), ".repeat(6) + "?, ".repeat(20) + "?))");
+
+    private Map<UUID, Object[]> stored(Jdbc db, List<UUID> ids) {
+        return db.run(c -> {
             Map<UUID, Object[]> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "select id, request_hash, alert_id from temperature_check where id = any(?)")) {
@@ -695,7 +776,7 @@ public class TemperatureService {
      * One FEVER alert per person and local day (per document for visitors; per registration for a visitor
      * without a document), for the leaders of the resident's cell or of the checkpoint's area.
      */
-    private Map<UUID, UUID> feverAlerts(List<Item> created) {
+    private Map<UUID, UUID> feverAlerts(Jdbc db, List<Item> created) {
         List<Item> fevers = created.stream().filter(it -> it.fever).sorted(Comparator.comparing(TemperatureService::feverKey))
                 .toList();
         Map<UUID, UUID> out = new LinkedHashMap<>();
@@ -724,7 +805,7 @@ public class TemperatureService {
         for (int i = 0; i < fevers.size(); i++) {
             out.put(fevers.get(i).in.id(), alertIds.get(i));
         }
-        jdbc(c -> {
+        db.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     update temperature_check t set alert_id = x.a from unnest(?, ?) as x(id, a) where t.id = x.id""")) {
                 ps.setArray(1, c.createArrayOf("uuid", out.keySet().toArray()));
@@ -752,8 +833,42 @@ public class TemperatureService {
         T run(Connection c) throws SQLException;
     }
 
+    /** Where a request's statements run. */
+    interface Jdbc {
+        <T> T run(Work<T> w);
+    }
+
+    /** On the connection of the current transaction (Hibernate's session). */
     <T> T jdbc(Work<T> w) {
         return em.unwrap(Session.class).doReturningWork(c -> w.run(c));
+    }
+
+    /** On one pooled connection outside any transaction, borrowed on first use: each statement commits by itself. */
+    private <T> T autocommitted(java.util.function.Function<Jdbc, T> work) {
+        Connection[] held = new Connection[1];
+        try {
+            return work.apply(new Jdbc() {
+                @Override
+                public <R> R run(Work<R> w) {
+                    try {
+                        if (held[0] == null) {
+                            held[0] = dataSource.getConnection();
+                        }
+                        return w.run(held[0]);
+                    } catch (SQLException e) {
+                        throw new PersistenceException(e);
+                    }
+                }
+            });
+        } finally {
+            if (held[0] != null) {
+                try {
+                    held[0].close();
+                } catch (SQLException e) {
+                    // the pool discards a connection it cannot take back; the request's outcome stands
+                }
+            }
+        }
     }
 
     static Array uuids(Connection c, Object[] ids) throws SQLException {

@@ -130,6 +130,62 @@ class TemperatureCheckTest {
         Api.as(Tokens.worker1()).get("/api/v1/temperature-checks/" + id).then().statusCode(200).body("temperature", equalTo(36.4f));
     }
 
+    /**
+     * A single registration takes one of two routes (ADR 0017): without a fever it is one autocommitted insert, a
+     * fever goes through a transaction with its alert. Either way a retry racing itself is written once, answers
+     * 200 with the first result, and an id already used by the other route is a 409 that writes and raises nothing.
+     */
+    @Test
+    void aSingleRegistrationRacingItselfIsWrittenOnceOnEitherRoute() throws Exception {
+        List<String> rs = TempFixture.residents(Demo.CELL1, 9);
+        for (String t : List.of("36.6", "38.5")) {
+            String r = rs.get(t.equals("36.6") ? 7 : 8);
+            Map<String, Object> body = TempFixture.gate(TempFixture.KK4, r, t, NOW.minusHours(4));
+            CountDownLatch go = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<Response>> sent = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sent.add(pool.submit(() -> {
+                    go.await();
+                    return post(Tokens.worker1(), body);
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            List<String> alerts = new ArrayList<>();
+            for (Future<Response> f : sent) {
+                Response res = f.get();
+                statuses.add(res.statusCode());
+                assertThat((String) res.path("id")).isEqualTo(body.get("id"));
+                alerts.add(res.path("alertId"));
+            }
+            pool.shutdown();
+            assertThat(statuses).as(t + " °C sent four times at once").containsExactlyInAnyOrder(201, 200, 200, 200);
+            UUID id = UUID.fromString((String) body.get("id"));
+            assertThat(TempFixture.count("select count(*) from temperature_check where id = ?", id)).isEqualTo(1);
+            String feverOfTheDay = "select count(*) from alert where kind = 'FEVER' and dedupe_key = 'fever:resident:' || ? || ':2031-06-02'";
+            long feverAlerts = TempFixture.count(feverOfTheDay, r);
+            if (t.equals("36.6")) {
+                assertThat(alerts).containsOnlyNulls();
+                assertThat(TempFixture.count("select count(*) from temperature_check where id = ? and alert_id is null", id)).isEqualTo(1);
+            } else {
+                assertThat(alerts).doesNotContainNull().containsOnly(alerts.get(0));
+                assertThat(feverAlerts).isEqualTo(1);
+                assertThat(TempFixture.count("select count(*) from temperature_check where id = ? and alert_id = ?", id,
+                        UUID.fromString(alerts.get(0)))).isEqualTo(1);
+            }
+            // the same id with the other route's body: 409, nothing written, no alert raised or lost
+            body.put("temperature", new java.math.BigDecimal(t.equals("36.6") ? "38.9" : "36.9"));
+            post(Tokens.worker1(), body).then().statusCode(409).contentType(startsWith(PROBLEM))
+                    .body("errors.field", hasItem("id"));
+            assertThat(TempFixture.count("select count(*) from temperature_check where id = ? and temperature = ?", id,
+                    new java.math.BigDecimal(t))).isEqualTo(1);
+            assertThat(TempFixture.count(feverOfTheDay, r)).isEqualTo(feverAlerts);
+            assertThat(TempFixture.count("select count(*) from temperature_check where id = ? and alert_id is null", id))
+                    .isEqualTo(t.equals("36.6") ? 1 : 0);
+        }
+    }
+
     @Test
     void theSameBatchThreeTimesCreatesNothingTwice() {
         List<String> rs = TempFixture.residents(Demo.CELL1, 3);
