@@ -150,6 +150,11 @@ public class CoverageService {
             byRound.computeIfAbsent((UUID) d[0], k -> new ArrayList<>()).add((UUID) d[1]);
         }
         int cells = 0;
+        if (!dirty.isEmpty()) {
+            // a refresh of many cells costs enough for PostgreSQL to JIT-compile it on every tick: ~1 s of CPU
+            // for ~800 cells on the bench city, for a statement that runs in a few seconds (ADR 0018)
+            em.createNativeQuery("set local jit = off").executeUpdate();
+        }
         for (var e : byRound.entrySet()) {
             Round r = rounds.byId(e.getKey()).orElse(null);
             if (r == null) {
