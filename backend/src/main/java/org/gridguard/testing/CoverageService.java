@@ -249,7 +249,8 @@ public class CoverageService {
 
     @Transactional
     public Coverage coverage(UUID roundId, UUID areaId, Level level) {
-        Round r = rounds.visible(roundId);
+        RoundRepository.WithPrevious rp = rounds.visibleWithPrevious(roundId);
+        Round r = rp.round();
         Area area = areaId == null ? null : roundService.area(areaId);
         if (area != null && !jurisdiction.overlaps(area.path())) {
             throw ApiProblem.notFound("Area node");
@@ -261,7 +262,7 @@ public class CoverageService {
         Result cur = rows(r, area, lv);
         PreviousRound prev = null;
         Map<UUID, Double> prevPct = new HashMap<>();
-        var before = rounds.previous(r);
+        var before = rp.previous();
         if (before.isPresent()) {
             Result pr = rows(before.get(), area, lv);
             for (CoverageRow row : pr.rows) {
