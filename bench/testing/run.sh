@@ -115,7 +115,8 @@ fi
 
 if [[ " $PHASES " == *" coverage "* ]]; then
   CELL=$($PSQL -c "select id from area_node where code = 'BH-C001-G01'")
-  $PSQL -c "vacuum analyze test_sample" -c "vacuum analyze test_coverage_cell" -c "checkpoint" >/dev/null
+  $PSQL -c "vacuum analyze test_sample" -c "vacuum analyze test_coverage_cell" -c "vacuum analyze test_coverage_building" \
+    -c "checkpoint" >/dev/null
   NODE_PATH=$WORK/tools/node_modules node "$HERE/rate.js" "$BASE" "$ROUND" "$WRITER_RATE" 100000 "$KC" supervisor \
     "$RESIDENTS" "cw$STAMP" >"$WORK/writer.json" 2>"$WORK/writer.err" &
   WRITER=$!; PIDS+=($WRITER)
