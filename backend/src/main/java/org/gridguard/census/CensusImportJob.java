@@ -37,6 +37,7 @@ import org.gridguard.census.ImportColumns.Col;
 import org.gridguard.common.ApiProblem;
 import org.gridguard.job.JobHandler;
 import org.hibernate.id.uuid.UuidVersion7Strategy;
+import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
 /**
@@ -47,6 +48,8 @@ import org.postgresql.PGConnection;
  */
 @ApplicationScoped
 public class CensusImportJob implements JobHandler {
+
+    private static final Logger LOG = Logger.getLogger(CensusImportJob.class);
 
     public static final String KIND = "census-import";
 
@@ -528,8 +531,44 @@ public class CensusImportJob implements JobHandler {
         return out;
     }
 
-    /** One chunk in one transaction: [households created, residents created, residents updated]. */
+    /**
+     * One chunk in one transaction: [households created, residents created, residents updated]. A chunk whose
+     * connection is lost (SQLState class 08: the database restarted, the network dropped, the socket timed out) is
+     * written once more on a new connection instead of failing the whole import: a chunk is idempotent by the unique
+     * keys, and its lost transaction either never committed or committed rows the second write finds unchanged.
+     */
     long[] write(byte[] copy, boolean categories, String actor, UUID jobId, Timings timings)
+            throws SQLException, IOException {
+        return onceMoreIfConnectionLost(jobId, () -> writeOnce(copy, categories, actor, jobId, timings));
+    }
+
+    interface ChunkWrite {
+        long[] run() throws SQLException, IOException;
+    }
+
+    static long[] onceMoreIfConnectionLost(UUID jobId, ChunkWrite write) throws SQLException, IOException {
+        try {
+            return write.run();
+        } catch (SQLException e) {
+            if (!connectionLost(e)) {
+                throw e;
+            }
+            LOG.warnf("census import %s: a chunk lost its database connection (SQLState %s: %s); writing it again on a "
+                    + "new connection", jobId, e.getSQLState(), e.getMessage());
+            return write.run();
+        }
+    }
+
+    static boolean connectionLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private long[] writeOnce(byte[] copy, boolean categories, String actor, UUID jobId, Timings timings)
             throws SQLException, IOException {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
@@ -582,7 +621,11 @@ public class CensusImportJob implements JobHandler {
                 timings.commitNs += System.nanoTime() - t3;
                 return new long[] { households, created, updated };
             } catch (SQLException | IOException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException lost) {
+                    e.addSuppressed(lost); // the connection is gone: the first error says why
+                }
                 throw e;
             }
         }
