@@ -14,7 +14,7 @@
 #            same table (test_tube_result): rows/s ratio.
 #  coverage  while a background writer posts WRITER_RATE samples/s (autocannon, supervisor token): COV_CITY
 #            sequential GETs of the round's coverage (no areaId: one row per grid cell of the city) and COV_CELL of
-#            one cell (BH-C001-G01: one row per compound, counted live), each followed by as many runs of a
+#            one cell (BH-C001-G01: one row per compound, from the per-building rollup, ADR 0018), each followed by as many runs of a
 #            hand-written GROUP BY over the same tables in psql (bench/testing/{city,cell}.sql, \timing): p50/p95
 #            ratios. The API's totals and the GROUP BY's are both recorded.
 #  sampling  wrk, 64 connections, SECONDS_PER_RUN each: the bare JDBC insert endpoint of the bench build
@@ -115,7 +115,8 @@ fi
 
 if [[ " $PHASES " == *" coverage "* ]]; then
   CELL=$($PSQL -c "select id from area_node where code = 'BH-C001-G01'")
-  $PSQL -c "vacuum analyze test_sample" -c "vacuum analyze test_coverage_cell" -c "checkpoint" >/dev/null
+  $PSQL -c "vacuum analyze test_sample" -c "vacuum analyze test_coverage_cell" -c "vacuum analyze test_coverage_building" \
+    -c "checkpoint" >/dev/null
   NODE_PATH=$WORK/tools/node_modules node "$HERE/rate.js" "$BASE" "$ROUND" "$WRITER_RATE" 100000 "$KC" supervisor \
     "$RESIDENTS" "cw$STAMP" >"$WORK/writer.json" 2>"$WORK/writer.err" &
   WRITER=$!; PIDS+=($WRITER)

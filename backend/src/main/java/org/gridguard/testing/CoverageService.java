@@ -42,8 +42,9 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * "Miss no one": coverage of a round at any level. Grid cells and everything above read a per-cell rollup that
  * once-only scheduled work refreshes every few seconds for the cells whose samples, results or exemptions changed
- * (and every cell of a sampling round once a minute); compounds, buildings and households inside one cell are
- * counted live from the same SQL. See ADR 0010.
+ * (and every cell of a sampling round once a minute), building by building: compound and building rows read the
+ * per-building rows, cells and everything above the per-cell ones; households inside one cell are counted live from
+ * the same SQL. See ADRs 0010 and 0018.
  */
 @ApplicationScoped
 public class CoverageService {
@@ -149,6 +150,11 @@ public class CoverageService {
             byRound.computeIfAbsent((UUID) d[0], k -> new ArrayList<>()).add((UUID) d[1]);
         }
         int cells = 0;
+        if (!dirty.isEmpty()) {
+            // a refresh of many cells costs enough for PostgreSQL to JIT-compile it on every tick: ~1 s of CPU
+            // for ~800 cells on the bench city, for a statement that runs in a few seconds (ADR 0018)
+            em.createNativeQuery("set local jit = off").executeUpdate();
+        }
         for (var e : byRound.entrySet()) {
             Round r = rounds.byId(e.getKey()).orElse(null);
             if (r == null) {
@@ -157,15 +163,24 @@ public class CoverageService {
             UUID[] ids = e.getValue().toArray(UUID[]::new);
             em.createNativeQuery("delete from test_coverage_cell where round_id = ?1 and grid_cell_id = any(cast(?2 as uuid[]))")
                     .setParameter(1, r.id()).setParameter(2, ids).executeUpdate();
+            em.createNativeQuery("delete from test_coverage_building where round_id = ?1 and grid_cell_id = any(cast(?2 as uuid[]))")
+                    .setParameter(1, r.id()).setParameter(2, ids).executeUpdate();
             Map<String, Object> p = new HashMap<>();
-            String counts = countSql(r, "r.grid_cell_id", p, ids, null);
+            // counted building by building (ADR 0018); the cell's row is the sum of its buildings' rows
+            String counts = countSql(r, List.of("r.grid_cell_id", "h.compound_id", "h.building_id"), p, ids, null);
             p.put("now", now);
             var q = em.createNativeQuery("""
+                    with x as (""" + counts + """
+                    ), b as (insert into test_coverage_building (round_id, grid_cell_id, compound_id, building_id, residents,
+                      exempt, expected, sampled, makeup, pending, negative, positive, refreshed_at)
+                      select cast(:rid as uuid), x.k1, x.k2, x.k3, x.residents, x.exempt, x.residents - x.exempt, x.sampled,
+                        x.makeup, x.pending, x.negative, x.positive, :now from x)
                     insert into test_coverage_cell (round_id, grid_cell_id, community_id, residents, exempt, expected,
                       sampled, makeup, pending, negative, positive, refreshed_at)
-                    select cast(:rid as uuid), x.k, n.community_id, x.residents, x.exempt, x.residents - x.exempt, x.sampled,
-                      x.makeup, x.pending, x.negative, x.positive, :now
-                    from (""" + counts + ") x join area_node n on n.id = x.k");
+                    select cast(:rid as uuid), x.k1, n.community_id, sum(x.residents), sum(x.exempt),
+                      sum(x.residents - x.exempt), sum(x.sampled), sum(x.makeup), sum(x.pending), sum(x.negative),
+                      sum(x.positive), :now
+                    from x join area_node n on n.id = x.k1 group by x.k1, n.community_id""");
             p.forEach(q::setParameter);
             cells += q.executeUpdate();
         }
@@ -174,9 +189,11 @@ public class CoverageService {
 
     /**
      * The one count of the feature: living residents of the round's scope in {@code cells} (optionally under
-     * {@code areaPath}), grouped by {@code key}, with exemptions, sampling, make-up and each person's latest result.
+     * {@code areaPath}), grouped by {@code keys} (columns k1, k2, …), with exemptions, sampling, make-up and each
+     * person's latest result. Samples are first reduced to one row per person (latest result, any make-up), so the
+     * planner joins three sets of about one row per resident (ADR 0018).
      */
-    static String countSql(Round r, String key, Map<String, Object> p, UUID[] cells, String areaPath) {
+    static String countSql(Round r, List<String> keys, Map<String, Object> p, UUID[] cells, String areaPath) {
         p.put("rid", r.id());
         p.put("communities", r.communities());
         p.put("scope", r.patterns());
@@ -186,29 +203,33 @@ public class CoverageService {
             p.put("under", areaPath + "%");
             underArea = " and path like :under";
         }
+        StringBuilder select = new StringBuilder(), group = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            select.append(", ").append(keys.get(i)).append(" as k").append(i + 1);
+            group.append(i == 0 ? "" : ", ").append("res.k").append(i + 1);
+        }
         return """
                 with res as (
-                  select r.id, %s as k from resident r join household h on h.id = r.household_id
+                  select r.id%s from resident r join household h on h.id = r.household_id
                   where r.grid_cell_id = any(cast(:cells as uuid[])) and r.community_id = any(cast(:communities as uuid[]))
                     and r.status = 'LIVING'
                     and r.area_id in (select id from area_node where path like any(cast(:scope as text[]))%s)),
                 ex as (select e.resident_id from test_exemption e
                   where e.round_id = :rid and e.grid_cell_id = any(cast(:cells as uuid[]))),
-                smp as (select s.resident_id, s.kind, s.sampled_at, s.created_at, t.result from test_sample s
-                  join test_tube t on t.id = s.tube_id
-                  where s.round_id = :rid and s.grid_cell_id = any(cast(:cells as uuid[])) and s.resident_id is not null),
-                last as (select distinct on (resident_id) resident_id, result from smp
-                  order by resident_id, sampled_at desc, created_at desc),
-                mk as (select distinct resident_id from smp where kind = 'MAKEUP')
-                select res.k, count(*) as residents, count(ex.resident_id) as exempt,
+                smp as (select s.resident_id,
+                    (array_agg(t.result order by s.sampled_at desc, s.created_at desc))[1] as result,
+                    bool_or(s.kind = 'MAKEUP') as makeup
+                  from test_sample s join test_tube t on t.id = s.tube_id
+                  where s.round_id = :rid and s.grid_cell_id = any(cast(:cells as uuid[])) and s.resident_id is not null
+                  group by s.resident_id)
+                select %s, count(*) as residents, count(ex.resident_id) as exempt,
                   count(l.resident_id) filter (where ex.resident_id is null) as sampled,
-                  count(mk.resident_id) filter (where ex.resident_id is null) as makeup,
+                  count(*) filter (where ex.resident_id is null and l.makeup) as makeup,
                   count(l.resident_id) filter (where ex.resident_id is null and (l.result is null or l.result = 'INVALID')) as pending,
                   count(l.resident_id) filter (where ex.resident_id is null and l.result = 'NEGATIVE') as negative,
                   count(l.resident_id) filter (where ex.resident_id is null and l.result = 'POSITIVE') as positive
-                from res left join ex on ex.resident_id = res.id left join last l on l.resident_id = res.id
-                  left join mk on mk.resident_id = res.id
-                group by res.k""".formatted(key, underArea);
+                from res left join ex on ex.resident_id = res.id left join smp l on l.resident_id = res.id
+                group by %s""".formatted(select, underArea, group, group);
     }
 
     // ---------- reading coverage ----------
@@ -228,7 +249,8 @@ public class CoverageService {
 
     @Transactional
     public Coverage coverage(UUID roundId, UUID areaId, Level level) {
-        Round r = rounds.visible(roundId);
+        RoundRepository.WithPrevious rp = rounds.visibleWithPrevious(roundId);
+        Round r = rp.round();
         Area area = areaId == null ? null : roundService.area(areaId);
         if (area != null && !jurisdiction.overlaps(area.path())) {
             throw ApiProblem.notFound("Area node");
@@ -240,7 +262,7 @@ public class CoverageService {
         Result cur = rows(r, area, lv);
         PreviousRound prev = null;
         Map<UUID, Double> prevPct = new HashMap<>();
-        var before = rounds.previous(r);
+        var before = rp.previous();
         if (before.isPresent()) {
             Result pr = rows(before.get(), area, lv);
             for (CoverageRow row : pr.rows) {
@@ -316,7 +338,10 @@ public class CoverageService {
         return new Result(out, total, asOf);
     }
 
-    /** Compound, building and household rows inside one grid cell, counted live. */
+    /**
+     * Compound, building and household rows inside one grid cell: compounds and buildings are sums of the
+     * per-building rollup (ADR 0018), households are counted live.
+     */
     private Result live(Round r, Area area, Level lv) {
         if (area == null || rank(area.kind()) < rank("GRID_CELL")) {
             throw ApiProblem.invalid("areaId", "compound, building and household rows need a grid cell (or below) as areaId");
@@ -325,19 +350,15 @@ public class CoverageService {
             throw ApiProblem.notFound("Area node");
         }
         UUID cell = cellOf(area);
-        String key = switch (lv) {
-            case COMPOUND -> "h.compound_id";
-            case BUILDING -> "h.building_id";
-            default -> "h.id";
-        };
+        if (lv != Level.HOUSEHOLD) {
+            return fromBuildings(r, area, cell, lv);
+        }
         Map<String, Object> p = new HashMap<>();
-        String counts = countSql(r, key, p, new UUID[] { cell }, area.path());
-        String names = lv == Level.HOUSEHOLD
-                ? "left join household hh on hh.id = x.k left join area_node nb on nb.id = hh.building_id"
-                        + " left join lateral (select concat_ws(' ', nb.name, hh.door_number) as name, concat(nb.code, '/', hh.door_number) as code) nm on true"
-                : "left join lateral (select a.name, a.code from area_node a where a.id = x.k) nm on true";
-        var q = em.createNativeQuery("select x.*, nm.name from (" + counts + ") x " + names
-                + " order by nm.code nulls last, x.k");
+        String counts = countSql(r, List.of("h.id"), p, new UUID[] { cell }, area.path());
+        var q = em.createNativeQuery("select x.*, nm.name from (" + counts + ") x"
+                + " left join household hh on hh.id = x.k1 left join area_node nb on nb.id = hh.building_id"
+                + " left join lateral (select concat_ws(' ', nb.name, hh.door_number) as name, concat(nb.code, '/', hh.door_number) as code) nm on true"
+                + " order by nm.code nulls last, x.k1");
         p.forEach(q::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
@@ -349,6 +370,40 @@ public class CoverageService {
             total = total.plus(f);
         }
         return new Result(out, total, clock.instant());
+    }
+
+    /** Compound or building rows of one cell (under a compound or building areaId): sums of the per-building rollup. */
+    private Result fromBuildings(Round r, Area area, UUID cell, Level lv) {
+        String key = lv == Level.COMPOUND ? "b.compound_id" : "b.building_id";
+        String under = switch (area.kind()) {
+            case "COMPOUND" -> " and b.compound_id = ?3";
+            case "BUILDING" -> " and b.building_id = ?3";
+            default -> "";
+        };
+        var q = em.createNativeQuery("""
+                select x.*, a.name from (select %s as k, sum(b.residents), sum(b.exempt), sum(b.sampled), sum(b.makeup),
+                  sum(b.pending), sum(b.negative), sum(b.positive), min(b.refreshed_at)
+                  from test_coverage_building b where b.round_id = ?1 and b.grid_cell_id = ?2%s group by 1) x
+                left join area_node a on a.id = x.k order by a.code nulls last, x.k""".formatted(key, under))
+                .setParameter(1, r.id()).setParameter(2, cell);
+        if (!under.isEmpty()) {
+            q.setParameter(3, area.id());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        List<CoverageRow> out = new ArrayList<>();
+        Figures total = Figures.ZERO;
+        Instant asOf = clock.instant();
+        for (Object[] x : rows) {
+            Figures f = Figures.of(n(x[1]), n(x[2]), n(x[3]), n(x[4]), n(x[5]), n(x[6]), n(x[7]));
+            out.add(new CoverageRow((UUID) x[0], lv, x[9] == null ? "-" : (String) x[9], f, null));
+            total = total.plus(f);
+            Instant at = Rows.instant(x[8]);
+            if (at != null && at.isBefore(asOf)) {
+                asOf = at;
+            }
+        }
+        return new Result(out, total, asOf);
     }
 
     private UUID cellOf(Area a) {

@@ -78,6 +78,7 @@ public class PoolFollowUp {
                 select t.id, t.barcode, t.result, t.tested_at, t.members, coalesce(t.grid_cell_id, t.area_id, t.community_id),
                   (select path from area_node where id = coalesce(t.grid_cell_id, t.area_id, t.community_id)), t.community_id
                 from test_tube t where t.id = any(cast(?1 as uuid[]))""").setParameter(1, ids).getResultList();
+        List<AlertService.Raise> raises = new ArrayList<>();
         for (Object[] t : rows) {
             UUID tube = (UUID) t[0];
             UUID area = (UUID) t[5];
@@ -90,8 +91,8 @@ public class PoolFollowUp {
             details.put("result", t[2]);
             details.put("members", ((Number) t[4]).intValue());
             if (area != null) {
-                alerts.raise(new AlertService.Raise(AlertKind.POSITIVE_POOL, "TEST_TUBE", tube,
-                        "混采管 " + t[1] + " " + t[2], area, "tube:" + tube, details), actor);
+                raises.add(new AlertService.Raise(AlertKind.POSITIVE_POOL, "TEST_TUBE", tube,
+                        "混采管 " + t[1] + " " + t[2], area, "tube:" + tube, details));
             }
             changes.record(ENTITY, tube, (UUID) t[7], path, ChangeLog.Op.UPSERT);
             Map<String, Object> payload = new LinkedHashMap<>(details);
@@ -101,6 +102,7 @@ public class PoolFollowUp {
                 publish(EVENT_POSITIVE, path, payload);
             }
         }
+        alerts.raiseAll(raises, actor); // one set-based statement for the whole batch's pools (ADR 0016)
     }
 
     /** The single call site of the webhook outbox for this feature: queued in this transaction (ADR 0011). */

@@ -163,7 +163,13 @@ class CoverageTest {
         assertThat(cells.getInt("total.sampled")).isEqualTo((int) sampled);
         assertThat(cells.getInt("total.expected")).isEqualTo((int) (residents - exempt));
 
-        // the same totals live, building by building and household by household
+        // the per-building rollup (ADR 0018) adds up to the cell's row
+        String cellRow = "select %s from test_coverage_cell where round_id = cast(? as uuid) and grid_cell_id = ?";
+        String buildingRows = "select sum(%s) from test_coverage_building where round_id = cast(? as uuid) and grid_cell_id = ?";
+        for (String col : List.of("residents", "exempt", "expected", "sampled", "makeup", "pending", "negative", "positive")) {
+            assertThat(count(buildingRows.formatted(col), round, cell)).as(col).isEqualTo(count(cellRow.formatted(col), round, cell));
+        }
+        // the same totals compound by compound, building by building (the rollup) and household by household (live)
         for (String level : List.of("COMPOUND", "BUILDING", "HOUSEHOLD")) {
             JsonPath rows = Api.as(Tokens.worker1()).queryParam("areaId", cell).queryParam("level", level)
                     .get("/api/v1/test-rounds/" + round + "/coverage").then().statusCode(level.equals("COMPOUND") ? 404 : 404)
