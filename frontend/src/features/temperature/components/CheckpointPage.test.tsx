@@ -131,6 +131,9 @@ describe('CheckpointPage', { timeout: 90_000 }, () => {
     await user.click(screen.getByRole('button', { name: '37.0 °C' }));
     await user.click(screen.getByText('访客'));
     await user.type(screen.getByLabelText('姓名'), '李访客');
+    // the pad is enabled once the form reports the name (Form.useWatch, a render later): a person types slower
+    // than that, a test on a busy CI core may not
+    await waitFor(() => expect(screen.getByRole('button', { name: '3' })).toBeEnabled());
     for (const d of ['3', '9', '0']) await user.click(screen.getByRole('button', { name: d }));
     await user.click(screen.getByRole('button', { name: /记\s*录/ }));
 
