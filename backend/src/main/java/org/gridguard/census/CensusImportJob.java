@@ -578,7 +578,7 @@ public class CensusImportJob implements JobHandler {
     private long[] writeOnce(byte[] copy, boolean categories, String actor, UUID jobId, Timings timings)
             throws SQLException, IOException {
         try (Connection c = ds.getConnection()) {
-            int poolTimeout = c.getNetworkTimeout();
+            // the pool puts the connection's own timeout back when it returns (like autocommit)
             c.setNetworkTimeout(Runnable::run, CHUNK_NETWORK_TIMEOUT_MS);
             c.setAutoCommit(false);
             try {
@@ -636,10 +636,6 @@ public class CensusImportJob implements JobHandler {
                     e.addSuppressed(lost); // the connection is gone: the first error says why
                 }
                 throw e;
-            } finally {
-                if (!c.isClosed()) {
-                    c.setNetworkTimeout(Runnable::run, poolTimeout);
-                }
             }
         }
     }

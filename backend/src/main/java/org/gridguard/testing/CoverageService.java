@@ -323,12 +323,20 @@ public class CoverageService {
         p.forEach(q::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
+        return summed(rows, lv);
+    }
+
+    /**
+     * Rows of a rollup read — (id, name, residents, exempt, sampled, makeup, pending, negative, positive, oldest
+     * refresh) — with their total; as of the oldest refresh among them.
+     */
+    private Result summed(List<Object[]> rows, Level lv) {
         List<CoverageRow> out = new ArrayList<>();
         Figures total = Figures.ZERO;
         Instant asOf = clock.instant();
         for (Object[] x : rows) {
             Figures f = Figures.of(n(x[2]), n(x[3]), n(x[4]), n(x[5]), n(x[6]), n(x[7]), n(x[8]));
-            out.add(new CoverageRow((UUID) x[0], lv, (String) x[1], f, null));
+            out.add(new CoverageRow((UUID) x[0], lv, x[1] == null ? "-" : (String) x[1], f, null));
             total = total.plus(f);
             Instant at = Rows.instant(x[9]);
             if (at != null && at.isBefore(asOf)) {
@@ -381,8 +389,10 @@ public class CoverageService {
             default -> "";
         };
         var q = em.createNativeQuery("""
-                select x.*, a.name from (select %s as k, sum(b.residents), sum(b.exempt), sum(b.sampled), sum(b.makeup),
-                  sum(b.pending), sum(b.negative), sum(b.positive), min(b.refreshed_at)
+                select x.k, a.name, x.residents, x.exempt, x.sampled, x.makeup, x.pending, x.negative, x.positive, x.at
+                from (select %s as k, sum(b.residents) as residents, sum(b.exempt) as exempt, sum(b.sampled) as sampled,
+                  sum(b.makeup) as makeup, sum(b.pending) as pending, sum(b.negative) as negative,
+                  sum(b.positive) as positive, min(b.refreshed_at) as at
                   from test_coverage_building b where b.round_id = ?1 and b.grid_cell_id = ?2%s group by 1) x
                 left join area_node a on a.id = x.k order by a.code nulls last, x.k""".formatted(key, under))
                 .setParameter(1, r.id()).setParameter(2, cell);
@@ -391,19 +401,7 @@ public class CoverageService {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
-        List<CoverageRow> out = new ArrayList<>();
-        Figures total = Figures.ZERO;
-        Instant asOf = clock.instant();
-        for (Object[] x : rows) {
-            Figures f = Figures.of(n(x[1]), n(x[2]), n(x[3]), n(x[4]), n(x[5]), n(x[6]), n(x[7]));
-            out.add(new CoverageRow((UUID) x[0], lv, x[9] == null ? "-" : (String) x[9], f, null));
-            total = total.plus(f);
-            Instant at = Rows.instant(x[8]);
-            if (at != null && at.isBefore(asOf)) {
-                asOf = at;
-            }
-        }
-        return new Result(out, total, asOf);
+        return summed(rows, lv);
     }
 
     private UUID cellOf(Area a) {
