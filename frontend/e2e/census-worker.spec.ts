@@ -55,8 +55,11 @@ test('a grid worker sees only their cell’s households, a masked ID number, and
 
   await page.getByRole('button', { name: '显示联系电话' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByRole('button', { name: '显示' }).click();
-  await expect(dialog.getByText('请填写查看原因（至少 2 个字）。')).toBeVisible();
+  // a click while the dialog is still opening can be lost on a busy phone runner: press until the form answers
+  await expect(async () => {
+    await dialog.getByRole('button', { name: '显示' }).click();
+    await expect(dialog.getByText('请填写查看原因（至少 2 个字）。')).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await dialog.getByLabel('查看原因').fill('电话联系核实居住情况');
   await dialog.getByRole('button', { name: '显示' }).click();
   await expect(page.getByTestId('pii-PHONE')).toHaveText(/^[\d-]{7,}$/);
