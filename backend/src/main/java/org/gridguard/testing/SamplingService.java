@@ -322,7 +322,7 @@ public class SamplingService {
                     .setParameter(1, r.id()).setParameter(2, person.residentId()).setParameter(3, caller.name())
                     .setParameter(4, now).executeUpdate();
         }
-        coverage.markDirty(r.id(), cell);
+        coverage.markPerson(r.id(), person.residentId()); // visitors are not counted in coverage
         // the answer is what was just written (no read-back: one statement less on the hot path, ADR 0015)
         int members = t.members() + 1;
         SampleView written = new SampleView(id, r.id(), t.id(), t.barcode(), person.residentId(), person.name(),
