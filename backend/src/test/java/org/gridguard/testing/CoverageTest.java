@@ -153,14 +153,18 @@ class CoverageTest {
                 .get("/api/v1/test-rounds/" + round + "/exemptions").then().statusCode(200).extract().path("items[0].id");
         Api.as(Tokens.leader1()).delete("/api/v1/test-rounds/" + round + "/exemptions/" + exemption).then().statusCode(204);
         refresh();
-        // census changes reach the rollup when the census check recounts the cell: a sampled resident moves out
+        // census changes reach the rollup through the census check of the cell: a sampled resident moves out
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "update resident set status = 'MOVED_OUT' where id = cast(? as uuid)")) {
             ps.setObject(1, people.get(3).get("id"));
             ps.executeUpdate();
         }
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into test_dirty_cell (round_id, grid_cell_id) values (cast(? as uuid), ?)")) {
+        refresh();
+        assertThat(count("select sampled from test_coverage_cell where round_id = cast(? as uuid) and grid_cell_id = ?",
+                round, cell)).as("not checked yet").isEqualTo(13);
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                update test_coverage_cell set refreshed_at = refreshed_at - interval '1 hour'
+                where round_id = cast(? as uuid) and grid_cell_id = ?""")) {
             ps.setObject(1, round);
             ps.setObject(2, cell);
             ps.executeUpdate();
