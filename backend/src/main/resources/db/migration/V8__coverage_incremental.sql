@@ -14,9 +14,12 @@ create table test_coverage_person (
     sampled      boolean not null,
     makeup       boolean not null,
     result       text,
+    -- the tube of their latest sample, whose result is theirs: a lab result reaches them through it
+    latest_tube  uuid,
     primary key (round_id, resident_id)
 );
 create index test_coverage_person_cell_idx on test_coverage_person (round_id, grid_cell_id);
+create index test_coverage_person_tube_idx on test_coverage_person (round_id, latest_tube);
 
 -- people whose sample or exemption changed, and tubes whose result changed, since the last refresh
 create table test_dirty_person (

@@ -155,8 +155,8 @@ public class CoverageService {
         for (int q = 0; q < queues.length; q++) {
             String t = queues[q][0], k = queues[q][1];
             List<Object[]> rows = em.createNativeQuery("""
-                    delete from %1$s d using (select round_id, %2$s from %1$s limit %3$d for update skip locked) x
-                    where d.round_id = x.round_id and d.%2$s = x.%2$s returning d.round_id, d.%2$s"""
+                    delete from %1$s where ctid = any(array(select ctid from %1$s limit %3$d for update skip locked))
+                    returning round_id, %2$s"""
                     .formatted(t, k, limits[q])).getResultList();
             for (Object[] x : rows) {
                 Work w = byRound.computeIfAbsent((UUID) x[0], r -> new Work());
@@ -245,7 +245,8 @@ public class CoverageService {
             with now as (
               select r.grid_cell_id as cell, count(*) as n,
                 sum(hashtextextended(concat_ws('/', r.id, h.compound_id, h.building_id), 0)) as f
-              from resident r join household h on h.id = r.household_id
+              from resident r
+              cross join lateral (select h.compound_id, h.building_id from household h where h.id = r.household_id limit 1) h
               where r.grid_cell_id = any(cast(:census as uuid[])) and r.status = 'LIVING'
                 and r.community_id = any(cast(:communities as uuid[]))
                 and r.area_id in (select id from area_node where path like any(cast(:scope as text[])))
@@ -259,10 +260,11 @@ public class CoverageService {
             where (now.n, now.f) is distinct from (was.n, was.f)""";
 
     /**
-     * The recount of one round (ADR 0019). Candidates: the queued people, the members of the queued tubes, everyone
-     * living in or counted in the given cells. Each candidate's state now (counted if living in the round's scope:
-     * their cell, compound, building; exempt; sampled; any make-up; the result of their latest sample) is compared
-     * with the stored one; the people whose state differs have their old state subtracted from and their new state
+     * The recount of one round (ADR 0019). Candidates: the queued people and everyone living in or counted in the
+     * given cells, counted again; and the people whose latest sample is in a queued tube, whose state only takes the
+     * tube's result. Each candidate's state now (counted if living in the round's scope: their cell, compound,
+     * building; exempt; sampled; any make-up; their latest sample's tube and its result) is compared with the stored
+     * one; the people whose state differs have their old state subtracted from and their new state
      * added to the building and cell rows, and their stored state replaced. Every lookup is made per candidate
      * (lateral subqueries with {@code limit 1}, arrays of ids): a few hundred candidates must never turn into a scan
      * of a million people because the planner guessed their number wrong. Answers how many people changed.
@@ -271,14 +273,21 @@ public class CoverageService {
             with cand as materialized (
               select distinct id from (
                 select unnest(cast(:persons as uuid[])) as id
-                union all select s.resident_id from test_sample s
-                  where s.tube_id = any(cast(:tubes as uuid[])) and s.resident_id is not null
                 union all select r.id from resident r where r.grid_cell_id = any(cast(:cells as uuid[]))
                 union all select p.resident_id from test_coverage_person p
                   where p.round_id = :rid and p.grid_cell_id = any(cast(:cells as uuid[]))) x),
+            -- a tube's new result is the result of the people whose latest sample it holds; nothing else changes
+            by_tube as materialized (
+              select p.resident_id, p.grid_cell_id, p.compound_id, p.building_id, p.exempt, p.sampled, p.makeup,
+                t.result, p.latest_tube
+              from test_coverage_person p join test_tube t on t.id = p.latest_tube
+              where p.round_id = :rid and p.latest_tube = any(cast(:tubes as uuid[]))
+                and not p.resident_id = any(array(select id from cand))),
             cur as materialized (
+              select * from by_tube
+              union all
               select r.id as resident_id, r.grid_cell_id, r.compound_id, r.building_id, r.exempt,
-                s.n > 0 as sampled, coalesce(s.makeup, false) as makeup, s.result
+                s.n > 0 as sampled, coalesce(s.makeup, false) as makeup, s.result, s.tube
               from cand
               cross join lateral (
                 select r.id, r.grid_cell_id, h.compound_id, h.building_id,
@@ -290,21 +299,26 @@ public class CoverageService {
                 limit 1) r
               cross join lateral (
                 select count(*) as n, bool_or(x.kind = 'MAKEUP') as makeup,
-                  (array_agg(t.result order by x.sampled_at desc, x.created_at desc))[1] as result
+                  (array_agg(t.result order by x.sampled_at desc, x.created_at desc))[1] as result,
+                  (array_agg(t.id order by x.sampled_at desc, x.created_at desc))[1] as tube
                 from test_sample x join test_tube t on t.id = x.tube_id
                 where x.round_id = :rid and x.resident_id = r.id) s),
             old as materialized (
               select p.* from cand cross join lateral (select * from test_coverage_person p
-                where p.round_id = :rid and p.resident_id = cand.id limit 1) p),
+                where p.round_id = :rid and p.resident_id = cand.id limit 1) p
+              union all
+              select p.* from test_coverage_person p
+              where p.round_id = :rid and p.resident_id = any(array(select resident_id from by_tube))),
             chg as materialized (
               select coalesce(c.resident_id, o.resident_id) as resident_id, c.resident_id is not null as counted,
-                c.grid_cell_id, c.compound_id, c.building_id, c.exempt, c.sampled, c.makeup, c.result,
+                c.grid_cell_id, c.compound_id, c.building_id, c.exempt, c.sampled, c.makeup, c.result, c.latest_tube,
                 o.resident_id is not null as was, o.grid_cell_id as o_cell, o.compound_id as o_compound,
                 o.building_id as o_building, o.exempt as o_exempt, o.sampled as o_sampled, o.makeup as o_makeup,
                 o.result as o_result
               from cur c full join old o on o.resident_id = c.resident_id
-              where (c.grid_cell_id, c.compound_id, c.building_id, c.exempt, c.sampled, c.makeup, c.result)
-                is distinct from (o.grid_cell_id, o.compound_id, o.building_id, o.exempt, o.sampled, o.makeup, o.result)),
+              where (c.grid_cell_id, c.compound_id, c.building_id, c.exempt, c.sampled, c.makeup, c.result, c.latest_tube)
+                is distinct from (o.grid_cell_id, o.compound_id, o.building_id, o.exempt, o.sampled, o.makeup, o.result,
+                  o.latest_tube)),
             sign as (
               select grid_cell_id as cell, compound_id as compound, building_id as building, 1 as k, exempt, sampled,
                 makeup, result from chg where counted
@@ -321,12 +335,13 @@ public class CoverageService {
               from sign group by cell, compound, building),
             put as (
               insert into test_coverage_person as p (round_id, resident_id, grid_cell_id, compound_id, building_id, exempt,
-                sampled, makeup, result)
-              select :rid, resident_id, grid_cell_id, compound_id, building_id, exempt, sampled, makeup, result
+                sampled, makeup, result, latest_tube)
+              select :rid, resident_id, grid_cell_id, compound_id, building_id, exempt, sampled, makeup, result, latest_tube
               from chg where counted
               on conflict (round_id, resident_id) do update set grid_cell_id = excluded.grid_cell_id,
                 compound_id = excluded.compound_id, building_id = excluded.building_id, exempt = excluded.exempt,
-                sampled = excluded.sampled, makeup = excluded.makeup, result = excluded.result),
+                sampled = excluded.sampled, makeup = excluded.makeup, result = excluded.result,
+                latest_tube = excluded.latest_tube),
             gone as (
               delete from test_coverage_person p
               where p.round_id = :rid and p.resident_id = any(array(select resident_id from chg where not counted))),
