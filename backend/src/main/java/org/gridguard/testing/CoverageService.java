@@ -75,29 +75,36 @@ public class CoverageService {
 
     // ---------- the rollup ----------
 
+    /**
+     * How a write queues something: a new row, or an existing one made unclaimed again. A refresh claims rows by
+     * stamping them and deletes only the rows still carrying its stamp when it commits, so a write made while they
+     * are being recounted leaves them queued for the next refresh, and rows claimed by a refresh that died are claimed
+     * again once their stamp is old (ADRs 0015, 0019).
+     */
+    static String again(String key) {
+        return "on conflict (round_id, " + key + ") do update set claimed_at = null where d.claimed_at is not null";
+    }
+
+    /** A claim older than this belongs to a refresh that died: its rows are claimed again. */
+    static final Duration STALE_CLAIM = Duration.ofMinutes(2);
+
     /** A sample or an exemption of this person changed: the next refresh recounts them (ADR 0019). */
     void markPerson(UUID roundId, UUID residentId) {
         if (residentId == null) {
             return;
         }
-        em.createNativeQuery("insert into test_dirty_person (round_id, resident_id) values (?1, ?2) on conflict do nothing")
+        em.createNativeQuery("insert into test_dirty_person as d (round_id, resident_id) values (?1, ?2) " + again("resident_id"))
                 .setParameter(1, roundId).setParameter(2, residentId).executeUpdate();
-    }
-
-    /** Results of these tubes changed: the next refresh recounts their members. */
-    void markTubes(UUID roundId, UUID[] tubes) {
-        em.createNativeQuery("insert into test_dirty_tube (round_id, tube_id) select ?1, unnest(cast(?2 as uuid[])) on conflict do nothing")
-                .setParameter(1, roundId).setParameter(2, tubes).executeUpdate();
     }
 
     /** Every grid cell of the scope: inside a scope node, or holding one (a compound or building scope). */
     void markAllDirty(Round r) {
         em.createNativeQuery("""
-                insert into test_dirty_cell (round_id, grid_cell_id)
+                insert into test_dirty_cell as d (round_id, grid_cell_id)
                 select ?1, n.id from area_node n where n.kind = 'GRID_CELL' and n.community_id = any(cast(?2 as uuid[]))
                   and (n.path like any(cast(?3 as text[]))
                        or exists (select 1 from unnest(cast(?4 as text[])) sp where sp like n.path || '%'))
-                on conflict do nothing""")
+                """ + again("grid_cell_id"))
                 .setParameter(1, r.id()).setParameter(2, r.communities()).setParameter(3, r.patterns())
                 .setParameter(4, r.scopePaths().toArray(String[]::new)).executeUpdate();
     }
@@ -109,8 +116,8 @@ public class CoverageService {
         onceOnly.run(JOB, OnceOnly.windowStart(now, DurationConverter.parseDuration(every)), this::refreshNow);
     }
 
-    /** At most this many queued people, tubes and cells are claimed by one refresh. */
-    static final int PERSONS = 50_000, TUBES = 5_000, CELLS = 2_000;
+    /** At most this many queued people, tubes and cells are claimed by one refresh (200 cells: ~80,000 people, a few seconds). */
+    static final int PERSONS = 50_000, TUBES = 5_000, CELLS = 200;
 
     /** Cells of sampling rounds the census check looks at per refresh, the longest unchecked first. */
     @ConfigProperty(name = "gridguard.testing.coverage-census-cells", defaultValue = "20")
@@ -128,36 +135,47 @@ public class CoverageService {
     /**
      * Recounts what changed since the last refresh, in the caller's transaction (ADR 0019): the queued people,
      * the members of the queued tubes and everyone in the queued cells are counted again and compared with their
-     * stored state; only the differences are added to the building and cell rows. The queues are claimed (deleted)
-     * first in a short transaction of their own (ADR 0015), so a write marking a person while this runs does not
-     * wait and is counted by the next refresh. If the recount fails, what was claimed is queued again.
+     * stored state; only the differences are added to the building and cell rows. The queues are claimed (stamped)
+     * first in a short transaction of their own (ADR 0015), so a write queueing a person while this runs does not
+     * wait and is counted by the next refresh; the rows still stamped are deleted with the recount's commit. If the
+     * recount fails, its rows are unclaimed; if the instance dies, they are claimed again after two minutes.
      */
     @Transactional
     public Map<String, Object> refreshNow() {
         Instant now = clock.instant();
         Claimed claimed = QuarkusTransaction.requiringNew().call(() -> claim(now));
         try {
-            return recount(now, claimed);
+            Map<String, Object> out = recount(now, claimed);
+            for (String t : QUEUES) {
+                em.createNativeQuery("delete from " + t + " where claimed_at = ?1").setParameter(1, now).executeUpdate();
+            }
+            return out;
         } catch (RuntimeException e) {
-            QuarkusTransaction.requiringNew().run(() -> requeue(claimed));
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (String t : QUEUES) {
+                    em.createNativeQuery("update " + t + " set claimed_at = null where claimed_at = ?1").setParameter(1, now)
+                            .executeUpdate();
+                }
+            });
             throw e;
         }
     }
+
+    static final List<String> QUEUES = List.of("test_dirty_person", "test_dirty_tube", "test_dirty_cell");
 
     @SuppressWarnings("unchecked")
     private Claimed claim(Instant now) {
         Map<UUID, Work> byRound = new LinkedHashMap<>();
         int items = 0;
         boolean drained = true;
-        String[][] queues = { { "test_dirty_person", "resident_id" }, { "test_dirty_tube", "tube_id" },
-                { "test_dirty_cell", "grid_cell_id" } };
+        String[] keys = { "resident_id", "tube_id", "grid_cell_id" };
         int[] limits = { PERSONS, TUBES, CELLS };
-        for (int q = 0; q < queues.length; q++) {
-            String t = queues[q][0], k = queues[q][1];
+        for (int q = 0; q < keys.length; q++) {
             List<Object[]> rows = em.createNativeQuery("""
-                    delete from %1$s where ctid = any(array(select ctid from %1$s limit %3$d for update skip locked))
-                    returning round_id, %2$s"""
-                    .formatted(t, k, limits[q])).getResultList();
+                    update %1$s set claimed_at = ?1 where ctid = any(array(select ctid from %1$s
+                      where claimed_at is null or claimed_at < ?2 limit %3$d for update skip locked))
+                    returning round_id, %2$s""".formatted(QUEUES.get(q), keys[q], limits[q]))
+                    .setParameter(1, now).setParameter(2, now.minus(STALE_CLAIM)).getResultList();
             for (Object[] x : rows) {
                 Work w = byRound.computeIfAbsent((UUID) x[0], r -> new Work());
                 (q == 0 ? w.persons() : q == 1 ? w.tubes() : w.cells()).add((UUID) x[1]);
@@ -166,17 +184,6 @@ public class CoverageService {
             drained &= rows.size() < limits[q];
         }
         return new Claimed(byRound, items, drained);
-    }
-
-    private void requeue(Claimed c) {
-        c.byRound().forEach((round, w) -> {
-            for (UUID p : w.persons()) {
-                markPerson(round, p);
-            }
-            markTubes(round, w.tubes().toArray(UUID[]::new));
-            em.createNativeQuery("insert into test_dirty_cell (round_id, grid_cell_id) select ?1, unnest(cast(?2 as uuid[])) on conflict do nothing")
-                    .setParameter(1, round).setParameter(2, w.cells().toArray(UUID[]::new)).executeUpdate();
-        });
     }
 
     private Map<String, Object> recount(Instant now, Claimed claimed) {
@@ -282,7 +289,7 @@ public class CoverageService {
                 t.result, p.latest_tube
               from test_coverage_person p join test_tube t on t.id = p.latest_tube
               where p.round_id = :rid and p.latest_tube = any(cast(:tubes as uuid[]))
-                and not p.resident_id = any(array(select id from cand))),
+                and not exists (select 1 from cand where cand.id = p.resident_id)),
             cur as materialized (
               select * from by_tube
               union all
