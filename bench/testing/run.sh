@@ -9,7 +9,7 @@
 # is cached in $WORK/pg (table bench_round) and reused by the next runs.
 #
 #  lab       LAB_ROWS tube results as batches of 1,000 through POST …/tube-results/batch (client credentials of
-#            lab-demo, one client, sequential, POSITIVE_SHARE positive), for tubes still waiting for a result (reset
+#            lab-demo, LAB_CLIENTS (2) senders in parallel, POSITIVE_SHARE positive), for tubes still waiting for a result (reset
 #            before every run, untimed); then the history rows it wrote are deleted and `\copy`-ed back into the
 #            same table (test_tube_result): rows/s ratio.
 #  coverage  while a background writer posts WRITER_RATE samples/s (autocannon, supervisor token): COV_CITY
@@ -25,7 +25,7 @@
 # Each figure: median of RUNS runs with the spread (min–max); results in $WORK/results/<time>.{jsonl,md}.
 #
 # Usage: bench/testing/run.sh [runs=3]
-# Env: COMMUNITIES (150), TOTAL_SAMPLES (1,000,000 × COMMUNITIES / 150), LAB_ROWS (20000), LAB_WARMUP_ROWS (5000),
+# Env: COMMUNITIES (150), TOTAL_SAMPLES (1,000,000 × COMMUNITIES / 150), LAB_ROWS (20000), LAB_WARMUP_ROWS (20000), LAB_WARMUP_PASSES (4), LAB_CLIENTS (2),
 #      POSITIVE_SHARE (0.002), COV_CITY (30), COV_CELL (200), WRITER_RATE (20), SECONDS_PER_RUN (20), WARMUP (15; the
 #      real endpoint gets 3× that), SOAK_SECONDS (600), RATE_MAX (instead of the measured maximum), PHASES ("lab
 #      coverage sampling soak"), SKIP_BUILD=1, KEEP=1, LOAD_ONLY=1 (start, load demo and round, stop),
@@ -35,7 +35,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE=$ROOT/bench/testing
 RUNS=${1:-3}; COMMUNITIES=${COMMUNITIES:-150}; TOTAL=${TOTAL_SAMPLES:-$((1000000 * COMMUNITIES / 150))}
-LAB_ROWS=${LAB_ROWS:-20000}; LAB_WARMUP=${LAB_WARMUP_ROWS:-5000}; POS=${POSITIVE_SHARE:-0.002}
+LAB_ROWS=${LAB_ROWS:-20000}; LAB_WARMUP=${LAB_WARMUP_ROWS:-20000}; POS=${POSITIVE_SHARE:-0.002}
 COV_CITY=${COV_CITY:-30}; COV_CELL=${COV_CELL:-200}; WRITER_RATE=${WRITER_RATE:-20}
 SECS=${SECONDS_PER_RUN:-20}; WARMUP=${WARMUP:-15}; SOAK=${SOAK_SECONDS:-600}
 WORK=${GG_BENCH_DIR:-/tmp/gg-rounds-bench}; PG_PORT=${PG_PORT:-36432}; KC_PORT=${KC_PORT:-36180}; API_PORT=${API_PORT:-36080}
@@ -99,11 +99,14 @@ if [[ " $PHASES " == *" lab "* ]]; then
       -c "delete from test_tube_result where round_id = '$ROUND'" \
       -c "delete from test_task where round_id = '$ROUND' and kind = 'RETEST'" \
       -c "delete from test_flag where round_id = '$ROUND'" \
-      -c "vacuum analyze test_tube" -c "vacuum analyze test_tube_result" -c "vacuum analyze test_task" -c "checkpoint" >/dev/null
+      -c "vacuum analyze test_tube" -c "vacuum analyze test_tube_result" -c "vacuum analyze test_task" \
+      -c "vacuum test_dirty_tube" -c "vacuum test_dirty_person" -c "checkpoint" >/dev/null  # (autovacuum is off here)
   }
-  log "lab warm-up ($LAB_WARMUP rows)"
-  lab_reset
-  $PY lab "$BASE" "$(lab_token)" "$ROUND" "$WORK/barcodes.txt" "$LAB_WARMUP" "$POS" >/dev/null
+  log "lab warm-up (${LAB_WARMUP_PASSES:-4} × $LAB_WARMUP rows: the JVM still compiles the lab path after one pass)"
+  for w in $(seq 1 "${LAB_WARMUP_PASSES:-4}"); do
+    lab_reset
+    $PY lab "$BASE" "$(lab_token)" "$ROUND" "$WORK/barcodes.txt" "$LAB_WARMUP" "$POS" >/dev/null
+  done
   fresh_start lab
   for r in $(seq 1 "$RUNS"); do
     lab_reset

@@ -18,6 +18,8 @@ create table test_coverage_person (
     latest_tube  uuid,
     primary key (round_id, resident_id)
 );
+-- room on each page, so that a changed result is rewritten in place (HOT) rather than indexed again
+alter table test_coverage_person set (fillfactor = 80);
 create index test_coverage_person_cell_idx on test_coverage_person (round_id, grid_cell_id);
 create index test_coverage_person_tube_idx on test_coverage_person (round_id, latest_tube);
 
