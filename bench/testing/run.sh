@@ -26,7 +26,7 @@
 #
 # Usage: bench/testing/run.sh [runs=3]
 # Env: COMMUNITIES (150), TOTAL_SAMPLES (1,000,000 × COMMUNITIES / 150), LAB_ROWS (20000), LAB_WARMUP_ROWS (20000), LAB_WARMUP_PASSES (4), LAB_CLIENTS (2),
-#      POSITIVE_SHARE (0.002), COV_CITY (30), COV_CELL (200), WRITER_RATE (20), SECONDS_PER_RUN (20), WARMUP (15; the
+#      POSITIVE_SHARE (0.002), COV_CITY (30), COV_CELL (200), COV_WARMUP (1000), WRITER_RATE (20), SECONDS_PER_RUN (20), WARMUP (15; the
 #      real endpoint gets 3× that), SOAK_SECONDS (600), RATE_MAX (instead of the measured maximum), PHASES ("lab
 #      coverage sampling soak"), SKIP_BUILD=1, KEEP=1, LOAD_ONLY=1 (start, load demo and round, stop),
 #      GG_BENCH_DIR (/tmp/gg-rounds-bench), PG_PORT (36432), KC_PORT (36180, +1 mgmt), API_PORT (36080, +1 https),
@@ -157,7 +157,9 @@ if [[ " $PHASES " == *" coverage "* ]]; then
   fresh_start coverage
   log "coverage warm-up (writer at $WRITER_RATE samples/s)"
   $PY latency "$BASE" "$(sup_token)" "/api/v1/test-rounds/$ROUND/coverage" 5 >/dev/null
-  $PY latency "$BASE" "$(sup_token)" "/api/v1/test-rounds/$ROUND/coverage?areaId=$CELL" 50 >/dev/null
+  # the JVM still compiles the read path after a few dozen requests (its compiler threads took 0.9 CPU-s in a first
+  # measured run of 300)
+  $PY latency "$BASE" "$(sup_token)" "/api/v1/test-rounds/$ROUND/coverage?areaId=$CELL" "${COV_WARMUP:-1000}" >/dev/null
   for r in $(seq 1 "$RUNS"); do
     for scope in city cell; do
       if [[ $scope == city ]]; then path="/api/v1/test-rounds/$ROUND/coverage"; n=$COV_CITY
