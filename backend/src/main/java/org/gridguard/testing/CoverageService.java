@@ -40,11 +40,13 @@ import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * "Miss no one": coverage of a round at any level. Grid cells and everything above read a per-cell rollup that
- * once-only scheduled work refreshes every few seconds for the cells whose samples, results or exemptions changed
- * (and every cell of a sampling round once a minute), building by building: compound and building rows read the
- * per-building rows, cells and everything above the per-cell ones; households inside one cell are counted live from
- * the same SQL. See ADRs 0010 and 0018.
+ * "Miss no one": coverage of a round at any level. Every living resident of the round's scope has a stored state
+ * (cell, compound, building, exempt, sampled, make-up, latest result); building and cell rows are the sums of those
+ * states. A write queues what it touched (a sample or exemption: the person; a lab result: the tube; a new round:
+ * its cells) and once-only scheduled work recounts only those every 2 s, adding the differences (ADR 0019); cells
+ * of a sampling round are also recounted whole every few minutes for census changes. Grid cells and everything
+ * above read the cell rows, compounds and buildings the building rows; households inside one cell are counted live.
+ * See ADRs 0010, 0018 and 0019.
  */
 @ApplicationScoped
 public class CoverageService {
@@ -73,19 +75,19 @@ public class CoverageService {
 
     // ---------- the rollup ----------
 
-    void markDirty(UUID roundId, UUID cellId) {
-        if (cellId == null) {
+    /** A sample or an exemption of this person changed: the next refresh recounts them (ADR 0019). */
+    void markPerson(UUID roundId, UUID residentId) {
+        if (residentId == null) {
             return;
         }
-        em.createNativeQuery("insert into test_dirty_cell (round_id, grid_cell_id) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, roundId).setParameter(2, cellId).executeUpdate();
+        em.createNativeQuery("insert into test_dirty_person (round_id, resident_id) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, roundId).setParameter(2, residentId).executeUpdate();
     }
 
-    void markDirty(UUID roundId, UUID[] cells) {
-        em.createNativeQuery("""
-                insert into test_dirty_cell (round_id, grid_cell_id) select ?1, c from unnest(cast(?2 as uuid[])) c
-                where c is not null on conflict do nothing""")
-                .setParameter(1, roundId).setParameter(2, cells).executeUpdate();
+    /** Results of these tubes changed: the next refresh recounts their members. */
+    void markTubes(UUID roundId, UUID[] tubes) {
+        em.createNativeQuery("insert into test_dirty_tube (round_id, tube_id) select ?1, unnest(cast(?2 as uuid[])) on conflict do nothing")
+                .setParameter(1, roundId).setParameter(2, tubes).executeUpdate();
     }
 
     /** Every grid cell of the scope: inside a scope node, or holding one (a compound or building scope). */
@@ -107,85 +109,207 @@ public class CoverageService {
         onceOnly.run(JOB, OnceOnly.windowStart(now, DurationConverter.parseDuration(every)), this::refreshNow);
     }
 
+    /** At most this many queued people, tubes and cells are claimed by one refresh. */
+    static final int PERSONS = 50_000, TUBES = 5_000, CELLS = 2_000;
+
+    /** Cells of sampling rounds recounted whole per refresh by the census check, oldest first. */
+    @ConfigProperty(name = "gridguard.testing.coverage-census-cells", defaultValue = "50")
+    int censusCells;
+
+    record Claimed(Map<UUID, Work> byRound, int items, boolean drained) {
+    }
+
+    record Work(List<UUID> persons, List<UUID> tubes, List<UUID> cells) {
+        Work() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
     /**
-     * Recomputes the dirty cells (at most 2,000 per call) of every round, in the caller's transaction. The dirty rows
-     * are claimed (deleted) first in a short transaction of their own (ADR 0015): a sample or a lab batch marking a
-     * cell dirty while it is being recomputed then inserts a fresh dirty row at once instead of waiting for the whole
-     * recomputation to commit, and the next call picks that cell up again. If the recomputation fails, its cells are
-     * re-marked; failing that, the periodic full refresh re-marks every cell whose row is older than the period.
+     * Recounts what changed since the last refresh, in the caller's transaction (ADR 0019): the queued people,
+     * the members of the queued tubes and everyone in the queued cells are counted again and compared with their
+     * stored state; only the differences are added to the building and cell rows. The queues are claimed (deleted)
+     * first in a short transaction of their own (ADR 0015), so a write marking a person while this runs does not
+     * wait and is counted by the next refresh. If the recount fails, what was claimed is queued again.
      */
     @Transactional
     public Map<String, Object> refreshNow() {
         Instant now = clock.instant();
-        List<Object[]> dirty = QuarkusTransaction.requiringNew().call(() -> claim(now));
+        Claimed claimed = QuarkusTransaction.requiringNew().call(() -> claim(now));
         try {
-            return recompute(now, dirty);
+            return recount(now, claimed);
         } catch (RuntimeException e) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                for (Object[] d : dirty) {
-                    markDirty((UUID) d[0], (UUID) d[1]);
-                }
-            });
+            QuarkusTransaction.requiringNew().run(() -> requeue(claimed));
             throw e;
         }
     }
 
     @SuppressWarnings("unchecked")
-    private List<Object[]> claim(Instant now) {
+    private Claimed claim(Instant now) {
+        // the census check: the cells of sampling rounds not recounted whole for a while (moves, deaths, newcomers)
         em.createNativeQuery("""
                 insert into test_dirty_cell (round_id, grid_cell_id)
                 select c.round_id, c.grid_cell_id from test_coverage_cell c join test_round r on r.id = c.round_id
-                where r.status = 'SAMPLING' and c.refreshed_at < ?1 on conflict do nothing""")
-                .setParameter(1, now.minus(fullEvery)).executeUpdate();
-        return em.createNativeQuery("""
-                delete from test_dirty_cell d using (select round_id, grid_cell_id from test_dirty_cell
-                  order by round_id, grid_cell_id limit 2000 for update skip locked) x
-                where d.round_id = x.round_id and d.grid_cell_id = x.grid_cell_id returning d.round_id, d.grid_cell_id""")
-                .getResultList();
+                where r.status = 'SAMPLING' and c.refreshed_at < ?1 order by c.refreshed_at limit ?2 on conflict do nothing""")
+                .setParameter(1, now.minus(fullEvery)).setParameter(2, censusCells).executeUpdate();
+        Map<UUID, Work> byRound = new LinkedHashMap<>();
+        int items = 0;
+        boolean drained = true;
+        String[][] queues = { { "test_dirty_person", "resident_id" }, { "test_dirty_tube", "tube_id" },
+                { "test_dirty_cell", "grid_cell_id" } };
+        int[] limits = { PERSONS, TUBES, CELLS };
+        for (int q = 0; q < queues.length; q++) {
+            String t = queues[q][0], k = queues[q][1];
+            List<Object[]> rows = em.createNativeQuery("""
+                    delete from %1$s d using (select round_id, %2$s from %1$s order by round_id, %2$s limit %3$d
+                      for update skip locked) x
+                    where d.round_id = x.round_id and d.%2$s = x.%2$s returning d.round_id, d.%2$s"""
+                    .formatted(t, k, limits[q])).getResultList();
+            for (Object[] x : rows) {
+                Work w = byRound.computeIfAbsent((UUID) x[0], r -> new Work());
+                (q == 0 ? w.persons() : q == 1 ? w.tubes() : w.cells()).add((UUID) x[1]);
+            }
+            items += rows.size();
+            drained &= rows.size() < limits[q];
+        }
+        return new Claimed(byRound, items, drained);
     }
 
-    private Map<String, Object> recompute(Instant now, List<Object[]> dirty) {
-        Map<UUID, List<UUID>> byRound = new LinkedHashMap<>();
-        for (Object[] d : dirty) {
-            byRound.computeIfAbsent((UUID) d[0], k -> new ArrayList<>()).add((UUID) d[1]);
-        }
-        int cells = 0;
-        if (!dirty.isEmpty()) {
-            // a refresh of many cells costs enough for PostgreSQL to JIT-compile it on every tick: ~1 s of CPU
-            // for ~800 cells on the bench city, for a statement that runs in a few seconds (ADR 0018)
+    private void requeue(Claimed c) {
+        c.byRound().forEach((round, w) -> {
+            for (UUID p : w.persons()) {
+                markPerson(round, p);
+            }
+            markTubes(round, w.tubes().toArray(UUID[]::new));
+            em.createNativeQuery("insert into test_dirty_cell (round_id, grid_cell_id) select ?1, unnest(cast(?2 as uuid[])) on conflict do nothing")
+                    .setParameter(1, round).setParameter(2, w.cells().toArray(UUID[]::new)).executeUpdate();
+        });
+    }
+
+    private Map<String, Object> recount(Instant now, Claimed claimed) {
+        int changed = 0;
+        if (claimed.items() > 0) {
+            // one recount at a time across instances: two would add the same difference twice
+            em.createNativeQuery("select pg_advisory_xact_lock(hashtext('" + JOB + "'))").getSingleResult();
+            // PostgreSQL would JIT-compile a recount of many cells on every tick: ~1 s of CPU (ADR 0018)
             em.createNativeQuery("set local jit = off").executeUpdate();
         }
-        for (var e : byRound.entrySet()) {
+        for (var e : claimed.byRound().entrySet()) {
             Round r = rounds.byId(e.getKey()).orElse(null);
             if (r == null) {
                 continue;
             }
-            UUID[] ids = e.getValue().toArray(UUID[]::new);
-            em.createNativeQuery("delete from test_coverage_cell where round_id = ?1 and grid_cell_id = any(cast(?2 as uuid[]))")
-                    .setParameter(1, r.id()).setParameter(2, ids).executeUpdate();
-            em.createNativeQuery("delete from test_coverage_building where round_id = ?1 and grid_cell_id = any(cast(?2 as uuid[]))")
-                    .setParameter(1, r.id()).setParameter(2, ids).executeUpdate();
-            Map<String, Object> p = new HashMap<>();
-            // counted building by building (ADR 0018); the cell's row is the sum of its buildings' rows
-            String counts = countSql(r, List.of("r.grid_cell_id", "h.compound_id", "h.building_id"), p, ids, null);
-            p.put("now", now);
-            var q = em.createNativeQuery("""
-                    with x as (""" + counts + """
-                    ), b as (insert into test_coverage_building (round_id, grid_cell_id, compound_id, building_id, residents,
-                      exempt, expected, sampled, makeup, pending, negative, positive, refreshed_at)
-                      select cast(:rid as uuid), x.k1, x.k2, x.k3, x.residents, x.exempt, x.residents - x.exempt, x.sampled,
-                        x.makeup, x.pending, x.negative, x.positive, :now from x)
-                    insert into test_coverage_cell (round_id, grid_cell_id, community_id, residents, exempt, expected,
-                      sampled, makeup, pending, negative, positive, refreshed_at)
-                    select cast(:rid as uuid), x.k1, n.community_id, sum(x.residents), sum(x.exempt),
-                      sum(x.residents - x.exempt), sum(x.sampled), sum(x.makeup), sum(x.pending), sum(x.negative),
-                      sum(x.positive), :now
-                    from x join area_node n on n.id = x.k1 group by x.k1, n.community_id""");
-            p.forEach(q::setParameter);
-            cells += q.executeUpdate();
+            Work w = e.getValue();
+            changed += ((Number) em.createNativeQuery(RECOUNT)
+                    .setParameter("rid", r.id()).setParameter("communities", r.communities())
+                    .setParameter("scope", r.patterns()).setParameter("persons", w.persons().toArray(UUID[]::new))
+                    .setParameter("tubes", w.tubes().toArray(UUID[]::new))
+                    .setParameter("cells", w.cells().toArray(UUID[]::new)).setParameter("now", now)
+                    .getSingleResult()).intValue();
+            if (!w.cells().isEmpty()) {
+                em.createNativeQuery("""
+                        update test_coverage_cell set refreshed_at = ?3 where round_id = ?1 and grid_cell_id = any(cast(?2 as uuid[]))""")
+                        .setParameter(1, r.id()).setParameter(2, w.cells().toArray(UUID[]::new)).setParameter(3, now)
+                        .executeUpdate();
+            }
         }
-        return Map.of("rounds", byRound.size(), "cells", cells);
+        if (claimed.drained()) {
+            // everything committed before the claim is counted: the figures of these rounds are as of then
+            em.createNativeQuery("""
+                    insert into test_coverage_round (round_id, as_of)
+                    select id, ?1 from test_round where status = 'SAMPLING' or id = any(cast(?2 as uuid[]))
+                    on conflict (round_id) do update set as_of = excluded.as_of""")
+                    .setParameter(1, now).setParameter(2, claimed.byRound().keySet().toArray(UUID[]::new)).executeUpdate();
+        }
+        return Map.of("rounds", claimed.byRound().size(), "claimed", claimed.items(), "changed", changed);
     }
+
+    /**
+     * The recount of one round (ADR 0019). Candidates: the queued people, the members of the queued tubes, everyone
+     * living in or counted in the queued cells. Each candidate's state now (counted if living in the round's scope:
+     * their cell, compound, building; exempt; sampled; any make-up; the result of their latest sample) is compared
+     * with the stored one; the people whose state differs have their old state subtracted from and their new state
+     * added to the building and cell rows, and their stored state replaced. Answers how many people changed.
+     */
+    static final String RECOUNT = """
+            with cand as (
+              select unnest(cast(:persons as uuid[])) as id
+              union select s.resident_id from test_sample s
+                where s.tube_id = any(cast(:tubes as uuid[])) and s.resident_id is not null
+              union select r.id from resident r where r.grid_cell_id = any(cast(:cells as uuid[]))
+              union select p.resident_id from test_coverage_person p
+                where p.round_id = :rid and p.grid_cell_id = any(cast(:cells as uuid[]))),
+            cur as (
+              select r.id as resident_id, r.grid_cell_id, h.compound_id, h.building_id,
+                exists (select 1 from test_exemption e where e.round_id = :rid and e.resident_id = r.id) as exempt,
+                s.n > 0 as sampled, coalesce(s.makeup, false) as makeup, s.result
+              from cand join resident r on r.id = cand.id join household h on h.id = r.household_id
+              cross join lateral (select count(*) as n, bool_or(x.kind = 'MAKEUP') as makeup,
+                  (array_agg(t.result order by x.sampled_at desc, x.created_at desc))[1] as result
+                from test_sample x join test_tube t on t.id = x.tube_id
+                where x.round_id = :rid and x.resident_id = r.id) s
+              where r.status = 'LIVING' and r.grid_cell_id is not null
+                and r.community_id = any(cast(:communities as uuid[]))
+                and r.area_id in (select id from area_node where path like any(cast(:scope as text[])))),
+            old as (
+              select p.* from test_coverage_person p join cand on cand.id = p.resident_id where p.round_id = :rid),
+            chg as (
+              select coalesce(c.resident_id, o.resident_id) as resident_id, c.resident_id is not null as counted,
+                c.grid_cell_id, c.compound_id, c.building_id, c.exempt, c.sampled, c.makeup, c.result,
+                o.resident_id is not null as was, o.grid_cell_id as o_cell, o.compound_id as o_compound,
+                o.building_id as o_building, o.exempt as o_exempt, o.sampled as o_sampled, o.makeup as o_makeup,
+                o.result as o_result
+              from cur c full join old o on o.resident_id = c.resident_id
+              where (c.grid_cell_id, c.compound_id, c.building_id, c.exempt, c.sampled, c.makeup, c.result)
+                is distinct from (o.grid_cell_id, o.compound_id, o.building_id, o.exempt, o.sampled, o.makeup, o.result)),
+            sign as (
+              select grid_cell_id as cell, compound_id as compound, building_id as building, 1 as k, exempt, sampled,
+                makeup, result from chg where counted
+              union all
+              select o_cell, o_compound, o_building, -1, o_exempt, o_sampled, o_makeup, o_result from chg where was),
+            d as (
+              select cell, compound, building, sum(k) as residents,
+                sum(case when exempt then k else 0 end) as exempt,
+                sum(case when not exempt and sampled then k else 0 end) as sampled,
+                sum(case when not exempt and sampled and makeup then k else 0 end) as makeup,
+                sum(case when not exempt and sampled and (result is null or result = 'INVALID') then k else 0 end) as pending,
+                sum(case when not exempt and sampled and result = 'NEGATIVE' then k else 0 end) as negative,
+                sum(case when not exempt and sampled and result = 'POSITIVE' then k else 0 end) as positive
+              from sign group by cell, compound, building),
+            put as (
+              insert into test_coverage_person as p (round_id, resident_id, grid_cell_id, compound_id, building_id, exempt,
+                sampled, makeup, result)
+              select :rid, resident_id, grid_cell_id, compound_id, building_id, exempt, sampled, makeup, result
+              from chg where counted
+              on conflict (round_id, resident_id) do update set grid_cell_id = excluded.grid_cell_id,
+                compound_id = excluded.compound_id, building_id = excluded.building_id, exempt = excluded.exempt,
+                sampled = excluded.sampled, makeup = excluded.makeup, result = excluded.result),
+            gone as (
+              delete from test_coverage_person p using chg
+              where p.round_id = :rid and p.resident_id = chg.resident_id and not chg.counted),
+            b as (
+              insert into test_coverage_building as b (round_id, grid_cell_id, compound_id, building_id, residents, exempt,
+                expected, sampled, makeup, pending, negative, positive, refreshed_at)
+              select :rid, cell, compound, building, residents, exempt, residents - exempt, sampled, makeup, pending,
+                negative, positive, :now from d
+              on conflict (round_id, grid_cell_id, compound_id, building_id) do update set
+                residents = b.residents + excluded.residents, exempt = b.exempt + excluded.exempt,
+                expected = b.expected + excluded.expected, sampled = b.sampled + excluded.sampled,
+                makeup = b.makeup + excluded.makeup, pending = b.pending + excluded.pending,
+                negative = b.negative + excluded.negative, positive = b.positive + excluded.positive,
+                refreshed_at = excluded.refreshed_at),
+            c as (
+              insert into test_coverage_cell as c (round_id, grid_cell_id, community_id, residents, exempt, expected,
+                sampled, makeup, pending, negative, positive, refreshed_at)
+              select :rid, d.cell, n.community_id, sum(d.residents), sum(d.exempt), sum(d.residents - d.exempt),
+                sum(d.sampled), sum(d.makeup), sum(d.pending), sum(d.negative), sum(d.positive), :now
+              from d join area_node n on n.id = d.cell group by d.cell, n.community_id
+              on conflict (round_id, grid_cell_id) do update set
+                residents = c.residents + excluded.residents, exempt = c.exempt + excluded.exempt,
+                expected = c.expected + excluded.expected, sampled = c.sampled + excluded.sampled,
+                makeup = c.makeup + excluded.makeup, pending = c.pending + excluded.pending,
+                negative = c.negative + excluded.negative, positive = c.positive + excluded.positive)
+            select count(*) from chg""";
 
     /**
      * The one count of the feature: living residents of the round's scope in {@code cells} (optionally under
@@ -301,11 +425,11 @@ public class CoverageService {
         Map<String, Object> p = new HashMap<>();
         StringBuilder sql = new StringBuilder("""
                 select anc.id, anc.name, sum(c.residents), sum(c.exempt), sum(c.sampled), sum(c.makeup), sum(c.pending),
-                  sum(c.negative), sum(c.positive), min(c.refreshed_at)
+                  sum(c.negative), sum(c.positive), (select as_of from test_coverage_round where round_id = :rid)
                 from test_coverage_cell c join area_node cell on cell.id = c.grid_cell_id
                 join area_node anc on anc.id = any(cast(string_to_array(trim(both '/' from cell.path), '/') as uuid[]))
                   and anc.kind = :level
-                where c.round_id = :rid""");
+                where c.round_id = :rid and c.residents > 0""");
         p.put("rid", r.id());
         p.put("level", lv.name());
         if (area != null) {
@@ -389,11 +513,13 @@ public class CoverageService {
             default -> "";
         };
         var q = em.createNativeQuery("""
-                select x.k, a.name, x.residents, x.exempt, x.sampled, x.makeup, x.pending, x.negative, x.positive, x.at
+                select x.k, a.name, x.residents, x.exempt, x.sampled, x.makeup, x.pending, x.negative, x.positive,
+                  (select as_of from test_coverage_round where round_id = ?1)
                 from (select %s as k, sum(b.residents) as residents, sum(b.exempt) as exempt, sum(b.sampled) as sampled,
                   sum(b.makeup) as makeup, sum(b.pending) as pending, sum(b.negative) as negative,
-                  sum(b.positive) as positive, min(b.refreshed_at) as at
-                  from test_coverage_building b where b.round_id = ?1 and b.grid_cell_id = ?2%s group by 1) x
+                  sum(b.positive) as positive
+                  from test_coverage_building b where b.round_id = ?1 and b.grid_cell_id = ?2%s group by 1
+                  having sum(b.residents) > 0) x
                 left join area_node a on a.id = x.k order by a.code nulls last, x.k""".formatted(key, under))
                 .setParameter(1, r.id()).setParameter(2, cell);
         if (!under.isEmpty()) {

@@ -49,8 +49,6 @@ public class LabResultService {
     RoundRepository rounds;
     @Inject
     PoolFollowUp followUp;
-    @Inject
-    CoverageService coverage;
 
     @Transactional
     public BatchResult post(UUID roundId, List<TubeResult> items) {
@@ -126,7 +124,7 @@ public class LabResultService {
                   select * from unnest(cast(?1 as text[]), cast(?2 as text[]), cast(?3 as timestamptz[]),
                     cast(?4 as text[]), cast(?5 as int[])) as i(barcode, result, tested_at, lab_ref, idx)),
                 m as (
-                  select i.*, t.id as tube_id, t.result as old_result, t.grid_cell_id
+                  select i.*, t.id as tube_id, t.result as old_result
                   from i left join test_tube t on t.round_id = ?6 and t.barcode = i.barcode),
                 upd as (
                   update test_tube t set result = m.result, tested_at = m.tested_at, lab_ref = m.lab_ref, lab = ?7,
@@ -145,16 +143,16 @@ public class LabResultService {
                   from m where m.tube_id is null on conflict do nothing),
                 solved as (
                   update test_unmatched_result u set resolved_at = ?8 from m
-                  where u.round_id = ?6 and u.barcode = m.barcode and m.tube_id is not null and u.resolved_at is null)
-                select m.idx, m.tube_id, upd.id is not null, m.old_result, m.result, m.grid_cell_id
+                  where u.round_id = ?6 and u.barcode = m.barcode and m.tube_id is not null and u.resolved_at is null),
+                dirty as (
+                  insert into test_dirty_tube (round_id, tube_id) select ?6, id from upd on conflict do nothing)
+                select m.idx, m.tube_id, upd.id is not null, m.old_result, m.result
                 from m left join upd on upd.id = m.tube_id""")
                 .setParameter(1, barcodes).setParameter(2, results).setParameter(3, tested).setParameter(4, refs)
                 .setParameter(5, idx).setParameter(6, r.id()).setParameter(7, caller.name()).setParameter(8, now)
                 .getResultList();
         List<UUID> turnedBad = new ArrayList<>();
         List<UUID> cleared = new ArrayList<>();
-        Set<UUID> cells = new HashSet<>();
-        List<UUID> changedTubes = new ArrayList<>();
         for (Object[] x : rows) {
             int i = ((Number) x[0]).intValue();
             UUID tube = (UUID) x[1];
@@ -169,8 +167,6 @@ public class LabResultService {
             out[i] = new BatchResult.Item(i, tube, !changed ? BatchResult.Status.DUPLICATE
                     : before == null ? BatchResult.Status.CREATED : BatchResult.Status.UPDATED, List.of());
             if (changed) {
-                cells.add((UUID) x[5]);
-                changedTubes.add(tube);
                 boolean bad = !"NEGATIVE".equals(now2);
                 boolean wasBad = before != null && !"NEGATIVE".equals(before);
                 if (bad && !wasBad) {
@@ -187,17 +183,6 @@ public class LabResultService {
         }
         if (!cleared.isEmpty()) {
             followUp.cleared(r, cleared, caller.name());
-        }
-        if (!cells.isEmpty()) {
-            // every cell with a member of a changed tube
-            @SuppressWarnings("unchecked")
-            List<UUID> memberCells = em.createNativeQuery("""
-                    select distinct s.grid_cell_id from test_sample s
-                    where s.tube_id = any(cast(?1 as uuid[])) and s.grid_cell_id is not null""")
-                    .setParameter(1, changedTubes.toArray(UUID[]::new)).getResultList();
-            cells.addAll(memberCells);
-            cells.remove(null);
-            coverage.markDirty(r.id(), cells.toArray(UUID[]::new));
         }
     }
 

@@ -342,7 +342,7 @@ public class RoundService {
             }
             throw ApiProblem.conflict("This resident is already exempted from the round", Map.of("exemptionId", e.id()));
         }
-        coverage.markDirty(roundId, res.gridCellId);
+        coverage.markPerson(roundId, res.id);
         return new Idempotency.Outcome<>(exemptions(roundId, res.id, null, null, 1).items().get(0), id, false);
     }
 
@@ -351,17 +351,17 @@ public class RoundService {
         rounds.visible(roundId);
         Map<String, Object> p = new HashMap<>();
         String sql = "delete from test_exemption e where e.round_id = :r and e.id = :id" + cellFilter("e.grid_cell_id", p)
-                + " returning e.grid_cell_id";
+                + " returning e.resident_id";
         p.put("r", roundId);
         p.put("id", exemptionId);
         var q = em.createNativeQuery(sql);
         p.forEach(q::setParameter);
         @SuppressWarnings("unchecked")
-        List<UUID> cells = q.getResultList();
-        if (cells.isEmpty()) {
+        List<UUID> people = q.getResultList();
+        if (people.isEmpty()) {
             throw ApiProblem.notFound("Exemption");
         }
-        coverage.markDirty(roundId, cells.get(0));
+        coverage.markPerson(roundId, people.get(0));
     }
 
     @Transactional

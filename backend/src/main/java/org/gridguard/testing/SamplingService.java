@@ -567,9 +567,9 @@ public class SamplingService {
               from t
               returning round_id, grid_cell_id, resident_id, kind
             ), dirty as (
-              -- coverage: the one place a registration marks what the rollup refreshes
-              insert into test_dirty_cell (round_id, grid_cell_id)
-              select round_id, grid_cell_id from s where grid_cell_id is not null on conflict do nothing
+              -- coverage: the one place a registration queues what the rollup recounts (ADR 0019; visitors are not counted)
+              insert into test_dirty_person (round_id, resident_id)
+              select round_id, resident_id from s where resident_id is not null on conflict do nothing
             ), retest as (
               update test_task k set status = 'DONE', done_by = ?, done_at = ?, updated_at = ?, version = k.version + 1
               from s where s.kind = 'RETEST' and k.round_id = s.round_id and k.resident_id = s.resident_id

@@ -43,7 +43,7 @@ class CoverageTest {
     void refresh() {
         for (int i = 0; i < 20; i++) {
             Map<String, Object> r = coverage.refreshNow();
-            if (((Number) r.get("cells")).intValue() == 0) {
+            if (((Number) r.get("claimed")).intValue() == 0) {
                 return;
             }
         }
@@ -66,23 +66,23 @@ class CoverageTest {
         String round = Rounds.sampling("重算", 5, Demo.CELL1);
         refresh();
         List<Map<String, Object>> people = Rounds.residents(Tokens.worker1(), Demo.CELL1, 2);
-        Rounds.sample(Tokens.worker1(), round, Rounds.uniq("R"), people.get(0).get("id"), null, 201); // cell 1 dirty
-        String dirty = "select count(*) from test_dirty_cell where round_id = cast(? as uuid) and grid_cell_id = ?";
+        Rounds.sample(Tokens.worker1(), round, Rounds.uniq("R"), people.get(0).get("id"), null, 201); // person 0 queued
+        String dirty = "select count(*) from test_dirty_person where round_id = cast(? as uuid) and resident_id = cast(? as uuid)";
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (Connection blocker = ds.getConnection()) {
             // hold the rollup table: the refresh claims its cells, then waits in its recomputation
             blocker.setAutoCommit(false);
             blocker.createStatement().execute("lock table test_coverage_cell in exclusive mode");
             Future<Map<String, Object>> refreshing = pool.submit(() -> coverage.refreshNow());
-            for (int i = 0; i < 200 && count(dirty, round, Demo.CELL1) > 0; i++) {
+            for (int i = 0; i < 200 && count(dirty, round, people.get(0).get("id")) > 0; i++) {
                 Thread.sleep(50);
             }
-            assertThat(count(dirty, round, Demo.CELL1)).as("claimed and committed before recomputing").isZero();
+            assertThat(count(dirty, round, people.get(0).get("id"))).as("claimed and committed before recounting").isZero();
             // a sample of that cell meanwhile: answered at once (it used to wait for the recomputation to commit)
             Future<?> second = pool.submit(() -> Rounds.sample(Tokens.worker1(), round, Rounds.uniq("R"),
                     people.get(1).get("id"), null, 201));
             second.get(20, TimeUnit.SECONDS);
-            assertThat(count(dirty, round, Demo.CELL1)).as("marked again for the next refresh").isEqualTo(1);
+            assertThat(count(dirty, round, people.get(1).get("id"))).as("queued for the next refresh").isEqualTo(1);
             assertThat(refreshing.isDone()).isFalse();
             blocker.rollback();
             refreshing.get(30, TimeUnit.SECONDS);
@@ -92,6 +92,97 @@ class CoverageTest {
         refresh();
         assertThat(count("select sampled from test_coverage_cell where round_id = cast(? as uuid) and grid_cell_id = ?",
                 round, Demo.CELL1)).isEqualTo(2);
+    }
+
+    List<String> rollup(String round) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select 'cell', grid_cell_id, null, null, residents, exempt, expected, sampled, makeup, pending, negative, positive
+                from test_coverage_cell where round_id = cast(?1 as uuid) and residents > 0
+                union all
+                select 'building', grid_cell_id, compound_id, building_id, residents, exempt, expected, sampled, makeup,
+                  pending, negative, positive from test_coverage_building where round_id = cast(?1 as uuid) and residents > 0
+                order by 1, 2, 3, 4""".replace("?1", "?"))) {
+            ps.setObject(1, round);
+            ps.setObject(2, round);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StringBuilder b = new StringBuilder();
+                    for (int i = 1; i <= 12; i++) {
+                        b.append(rs.getObject(i)).append(' ');
+                    }
+                    rows.add(b.toString());
+                }
+            }
+        }
+        return rows;
+    }
+
+    void exempt(String round, Object resident, String kind) {
+        Api.as(Tokens.leader1()).body("{\"residentId\":\"" + resident + "\",\"kind\":\"" + kind + "\",\"reason\":\"测试\"}")
+                .post("/api/v1/test-rounds/" + round + "/exemptions").then().statusCode(201);
+    }
+
+    @Test
+    void theIncrementalRollupEqualsARecountFromScratch() throws SQLException {
+        UUID compound = Demo.id("BH-C001-XQ03");
+        UUID cell = Demo.id("BH-C001-G03");
+        String round = Rounds.sampling("增量核对", 5, compound);
+        refresh();
+        List<String> initial = rollup(round);
+        assertThat(initial).isNotEmpty();
+        List<Map<String, Object>> people = Rounds.residents(Tokens.leader1(), compound, 20);
+        exempt(round, people.get(0).get("id"), "AWAY");
+        exempt(round, people.get(1).get("id"), "INFANT");
+        String[] b = { Rounds.uniq("I"), Rounds.uniq("I"), Rounds.uniq("I"), Rounds.uniq("I") };
+        for (int i = 2; i < 14; i++) {
+            Rounds.sample(Tokens.leader1(), round, b[(i - 2) / 5], people.get(i).get("id"), null, 201);
+        }
+        Rounds.sample(Tokens.leader1(), round, b[2], people.get(0).get("id"), null, 201); // exempt, sampled anyway
+        refresh();
+        Rounds.labPost(Tokens.lab(), round, Rounds.result(b[0], "NEGATIVE", "2022-04-05T10:00:00Z", "n") + ","
+                + Rounds.result(b[1], "POSITIVE", "2022-04-05T10:00:00Z", "p"), 200);
+        refresh();
+        // a re-test of a positive pool's member, its result, then the pool corrected to negative
+        Rounds.sample(Tokens.leader1(), round, b[3], people.get(7).get("id"), "RETEST", 201);
+        Rounds.labPost(Tokens.lab(), round, Rounds.result(b[3], "NEGATIVE", "2022-04-05T12:00:00Z", "r") + ","
+                + Rounds.result(b[1], "NEGATIVE", "2022-04-05T13:00:00Z", "p2"), 200);
+        Rounds.sample(Tokens.leader1(), round, Rounds.uniq("M"), people.get(14).get("id"), "MAKEUP", 201);
+        refresh();
+        String exemption = Api.as(Tokens.leader1()).queryParam("residentId", people.get(1).get("id"))
+                .get("/api/v1/test-rounds/" + round + "/exemptions").then().statusCode(200).extract().path("items[0].id");
+        Api.as(Tokens.leader1()).delete("/api/v1/test-rounds/" + round + "/exemptions/" + exemption).then().statusCode(204);
+        refresh();
+        // census changes reach the rollup when the census check recounts the cell: a sampled resident moves out
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "update resident set status = 'MOVED_OUT' where id = cast(? as uuid)")) {
+            ps.setObject(1, people.get(3).get("id"));
+            ps.executeUpdate();
+        }
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into test_dirty_cell (round_id, grid_cell_id) values (cast(? as uuid), ?)")) {
+            ps.setObject(1, round);
+            ps.setObject(2, cell);
+            ps.executeUpdate();
+        }
+        refresh();
+        List<String> incremental = rollup(round);
+        assertThat(incremental).isNotEqualTo(initial);
+        assertThat(count("select sampled from test_coverage_cell where round_id = cast(? as uuid) and grid_cell_id = ?",
+                round, cell)).as("13 sampled, less the one who moved out and the exempt one sampled anyway").isEqualTo(12);
+        assertThat(count("select negative from test_coverage_cell where round_id = cast(? as uuid) and grid_cell_id = ?",
+                round, cell)).as("pools 0 and 1 negative (one moved out), the re-test negative").isEqualTo(9);
+
+        // the same round counted from nothing
+        try (Connection c = ds.getConnection(); var st = c.createStatement()) {
+            for (String t : List.of("test_coverage_person", "test_coverage_building", "test_coverage_cell")) {
+                st.executeUpdate("delete from " + t + " where round_id = '" + round + "'");
+            }
+            st.executeUpdate("insert into test_dirty_cell (round_id, grid_cell_id) select '" + round
+                    + "', id from area_node where kind = 'GRID_CELL' on conflict do nothing");
+        }
+        refresh();
+        assertThat(rollup(round)).isEqualTo(incremental);
     }
 
     @Test
