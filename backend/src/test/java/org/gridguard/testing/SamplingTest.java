@@ -77,6 +77,44 @@ class SamplingTest {
         }
     }
 
+    /**
+     * The calls started together while a test connection holds the pool's row: each reads what it needs, then waits in
+     * its write until all of them do; then the row is let go. Every call but the first to get the row has read a
+     * state that its write finds changed: the race is certain, not left to timing.
+     */
+    List<Response> racingForThePool(String round, String barcode, List<Callable<Response>> calls) throws Exception {
+        try (Connection blocker = ds.getConnection()) {
+            blocker.setAutoCommit(false);
+            try (PreparedStatement ps = blocker.prepareStatement(
+                    "select 1 from test_tube where round_id = ?::uuid and barcode = ? for update")) {
+                ps.setString(1, round);
+                ps.setString(2, barcode);
+                ps.executeQuery().close();
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+            try {
+                List<Future<Response>> fs = new ArrayList<>();
+                for (Callable<Response> call : calls) {
+                    fs.add(pool.submit(call));
+                }
+                String waiting = "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                        + " and query like 'with t as (%insert into test_tube%'";
+                for (int i = 0; i < 400 && count(waiting) < calls.size(); i++) {
+                    Thread.sleep(25);
+                }
+                assertThat(count(waiting)).as("every write waits for the pool's row").isEqualTo(calls.size());
+                blocker.rollback();
+                List<Response> out = new ArrayList<>();
+                for (Future<Response> f : fs) {
+                    out.add(f.get(60, TimeUnit.SECONDS));
+                }
+                return out;
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     static Response post(String round, String body) {
         return Api.as(Tokens.worker1()).body(body).post("/api/v1/test-rounds/" + round + "/samples");
     }
@@ -87,12 +125,13 @@ class SamplingTest {
         String round = Rounds.sampling("并发重发", 10, Demo.CELL1);
         List<Map<String, Object>> people = Rounds.residents(Tokens.worker1(), Demo.CELL1, 2);
         String barcode = Rounds.uniq("C");
-        for (int k = 0; k < 2; k++) { // the sample that opens the pool, then one that joins it
+        for (int k = 0; k < 2; k++) { // the sample that opens the pool, then one that joins it (a certain race)
             String sid = UUID.randomUUID().toString();
             String body = "{\"id\":\"" + sid + "\",\"barcode\":\"" + barcode + "\",\"residentId\":\""
                     + people.get(k).get("id") + "\"}";
-            List<Response> answers = atOnce(List.of(() -> post(round, body), () -> post(round, body),
-                    () -> post(round, body), () -> post(round, body)));
+            List<Callable<Response>> four = List.of(() -> post(round, body), () -> post(round, body),
+                    () -> post(round, body), () -> post(round, body));
+            List<Response> answers = k == 0 ? atOnce(four) : racingForThePool(round, barcode, four);
             assertThat(answers).allMatch(r -> r.statusCode() == 201 && sid.equals(r.jsonPath().getString("id")));
             assertThat(answers.stream().filter(r -> "true".equals(r.header("Idempotent-Replayed"))).count())
                     .as("one created, three replays").isEqualTo(3);
@@ -114,9 +153,10 @@ class SamplingTest {
             for (int i = 0; i < 4; i++) {
                 Rounds.sample(Tokens.worker1(), round, barcode, mine.get(i).get("id"), null, 201);
             }
-            List<Response> answers = atOnce(List.of(
+            List<Callable<Response>> two = List.of(
                     () -> post(round, "{\"barcode\":\"" + barcode + "\",\"residentId\":\"" + mine.get(4).get("id") + "\"}"),
-                    () -> post(round, "{\"barcode\":\"" + barcode + "\",\"residentId\":\"" + mine.get(5).get("id") + "\"}")));
+                    () -> post(round, "{\"barcode\":\"" + barcode + "\",\"residentId\":\"" + mine.get(5).get("id") + "\"}"));
+            List<Response> answers = k == 0 ? atOnce(two) : racingForThePool(round, barcode, two);
             assertThat(answers.stream().map(Response::statusCode).sorted().toList()).containsExactly(201, 409);
             Response won = answers.stream().filter(r -> r.statusCode() == 201).findFirst().orElseThrow();
             Response lost = answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
@@ -150,14 +190,18 @@ class SamplingTest {
         String round = Rounds.sampling("连点", 10, Demo.CELL1);
         Object who = Rounds.residents(Tokens.worker1(), Demo.CELL1, 1).get(0).get("id");
         String barcode = Rounds.uniq("T");
+        Object other = Rounds.residents(Tokens.worker1(), Demo.CELL1, 2).get(1).get("id");
+        Rounds.sample(Tokens.worker1(), round, barcode, other, null, 201);
         String body = "{\"barcode\":\"" + barcode + "\",\"residentId\":\"" + who + "\"}";
-        List<Response> answers = atOnce(List.of(() -> post(round, body), () -> post(round, body)));
+        List<Response> answers = racingForThePool(round, barcode, List.of(() -> post(round, body), () -> post(round, body)));
         assertThat(answers.stream().map(Response::statusCode).sorted().toList()).containsExactly(201, 409);
-        assertThat(answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow().jsonPath().getString("type"))
-                .isEqualTo("/problems/already-in-pool");
+        Response lost = answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+        assertThat(lost.jsonPath().getString("type")).isEqualTo("/problems/already-in-pool");
+        assertThat(lost.jsonPath().getString("tubeId")).isNotNull();
         assertThat(count("select members from test_tube where round_id = ?::uuid and barcode = ?", round, barcode))
+                .as("the loser's member count went back with its sample").isEqualTo(2);
+        assertThat(count("select count(*) from test_sample where round_id = ?::uuid and resident_id = ?::uuid", round, who))
                 .isEqualTo(1);
-        assertThat(count("select count(*) from test_sample where round_id = ?::uuid", round)).isEqualTo(1);
     }
 
     @Test
