@@ -10,7 +10,7 @@
   psql-times FILE                             p50/p95/max of the "Time: … ms" lines psql \\timing printed
   summary RESULTS.jsonl OUT.md                medians and spreads of every run, as a table
 """
-import datetime, http.client, json, random, re, statistics, sys, time, urllib.parse, urllib.request, uuid
+import datetime, http.client, json, os, random, re, statistics, sys, threading, time, urllib.parse, urllib.request, uuid
 
 
 def post_form(url, fields):
@@ -61,20 +61,33 @@ def lab(base, tok, rid, barcodes_file, rows, pos, size=1000):
             {"barcode": c, "result": "POSITIVE" if random.random() < pos else "NEGATIVE", "testedAt": at,
              "labRef": "L-" + c} for c in codes[b:b + size]]}).encode())
     u = urllib.parse.urlsplit(base)
-    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=600)
     h = {"Authorization": "Bearer " + tok, "Content-Type": "application/json", "Accept": "application/json"}
-    counts, lat = {}, []
+    counts, lat, failed = {}, [], []
+    lock = threading.Lock()
+
+    def sender(mine):  # one keep-alive connection each, like a lab's integration posting batches in parallel
+        conn = http.client.HTTPConnection(u.hostname, u.port, timeout=600)
+        for body in mine:
+            s = time.perf_counter()
+            conn.request("POST", "/api/v1/test-rounds/%s/tube-results/batch" % rid, body, h)
+            r = conn.getresponse()
+            data = r.read()
+            with lock:
+                lat.append(time.perf_counter() - s)
+                if r.status != 200:
+                    failed.append("batch failed: %s %s" % (r.status, data[:500]))
+                    return
+                for it in json.loads(data)["items"]:
+                    counts[it["status"]] = counts.get(it["status"], 0) + 1
+    clients = int(os.environ.get("LAB_CLIENTS", "2"))
+    threads = [threading.Thread(target=sender, args=(bodies[k::clients],)) for k in range(clients)]
     t0 = time.perf_counter()
-    for body in bodies:
-        s = time.perf_counter()
-        conn.request("POST", "/api/v1/test-rounds/%s/tube-results/batch" % rid, body, h)
-        r = conn.getresponse()
-        data = r.read()
-        lat.append(time.perf_counter() - s)
-        if r.status != 200:
-            raise SystemExit("batch failed: %s %s" % (r.status, data[:500]))
-        for it in json.loads(data)["items"]:
-            counts[it["status"]] = counts.get(it["status"], 0) + 1
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if failed:
+        raise SystemExit(failed[0])
     wall = time.perf_counter() - t0
     return {"rows": len(codes), "batches": len(bodies), "wall_s": round(wall, 3), "rows_per_s": round(len(codes) / wall, 1),
             "batch_p50_ms": round(statistics.median(lat) * 1000, 1), "batch_max_ms": round(max(lat) * 1000, 1),
@@ -164,6 +177,9 @@ def summary(path, out):
         rows.append("| **Soak** %d s at %d req/s (70 %% of %s): done req/s; first / last minute | %s | %.1f → %.1f | ratio %.3f | no error, last ≥ 0.9 × first |"
                     % (r["seconds"], r["rate"], r["max"], "%d ok, %d errors" % (r["ok2xx"], r["errors_total"]),
                        r["first_min_rps"], r["last_min_rps"], r["last_over_first"]))
+    for r in by.get("freshness", []):
+        rows.append("| Coverage figures' age during %s (now − as_of, every second, %d samples): p50 / p95 / max, s | | %s / %s / %s | | ≤ 5 |"
+                    % (r["phase"], r["n"], r["p50_s"], r["p95_s"], r["max_s"]))
     errors = sum(r.get("errors", 0) for k in by.values() for r in k)
     text = "\n".join(["| measure | runs | median | spread (min–max) | goal |", "| --- | --- | --- | --- | --- |"] + rows)
     text += "\n\nnon-2xx responses or socket errors over all runs: %d\n" % errors

@@ -9,7 +9,7 @@
 # is cached in $WORK/pg (table bench_round) and reused by the next runs.
 #
 #  lab       LAB_ROWS tube results as batches of 1,000 through POST …/tube-results/batch (client credentials of
-#            lab-demo, one client, sequential, POSITIVE_SHARE positive), for tubes still waiting for a result (reset
+#            lab-demo, LAB_CLIENTS (2) senders in parallel, POSITIVE_SHARE positive), for tubes still waiting for a result (reset
 #            before every run, untimed); then the history rows it wrote are deleted and `\copy`-ed back into the
 #            same table (test_tube_result): rows/s ratio.
 #  coverage  while a background writer posts WRITER_RATE samples/s (autocannon, supervisor token): COV_CITY
@@ -25,7 +25,7 @@
 # Each figure: median of RUNS runs with the spread (min–max); results in $WORK/results/<time>.{jsonl,md}.
 #
 # Usage: bench/testing/run.sh [runs=3]
-# Env: COMMUNITIES (150), TOTAL_SAMPLES (1,000,000 × COMMUNITIES / 150), LAB_ROWS (20000), LAB_WARMUP_ROWS (5000),
+# Env: COMMUNITIES (150), TOTAL_SAMPLES (1,000,000 × COMMUNITIES / 150), LAB_ROWS (20000), LAB_WARMUP_ROWS (20000), LAB_WARMUP_PASSES (4), LAB_CLIENTS (2),
 #      POSITIVE_SHARE (0.002), COV_CITY (30), COV_CELL (200), WRITER_RATE (20), SECONDS_PER_RUN (20), WARMUP (15; the
 #      real endpoint gets 3× that), SOAK_SECONDS (600), RATE_MAX (instead of the measured maximum), PHASES ("lab
 #      coverage sampling soak"), SKIP_BUILD=1, KEEP=1, LOAD_ONLY=1 (start, load demo and round, stop),
@@ -35,7 +35,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE=$ROOT/bench/testing
 RUNS=${1:-3}; COMMUNITIES=${COMMUNITIES:-150}; TOTAL=${TOTAL_SAMPLES:-$((1000000 * COMMUNITIES / 150))}
-LAB_ROWS=${LAB_ROWS:-20000}; LAB_WARMUP=${LAB_WARMUP_ROWS:-5000}; POS=${POSITIVE_SHARE:-0.002}
+LAB_ROWS=${LAB_ROWS:-20000}; LAB_WARMUP=${LAB_WARMUP_ROWS:-20000}; POS=${POSITIVE_SHARE:-0.002}
 COV_CITY=${COV_CITY:-30}; COV_CELL=${COV_CELL:-200}; WRITER_RATE=${WRITER_RATE:-20}
 SECS=${SECONDS_PER_RUN:-20}; WARMUP=${WARMUP:-15}; SOAK=${SOAK_SECONDS:-600}
 WORK=${GG_BENCH_DIR:-/tmp/gg-rounds-bench}; PG_PORT=${PG_PORT:-36432}; KC_PORT=${KC_PORT:-36180}; API_PORT=${API_PORT:-36080}
@@ -72,6 +72,21 @@ $($PSQL -c "select count(*) from test_tube where round_id = '$ROUND'") tubes, $C
 [[ ${LOAD_ONLY:-0} == 1 ]] && exit 0
 echo "{\"kind\": \"env\", \"uptime\": \"$(uptime)\", \"residents\": $($PSQL -c 'select count(*) from resident'), \"round\": \"$ROUND\", \"samples_before\": $($PSQL -c "select count(*) from test_sample where round_id = '$ROUND'")}" >>"$RESULTS"
 
+# how old the coverage figures are (now − the rollup's as_of, ADR 0019), sampled every second during a phase
+fresh_start() {
+  ( while :; do $PSQL -c "select extract(epoch from clock_timestamp() - as_of) from test_coverage_round
+      where round_id = '$ROUND'" 2>/dev/null || true; sleep 1; done ) >"$WORK/fresh-$1.txt" &
+  FRESH=$!; PIDS+=($FRESH)
+}
+fresh_stop() {
+  kill $FRESH 2>/dev/null; wait $FRESH 2>/dev/null || true
+  python3 -c "
+import json,statistics,sys; v=sorted(float(l) for l in open(sys.argv[1]) if l.strip())
+print(json.dumps({'kind':'freshness','phase':sys.argv[2],'n':len(v),'p50_s':round(statistics.median(v),2) if v else None,
+ 'p95_s':round(v[int(0.95*(len(v)-1))],2) if v else None,'max_s':round(v[-1],2) if v else None,'errors':0}))" \
+    "$WORK/fresh-$1.txt" "$1" | tee -a "$RESULTS"
+}
+
 RESIDENTS=$WORK/residents.txt
 $PSQL -c "select id from resident where status = 'LIVING' order by md5(id::text) limit 200000" >"$RESIDENTS"
 
@@ -84,11 +99,15 @@ if [[ " $PHASES " == *" lab "* ]]; then
       -c "delete from test_tube_result where round_id = '$ROUND'" \
       -c "delete from test_task where round_id = '$ROUND' and kind = 'RETEST'" \
       -c "delete from test_flag where round_id = '$ROUND'" \
-      -c "vacuum analyze test_tube" -c "vacuum analyze test_tube_result" -c "vacuum analyze test_task" -c "checkpoint" >/dev/null
+      -c "vacuum analyze test_tube" -c "vacuum analyze test_tube_result" -c "vacuum analyze test_task" \
+      -c "vacuum test_dirty_tube" -c "vacuum test_dirty_person" -c "checkpoint" >/dev/null  # (autovacuum is off here)
   }
-  log "lab warm-up ($LAB_WARMUP rows)"
-  lab_reset
-  $PY lab "$BASE" "$(lab_token)" "$ROUND" "$WORK/barcodes.txt" "$LAB_WARMUP" "$POS" >/dev/null
+  log "lab warm-up (${LAB_WARMUP_PASSES:-4} × $LAB_WARMUP rows: the JVM still compiles the lab path after one pass)"
+  for w in $(seq 1 "${LAB_WARMUP_PASSES:-4}"); do
+    lab_reset
+    $PY lab "$BASE" "$(lab_token)" "$ROUND" "$WORK/barcodes.txt" "$LAB_WARMUP" "$POS" >/dev/null
+  done
+  fresh_start lab
   for r in $(seq 1 "$RUNS"); do
     lab_reset
     tok=$(lab_token); c0=$(cpu_now)
@@ -110,6 +129,7 @@ print(json.dumps({'kind':'lab','run':int(sys.argv[5]),'api':a,'api_rows_per_s':a
  'errors':0 if ok==a['rows'] and n==a['rows'] else 1}))
 " "$api" "$n" "$t0" "$t1" "$r" "$api_cpu" "$copy_cpu" | tee -a "$RESULTS"
   done
+  fresh_stop lab
   lab_reset
 fi
 
@@ -128,6 +148,7 @@ if [[ " $PHASES " == *" coverage "* ]]; then
   sql_totals() {  # the GROUP BY's totals, for the record
     $PSQL -v round="$ROUND" -v cell="$CELL" -f <(echo "select json_build_object('expected', sum(expected), 'sampled', sum(sampled), 'missing', sum(missing)) from ("; sed 's/;$//' "$1"; echo ") q;")
   }
+  fresh_start coverage
   log "coverage warm-up (writer at $WRITER_RATE samples/s)"
   $PY latency "$BASE" "$(sup_token)" "/api/v1/test-rounds/$ROUND/coverage" 5 >/dev/null
   $PY latency "$BASE" "$(sup_token)" "/api/v1/test-rounds/$ROUND/coverage?areaId=$CELL" 50 >/dev/null
@@ -146,6 +167,7 @@ print(json.dumps({'kind':'coverage','scope':sys.argv[3],'run':int(sys.argv[4]),'
     done
   done
   kill -TERM $WRITER; wait $WRITER || true
+  fresh_stop coverage
   python3 -c "
 import json,sys; o=json.loads(open(sys.argv[1]).read()); o.pop('per_second',None)
 o.update(kind='writer', errors=o['non2xx']+o['errors']+o['timeouts']); print(json.dumps(o))" "$WORK/writer.json" | tee -a "$RESULTS"
@@ -163,6 +185,7 @@ if [[ " $PHASES " == *" sampling "* ]]; then
   log "sampling warm-up (${WARMUP}s bare, 3 × ${WARMUP}s real)"
   wrk_run "$RAW" "" "$WARMUP" >/dev/null
   for i in 1 2 3; do wrk_run "$REAL" "$(sup_token)" "$WARMUP" >/dev/null; done
+  fresh_start sampling
   for r in $(seq 1 "$RUNS"); do
     raw=$(wrk_run "$RAW" "" "$SECS")
     tok=$(wrk_run "$REAL" "$(sup_token)" "$SECS")
@@ -173,6 +196,7 @@ print(json.dumps({'kind':'sampling','run':int(sys.argv[3]),'raw':raw,'token':tok
  'cpu_ms':{k:round(1000*(v['api_cpu_s']+v['pg_cpu_s'])/max(1,v['requests']-v['errors']),3) for k,v in (('raw',raw),('token',tok))},
  'errors':raw['errors']+tok['errors']}))" "$raw" "$tok" "$r" | tee -a "$RESULTS"
   done
+  fresh_stop sampling
 fi
 if [[ " $PHASES " == *" soak "* ]]; then
   MAX=${RATE_MAX:-$(python3 -c "
@@ -180,9 +204,10 @@ import json,statistics,sys; v=[json.loads(l)['token_rps'] for l in open(sys.argv
 print(statistics.median(v))" "$RESULTS")}
   RATE=$(python3 -c "print(max(1, int(round(0.7*float('$MAX')))))")
   log "soak: $SOAK s at $RATE samples/s (70 % of $MAX)"
-  c0=$(cpu_now)
+  c0=$(cpu_now); fresh_start soak
   out=$(NODE_PATH=$WORK/tools/node_modules node "$HERE/rate.js" "$BASE" "$ROUND" "$RATE" "$SOAK" "$KC" supervisor \
     "$RESIDENTS" "s$STAMP")
+  fresh_stop soak
   python3 -c "
 import json,sys; o=json.loads(sys.argv[1]); o.update(kind='soak', max=float(sys.argv[2]), cpu=json.loads(sys.argv[3]),
  errors_total=o['non2xx']+o['errors']+o['timeouts']); o['errors']=o['errors_total']

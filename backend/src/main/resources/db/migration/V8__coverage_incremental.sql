@@ -14,21 +14,30 @@ create table test_coverage_person (
     sampled      boolean not null,
     makeup       boolean not null,
     result       text,
+    -- the tube of their latest sample, whose result is theirs: a lab result reaches them through it
+    latest_tube  uuid,
     primary key (round_id, resident_id)
 );
+-- room on each page, so that a changed result is rewritten in place (HOT) rather than indexed again
+alter table test_coverage_person set (fillfactor = 80);
 create index test_coverage_person_cell_idx on test_coverage_person (round_id, grid_cell_id);
+create index test_coverage_person_tube_idx on test_coverage_person (round_id, latest_tube);
 
--- people whose sample or exemption changed, and tubes whose result changed, since the last refresh
+-- people whose sample or exemption changed, and tubes whose result changed, since the last refresh; a refresh
+-- claims rows by stamping claimed_at and deletes them when it commits (a write made meanwhile unstamps them)
 create table test_dirty_person (
     round_id    uuid not null,
     resident_id uuid not null,
+    claimed_at  timestamptz,
     primary key (round_id, resident_id)
 );
 create table test_dirty_tube (
-    round_id uuid not null,
-    tube_id  uuid not null,
+    round_id   uuid not null,
+    tube_id    uuid not null,
+    claimed_at timestamptz,
     primary key (round_id, tube_id)
 );
+alter table test_dirty_cell add column claimed_at timestamptz;
 
 -- what the rollup of a round includes: everything committed before as_of
 create table test_coverage_round (

@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.gridguard.security.CommunitiesUnder;
 import org.gridguard.security.Jurisdiction;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -21,6 +22,8 @@ public class AreaRepository implements PanacheRepositoryBase<AreaNode, UUID> {
 
     @Inject
     Jurisdiction jurisdiction;
+    @Inject
+    CommunitiesUnder communitiesUnder;
 
     /** A node the caller may see: in their jurisdiction, or an ancestor of it (for context). */
     public Optional<AreaNode> visible(UUID id) {
@@ -166,6 +169,7 @@ public class AreaRepository implements PanacheRepositoryBase<AreaNode, UUID> {
 
     /** Re-roots the paths of a moved subtree in one statement. */
     public void movePaths(String oldPath, String newPath) {
+        communitiesUnder.forget();
         getEntityManager().createNativeQuery(
                 "update area_node set path = ?2 || substring(path from ?3) where path like ?1")
                 .setParameter(1, oldPath + "%").setParameter(2, newPath).setParameter(3, oldPath.length() + 1)

@@ -37,6 +37,8 @@ public class Jurisdiction {
 
     @Inject
     EntityManager em;
+    @Inject
+    CommunitiesUnder communitiesUnder;
 
     private List<Scope> scopes;
     private Set<UUID> communityIds;
@@ -135,7 +137,6 @@ public class Jurisdiction {
     }
 
     /** Communities the caller sees into (wholly or partly). Not meaningful for admins: check isGlobal first. */
-    @SuppressWarnings("unchecked")
     public Set<UUID> communityIds() {
         if (communityIds == null) {
             Set<UUID> ids = new HashSet<>();
@@ -148,9 +149,7 @@ public class Jurisdiction {
                 }
             }
             if (!above.isEmpty()) {
-                ids.addAll(em.createNativeQuery(
-                        "select id from area_node where kind = 'COMMUNITY' and path like any(cast(?1 as text[]))")
-                        .setParameter(1, above.toArray(String[]::new)).getResultList());
+                ids.addAll(communitiesUnder.of(above));
             }
             communityIds = Set.copyOf(ids);
         }

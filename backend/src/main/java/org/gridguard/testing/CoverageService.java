@@ -43,8 +43,8 @@ import io.quarkus.scheduler.Scheduled;
  * "Miss no one": coverage of a round at any level. Every living resident of the round's scope has a stored state
  * (cell, compound, building, exempt, sampled, make-up, latest result); building and cell rows are the sums of those
  * states. A write queues what it touched (a sample or exemption: the person; a lab result: the tube; a new round:
- * its cells) and once-only scheduled work recounts only those every 2 s, adding the differences (ADR 0019); cells
- * of a sampling round are also recounted whole every few minutes for census changes. Grid cells and everything
+ * its cells) and once-only scheduled work recounts only those every 2 s, adding the differences (ADR 0019); a census
+ * check also recounts the people whose census data no longer match their state, a few cells per refresh. Grid cells and everything
  * above read the cell rows, compounds and buildings the building rows; households inside one cell are counted live.
  * See ADRs 0010, 0018 and 0019.
  */
@@ -70,34 +70,41 @@ public class CoverageService {
     @ConfigProperty(name = "gridguard.testing.coverage-every", defaultValue = "2s")
     String every;
 
-    @ConfigProperty(name = "gridguard.testing.coverage-full-every", defaultValue = "60s")
+    @ConfigProperty(name = "gridguard.testing.coverage-census-every", defaultValue = "60s")
     Duration fullEvery;
 
     // ---------- the rollup ----------
+
+    /**
+     * How a write queues something: a new row, or an existing one made unclaimed again. A refresh claims rows by
+     * stamping them and deletes only the rows still carrying its stamp when it commits, so a write made while they
+     * are being recounted leaves them queued for the next refresh, and rows claimed by a refresh that died are claimed
+     * again once their stamp is old (ADRs 0015, 0019).
+     */
+    static String again(String key) {
+        return "on conflict (round_id, " + key + ") do update set claimed_at = null where d.claimed_at is not null";
+    }
+
+    /** A claim older than this belongs to a refresh that died: its rows are claimed again. */
+    static final Duration STALE_CLAIM = Duration.ofMinutes(2);
 
     /** A sample or an exemption of this person changed: the next refresh recounts them (ADR 0019). */
     void markPerson(UUID roundId, UUID residentId) {
         if (residentId == null) {
             return;
         }
-        em.createNativeQuery("insert into test_dirty_person (round_id, resident_id) values (?1, ?2) on conflict do nothing")
+        em.createNativeQuery("insert into test_dirty_person as d (round_id, resident_id) values (?1, ?2) " + again("resident_id"))
                 .setParameter(1, roundId).setParameter(2, residentId).executeUpdate();
-    }
-
-    /** Results of these tubes changed: the next refresh recounts their members. */
-    void markTubes(UUID roundId, UUID[] tubes) {
-        em.createNativeQuery("insert into test_dirty_tube (round_id, tube_id) select ?1, unnest(cast(?2 as uuid[])) on conflict do nothing")
-                .setParameter(1, roundId).setParameter(2, tubes).executeUpdate();
     }
 
     /** Every grid cell of the scope: inside a scope node, or holding one (a compound or building scope). */
     void markAllDirty(Round r) {
         em.createNativeQuery("""
-                insert into test_dirty_cell (round_id, grid_cell_id)
+                insert into test_dirty_cell as d (round_id, grid_cell_id)
                 select ?1, n.id from area_node n where n.kind = 'GRID_CELL' and n.community_id = any(cast(?2 as uuid[]))
                   and (n.path like any(cast(?3 as text[]))
                        or exists (select 1 from unnest(cast(?4 as text[])) sp where sp like n.path || '%'))
-                on conflict do nothing""")
+                """ + again("grid_cell_id"))
                 .setParameter(1, r.id()).setParameter(2, r.communities()).setParameter(3, r.patterns())
                 .setParameter(4, r.scopePaths().toArray(String[]::new)).executeUpdate();
     }
@@ -109,62 +116,66 @@ public class CoverageService {
         onceOnly.run(JOB, OnceOnly.windowStart(now, DurationConverter.parseDuration(every)), this::refreshNow);
     }
 
-    /** At most this many queued people, tubes and cells are claimed by one refresh. */
-    static final int PERSONS = 50_000, TUBES = 5_000, CELLS = 2_000;
+    /** At most this many queued people, tubes and cells are claimed by one refresh (200 cells: ~80,000 people, a few seconds). */
+    static final int PERSONS = 50_000, TUBES = 5_000, CELLS = 200;
 
-    /** Cells of sampling rounds recounted whole per refresh by the census check, oldest first. */
-    @ConfigProperty(name = "gridguard.testing.coverage-census-cells", defaultValue = "50")
+    /** Cells of sampling rounds the census check looks at per refresh, the longest unchecked first. */
+    @ConfigProperty(name = "gridguard.testing.coverage-census-cells", defaultValue = "20")
     int censusCells;
 
     record Claimed(Map<UUID, Work> byRound, int items, boolean drained) {
     }
 
-    record Work(List<UUID> persons, List<UUID> tubes, List<UUID> cells) {
+    record Work(List<UUID> persons, List<UUID> tubes, List<UUID> cells, List<UUID> census) {
         Work() {
-            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
     }
 
     /**
      * Recounts what changed since the last refresh, in the caller's transaction (ADR 0019): the queued people,
      * the members of the queued tubes and everyone in the queued cells are counted again and compared with their
-     * stored state; only the differences are added to the building and cell rows. The queues are claimed (deleted)
-     * first in a short transaction of their own (ADR 0015), so a write marking a person while this runs does not
-     * wait and is counted by the next refresh. If the recount fails, what was claimed is queued again.
+     * stored state; only the differences are added to the building and cell rows. The queues are claimed (stamped)
+     * first in a short transaction of their own (ADR 0015), so a write queueing a person while this runs does not
+     * wait and is counted by the next refresh; the rows still stamped are deleted with the recount's commit. If the
+     * recount fails, its rows are unclaimed; if the instance dies, they are claimed again after two minutes.
      */
     @Transactional
     public Map<String, Object> refreshNow() {
         Instant now = clock.instant();
         Claimed claimed = QuarkusTransaction.requiringNew().call(() -> claim(now));
         try {
-            return recount(now, claimed);
+            Map<String, Object> out = recount(now, claimed);
+            for (String t : QUEUES) {
+                em.createNativeQuery("delete from " + t + " where claimed_at = ?1").setParameter(1, now).executeUpdate();
+            }
+            return out;
         } catch (RuntimeException e) {
-            QuarkusTransaction.requiringNew().run(() -> requeue(claimed));
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (String t : QUEUES) {
+                    em.createNativeQuery("update " + t + " set claimed_at = null where claimed_at = ?1").setParameter(1, now)
+                            .executeUpdate();
+                }
+            });
             throw e;
         }
     }
 
+    static final List<String> QUEUES = List.of("test_dirty_person", "test_dirty_tube", "test_dirty_cell");
+
     @SuppressWarnings("unchecked")
     private Claimed claim(Instant now) {
-        // the census check: the cells of sampling rounds not recounted whole for a while (moves, deaths, newcomers)
-        em.createNativeQuery("""
-                insert into test_dirty_cell (round_id, grid_cell_id)
-                select c.round_id, c.grid_cell_id from test_coverage_cell c join test_round r on r.id = c.round_id
-                where r.status = 'SAMPLING' and c.refreshed_at < ?1 order by c.refreshed_at limit ?2 on conflict do nothing""")
-                .setParameter(1, now.minus(fullEvery)).setParameter(2, censusCells).executeUpdate();
         Map<UUID, Work> byRound = new LinkedHashMap<>();
         int items = 0;
         boolean drained = true;
-        String[][] queues = { { "test_dirty_person", "resident_id" }, { "test_dirty_tube", "tube_id" },
-                { "test_dirty_cell", "grid_cell_id" } };
+        String[] keys = { "resident_id", "tube_id", "grid_cell_id" };
         int[] limits = { PERSONS, TUBES, CELLS };
-        for (int q = 0; q < queues.length; q++) {
-            String t = queues[q][0], k = queues[q][1];
+        for (int q = 0; q < keys.length; q++) {
             List<Object[]> rows = em.createNativeQuery("""
-                    delete from %1$s d using (select round_id, %2$s from %1$s order by round_id, %2$s limit %3$d
-                      for update skip locked) x
-                    where d.round_id = x.round_id and d.%2$s = x.%2$s returning d.round_id, d.%2$s"""
-                    .formatted(t, k, limits[q])).getResultList();
+                    update %1$s set claimed_at = ?1 where ctid = any(array(select ctid from %1$s
+                      where claimed_at is null or claimed_at < ?2 limit %3$d for update skip locked))
+                    returning round_id, %2$s""".formatted(QUEUES.get(q), keys[q], limits[q]))
+                    .setParameter(1, now).setParameter(2, now.minus(STALE_CLAIM)).getResultList();
             for (Object[] x : rows) {
                 Work w = byRound.computeIfAbsent((UUID) x[0], r -> new Work());
                 (q == 0 ? w.persons() : q == 1 ? w.tubes() : w.cells()).add((UUID) x[1]);
@@ -175,43 +186,52 @@ public class CoverageService {
         return new Claimed(byRound, items, drained);
     }
 
-    private void requeue(Claimed c) {
-        c.byRound().forEach((round, w) -> {
-            for (UUID p : w.persons()) {
-                markPerson(round, p);
-            }
-            markTubes(round, w.tubes().toArray(UUID[]::new));
-            em.createNativeQuery("insert into test_dirty_cell (round_id, grid_cell_id) select ?1, unnest(cast(?2 as uuid[])) on conflict do nothing")
-                    .setParameter(1, round).setParameter(2, w.cells().toArray(UUID[]::new)).executeUpdate();
-        });
-    }
-
     private Map<String, Object> recount(Instant now, Claimed claimed) {
-        int changed = 0;
-        if (claimed.items() > 0) {
-            // one recount at a time across instances: two would add the same difference twice
-            em.createNativeQuery("select pg_advisory_xact_lock(hashtext('" + JOB + "'))").getSingleResult();
-            // PostgreSQL would JIT-compile a recount of many cells on every tick: ~1 s of CPU (ADR 0018)
-            em.createNativeQuery("set local jit = off").executeUpdate();
+        // one recount at a time across instances: two would add the same difference twice
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('" + JOB + "'))").getSingleResult();
+        Map<UUID, Work> byRound = new LinkedHashMap<>(claimed.byRound());
+        // the census check: the cells of sampling rounds not checked for a while (moves, deaths, newcomers)
+        @SuppressWarnings("unchecked")
+        List<Object[]> due = em.createNativeQuery("""
+                select c.round_id, c.grid_cell_id from test_coverage_cell c join test_round r on r.id = c.round_id
+                where r.status = 'SAMPLING' and c.refreshed_at < ?1 order by c.refreshed_at limit ?2""")
+                .setParameter(1, now.minus(fullEvery)).setParameter(2, censusCells).getResultList();
+        for (Object[] x : due) {
+            byRound.computeIfAbsent((UUID) x[0], r -> new Work()).census().add((UUID) x[1]);
         }
-        for (var e : claimed.byRound().entrySet()) {
+        int changed = 0;
+        for (var e : byRound.entrySet()) {
             Round r = rounds.byId(e.getKey()).orElse(null);
             if (r == null) {
                 continue;
             }
             Work w = e.getValue();
+            List<UUID> cells = new ArrayList<>(w.cells());
+            if (!w.census().isEmpty()) {
+                // the census check recounts whole only the cells whose people or places no longer match
+                @SuppressWarnings("unchecked")
+                List<UUID> moved = em.createNativeQuery(CENSUS).setParameter("rid", r.id())
+                        .setParameter("communities", r.communities()).setParameter("scope", r.patterns())
+                        .setParameter("census", w.census().toArray(UUID[]::new)).getResultList();
+                cells.addAll(moved);
+            }
+            List<UUID> checked = new ArrayList<>(w.cells());
+            checked.addAll(w.census());
+            if (!checked.isEmpty()) {
+                em.createNativeQuery("""
+                        update test_coverage_cell set refreshed_at = ?3 where round_id = ?1 and grid_cell_id = any(cast(?2 as uuid[]))""")
+                        .setParameter(1, r.id()).setParameter(2, checked.toArray(UUID[]::new)).setParameter(3, now)
+                        .executeUpdate();
+            }
+            if (w.persons().isEmpty() && w.tubes().isEmpty() && cells.isEmpty()) {
+                continue;
+            }
             changed += ((Number) em.createNativeQuery(RECOUNT)
                     .setParameter("rid", r.id()).setParameter("communities", r.communities())
                     .setParameter("scope", r.patterns()).setParameter("persons", w.persons().toArray(UUID[]::new))
                     .setParameter("tubes", w.tubes().toArray(UUID[]::new))
-                    .setParameter("cells", w.cells().toArray(UUID[]::new)).setParameter("now", now)
+                    .setParameter("cells", cells.toArray(UUID[]::new)).setParameter("now", now)
                     .getSingleResult()).intValue();
-            if (!w.cells().isEmpty()) {
-                em.createNativeQuery("""
-                        update test_coverage_cell set refreshed_at = ?3 where round_id = ?1 and grid_cell_id = any(cast(?2 as uuid[]))""")
-                        .setParameter(1, r.id()).setParameter(2, w.cells().toArray(UUID[]::new)).setParameter(3, now)
-                        .executeUpdate();
-            }
         }
         if (claimed.drained()) {
             // everything committed before the claim is counted: the figures of these rounds are as of then
@@ -221,53 +241,97 @@ public class CoverageService {
                     on conflict (round_id) do update set as_of = excluded.as_of""")
                     .setParameter(1, now).setParameter(2, claimed.byRound().keySet().toArray(UUID[]::new)).executeUpdate();
         }
-        return Map.of("rounds", claimed.byRound().size(), "claimed", claimed.items(), "changed", changed);
+        return Map.of("rounds", byRound.size(), "claimed", claimed.items(), "census", due.size(), "changed", changed);
     }
 
     /**
-     * The recount of one round (ADR 0019). Candidates: the queued people, the members of the queued tubes, everyone
-     * living in or counted in the queued cells. Each candidate's state now (counted if living in the round's scope:
-     * their cell, compound, building; exempt; sampled; any make-up; the result of their latest sample) is compared
-     * with the stored one; the people whose state differs have their old state subtracted from and their new state
-     * added to the building and cell rows, and their stored state replaced. Answers how many people changed.
+     * The census check of some cells of a round: those whose living residents in scope, with their compound and
+     * building, no longer match the people counted there (compared by count and a sum of hashes per cell).
+     */
+    static final String CENSUS = """
+            with now as (
+              select r.grid_cell_id as cell, count(*) as n,
+                sum(hashtextextended(concat_ws('/', r.id, h.compound_id, h.building_id), 0)) as f
+              from resident r
+              cross join lateral (select h.compound_id, h.building_id from household h where h.id = r.household_id limit 1) h
+              where r.grid_cell_id = any(cast(:census as uuid[])) and r.status = 'LIVING'
+                and r.community_id = any(cast(:communities as uuid[]))
+                and r.area_id in (select id from area_node where path like any(cast(:scope as text[])))
+              group by 1),
+            was as (
+              select p.grid_cell_id as cell, count(*) as n,
+                sum(hashtextextended(concat_ws('/', p.resident_id, p.compound_id, p.building_id), 0)) as f
+              from test_coverage_person p where p.round_id = :rid and p.grid_cell_id = any(cast(:census as uuid[]))
+              group by 1)
+            select coalesce(now.cell, was.cell) from now full join was on was.cell = now.cell
+            where (now.n, now.f) is distinct from (was.n, was.f)""";
+
+    /**
+     * The recount of one round (ADR 0019). Candidates: the queued people and everyone living in or counted in the
+     * given cells, counted again; and the people whose latest sample is in a queued tube, whose state only takes the
+     * tube's result. Each candidate's state now (counted if living in the round's scope: their cell, compound,
+     * building; exempt; sampled; any make-up; their latest sample's tube and its result) is compared with the stored
+     * one; the people whose state differs have their old state subtracted from and their new state
+     * added to the building and cell rows, and their stored state replaced. Every lookup is made per candidate
+     * (lateral subqueries with {@code limit 1}, arrays of ids): a few hundred candidates must never turn into a scan
+     * of a million people because the planner guessed their number wrong. Answers how many people changed.
      */
     static final String RECOUNT = """
-            with cand as (
-              select unnest(cast(:persons as uuid[])) as id
-              union select s.resident_id from test_sample s
-                where s.tube_id = any(cast(:tubes as uuid[])) and s.resident_id is not null
-              union select r.id from resident r where r.grid_cell_id = any(cast(:cells as uuid[]))
-              union select p.resident_id from test_coverage_person p
-                where p.round_id = :rid and p.grid_cell_id = any(cast(:cells as uuid[]))),
-            cur as (
-              select r.id as resident_id, r.grid_cell_id, h.compound_id, h.building_id,
-                exists (select 1 from test_exemption e where e.round_id = :rid and e.resident_id = r.id) as exempt,
-                s.n > 0 as sampled, coalesce(s.makeup, false) as makeup, s.result
-              from cand join resident r on r.id = cand.id join household h on h.id = r.household_id
-              cross join lateral (select count(*) as n, bool_or(x.kind = 'MAKEUP') as makeup,
-                  (array_agg(t.result order by x.sampled_at desc, x.created_at desc))[1] as result
+            with cand as materialized (
+              select distinct id from (
+                select unnest(cast(:persons as uuid[])) as id
+                union all select r.id from resident r where r.grid_cell_id = any(cast(:cells as uuid[]))
+                union all select p.resident_id from test_coverage_person p
+                  where p.round_id = :rid and p.grid_cell_id = any(cast(:cells as uuid[]))) x),
+            -- a tube's new result is the result of the people whose latest sample it holds; nothing else changes
+            by_tube as materialized (
+              select p.resident_id, p.grid_cell_id, p.compound_id, p.building_id, p.exempt, p.sampled, p.makeup,
+                t.result, p.latest_tube
+              from test_coverage_person p join test_tube t on t.id = p.latest_tube
+              where p.round_id = :rid and p.latest_tube = any(cast(:tubes as uuid[]))
+                and not exists (select 1 from cand where cand.id = p.resident_id)),
+            cur as materialized (
+              select * from by_tube
+              union all
+              select r.id as resident_id, r.grid_cell_id, r.compound_id, r.building_id, r.exempt,
+                s.n > 0 as sampled, coalesce(s.makeup, false) as makeup, s.result, s.tube
+              from cand
+              cross join lateral (
+                select r.id, r.grid_cell_id, h.compound_id, h.building_id,
+                  exists (select 1 from test_exemption e where e.round_id = :rid and e.resident_id = r.id) as exempt
+                from resident r join household h on h.id = r.household_id
+                where r.id = cand.id and r.status = 'LIVING' and r.grid_cell_id is not null
+                  and r.community_id = any(cast(:communities as uuid[]))
+                  and exists (select 1 from area_node a where a.id = r.area_id and a.path like any(cast(:scope as text[])))
+                limit 1) r
+              cross join lateral (
+                select count(*) as n, bool_or(x.kind = 'MAKEUP') as makeup,
+                  (array_agg(t.result order by x.sampled_at desc, x.created_at desc))[1] as result,
+                  (array_agg(t.id order by x.sampled_at desc, x.created_at desc))[1] as tube
                 from test_sample x join test_tube t on t.id = x.tube_id
-                where x.round_id = :rid and x.resident_id = r.id) s
-              where r.status = 'LIVING' and r.grid_cell_id is not null
-                and r.community_id = any(cast(:communities as uuid[]))
-                and r.area_id in (select id from area_node where path like any(cast(:scope as text[])))),
-            old as (
-              select p.* from test_coverage_person p join cand on cand.id = p.resident_id where p.round_id = :rid),
-            chg as (
+                where x.round_id = :rid and x.resident_id = r.id) s),
+            old as materialized (
+              select p.* from cand cross join lateral (select * from test_coverage_person p
+                where p.round_id = :rid and p.resident_id = cand.id limit 1) p
+              union all
+              select p.* from test_coverage_person p
+              where p.round_id = :rid and p.resident_id = any(array(select resident_id from by_tube))),
+            chg as materialized (
               select coalesce(c.resident_id, o.resident_id) as resident_id, c.resident_id is not null as counted,
-                c.grid_cell_id, c.compound_id, c.building_id, c.exempt, c.sampled, c.makeup, c.result,
+                c.grid_cell_id, c.compound_id, c.building_id, c.exempt, c.sampled, c.makeup, c.result, c.latest_tube,
                 o.resident_id is not null as was, o.grid_cell_id as o_cell, o.compound_id as o_compound,
                 o.building_id as o_building, o.exempt as o_exempt, o.sampled as o_sampled, o.makeup as o_makeup,
                 o.result as o_result
               from cur c full join old o on o.resident_id = c.resident_id
-              where (c.grid_cell_id, c.compound_id, c.building_id, c.exempt, c.sampled, c.makeup, c.result)
-                is distinct from (o.grid_cell_id, o.compound_id, o.building_id, o.exempt, o.sampled, o.makeup, o.result)),
+              where (c.grid_cell_id, c.compound_id, c.building_id, c.exempt, c.sampled, c.makeup, c.result, c.latest_tube)
+                is distinct from (o.grid_cell_id, o.compound_id, o.building_id, o.exempt, o.sampled, o.makeup, o.result,
+                  o.latest_tube)),
             sign as (
               select grid_cell_id as cell, compound_id as compound, building_id as building, 1 as k, exempt, sampled,
                 makeup, result from chg where counted
               union all
               select o_cell, o_compound, o_building, -1, o_exempt, o_sampled, o_makeup, o_result from chg where was),
-            d as (
+            d as materialized (
               select cell, compound, building, sum(k) as residents,
                 sum(case when exempt then k else 0 end) as exempt,
                 sum(case when not exempt and sampled then k else 0 end) as sampled,
@@ -278,15 +342,16 @@ public class CoverageService {
               from sign group by cell, compound, building),
             put as (
               insert into test_coverage_person as p (round_id, resident_id, grid_cell_id, compound_id, building_id, exempt,
-                sampled, makeup, result)
-              select :rid, resident_id, grid_cell_id, compound_id, building_id, exempt, sampled, makeup, result
+                sampled, makeup, result, latest_tube)
+              select :rid, resident_id, grid_cell_id, compound_id, building_id, exempt, sampled, makeup, result, latest_tube
               from chg where counted
               on conflict (round_id, resident_id) do update set grid_cell_id = excluded.grid_cell_id,
                 compound_id = excluded.compound_id, building_id = excluded.building_id, exempt = excluded.exempt,
-                sampled = excluded.sampled, makeup = excluded.makeup, result = excluded.result),
+                sampled = excluded.sampled, makeup = excluded.makeup, result = excluded.result,
+                latest_tube = excluded.latest_tube),
             gone as (
-              delete from test_coverage_person p using chg
-              where p.round_id = :rid and p.resident_id = chg.resident_id and not chg.counted),
+              delete from test_coverage_person p
+              where p.round_id = :rid and p.resident_id = any(array(select resident_id from chg where not counted))),
             b as (
               insert into test_coverage_building as b (round_id, grid_cell_id, compound_id, building_id, residents, exempt,
                 expected, sampled, makeup, pending, negative, positive, refreshed_at)
@@ -301,9 +366,10 @@ public class CoverageService {
             c as (
               insert into test_coverage_cell as c (round_id, grid_cell_id, community_id, residents, exempt, expected,
                 sampled, makeup, pending, negative, positive, refreshed_at)
-              select :rid, d.cell, n.community_id, sum(d.residents), sum(d.exempt), sum(d.residents - d.exempt),
-                sum(d.sampled), sum(d.makeup), sum(d.pending), sum(d.negative), sum(d.positive), :now
-              from d join area_node n on n.id = d.cell group by d.cell, n.community_id
+              select :rid, d.cell, (select n.community_id from area_node n where n.id = d.cell), sum(d.residents),
+                sum(d.exempt), sum(d.residents - d.exempt), sum(d.sampled), sum(d.makeup), sum(d.pending),
+                sum(d.negative), sum(d.positive), :now
+              from d group by d.cell
               on conflict (round_id, grid_cell_id) do update set
                 residents = c.residents + excluded.residents, exempt = c.exempt + excluded.exempt,
                 expected = c.expected + excluded.expected, sampled = c.sampled + excluded.sampled,

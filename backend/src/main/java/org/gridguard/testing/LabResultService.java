@@ -145,7 +145,8 @@ public class LabResultService {
                   update test_unmatched_result u set resolved_at = ?8 from m
                   where u.round_id = ?6 and u.barcode = m.barcode and m.tube_id is not null and u.resolved_at is null),
                 dirty as (
-                  insert into test_dirty_tube (round_id, tube_id) select ?6, id from upd on conflict do nothing)
+                  insert into test_dirty_tube as d (round_id, tube_id) select ?6, id from upd
+                  on conflict (round_id, tube_id) do update set claimed_at = null where d.claimed_at is not null)
                 select m.idx, m.tube_id, upd.id is not null, m.old_result, m.result
                 from m left join upd on upd.id = m.tube_id""")
                 .setParameter(1, barcodes).setParameter(2, results).setParameter(3, tested).setParameter(4, refs)

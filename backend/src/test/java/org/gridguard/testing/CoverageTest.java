@@ -62,36 +62,62 @@ class CoverageTest {
     }
 
     @Test
-    void aSampleTakenWhileItsCellIsRecomputedDoesNotWaitAndIsCountedAtTheNextRefresh() throws Exception {
+    void aSampleTakenWhileItsPersonIsRecountedDoesNotWaitAndIsCountedAtTheNextRefresh() throws Exception {
         String round = Rounds.sampling("重算", 5, Demo.CELL1);
         refresh();
         List<Map<String, Object>> people = Rounds.residents(Tokens.worker1(), Demo.CELL1, 2);
-        Rounds.sample(Tokens.worker1(), round, Rounds.uniq("R"), people.get(0).get("id"), null, 201); // person 0 queued
-        String dirty = "select count(*) from test_dirty_person where round_id = cast(? as uuid) and resident_id = cast(? as uuid)";
+        Object p0 = people.get(0).get("id"), p1 = people.get(1).get("id");
+        String pool0 = Rounds.uniq("R");
+        Rounds.sample(Tokens.worker1(), round, pool0, p0, null, 201); // person 0 queued
+        String queued = "select count(*) from test_dirty_person where round_id = cast(? as uuid) and resident_id = cast(? as uuid)";
+        String claimed = queued + " and claimed_at is not null";
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (Connection blocker = ds.getConnection()) {
-            // hold the rollup table: the refresh claims its cells, then waits in its recomputation
+            // hold the rollup table: the refresh claims its queue, then waits in its recount
             blocker.setAutoCommit(false);
             blocker.createStatement().execute("lock table test_coverage_cell in exclusive mode");
             Future<Map<String, Object>> refreshing = pool.submit(() -> coverage.refreshNow());
-            for (int i = 0; i < 200 && count(dirty, round, people.get(0).get("id")) > 0; i++) {
+            for (int i = 0; i < 200 && count(claimed, round, p0) == 0; i++) {
                 Thread.sleep(50);
             }
-            assertThat(count(dirty, round, people.get(0).get("id"))).as("claimed and committed before recounting").isZero();
-            // a sample of that cell meanwhile: answered at once (it used to wait for the recomputation to commit)
-            Future<?> second = pool.submit(() -> Rounds.sample(Tokens.worker1(), round, Rounds.uniq("R"),
-                    people.get(1).get("id"), null, 201));
-            second.get(20, TimeUnit.SECONDS);
-            assertThat(count(dirty, round, people.get(1).get("id"))).as("queued for the next refresh").isEqualTo(1);
+            assertThat(count(claimed, round, p0)).as("claimed and committed before recounting").isEqualTo(1);
+            // person 0 sampled again (by make-up) and person 1 meanwhile: answered at once, both left queued
+            Future<?> again = pool.submit(() -> Rounds.sample(Tokens.worker1(), round, Rounds.uniq("R"), p0, "MAKEUP", 201));
+            Future<?> other = pool.submit(() -> Rounds.sample(Tokens.worker1(), round, pool0, p1, null, 201));
+            again.get(20, TimeUnit.SECONDS);
+            other.get(20, TimeUnit.SECONDS);
+            assertThat(count(claimed, round, p0)).as("unclaimed by the new sample").isZero();
             assertThat(refreshing.isDone()).isFalse();
             blocker.rollback();
             refreshing.get(30, TimeUnit.SECONDS);
         } finally {
             pool.shutdownNow();
         }
+        assertThat(count(queued, round, p0)).as("still queued after the recount committed").isEqualTo(1);
+        assertThat(count(queued, round, p1)).isEqualTo(1);
+        refresh();
+        assertThat(count(queued, round, p0)).isZero();
+        String cellRow = "select %s from test_coverage_cell where round_id = cast(? as uuid) and grid_cell_id = ?";
+        assertThat(count(cellRow.formatted("sampled"), round, Demo.CELL1)).isEqualTo(2);
+        assertThat(count(cellRow.formatted("makeup"), round, Demo.CELL1)).isEqualTo(1);
+    }
+
+    @Test
+    void aClaimOfARefreshThatDiedIsClaimedAgain() throws Exception {
+        String round = Rounds.sampling("中断", 5, Demo.CELL1);
+        refresh();
+        Object p0 = Rounds.residents(Tokens.worker1(), Demo.CELL1, 1).get(0).get("id");
+        Rounds.sample(Tokens.worker1(), round, Rounds.uniq("R"), p0, null, 201);
+        // as left by an instance that died after claiming: stamped, never deleted
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "update test_dirty_person set claimed_at = now() - interval '10 minutes' where round_id = cast(? as uuid)")) {
+            ps.setObject(1, round);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
         refresh();
         assertThat(count("select sampled from test_coverage_cell where round_id = cast(? as uuid) and grid_cell_id = ?",
-                round, Demo.CELL1)).isEqualTo(2);
+                round, Demo.CELL1)).isEqualTo(1);
+        assertThat(count("select count(*) from test_dirty_person where round_id = cast(? as uuid)", round)).isZero();
     }
 
     List<String> rollup(String round) throws SQLException {
@@ -153,14 +179,18 @@ class CoverageTest {
                 .get("/api/v1/test-rounds/" + round + "/exemptions").then().statusCode(200).extract().path("items[0].id");
         Api.as(Tokens.leader1()).delete("/api/v1/test-rounds/" + round + "/exemptions/" + exemption).then().statusCode(204);
         refresh();
-        // census changes reach the rollup when the census check recounts the cell: a sampled resident moves out
+        // census changes reach the rollup through the census check of the cell: a sampled resident moves out
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "update resident set status = 'MOVED_OUT' where id = cast(? as uuid)")) {
             ps.setObject(1, people.get(3).get("id"));
             ps.executeUpdate();
         }
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into test_dirty_cell (round_id, grid_cell_id) values (cast(? as uuid), ?)")) {
+        refresh();
+        assertThat(count("select sampled from test_coverage_cell where round_id = cast(? as uuid) and grid_cell_id = ?",
+                round, cell)).as("not checked yet").isEqualTo(13);
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                update test_coverage_cell set refreshed_at = refreshed_at - interval '1 hour'
+                where round_id = cast(? as uuid) and grid_cell_id = ?""")) {
             ps.setObject(1, round);
             ps.setObject(2, cell);
             ps.executeUpdate();
