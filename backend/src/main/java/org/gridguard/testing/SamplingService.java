@@ -568,14 +568,14 @@ public class SamplingService {
               returning round_id, grid_cell_id, resident_id, kind
             ), dirty as (
               -- coverage: the one place a registration queues what the rollup recounts (ADR 0019; visitors are not counted)
-              insert into test_dirty_person (round_id, resident_id)
-              select round_id, resident_id from s where resident_id is not null on conflict do nothing
+              insert into test_dirty_person as d (round_id, resident_id)
+              select round_id, resident_id from s where resident_id is not null %s
             ), retest as (
               update test_task k set status = 'DONE', done_by = ?, done_at = ?, updated_at = ?, version = k.version + 1
               from s where s.kind = 'RETEST' and k.round_id = s.round_id and k.resident_id = s.resident_id
                 and k.kind = 'RETEST' and k.status = 'OPEN'
             )
-            select id, capacity, members, status from t""";
+            select id, capacity, members, status from t""".formatted(CoverageService.again("resident_id"));
 
     /**
      * A write that lost a race (unique violation: a concurrent registration of the same client id or of the person
