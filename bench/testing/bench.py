@@ -177,6 +177,8 @@ def summary(path, out):
         rows.append("| **Soak** %d s at %d req/s (70 %% of %s): done req/s; first / last minute | %s | %.1f → %.1f | ratio %.3f | no error, last ≥ 0.9 × first |"
                     % (r["seconds"], r["rate"], r["max"], "%d ok, %d errors" % (r["ok2xx"], r["errors_total"]),
                        r["first_min_rps"], r["last_min_rps"], r["last_over_first"]))
+    for r in by.get("lab-drain", []):
+        rows.append("| Lab results still to be counted after the last batch: seconds until the rollup caught up | | %d s | | |" % r["seconds"])
     for r in by.get("freshness", []):
         rows.append("| Coverage figures' age during %s (now − as_of, every second, %d samples): p50 / p95 / max, s | | %s / %s / %s | | ≤ 5 |"
                     % (r["phase"], r["n"], r["p50_s"], r["p95_s"], r["max_s"]))

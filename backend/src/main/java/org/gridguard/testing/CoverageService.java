@@ -437,7 +437,7 @@ public class CoverageService {
         };
     }
 
-    @Transactional
+    /** Reads only: no transaction (one round trip less for the most frequent read of a running round). */
     public Coverage coverage(UUID roundId, UUID areaId, Level level) {
         RoundRepository.WithPrevious rp = rounds.visibleWithPrevious(roundId);
         Round r = rp.round();
