@@ -215,7 +215,9 @@ public class ProblemMappers {
                     || c instanceof java.net.SocketTimeoutException) {
                 return true;
             }
-            if (c.getMessage() != null && c.getMessage().contains("Unable to acquire JDBC Connection")) {
+            // Hibernate's wording, and Agroal's own when a connection is borrowed outside Hibernate (common/Jdbc)
+            if (c.getMessage() != null && (c.getMessage().contains("Unable to acquire JDBC Connection")
+                    || c.getMessage().contains("acquisition timeout"))) {
                 return true;
             }
         }

@@ -58,6 +58,17 @@ public class Jurisdiction {
             from assignment a join area_node n on n.id = a.node_id
             where a.principal = ? and a.role = any(?)""";
 
+    /**
+     * The communities that hold or lie under one of the caller's nodes (a superset of where the residents they see
+     * live), as a subquery with {@link #SCOPES_ARM}'s parameters. It only lets a lookup on a column indexed after
+     * {@code community_id} (a resident's ID-number hash) use its index in a statement that also reads the scopes; the
+     * rows found still pass {@link #covers}.
+     */
+    public static final String COMMUNITIES_OF_SCOPES = """
+            select c.id from assignment a join area_node n on n.id = a.node_id
+              join area_node c on c.kind = 'COMMUNITY' and (c.path like n.path || '%' or n.path like c.path || '%')
+            where a.principal = ? and a.role = any(?)""";
+
     public List<Scope> scopes() {
         if (scopes == null) {
             em.unwrap(Session.class).doWork(this::read);

@@ -29,10 +29,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-
-import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gridguard.alert.AlertKind;
@@ -42,6 +39,8 @@ import org.gridguard.census.IdentityRules.DocType;
 import org.gridguard.census.PiiCipher;
 import org.gridguard.common.ApiProblem;
 import org.gridguard.common.BatchResult;
+import org.gridguard.common.Jdbc;
+import org.gridguard.common.Jdbc.Db;
 import org.gridguard.common.Problem.FieldError;
 import org.gridguard.security.Caller;
 import org.gridguard.security.Jurisdiction;
@@ -50,7 +49,6 @@ import org.gridguard.temperature.TemperatureViews.CheckView;
 import org.gridguard.temperature.TemperatureViews.ReportWindow;
 import org.gridguard.temperature.TemperatureViews.Source;
 import org.gridguard.temperature.TemperatureViews.VisitorInput;
-import org.hibernate.Session;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -79,7 +77,7 @@ public class TemperatureService {
     @Inject
     EntityManager em;
     @Inject
-    DataSource dataSource;
+    Jdbc jdbc;
     @Inject
     Clock clock;
     @Inject
@@ -157,8 +155,8 @@ public class TemperatureService {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         validate(item, now);
         Outcome o = item.errors.isEmpty() && (item.fever || resolvesMissing(item, now))
-                ? QuarkusTransaction.joiningExisting().call(() -> ingest(List.of(item), now, this::jdbc).get(0))
-                : autocommitted(db -> ingest(List.of(item), now, db).get(0));
+                ? QuarkusTransaction.joiningExisting().call(() -> ingest(List.of(item), now, jdbc::inTransaction).get(0))
+                : jdbc.autocommitted(db -> ingest(List.of(item), now, db).get(0));
         if (o.status() == BatchResult.Status.REJECTED) {
             throw problem(o);
         }
@@ -215,7 +213,7 @@ public class TemperatureService {
             }
             items.add(it);
         }
-        List<Outcome> out = ingest(items, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), this::jdbc);
+        List<Outcome> out = ingest(items, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), jdbc::inTransaction);
         return BatchResult.of(out.stream().map(o -> new BatchResult.Item(o.index(), o.id(), o.status(), o.errors(), o.alertId()))
                 .toList());
     }
@@ -248,7 +246,7 @@ public class TemperatureService {
     // ------------------------------------------------------------------ the path of every registration
 
     /** Every registration's path; its statements go through {@code db}: the transaction's connection, or one autocommitted. */
-    List<Outcome> ingest(List<Item> items, Instant now, Jdbc db) {
+    List<Outcome> ingest(List<Item> items, Instant now, Db db) {
         // 1. each item alone (unless done already: a validated item has its hash)
         for (Item it : items) {
             if (it.errors.isEmpty() && it.hash == null) {
@@ -491,7 +489,7 @@ public class TemperatureService {
      * The request's checkpoints and residents with their area paths, and the caller's scopes if this request has
      * not read them yet: one statement.
      */
-    private void places(Jdbc db, Set<UUID> checkpointIds, Set<UUID> residentIds, Map<UUID, Place> checkpoints,
+    private void places(Db db, Set<UUID> checkpointIds, Set<UUID> residentIds, Map<UUID, Place> checkpoints,
             Map<UUID, Place> residents) {
         if (checkpointIds.isEmpty() && residentIds.isEmpty()) {
             return;
@@ -536,7 +534,7 @@ public class TemperatureService {
      * watch reports (DOOR, PHONE, PHOTO) for residents of their own cells; leaders and supervisors in their
      * jurisdiction. Unknown and invisible places are 404, visible but not theirs 403.
      */
-    private void authorise(Jdbc db, List<Item> items, Map<UUID, Place> checkpoints, Map<UUID, Place> residents) {
+    private void authorise(Db db, List<Item> items, Map<UUID, Place> checkpoints, Map<UUID, Place> residents) {
         boolean needShifts = checkpoints.values().stream().anyMatch(cp -> !jurisdiction.covers(cp.path()));
         Map<UUID, List<Instant[]>> shifts = needShifts ? shifts(db, items, checkpoints) : Map.of();
         for (Item it : items) {
@@ -590,7 +588,7 @@ public class TemperatureService {
     @Transactional
     public String recordingPlace(UUID checkpointId) {
         Map<UUID, Place> cps = new HashMap<>();
-        places(this::jdbc, Set.of(checkpointId), Set.of(), cps, new HashMap<>());
+        places(jdbc::inTransaction, Set.of(checkpointId), Set.of(), cps, new HashMap<>());
         Place cp = cps.get(checkpointId);
         if (cp == null) {
             throw ApiProblem.notFound("Checkpoint");
@@ -600,7 +598,7 @@ public class TemperatureService {
         }
         Item probe = new Item(0);
         probe.day = windows.day(clock.instant());
-        if (onShift(cp, probe.day, shifts(this::jdbc, List.of(probe), cps))) {
+        if (onShift(cp, probe.day, shifts(jdbc::inTransaction, List.of(probe), cps))) {
             return cp.path();
         }
         if (jurisdiction.overlaps(cp.path())) {
@@ -621,7 +619,7 @@ public class TemperatureService {
     }
 
     /** The caller's shifts at the request's checkpoints that overlap the readings' days: one query. */
-    private Map<UUID, List<Instant[]>> shifts(Jdbc db, List<Item> items, Map<UUID, Place> checkpoints) {
+    private Map<UUID, List<Instant[]>> shifts(Db db, List<Item> items, Map<UUID, Place> checkpoints) {
         LocalDate min = null, max = null;
         for (Item it : items) {
             if (it.day != null) {
@@ -659,7 +657,7 @@ public class TemperatureService {
 
     // ------------------------------------------------------------------ writing
 
-    private Set<UUID> insert(Jdbc db, List<Item> rows, Instant now) {
+    private Set<UUID> insert(Db db, List<Item> rows, Instant now) {
         int n = rows.size();
         Object[] id = new Object[n], community = new Object[n], area = new Object[n], cell = new Object[n],
                 checkpoint = new Object[n], resident = new Object[n];
@@ -756,7 +754,7 @@ public class TemperatureService {
     /** One row: scalar parameters, no array to encode and parse (a single registration, ADR 0017). */
     static final String INSERT_ONE = INSERT_SQL.formatted("(values (" + "cast(? as uuid), ".repeat(6) + "?, ".repeat(20) + "?))");
 
-    private Map<UUID, Object[]> stored(Jdbc db, List<UUID> ids) {
+    private Map<UUID, Object[]> stored(Db db, List<UUID> ids) {
         return db.run(c -> {
             Map<UUID, Object[]> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
@@ -776,7 +774,7 @@ public class TemperatureService {
      * One FEVER alert per person and local day (per document for visitors; per registration for a visitor
      * without a document), for the leaders of the resident's cell or of the checkpoint's area.
      */
-    private Map<UUID, UUID> feverAlerts(Jdbc db, List<Item> created) {
+    private Map<UUID, UUID> feverAlerts(Db db, List<Item> created) {
         List<Item> fevers = created.stream().filter(it -> it.fever).sorted(Comparator.comparing(TemperatureService::feverKey))
                 .toList();
         Map<UUID, UUID> out = new LinkedHashMap<>();
@@ -828,48 +826,6 @@ public class TemperatureService {
     }
 
     // ------------------------------------------------------------------ plumbing
-
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    /** Where a request's statements run. */
-    interface Jdbc {
-        <T> T run(Work<T> w);
-    }
-
-    /** On the connection of the current transaction (Hibernate's session). */
-    <T> T jdbc(Work<T> w) {
-        return em.unwrap(Session.class).doReturningWork(c -> w.run(c));
-    }
-
-    /** On one pooled connection outside any transaction, borrowed on first use: each statement commits by itself. */
-    private <T> T autocommitted(java.util.function.Function<Jdbc, T> work) {
-        Connection[] held = new Connection[1];
-        try {
-            return work.apply(new Jdbc() {
-                @Override
-                public <R> R run(Work<R> w) {
-                    try {
-                        if (held[0] == null) {
-                            held[0] = dataSource.getConnection();
-                        }
-                        return w.run(held[0]);
-                    } catch (SQLException e) {
-                        throw new PersistenceException(e);
-                    }
-                }
-            });
-        } finally {
-            if (held[0] != null) {
-                try {
-                    held[0].close();
-                } catch (SQLException e) {
-                    // the pool discards a connection it cannot take back; the request's outcome stands
-                }
-            }
-        }
-    }
 
     static Array uuids(Connection c, Object[] ids) throws SQLException {
         return c.createArrayOf("uuid", ids);

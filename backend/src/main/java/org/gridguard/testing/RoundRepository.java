@@ -55,6 +55,26 @@ public class RoundRepository {
         return " and (" + String.join(" or ", parts) + ")";
     }
 
+    /**
+     * {@link #filter} for a round read with other rows in a statement of its own (the sampling hot path, ADR 0020):
+     * may the caller see a round over these scope paths, assigned to these labs?
+     */
+    boolean visible(List<String> scopePaths, List<String> labs) {
+        if (jurisdiction.isGlobal() || caller.hasRole(Roles.LAB) && labs.contains(caller.name())) {
+            return true;
+        }
+        for (Jurisdiction.Scope s : jurisdiction.scopes()) {
+            if (!s.role().equals(Roles.LAB)) {
+                for (String sp : scopePaths) {
+                    if (sp.startsWith(s.path()) || s.path().startsWith(sp)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** Unfiltered (scheduled work, internal follow-ups). */
     Optional<Round> byId(UUID id) {
         @SuppressWarnings("unchecked")
@@ -121,10 +141,14 @@ public class RoundRepository {
     Round sampling(UUID id) {
         Round r = visible(id);
         if (r.status() != RoundStatus.SAMPLING) {
-            throw new ApiProblem(409, "round-not-sampling", "Round not sampling",
-                    "The round is " + r.status() + ": samples are taken only while it is SAMPLING");
+            throw notSampling(r.status());
         }
         return r;
+    }
+
+    static ApiProblem notSampling(RoundStatus status) {
+        return new ApiProblem(409, "round-not-sampling", "Round not sampling",
+                "The round is " + status + ": samples are taken only while it is SAMPLING");
     }
 
     @SuppressWarnings("unchecked")

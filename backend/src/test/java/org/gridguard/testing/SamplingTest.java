@@ -5,9 +5,24 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.gridguard.testsupport.Api;
 import org.gridguard.testsupport.Demo;
@@ -16,12 +31,206 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 /** Rounds and their transitions, pools filling and closing, duplicate people and barcodes, offline batches, BOLA. */
 @QuarkusTest
 class SamplingTest {
 
     static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    DataSource ds;
+
+    long count(String sql, Object... params) throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The calls started together (each thread waits for the others before sending), their answers in order. */
+    static List<Response> atOnce(List<Callable<Response>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        CountDownLatch ready = new CountDownLatch(calls.size());
+        try {
+            List<Future<Response>> fs = new ArrayList<>();
+            for (Callable<Response> call : calls) {
+                fs.add(pool.submit(() -> {
+                    ready.countDown();
+                    ready.await();
+                    return call.call();
+                }));
+            }
+            List<Response> out = new ArrayList<>();
+            for (Future<Response> f : fs) {
+                out.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The calls started together while a test connection holds the pool's row: each reads what it needs, then waits in
+     * its write until all of them do; then the row is let go. Every call but the first to get the row has read a
+     * state that its write finds changed: the race is certain, not left to timing.
+     */
+    List<Response> racingForThePool(String round, String barcode, List<Callable<Response>> calls) throws Exception {
+        try (Connection blocker = ds.getConnection()) {
+            blocker.setAutoCommit(false);
+            try (PreparedStatement ps = blocker.prepareStatement(
+                    "select 1 from test_tube where round_id = ?::uuid and barcode = ? for update")) {
+                ps.setString(1, round);
+                ps.setString(2, barcode);
+                ps.executeQuery().close();
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+            try {
+                List<Future<Response>> fs = new ArrayList<>();
+                for (Callable<Response> call : calls) {
+                    fs.add(pool.submit(call));
+                }
+                String waiting = "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                        + " and query like 'with t as (%insert into test_tube%'";
+                for (int i = 0; i < 400 && count(waiting) < calls.size(); i++) {
+                    Thread.sleep(25);
+                }
+                assertThat(count(waiting)).as("every write waits for the pool's row").isEqualTo(calls.size());
+                blocker.rollback();
+                List<Response> out = new ArrayList<>();
+                for (Future<Response> f : fs) {
+                    out.add(f.get(60, TimeUnit.SECONDS));
+                }
+                return out;
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    static Response post(String round, String body) {
+        return Api.as(Tokens.worker1()).body(body).post("/api/v1/test-rounds/" + round + "/samples");
+    }
+
+    @Test
+    void fourIdenticalRegistrationsAtOnceWriteOneSample() throws Exception {
+        // no transaction around a registration (ADR 0020): the write itself decides between the racing copies
+        String round = Rounds.sampling("并发重发", 10, Demo.CELL1);
+        List<Map<String, Object>> people = Rounds.residents(Tokens.worker1(), Demo.CELL1, 2);
+        String barcode = Rounds.uniq("C");
+        for (int k = 0; k < 2; k++) { // the sample that opens the pool, then one that joins it (a certain race)
+            String sid = UUID.randomUUID().toString();
+            String body = "{\"id\":\"" + sid + "\",\"barcode\":\"" + barcode + "\",\"residentId\":\""
+                    + people.get(k).get("id") + "\"}";
+            List<Callable<Response>> four = List.of(() -> post(round, body), () -> post(round, body),
+                    () -> post(round, body), () -> post(round, body));
+            List<Response> answers = k == 0 ? atOnce(four) : racingForThePool(round, barcode, four);
+            assertThat(answers).allMatch(r -> r.statusCode() == 201 && sid.equals(r.jsonPath().getString("id")));
+            assertThat(answers.stream().filter(r -> "true".equals(r.header("Idempotent-Replayed"))).count())
+                    .as("one created, three replays").isEqualTo(3);
+            assertThat(count("select count(*) from test_sample where id = ?::uuid", sid)).isEqualTo(1);
+            assertThat(count("select members from test_tube where round_id = ?::uuid and barcode = ?", round, barcode))
+                    .isEqualTo(k + 1);
+            assertThat(count("select count(*) from test_sample s join test_tube t on t.id = s.tube_id"
+                    + " where t.round_id = ?::uuid and t.barcode = ?", round, barcode)).isEqualTo(k + 1);
+        }
+    }
+
+    @Test
+    void twoPeopleRacingForTheLastPlaceOfAPool() throws Exception {
+        String round = Rounds.sampling("抢最后一位", 5, Demo.CELL1);
+        List<Map<String, Object>> people = Rounds.residents(Tokens.worker1(), Demo.CELL1, 18);
+        for (int k = 0; k < 3; k++) {
+            String barcode = Rounds.uniq("F");
+            List<Map<String, Object>> mine = people.subList(6 * k, 6 * k + 6);
+            for (int i = 0; i < 4; i++) {
+                Rounds.sample(Tokens.worker1(), round, barcode, mine.get(i).get("id"), null, 201);
+            }
+            List<Callable<Response>> two = List.of(
+                    () -> post(round, "{\"barcode\":\"" + barcode + "\",\"residentId\":\"" + mine.get(4).get("id") + "\"}"),
+                    () -> post(round, "{\"barcode\":\"" + barcode + "\",\"residentId\":\"" + mine.get(5).get("id") + "\"}"));
+            List<Response> answers = k == 0 ? atOnce(two) : racingForThePool(round, barcode, two);
+            assertThat(answers.stream().map(Response::statusCode).sorted().toList()).containsExactly(201, 409);
+            Response won = answers.stream().filter(r -> r.statusCode() == 201).findFirst().orElseThrow();
+            Response lost = answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+            assertThat(won.jsonPath().getInt("poolMembers")).isEqualTo(5);
+            assertThat(won.jsonPath().getString("poolStatus")).isEqualTo("CLOSED");
+            assertThat(lost.contentType()).startsWith(PROBLEM);
+            assertThat(lost.jsonPath().getString("type")).isEqualTo("/problems/pool-full");
+            assertThat(lost.jsonPath().getString("tubeId")).isEqualTo(won.jsonPath().getString("tubeId"));
+            assertThat(count("select members from test_tube where round_id = ?::uuid and barcode = ?", round, barcode))
+                    .isEqualTo(5);
+            assertThat(count("select count(*) from test_sample s join test_tube t on t.id = s.tube_id"
+                    + " where t.round_id = ?::uuid and t.barcode = ?", round, barcode)).isEqualTo(5);
+        }
+        // pools of one: two people scanning the same new barcode at once, the pool opens with the winner
+        String single = Rounds.sampling("单人管", 1, Demo.CELL1);
+        String barcode = Rounds.uniq("S");
+        List<Response> answers = atOnce(List.of(
+                () -> post(single, "{\"barcode\":\"" + barcode + "\",\"residentId\":\"" + people.get(0).get("id") + "\"}"),
+                () -> post(single, "{\"barcode\":\"" + barcode + "\",\"residentId\":\"" + people.get(1).get("id") + "\"}")));
+        assertThat(answers.stream().map(Response::statusCode).sorted().toList()).containsExactly(201, 409);
+        assertThat(answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow().jsonPath().getString("type"))
+                .isEqualTo("/problems/pool-full");
+        assertThat(count("select members from test_tube where round_id = ?::uuid and barcode = ?", single, barcode))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from test_sample where round_id = ?::uuid", single)).isEqualTo(1);
+    }
+
+    @Test
+    void theSamePersonTappedTwiceAtOnceIsInThePoolOnce() throws Exception {
+        // two client ids for one person and pool (a double tap): the partial unique index decides, the loser is told why
+        String round = Rounds.sampling("连点", 10, Demo.CELL1);
+        Object who = Rounds.residents(Tokens.worker1(), Demo.CELL1, 1).get(0).get("id");
+        String barcode = Rounds.uniq("T");
+        Object other = Rounds.residents(Tokens.worker1(), Demo.CELL1, 2).get(1).get("id");
+        Rounds.sample(Tokens.worker1(), round, barcode, other, null, 201);
+        String body = "{\"barcode\":\"" + barcode + "\",\"residentId\":\"" + who + "\"}";
+        List<Response> answers = racingForThePool(round, barcode, List.of(() -> post(round, body), () -> post(round, body)));
+        assertThat(answers.stream().map(Response::statusCode).sorted().toList()).containsExactly(201, 409);
+        Response lost = answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+        assertThat(lost.jsonPath().getString("type")).isEqualTo("/problems/already-in-pool");
+        assertThat(lost.jsonPath().getString("tubeId")).isNotNull();
+        assertThat(count("select members from test_tube where round_id = ?::uuid and barcode = ?", round, barcode))
+                .as("the loser's member count went back with its sample").isEqualTo(2);
+        assertThat(count("select count(*) from test_sample where round_id = ?::uuid and resident_id = ?::uuid", round, who))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRetestSampleDoesThePersonsRetestTask() throws SQLException {
+        String round = Rounds.sampling("单采", 10, Demo.CELL1);
+        List<Map<String, Object>> people = Rounds.residents(Tokens.worker1(), Demo.CELL1, 2);
+        String barcode = Rounds.uniq("R");
+        String tube = null;
+        for (Map<String, Object> p : people) {
+            tube = Rounds.sample(Tokens.worker1(), round, barcode, p.get("id"), null, 201).getString("tubeId");
+        }
+        Api.as(Tokens.worker1()).post("/api/v1/test-rounds/" + round + "/tubes/" + tube + "/close").then().statusCode(200);
+        Rounds.labPost(Tokens.lab(), round, Rounds.result(barcode, "POSITIVE", "2022-04-05T10:00:00Z", "RT-1"), 200);
+        String open = "select count(*) from test_task where round_id = ?::uuid and kind = 'RETEST' and status = 'OPEN'";
+        assertThat(count(open, round)).isEqualTo(2);
+        // an ordinary or make-up sample leaves the task open; the re-test sample does it, once
+        Rounds.sample(Tokens.worker1(), round, Rounds.uniq("R"), people.get(0).get("id"), "MAKEUP", 201);
+        assertThat(count(open, round)).isEqualTo(2);
+        String sid = UUID.randomUUID().toString();
+        String retest = "{\"id\":\"" + sid + "\",\"barcode\":\"" + Rounds.uniq("R") + "\",\"residentId\":\""
+                + people.get(0).get("id") + "\",\"kind\":\"RETEST\"}";
+        post(round, retest).then().statusCode(201).body("kind", equalTo("RETEST")).body("flagged", equalTo(false));
+        assertThat(count(open, round)).isEqualTo(1);
+        assertThat(count("select count(*) from test_task where round_id = ?::uuid and resident_id = ?::uuid"
+                + " and kind = 'RETEST' and status = 'DONE' and done_by = 'worker1'", round, people.get(0).get("id")))
+                .isEqualTo(1);
+        post(round, retest).then().statusCode(201).header("Idempotent-Replayed", "true");
+        assertThat(count(open, round)).isEqualTo(1);
+    }
 
     @Test
     void roundsMovePlannedSamplingClosedWithIfMatch() {
@@ -103,14 +312,16 @@ class SamplingTest {
         assertThat(fifth.getString("poolStatus")).isEqualTo("CLOSED");
         String body = "{\"barcode\":\"" + tube + "\",\"residentId\":\"" + people.get(5).get("id") + "\"}";
         Api.as(Tokens.worker1()).body(body).post("/api/v1/test-rounds/" + round + "/samples").then().statusCode(409)
-                .body("type", equalTo("/problems/pool-closed"));
+                .contentType(startsWith(PROBLEM)).body("type", equalTo("/problems/pool-full"))
+                .body("tubeId", equalTo(fifth.getString("tubeId")));
         // a second pool closed by hand with two people
         String second = Rounds.uniq("P");
         String tubeId = Rounds.sample(Tokens.worker1(), round, second, people.get(5).get("id"), null, 201).getString("tubeId");
         Rounds.sample(Tokens.worker1(), round, second, people.get(6).get("id"), null, 201);
         Api.as(Tokens.worker1()).post("/api/v1/test-rounds/" + round + "/tubes/" + tubeId + "/close").then().statusCode(200)
                 .body("status", equalTo("CLOSED")).body("members", equalTo(2)).body("people.size()", equalTo(2));
-        Rounds.sample(Tokens.worker1(), round, second, people.get(7).get("id"), null, 409);
+        assertThat(Rounds.sample(Tokens.worker1(), round, second, people.get(7).get("id"), null, 409).getString("type"))
+                .isEqualTo("/problems/pool-closed");
         // scanning finds the pool by barcode
         Api.as(Tokens.worker1()).queryParam("barcode", second).get("/api/v1/test-rounds/" + round + "/tubes").then()
                 .statusCode(200).body("id", equalTo(tubeId));
@@ -133,7 +344,7 @@ class SamplingTest {
     }
 
     @Test
-    void duplicatePersonIsFlaggedAndDuplicateBarcodeRefused() {
+    void duplicatePersonIsFlaggedAndDuplicateBarcodeRefused() throws SQLException {
         String round = Rounds.sampling("重复", 10, Demo.CELL1);
         List<Map<String, Object>> people = Rounds.residents(Tokens.worker1(), Demo.CELL1, 3);
         Object a = people.get(0).get("id");
@@ -147,6 +358,8 @@ class SamplingTest {
         JsonPath second = Rounds.sample(Tokens.worker1(), round, y, a, null, 201);
         assertThat(second.getBoolean("flagged")).isTrue();
         assertThat(second.getString("flagReason")).isEqualTo("SECOND_ORDINARY_SAMPLE");
+        assertThat(count("select count(*) from test_sample where id = ?::uuid and flagged and flag_reason = 'SECOND_ORDINARY_SAMPLE'",
+                second.getString("id"))).isEqualTo(1);
         Api.as(Tokens.worker1()).get("/api/v1/test-rounds/" + round + "/tubes/" + second.getString("tubeId")).then()
                 .body("people[0].flagged", equalTo(true)).body("people[0].residentId", equalTo(a));
         // make-up and re-test samples are legitimate second samples

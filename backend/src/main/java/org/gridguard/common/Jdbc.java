@@ -1,0 +1,71 @@
+package org.gridguard.common;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+
+import javax.sql.DataSource;
+
+import org.hibernate.Session;
+
+/**
+ * Where a hot path's JDBC statements run (ADR 0017, 0020): on the connection of the current transaction, or on one
+ * pooled connection outside any transaction, where each statement commits by itself. The path itself is written once,
+ * against a {@link Db}; the caller chooses how it runs.
+ */
+@ApplicationScoped
+public class Jdbc {
+
+    /** Statements run on a connection. */
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Where a request's statements run. */
+    public interface Db {
+        <T> T run(Work<T> w);
+    }
+
+    @Inject
+    EntityManager em;
+    @Inject
+    DataSource dataSource;
+
+    /** On the connection of the current transaction (Hibernate's session). */
+    public <T> T inTransaction(Work<T> w) {
+        return em.unwrap(Session.class).doReturningWork(c -> w.run(c));
+    }
+
+    /** On one pooled connection outside any transaction, borrowed on first use: each statement commits by itself. */
+    public <T> T autocommitted(Function<Db, T> work) {
+        Connection[] held = new Connection[1];
+        try {
+            return work.apply(new Db() {
+                @Override
+                public <R> R run(Work<R> w) {
+                    try {
+                        if (held[0] == null) {
+                            held[0] = dataSource.getConnection();
+                        }
+                        return w.run(held[0]);
+                    } catch (SQLException e) {
+                        throw new PersistenceException(e);
+                    }
+                }
+            });
+        } finally {
+            if (held[0] != null) {
+                try {
+                    held[0].close();
+                } catch (SQLException e) {
+                    // the pool discards a connection it cannot take back; the request's outcome stands
+                }
+            }
+        }
+    }
+}
