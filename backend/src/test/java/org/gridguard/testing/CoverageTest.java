@@ -50,15 +50,7 @@ class CoverageTest {
     }
 
     long count(String sql, Object... params) throws SQLException {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Rounds.count(ds, sql, params);
     }
 
     @Test

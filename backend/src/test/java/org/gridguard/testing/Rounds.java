@@ -1,9 +1,15 @@
 package org.gridguard.testing;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.gridguard.testsupport.Api;
 import org.gridguard.testsupport.Tokens;
@@ -14,6 +20,19 @@ import io.restassured.path.json.JsonPath;
 final class Rounds {
 
     private Rounds() {
+    }
+
+    /** The first column of the first row of {@code sql}, read directly from the database. */
+    static long count(DataSource ds, String sql, Object... params) throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     static String uniq(String prefix) {

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,15 +42,7 @@ class SamplingTest {
     DataSource ds;
 
     long count(String sql, Object... params) throws SQLException {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Rounds.count(ds, sql, params);
     }
 
     /** The calls started together (each thread waits for the others before sending), their answers in order. */
@@ -67,14 +58,18 @@ class SamplingTest {
                     return call.call();
                 }));
             }
-            List<Response> out = new ArrayList<>();
-            for (Future<Response> f : fs) {
-                out.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return out;
+            return answers(fs);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    static List<Response> answers(List<Future<Response>> fs) throws Exception {
+        List<Response> out = new ArrayList<>();
+        for (Future<Response> f : fs) {
+            out.add(f.get(60, TimeUnit.SECONDS));
+        }
+        return out;
     }
 
     /**
@@ -104,11 +99,7 @@ class SamplingTest {
                 }
                 assertThat(count(waiting)).as("every write waits for the pool's row").isEqualTo(calls.size());
                 blocker.rollback();
-                List<Response> out = new ArrayList<>();
-                for (Future<Response> f : fs) {
-                    out.add(f.get(60, TimeUnit.SECONDS));
-                }
-                return out;
+                return answers(fs);
             } finally {
                 pool.shutdownNow();
             }
