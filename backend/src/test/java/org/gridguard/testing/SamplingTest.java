@@ -278,7 +278,8 @@ class SamplingTest {
         assertThat(created).isEqualTo(replayed);
         assertThat(created.get("poolMembers")).isEqualTo(2);
         assertThat(created.get("poolStatus")).isEqualTo("OPEN");
-        assertThat((String) created.get("sampledAt")).doesNotContain("789");
+        assertThat(java.time.Instant.parse((String) created.get("sampledAt")))
+                .isEqualTo(java.time.Instant.parse(at).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         assertThat(created.get("name")).isNotNull();
         // and the first one, replayed by its id, answers what it answered then
         String again = "{\"id\":\"" + one.get("id") + "\",\"barcode\":\"" + tube + "\",\"residentId\":\""
