@@ -85,6 +85,13 @@ public class CoverageService {
         return "on conflict (round_id, " + key + ") do update set claimed_at = null where d.claimed_at is not null";
     }
 
+    /**
+     * How a write queues a person: with the new sample that queued them (or null); queued a second time before a
+     * refresh, they are counted again whole, since their one new sample is no longer all that changed.
+     */
+    static final String AGAIN_PERSON = "on conflict (round_id, resident_id) do update set claimed_at = null, sample_id = null"
+            + " where d.claimed_at is not null or d.sample_id is not null";
+
     /** A claim older than this belongs to a refresh that died: its rows are claimed again. */
     static final Duration STALE_CLAIM = Duration.ofMinutes(2);
 
@@ -93,7 +100,7 @@ public class CoverageService {
         if (residentId == null) {
             return;
         }
-        em.createNativeQuery("insert into test_dirty_person as d (round_id, resident_id) values (?1, ?2) " + again("resident_id"))
+        em.createNativeQuery("insert into test_dirty_person as d (round_id, resident_id) values (?1, ?2) " + AGAIN_PERSON)
                 .setParameter(1, roundId).setParameter(2, residentId).executeUpdate();
     }
 
@@ -126,9 +133,10 @@ public class CoverageService {
     record Claimed(Map<UUID, Work> byRound, int items, boolean drained) {
     }
 
-    record Work(List<UUID> persons, List<UUID> tubes, List<UUID> cells, List<UUID> census) {
+    /** Per round: people to count again whole, new samples (of people queued by them alone), tubes, cells, census. */
+    record Work(List<UUID> persons, List<UUID> samples, List<UUID> tubes, List<UUID> cells, List<UUID> census) {
         Work() {
-            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
     }
 
@@ -168,7 +176,7 @@ public class CoverageService {
         Map<UUID, Work> byRound = new LinkedHashMap<>();
         int items = 0;
         boolean drained = true;
-        String[] keys = { "resident_id", "tube_id", "grid_cell_id" };
+        String[] keys = { "resident_id, sample_id", "tube_id, null::uuid", "grid_cell_id, null::uuid" };
         int[] limits = { PERSONS, TUBES, CELLS };
         for (int q = 0; q < keys.length; q++) {
             List<Object[]> rows = em.createNativeQuery("""
@@ -178,7 +186,11 @@ public class CoverageService {
                     .setParameter(1, now).setParameter(2, now.minus(STALE_CLAIM)).getResultList();
             for (Object[] x : rows) {
                 Work w = byRound.computeIfAbsent((UUID) x[0], r -> new Work());
-                (q == 0 ? w.persons() : q == 1 ? w.tubes() : w.cells()).add((UUID) x[1]);
+                if (x[2] != null) {
+                    w.samples().add((UUID) x[2]);
+                } else {
+                    (q == 0 ? w.persons() : q == 1 ? w.tubes() : w.cells()).add((UUID) x[1]);
+                }
             }
             items += rows.size();
             drained &= rows.size() < limits[q];
@@ -199,7 +211,7 @@ public class CoverageService {
         for (Object[] x : due) {
             byRound.computeIfAbsent((UUID) x[0], r -> new Work()).census().add((UUID) x[1]);
         }
-        int changed = 0;
+        int changed = 0, newSamples = 0;
         for (var e : byRound.entrySet()) {
             Round r = rounds.byId(e.getKey()).orElse(null);
             if (r == null) {
@@ -223,15 +235,18 @@ public class CoverageService {
                         .setParameter(1, r.id()).setParameter(2, checked.toArray(UUID[]::new)).setParameter(3, now)
                         .executeUpdate();
             }
-            if (w.persons().isEmpty() && w.tubes().isEmpty() && cells.isEmpty()) {
+            if (w.persons().isEmpty() && w.samples().isEmpty() && w.tubes().isEmpty() && cells.isEmpty()) {
                 continue;
             }
-            changed += ((Number) em.createNativeQuery(RECOUNT)
+            Object[] counted = (Object[]) em.createNativeQuery(RECOUNT)
                     .setParameter("rid", r.id()).setParameter("communities", r.communities())
                     .setParameter("scope", r.patterns()).setParameter("persons", w.persons().toArray(UUID[]::new))
+                    .setParameter("samples", w.samples().toArray(UUID[]::new))
                     .setParameter("tubes", w.tubes().toArray(UUID[]::new))
                     .setParameter("cells", cells.toArray(UUID[]::new)).setParameter("now", now)
-                    .getSingleResult()).intValue();
+                    .getSingleResult();
+            changed += ((Number) counted[0]).intValue();
+            newSamples += ((Number) counted[1]).intValue();
         }
         if (claimed.drained()) {
             // everything committed before the claim is counted: the figures of these rounds are as of then
@@ -241,7 +256,8 @@ public class CoverageService {
                     on conflict (round_id) do update set as_of = excluded.as_of""")
                     .setParameter(1, now).setParameter(2, claimed.byRound().keySet().toArray(UUID[]::new)).executeUpdate();
         }
-        return Map.of("rounds", byRound.size(), "claimed", claimed.items(), "census", due.size(), "changed", changed);
+        return Map.of("rounds", byRound.size(), "claimed", claimed.items(), "census", due.size(), "changed", changed,
+                "newSamples", newSamples);
     }
 
     /**
@@ -268,30 +284,57 @@ public class CoverageService {
 
     /**
      * The recount of one round (ADR 0019). Candidates: the queued people and everyone living in or counted in the
-     * given cells, counted again; and the people whose latest sample is in a queued tube, whose state only takes the
-     * tube's result. Each candidate's state now (counted if living in the round's scope: their cell, compound,
+     * given cells, counted again; the people queued by one new sample that is their latest, whose stored state only
+     * takes that sample (the most frequent write, and ~5 times cheaper than counting them again); and the people
+     * whose latest sample is in a queued tube, whose state only takes the tube's result. Each candidate's state now (counted if living in the round's scope: their cell, compound,
      * building; exempt; sampled; any make-up; their latest sample's tube and its result) is compared with the stored
      * one; the people whose state differs have their old state subtracted from and their new state
      * added to the building and cell rows, and their stored state replaced. Every lookup is made per candidate
      * (lateral subqueries with {@code limit 1}, arrays of ids): a few hundred candidates must never turn into a scan
-     * of a million people because the planner guessed their number wrong. Answers how many people changed.
+     * of a million people because the planner guessed their number wrong. Answers how many people changed and how
+     * many took a new sample alone.
      */
     static final String RECOUNT = """
-            with cand as materialized (
+            with whole as materialized (
               select distinct id from (
                 select unnest(cast(:persons as uuid[])) as id
                 union all select r.id from resident r where r.grid_cell_id = any(cast(:cells as uuid[]))
                 union all select p.resident_id from test_coverage_person p
                   where p.round_id = :rid and p.grid_cell_id = any(cast(:cells as uuid[]))) x),
+            fresh as materialized (
+              select s.* from unnest(cast(:samples as uuid[])) n(id)
+              cross join lateral (select s.id, s.resident_id, s.tube_id, s.kind, s.sampled_at, s.created_at
+                from test_sample s where s.id = n.id limit 1) s
+              where not exists (select 1 from whole where whole.id = s.resident_id)),
+            -- a person queued by one new sample that is their latest: their stored state with that sample's tube,
+            -- its result and its kind; nothing else changes (their census data are the census check's)
+            by_sample as materialized (
+              select p.resident_id, p.grid_cell_id, p.compound_id, p.building_id, p.exempt, true as sampled,
+                p.makeup or s.kind = 'MAKEUP' as makeup, t.result, s.tube_id as latest_tube
+              from fresh s
+              cross join lateral (select * from test_coverage_person p
+                where p.round_id = :rid and p.resident_id = s.resident_id limit 1) p
+              cross join lateral (select t.result from test_tube t where t.id = s.tube_id limit 1) t
+              where not p.sampled or exists (select 1 from test_sample x
+                where x.tube_id = p.latest_tube and x.resident_id = p.resident_id
+                  and (x.sampled_at, x.created_at) < (s.sampled_at, s.created_at))),
+            -- everyone else queued is counted again whole
+            cand as materialized (
+              select id from whole
+              union all select s.resident_id from fresh s
+              where not exists (select 1 from by_sample b where b.resident_id = s.resident_id)),
             -- a tube's new result is the result of the people whose latest sample it holds; nothing else changes
             by_tube as materialized (
               select p.resident_id, p.grid_cell_id, p.compound_id, p.building_id, p.exempt, p.sampled, p.makeup,
                 t.result, p.latest_tube
               from test_coverage_person p join test_tube t on t.id = p.latest_tube
               where p.round_id = :rid and p.latest_tube = any(cast(:tubes as uuid[]))
-                and not exists (select 1 from cand where cand.id = p.resident_id)),
+                and not exists (select 1 from cand where cand.id = p.resident_id)
+                and not exists (select 1 from by_sample b where b.resident_id = p.resident_id)),
             cur as materialized (
               select * from by_tube
+              union all
+              select * from by_sample
               union all
               select r.id as resident_id, r.grid_cell_id, r.compound_id, r.building_id, r.exempt,
                 s.n > 0 as sampled, coalesce(s.makeup, false) as makeup, s.result, s.tube
@@ -315,7 +358,8 @@ public class CoverageService {
                 where p.round_id = :rid and p.resident_id = cand.id limit 1) p
               union all
               select p.* from test_coverage_person p
-              where p.round_id = :rid and p.resident_id = any(array(select resident_id from by_tube))),
+              where p.round_id = :rid
+                and p.resident_id = any(array(select resident_id from by_tube union all select resident_id from by_sample))),
             chg as materialized (
               select coalesce(c.resident_id, o.resident_id) as resident_id, c.resident_id is not null as counted,
                 c.grid_cell_id, c.compound_id, c.building_id, c.exempt, c.sampled, c.makeup, c.result, c.latest_tube,
@@ -375,7 +419,7 @@ public class CoverageService {
                 expected = c.expected + excluded.expected, sampled = c.sampled + excluded.sampled,
                 makeup = c.makeup + excluded.makeup, pending = c.pending + excluded.pending,
                 negative = c.negative + excluded.negative, positive = c.positive + excluded.positive)
-            select count(*) from chg""";
+            select count(*), (select count(*) from by_sample) from chg""";
 
     /**
      * The one count of the feature: living residents of the round's scope in {@code cells} (optionally under

@@ -565,17 +565,18 @@ public class SamplingService {
                 created_at)
               select ?, ?, t.id, coalesce(?, t.community_id), coalesce(?, t.grid_cell_id), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
               from t
-              returning round_id, grid_cell_id, resident_id, kind
+              returning id, round_id, grid_cell_id, resident_id, kind
             ), dirty as (
-              -- coverage: the one place a registration queues what the rollup recounts (ADR 0019; visitors are not counted)
-              insert into test_dirty_person as d (round_id, resident_id)
-              select round_id, resident_id from s where resident_id is not null %s
+              -- coverage: the one place a registration queues what the rollup recounts, with the new sample
+              -- (ADR 0019; visitors are not counted)
+              insert into test_dirty_person as d (round_id, resident_id, sample_id)
+              select round_id, resident_id, id from s where resident_id is not null %s
             ), retest as (
               update test_task k set status = 'DONE', done_by = ?, done_at = ?, updated_at = ?, version = k.version + 1
               from s where s.kind = 'RETEST' and k.round_id = s.round_id and k.resident_id = s.resident_id
                 and k.kind = 'RETEST' and k.status = 'OPEN'
             )
-            select id, capacity, members, status from t""".formatted(CoverageService.again("resident_id"));
+            select id, capacity, members, status from t""".formatted(CoverageService.AGAIN_PERSON);
 
     /**
      * A write that lost a race (unique violation: a concurrent registration of the same client id or of the person

@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 
 import org.gridguard.testsupport.Api;
 import org.gridguard.testsupport.Demo;
+import org.gridguard.testsupport.TestClock;
 import org.gridguard.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -157,6 +158,8 @@ class CoverageTest {
             Rounds.sample(Tokens.leader1(), round, b[(i - 2) / 5], people.get(i).get("id"), null, 201);
         }
         Rounds.sample(Tokens.leader1(), round, b[2], people.get(0).get("id"), null, 201); // exempt, sampled anyway
+        assertThat(coverage.refreshNow()).as("the first samples of people queued by them alone")
+                .containsEntry("newSamples", 12).containsEntry("claimed", 14);
         refresh();
         Rounds.labPost(Tokens.lab(), round, Rounds.result(b[0], "NEGATIVE", "2022-04-05T10:00:00Z", "n") + ","
                 + Rounds.result(b[1], "POSITIVE", "2022-04-05T10:00:00Z", "p"), 200);
@@ -167,6 +170,34 @@ class CoverageTest {
                 + Rounds.result(b[1], "NEGATIVE", "2022-04-05T13:00:00Z", "p2"), 200);
         Rounds.sample(Tokens.leader1(), round, Rounds.uniq("M"), people.get(14).get("id"), "MAKEUP", 201);
         refresh();
+        // a new sample is taken into the stored state alone only when it is the person's latest (ADR 0019); else,
+        // and for a second write before the refresh or someone not counted yet, the person is counted again whole
+        Object late = people.get(15).get("id"), twice = people.get(16).get("id");
+        String latest = Rounds.uniq("L"), early = Rounds.uniq("E");
+        Rounds.sample(Tokens.leader1(), round, latest, late, null, 201);
+        refresh();
+        Rounds.sampleAt(Tokens.leader1(), round, early, late, "MAKEUP", TestClock.instantNow().minusSeconds(3600), 201);
+        Rounds.sample(Tokens.leader1(), round, Rounds.uniq("T"), twice, null, 201);
+        Rounds.sample(Tokens.leader1(), round, Rounds.uniq("T"), twice, "MAKEUP", 201);
+        String newcomer = UUID.randomUUID().toString();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                insert into resident (id, community_id, grid_cell_id, area_id, household_id, name, id_type, categories, status,
+                  version, created_by, created_at, updated_by, updated_at)
+                select cast(? as uuid), community_id, grid_cell_id, area_id, household_id, '新来', id_type, '{}', 'LIVING', 0,
+                  'test', now(), 'test', now() from resident where id = cast(? as uuid)""")) {
+            ps.setObject(1, newcomer);
+            ps.setObject(2, people.get(2).get("id"));
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        Rounds.sample(Tokens.leader1(), round, Rounds.uniq("N"), newcomer, null, 201);
+        refresh();
+        Rounds.labPost(Tokens.lab(), round, Rounds.result(latest, "POSITIVE", "2022-04-05T14:00:00Z", "l") + ","
+                + Rounds.result(early, "NEGATIVE", "2022-04-05T14:00:00Z", "e"), 200);
+        refresh();
+        String person = "select count(*) from test_coverage_person where round_id = cast(? as uuid) and resident_id = cast(? as uuid)";
+        assertThat(count(person + " and result = 'POSITIVE' and makeup", round, late)).as("the later sample's result").isEqualTo(1);
+        assertThat(count(person + " and makeup", round, twice)).isEqualTo(1);
+        assertThat(count(person + " and sampled", round, newcomer)).as("counted before the census check").isEqualTo(1);
         String exemption = Api.as(Tokens.leader1()).queryParam("residentId", people.get(1).get("id"))
                 .get("/api/v1/test-rounds/" + round + "/exemptions").then().statusCode(200).extract().path("items[0].id");
         Api.as(Tokens.leader1()).delete("/api/v1/test-rounds/" + round + "/exemptions/" + exemption).then().statusCode(204);
@@ -179,7 +210,7 @@ class CoverageTest {
         }
         refresh();
         assertThat(count("select sampled from test_coverage_cell where round_id = cast(? as uuid) and grid_cell_id = ?",
-                round, cell)).as("not checked yet").isEqualTo(13);
+                round, cell)).as("not checked yet").isEqualTo(16);
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 update test_coverage_cell set refreshed_at = refreshed_at - interval '1 hour'
                 where round_id = cast(? as uuid) and grid_cell_id = ?""")) {
@@ -191,7 +222,7 @@ class CoverageTest {
         List<String> incremental = rollup(round);
         assertThat(incremental).isNotEqualTo(initial);
         assertThat(count("select sampled from test_coverage_cell where round_id = cast(? as uuid) and grid_cell_id = ?",
-                round, cell)).as("13 sampled, less the one who moved out and the exempt one sampled anyway").isEqualTo(12);
+                round, cell)).as("16 sampled, less the one who moved out and the exempt one sampled anyway").isEqualTo(15);
         assertThat(count("select negative from test_coverage_cell where round_id = cast(? as uuid) and grid_cell_id = ?",
                 round, cell)).as("pools 0 and 1 negative (one moved out), the re-test negative").isEqualTo(9);
 

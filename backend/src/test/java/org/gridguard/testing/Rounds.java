@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,14 @@ final class Rounds {
     static JsonPath sample(String token, String round, String barcode, Object residentId, String kind, int status) {
         String body = "{\"id\":\"" + UUID.randomUUID() + "\",\"barcode\":\"" + barcode + "\",\"residentId\":\"" + residentId
                 + "\"" + (kind == null ? "" : ",\"kind\":\"" + kind + "\"") + "}";
+        return Api.as(token).body(body).post("/api/v1/test-rounds/" + round + "/samples").then().statusCode(status)
+                .extract().jsonPath();
+    }
+
+    /** A registration with its own sampledAt (as an offline queue uploads it later). */
+    static JsonPath sampleAt(String token, String round, String barcode, Object residentId, String kind, Instant at, int status) {
+        String body = "{\"id\":\"" + UUID.randomUUID() + "\",\"barcode\":\"" + barcode + "\",\"residentId\":\"" + residentId
+                + "\",\"sampledAt\":\"" + at + "\"" + (kind == null ? "" : ",\"kind\":\"" + kind + "\"") + "}";
         return Api.as(token).body(body).post("/api/v1/test-rounds/" + round + "/samples").then().statusCode(status)
                 .extract().jsonPath();
     }
