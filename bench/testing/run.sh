@@ -10,7 +10,7 @@
 #
 #  lab       LAB_ROWS tube results as batches of 1,000 through POST …/tube-results/batch (client credentials of
 #            lab-demo, LAB_CLIENTS (2) senders in parallel, POSITIVE_SHARE positive), for tubes still waiting for a result (reset
-#            before every run, untimed); then the history rows it wrote are deleted and `\copy`-ed back into the
+#            before every run, untimed; a run starts once the results of the one before are counted); then the history rows it wrote are deleted and `\copy`-ed back into the
 #            same table (test_tube_result): rows/s ratio.
 #  coverage  while a background writer posts WRITER_RATE samples/s (autocannon, supervisor token): COV_CITY
 #            sequential GETs of the round's coverage (no areaId: one row per grid cell of the city) and COV_CELL of
@@ -107,9 +107,18 @@ if [[ " $PHASES " == *" lab "* ]]; then
     lab_reset
     $PY lab "$BASE" "$(lab_token)" "$ROUND" "$WORK/barcodes.txt" "$LAB_WARMUP" "$POS" >/dev/null
   done
+  tubes_counted() {  # seconds until every queued tube is counted (at most 600)
+    local t0; t0=$(date +%s)
+    for i in $(seq 1 600); do
+      [[ $($PSQL -c "select count(*) from test_dirty_tube") == 0 ]] && break; sleep 1; done
+    echo $(( $(date +%s) - t0 ))
+  }
   fresh_start lab
   for r in $(seq 1 "$RUNS"); do
     lab_reset
+    # each run starts with the results of the one before counted: otherwise their recount, still running, takes
+    # a share of the cores that depends on how long the COPY and the reset took
+    tubes_counted >/dev/null
     tok=$(lab_token); c0=$(cpu_now)
     api=$($PY lab "$BASE" "$tok" "$ROUND" "$WORK/barcodes.txt" "$LAB_ROWS" "$POS")
     api_cpu=$(cpu_delta "$c0" "$(cpu_now)")
@@ -130,10 +139,7 @@ print(json.dumps({'kind':'lab','run':int(sys.argv[5]),'api':a,'api_rows_per_s':a
 " "$api" "$n" "$t0" "$t1" "$r" "$api_cpu" "$copy_cpu" | tee -a "$RESULTS"
   done
   # the lab posts far faster than a city's labs do: the figures lag until the recount has caught up
-  t0=$(date +%s)
-  for i in $(seq 1 600); do
-    [[ $($PSQL -c "select count(*) from test_dirty_tube") == 0 ]] && break; sleep 1; done
-  drain=$(( $(date +%s) - t0 ))
+  drain=$(tubes_counted)
   fresh_stop lab
   echo "{\"kind\": \"lab-drain\", \"seconds\": $drain, \"errors\": 0}" | tee -a "$RESULTS"
   lab_reset

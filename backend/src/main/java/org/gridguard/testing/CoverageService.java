@@ -310,7 +310,8 @@ public class CoverageService {
             -- its result and its kind; nothing else changes (their census data are the census check's)
             by_sample as materialized (
               select p.resident_id, p.grid_cell_id, p.compound_id, p.building_id, p.exempt, true as sampled,
-                p.makeup or s.kind = 'MAKEUP' as makeup, t.result, s.tube_id as latest_tube
+                p.makeup or s.kind = 'MAKEUP' as makeup, t.result, s.tube_id as latest_tube,
+                p.sampled as o_sampled, p.makeup as o_makeup, p.result as o_result, p.latest_tube as o_tube
               from fresh s
               cross join lateral (select * from test_coverage_person p
                 where p.round_id = :rid and p.resident_id = s.resident_id limit 1) p
@@ -326,18 +327,15 @@ public class CoverageService {
             -- a tube's new result is the result of the people whose latest sample it holds; nothing else changes
             by_tube as materialized (
               select p.resident_id, p.grid_cell_id, p.compound_id, p.building_id, p.exempt, p.sampled, p.makeup,
-                t.result, p.latest_tube
+                t.result, p.latest_tube, p.sampled as o_sampled, p.makeup as o_makeup, p.result as o_result,
+                p.latest_tube as o_tube
               from test_coverage_person p join test_tube t on t.id = p.latest_tube
               where p.round_id = :rid and p.latest_tube = any(cast(:tubes as uuid[]))
                 and not exists (select 1 from cand where cand.id = p.resident_id)
                 and not exists (select 1 from by_sample b where b.resident_id = p.resident_id)),
             cur as materialized (
-              select * from by_tube
-              union all
-              select * from by_sample
-              union all
               select r.id as resident_id, r.grid_cell_id, r.compound_id, r.building_id, r.exempt,
-                s.n > 0 as sampled, coalesce(s.makeup, false) as makeup, s.result, s.tube
+                s.n > 0 as sampled, coalesce(s.makeup, false) as makeup, s.result, s.tube as latest_tube
               from cand
               cross join lateral (
                 select r.id, r.grid_cell_id, h.compound_id, h.building_id,
@@ -355,11 +353,7 @@ public class CoverageService {
                 where x.round_id = :rid and x.resident_id = r.id) s),
             old as materialized (
               select p.* from cand cross join lateral (select * from test_coverage_person p
-                where p.round_id = :rid and p.resident_id = cand.id limit 1) p
-              union all
-              select p.* from test_coverage_person p
-              where p.round_id = :rid
-                and p.resident_id = any(array(select resident_id from by_tube union all select resident_id from by_sample))),
+                where p.round_id = :rid and p.resident_id = cand.id limit 1) p),
             chg as materialized (
               select coalesce(c.resident_id, o.resident_id) as resident_id, c.resident_id is not null as counted,
                 c.grid_cell_id, c.compound_id, c.building_id, c.exempt, c.sampled, c.makeup, c.result, c.latest_tube,
@@ -369,7 +363,13 @@ public class CoverageService {
               from cur c full join old o on o.resident_id = c.resident_id
               where (c.grid_cell_id, c.compound_id, c.building_id, c.exempt, c.sampled, c.makeup, c.result, c.latest_tube)
                 is distinct from (o.grid_cell_id, o.compound_id, o.building_id, o.exempt, o.sampled, o.makeup, o.result,
-                  o.latest_tube)),
+                  o.latest_tube)
+              union all
+              -- the people who took a new sample or a tube's result: the same place, a new sample or result
+              select resident_id, true, grid_cell_id, compound_id, building_id, exempt, sampled, makeup, result, latest_tube,
+                true, grid_cell_id, compound_id, building_id, exempt, o_sampled, o_makeup, o_result
+              from (select * from by_sample union all select * from by_tube) x
+              where (sampled, makeup, result, latest_tube) is distinct from (o_sampled, o_makeup, o_result, o_tube)),
             sign as (
               select grid_cell_id as cell, compound_id as compound, building_id as building, 1 as k, exempt, sampled,
                 makeup, result from chg where counted
