@@ -303,22 +303,20 @@ public class CoverageService {
                   where p.round_id = :rid and p.grid_cell_id = any(cast(:cells as uuid[]))) x),
             fresh as materialized (
               select s.* from unnest(cast(:samples as uuid[])) n(id)
-              cross join lateral (select s.id, s.resident_id, s.tube_id, s.kind, s.sampled_at, s.created_at
+              cross join lateral (select s.id, s.resident_id, s.tube_id, s.kind, s.sampled_at
                 from test_sample s where s.id = n.id limit 1) s
               where not exists (select 1 from whole where whole.id = s.resident_id)),
             -- a person queued by one new sample that is their latest: their stored state with that sample's tube,
             -- its result and its kind; nothing else changes (their census data are the census check's)
             by_sample as materialized (
               select p.resident_id, p.grid_cell_id, p.compound_id, p.building_id, p.exempt, true as sampled,
-                p.makeup or s.kind = 'MAKEUP' as makeup, t.result, s.tube_id as latest_tube,
+                p.makeup or s.kind = 'MAKEUP' as makeup, t.result, s.tube_id as latest_tube, s.sampled_at as latest_at,
                 p.sampled as o_sampled, p.makeup as o_makeup, p.result as o_result, p.latest_tube as o_tube
               from fresh s
               cross join lateral (select * from test_coverage_person p
                 where p.round_id = :rid and p.resident_id = s.resident_id limit 1) p
               cross join lateral (select t.result from test_tube t where t.id = s.tube_id limit 1) t
-              where not p.sampled or exists (select 1 from test_sample x
-                where x.tube_id = p.latest_tube and x.resident_id = p.resident_id
-                  and (x.sampled_at, x.created_at) < (s.sampled_at, s.created_at))),
+              where not p.sampled or p.latest_at < s.sampled_at),
             -- everyone else queued is counted again whole
             cand as materialized (
               select id from whole
@@ -327,15 +325,15 @@ public class CoverageService {
             -- a tube's new result is the result of the people whose latest sample it holds; nothing else changes
             by_tube as materialized (
               select p.resident_id, p.grid_cell_id, p.compound_id, p.building_id, p.exempt, p.sampled, p.makeup,
-                t.result, p.latest_tube, p.sampled as o_sampled, p.makeup as o_makeup, p.result as o_result,
-                p.latest_tube as o_tube
+                t.result, p.latest_tube, p.latest_at, p.sampled as o_sampled, p.makeup as o_makeup,
+                p.result as o_result, p.latest_tube as o_tube
               from test_coverage_person p join test_tube t on t.id = p.latest_tube
               where p.round_id = :rid and p.latest_tube = any(cast(:tubes as uuid[]))
                 and not exists (select 1 from cand where cand.id = p.resident_id)
                 and not exists (select 1 from by_sample b where b.resident_id = p.resident_id)),
             cur as materialized (
               select r.id as resident_id, r.grid_cell_id, r.compound_id, r.building_id, r.exempt,
-                s.n > 0 as sampled, coalesce(s.makeup, false) as makeup, s.result, s.tube as latest_tube
+                s.n > 0 as sampled, coalesce(s.makeup, false) as makeup, s.result, s.tube as latest_tube, s.at as latest_at
               from cand
               cross join lateral (
                 select r.id, r.grid_cell_id, h.compound_id, h.building_id,
@@ -348,7 +346,7 @@ public class CoverageService {
               cross join lateral (
                 select count(*) as n, bool_or(x.kind = 'MAKEUP') as makeup,
                   (array_agg(t.result order by x.sampled_at desc, x.created_at desc))[1] as result,
-                  (array_agg(t.id order by x.sampled_at desc, x.created_at desc))[1] as tube
+                  (array_agg(t.id order by x.sampled_at desc, x.created_at desc))[1] as tube, max(x.sampled_at) as at
                 from test_sample x join test_tube t on t.id = x.tube_id
                 where x.round_id = :rid and x.resident_id = r.id) s),
             old as materialized (
@@ -357,17 +355,18 @@ public class CoverageService {
             chg as materialized (
               select coalesce(c.resident_id, o.resident_id) as resident_id, c.resident_id is not null as counted,
                 c.grid_cell_id, c.compound_id, c.building_id, c.exempt, c.sampled, c.makeup, c.result, c.latest_tube,
-                o.resident_id is not null as was, o.grid_cell_id as o_cell, o.compound_id as o_compound,
+                c.latest_at, o.resident_id is not null as was, o.grid_cell_id as o_cell, o.compound_id as o_compound,
                 o.building_id as o_building, o.exempt as o_exempt, o.sampled as o_sampled, o.makeup as o_makeup,
                 o.result as o_result
               from cur c full join old o on o.resident_id = c.resident_id
-              where (c.grid_cell_id, c.compound_id, c.building_id, c.exempt, c.sampled, c.makeup, c.result, c.latest_tube)
+              where (c.grid_cell_id, c.compound_id, c.building_id, c.exempt, c.sampled, c.makeup, c.result, c.latest_tube,
+                  c.latest_at)
                 is distinct from (o.grid_cell_id, o.compound_id, o.building_id, o.exempt, o.sampled, o.makeup, o.result,
-                  o.latest_tube)
+                  o.latest_tube, o.latest_at)
               union all
               -- the people who took a new sample or a tube's result: the same place, a new sample or result
               select resident_id, true, grid_cell_id, compound_id, building_id, exempt, sampled, makeup, result, latest_tube,
-                true, grid_cell_id, compound_id, building_id, exempt, o_sampled, o_makeup, o_result
+                latest_at, true, grid_cell_id, compound_id, building_id, exempt, o_sampled, o_makeup, o_result
               from (select * from by_sample union all select * from by_tube) x
               where (sampled, makeup, result, latest_tube) is distinct from (o_sampled, o_makeup, o_result, o_tube)),
             sign as (
@@ -386,13 +385,14 @@ public class CoverageService {
               from sign group by cell, compound, building),
             put as (
               insert into test_coverage_person as p (round_id, resident_id, grid_cell_id, compound_id, building_id, exempt,
-                sampled, makeup, result, latest_tube)
-              select :rid, resident_id, grid_cell_id, compound_id, building_id, exempt, sampled, makeup, result, latest_tube
+                sampled, makeup, result, latest_tube, latest_at)
+              select :rid, resident_id, grid_cell_id, compound_id, building_id, exempt, sampled, makeup, result, latest_tube,
+                latest_at
               from chg where counted
               on conflict (round_id, resident_id) do update set grid_cell_id = excluded.grid_cell_id,
                 compound_id = excluded.compound_id, building_id = excluded.building_id, exempt = excluded.exempt,
                 sampled = excluded.sampled, makeup = excluded.makeup, result = excluded.result,
-                latest_tube = excluded.latest_tube),
+                latest_tube = excluded.latest_tube, latest_at = excluded.latest_at),
             gone as (
               delete from test_coverage_person p
               where p.round_id = :rid and p.resident_id = any(array(select resident_id from chg where not counted))),
