@@ -6,7 +6,8 @@
 # district (an assignment row), creates a round over it through the API (pool size 10, lab lab-demo) and moves it to
 # SAMPLING; bench/testing/data.sql then generates its samples set-based: every living resident once in a pool of 10
 # of their cell except ~3 % missing, visitors up to TOTAL_SAMPLES, 4 tubes in 5 with a NEGATIVE result. All of that
-# is cached in $WORK/pg (table bench_round) and reused by the next runs.
+# is cached in $WORK/pg (table bench_round) and reused by the next runs, each of which first removes the samples
+# and pools the runs before it registered and has the rollup counted again.
 #
 #  lab       LAB_ROWS tube results as batches of 1,000 through POST …/tube-results/batch (client credentials of
 #            lab-demo, LAB_CLIENTS (2) senders in parallel, POSITIVE_SHARE positive), for tubes still waiting for a result (reset
@@ -62,8 +63,26 @@ if [[ -z $ROUND ]]; then
   log "round $ROUND created and sampling; generating $TOTAL samples"
   $PSQL -v round="$ROUND" -v total="$TOTAL" -f "$HERE/data.sql"
 fi
-$PSQL -c "analyze" >/dev/null  # no autovacuum here: fresh statistics, or the planner guesses from empty tables
 CELLS=$($PSQL -c "select count(*) from area_node where kind = 'GRID_CELL'")
+# every invocation measures the round as generated: the samples and pools earlier runs registered (~700,000 per
+# soak) are removed and the rollup is counted again from them, or each run would read more samples per person
+added=$($PSQL -c "select count(*) from test_sample where round_id = '$ROUND' and sampled_by <> 'bench-data'")
+if (( added > 0 )); then
+  log "round $ROUND: removing $added samples registered by earlier runs; the rollup is counted again"
+  $PSQL -c "delete from test_sample where round_id = '$ROUND' and sampled_by <> 'bench-data'" \
+    -c "delete from test_task where round_id = '$ROUND' and tube_id in (select id from test_tube
+          where round_id = '$ROUND' and opened_by <> 'bench-data')" \
+    -c "delete from test_tube_result where round_id = '$ROUND'" \
+    -c "delete from test_tube where round_id = '$ROUND' and opened_by <> 'bench-data'" \
+    -c "delete from test_dirty_person where round_id = '$ROUND'" -c "delete from test_dirty_tube where round_id = '$ROUND'" \
+    -c "delete from test_coverage_person where round_id = '$ROUND'" \
+    -c "delete from test_coverage_building where round_id = '$ROUND'" -c "delete from test_coverage_cell where round_id = '$ROUND'" \
+    -c "vacuum full test_sample" -c "vacuum full test_tube" -c "vacuum full test_coverage_person" \
+    -c "vacuum full test_dirty_person" -c "vacuum full test_task" \
+    -c "insert into test_dirty_cell (round_id, grid_cell_id) select '$ROUND', id from area_node where kind = 'GRID_CELL'
+          on conflict do nothing" >/dev/null
+fi
+$PSQL -c "analyze" >/dev/null  # no autovacuum here: fresh statistics, or the planner guesses from empty tables
 for i in $(seq 1 300); do
   [[ $($PSQL -c "select count(*) from test_coverage_cell where round_id = '$ROUND'") == "$CELLS" \
      && $($PSQL -c "select count(*) from test_dirty_cell where round_id = '$ROUND'") == 0 ]] && break; sleep 2; done

@@ -69,6 +69,13 @@ public class OnceOnly {
         return true;
     }
 
+    /** Forgets the claims of windows that started before {@code before} (their outcomes were kept for diagnosis). */
+    @Transactional
+    public int prune(Instant before) {
+        return em.createNativeQuery("delete from scheduled_claim where window_start < ?1").setParameter(1, before)
+                .executeUpdate();
+    }
+
     public String instanceId() {
         return instanceId;
     }

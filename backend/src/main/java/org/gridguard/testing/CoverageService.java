@@ -43,7 +43,7 @@ import io.quarkus.scheduler.Scheduled;
  * "Miss no one": coverage of a round at any level. Every living resident of the round's scope has a stored state
  * (cell, compound, building, exempt, sampled, make-up, latest result); building and cell rows are the sums of those
  * states. A write queues what it touched (a sample or exemption: the person; a lab result: the tube; a new round:
- * its cells) and once-only scheduled work recounts only those every 2 s, adding the differences (ADR 0019); a census
+ * its cells) and once-only scheduled work recounts only those every second, adding the differences (ADR 0019); a census
  * check also recounts the people whose census data no longer match their state, a few cells per refresh. Grid cells and everything
  * above read the cell rows, compounds and buildings the building rows; households inside one cell are counted live.
  * See ADRs 0010, 0018 and 0019.
@@ -67,7 +67,7 @@ public class CoverageService {
     RoundService roundService;
 
     /** How often the rollup is refreshed; "off" in the test profile, where tests refresh it themselves. */
-    @ConfigProperty(name = "gridguard.testing.coverage-every", defaultValue = "2s")
+    @ConfigProperty(name = "gridguard.testing.coverage-every", defaultValue = "1s")
     String every;
 
     @ConfigProperty(name = "gridguard.testing.coverage-census-every", defaultValue = "60s")
@@ -116,7 +116,7 @@ public class CoverageService {
                 .setParameter(4, r.scopePaths().toArray(String[]::new)).executeUpdate();
     }
 
-    @Scheduled(every = "${gridguard.testing.coverage-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${gridguard.testing.coverage-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         Instant now = clock.instant();
@@ -127,7 +127,7 @@ public class CoverageService {
     static final int PERSONS = 50_000, TUBES = 5_000, CELLS = 200;
 
     /** Cells of sampling rounds the census check looks at per refresh, the longest unchecked first. */
-    @ConfigProperty(name = "gridguard.testing.coverage-census-cells", defaultValue = "20")
+    @ConfigProperty(name = "gridguard.testing.coverage-census-cells", defaultValue = "10")
     int censusCells;
 
     record Claimed(Map<UUID, Work> byRound, int items, boolean drained) {

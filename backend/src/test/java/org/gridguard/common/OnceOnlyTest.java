@@ -74,6 +74,16 @@ class OnceOnlyTest {
     }
 
     @Test
+    void claimsOlderThanTheCutOffAreForgottenAndNewerOnesKept() {
+        Instant old = Instant.parse("2020-01-01T00:00:00Z"), kept = Instant.parse("2020-01-09T00:00:00Z");
+        assertThat(onceOnly.run("prune-job", old, () -> Map.of())).isTrue();
+        assertThat(onceOnly.run("prune-job", kept, () -> Map.of())).isTrue();
+        assertThat(onceOnly.prune(Instant.parse("2020-01-02T00:00:00Z"))).isGreaterThanOrEqualTo(1);
+        assertThat(onceOnly.run("prune-job", kept, () -> Map.of())).as("still claimed").isFalse();
+        assertThat(onceOnly.run("prune-job", old, () -> Map.of())).as("forgotten").isTrue();
+    }
+
+    @Test
     void windowsAlignOnTheEpoch() {
         assertThat(OnceOnly.windowStart(Instant.parse("2026-03-01T08:07:59Z"), java.time.Duration.ofMinutes(5)))
                 .isEqualTo(Instant.parse("2026-03-01T08:05:00Z"));
