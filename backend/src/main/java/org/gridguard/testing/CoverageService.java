@@ -483,9 +483,9 @@ public class CoverageService {
 
     /** Reads only: no transaction (one round trip less for the most frequent read of a running round). */
     public Coverage coverage(UUID roundId, UUID areaId, Level level) {
-        RoundRepository.WithPrevious rp = rounds.visibleWithPrevious(roundId);
+        RoundRepository.WithPrevious rp = rounds.visibleWithPrevious(roundId, areaId);
         Round r = rp.round();
-        Area area = areaId == null ? null : roundService.area(areaId);
+        Area area = rp.area();
         if (area != null && !jurisdiction.overlaps(area.path())) {
             throw ApiProblem.notFound("Area node");
         }

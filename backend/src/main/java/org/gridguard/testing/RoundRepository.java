@@ -106,26 +106,37 @@ public class RoundRepository {
     }
 
     /** A visible round and the previous round over the same scope ({@link #previous}). */
-    record WithPrevious(Round round, Optional<Round> previous) {
+    record WithPrevious(Round round, Optional<Round> previous, RoundService.Area area) {
     }
 
-    /** {@link #visible} and {@link #previous} in one query (one round trip less for every coverage read). */
-    WithPrevious visibleWithPrevious(UUID id) {
+    static final UUID NO_AREA = new UUID(0, 0);
+
+    /** A visible round with the previous one of its scope and, in the same round trip, the area node asked about. */
+    WithPrevious visibleWithPrevious(UUID id, UUID areaId) {
         Map<String, Object> p = new HashMap<>();
-        String sql = "select " + Round.COLUMNS + ", " + Round.COLUMNS.replace("r.", "pr.") + " from test_round r"
+        String sql = "select " + Round.COLUMNS + ", " + Round.COLUMNS.replace("r.", "pr.")
+                + ", a.id, a.kind, a.name, a.path, a.community_id from test_round r"
                 + " left join lateral (select * from test_round q where q.scope_key = r.scope_key and q.id <> r.id"
                 + " and q.status <> 'PLANNED' and (q.round_date, q.created_at) < (r.round_date, r.created_at)"
-                + " order by q.round_date desc, q.created_at desc limit 1) pr on true where r.id = :id" + filter(p);
+                + " order by q.round_date desc, q.created_at desc limit 1) pr on true"
+                + " left join area_node a on a.id = :area where r.id = :id" + filter(p);
         p.put("id", id);
+        p.put("area", areaId == null ? NO_AREA : areaId);
         var q = em.createNativeQuery(sql);
         p.forEach(q::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
         Object[] x = rows.stream().findFirst().orElseThrow(() -> ApiProblem.notFound("Test round"));
-        int n = x.length / 2;
-        Object[] prev = Arrays.copyOfRange(x, n, x.length);
+        int n = (x.length - 5) / 2;
+        Object[] prev = Arrays.copyOfRange(x, n, 2 * n);
+        RoundService.Area area = x[2 * n] == null ? null
+                : new RoundService.Area((UUID) x[2 * n], (String) x[2 * n + 1], (String) x[2 * n + 2],
+                        (String) x[2 * n + 3], (UUID) x[2 * n + 4]);
+        if (areaId != null && area == null) {
+            throw ApiProblem.notFound("Area node");
+        }
         return new WithPrevious(Round.of(Arrays.copyOfRange(x, 0, n)),
-                prev[0] == null ? Optional.empty() : Optional.of(Round.of(prev)));
+                prev[0] == null ? Optional.empty() : Optional.of(Round.of(prev)), area);
     }
 
     /** For a lab: the round only if it is assigned to the calling lab client. */
