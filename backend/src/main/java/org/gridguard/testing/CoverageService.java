@@ -763,6 +763,7 @@ public class CoverageService {
                 + " (select count(*) from test_round r where true" + visible + "),"
                 + " (select count(*) from test_round r where r.status = 'SAMPLING'" + visible + "),"
                 + " (select count(*) from test_tube t join test_round r on r.id = t.round_id where t.result in ('POSITIVE','INVALID')"
+                + " and t.id in (" + PoolFollowUp.BAD_SO_FAR.replace("?1", "r.id") + ")"
                 + visible + cells.formatted("t.grid_cell_id", "t.grid_cell_id") + "),"
                 + " (select count(*) from test_task t join test_round r on r.id = t.round_id where t.kind = 'RETEST' and t.status = 'OPEN'"
                 + visible + cells.formatted("t.grid_cell_id", "t.grid_cell_id") + "),"

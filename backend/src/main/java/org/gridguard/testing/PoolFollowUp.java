@@ -55,6 +55,13 @@ public class PoolFollowUp {
     @Inject
     WebhookOutbox outbox;
 
+    /**
+     * The pools of round ?1 that came back positive or invalid at least once: the result history has an index of its
+     * own for them, so test_tube keeps result out of its indexes and a lab result updates a tube in place (V10).
+     */
+    static final String BAD_SO_FAR = "select h.tube_id from test_tube_result h where h.round_id = ?1"
+            + " and h.result in ('POSITIVE','INVALID')";
+
     void positive(Round r, List<UUID> tubes, String actor) {
         Instant now = clock.instant();
         UUID[] ids = tubes.toArray(UUID[]::new);
@@ -122,7 +129,8 @@ public class PoolFollowUp {
         // households still in another bad pool stay flagged
         @SuppressWarnings("unchecked")
         List<UUID> stillBad = em.createNativeQuery(
-                "select id from test_tube where round_id = ?1 and result in ('POSITIVE','INVALID')")
+                "select id from test_tube where round_id = ?1 and result in ('POSITIVE','INVALID') and id in ("
+                        + BAD_SO_FAR + ")")
                 .setParameter(1, r.id()).getResultList();
         if (!stillBad.isEmpty()) {
             flag(r, stillBad.toArray(UUID[]::new), now);
@@ -177,7 +185,8 @@ public class PoolFollowUp {
                   t.result_at,
                   cast(array(select subject_id from test_flag f where f.tube_id = t.id and f.subject_type = 'HOUSEHOLD') as text[]),
                   cast(array(select subject_id from test_flag f where f.tube_id = t.id and f.subject_type = 'BUILDING') as text[])
-                from test_tube t where t.round_id = :r and t.result in ('POSITIVE','INVALID')""");
+                from test_tube t where t.round_id = :r and t.result in ('POSITIVE','INVALID')
+                  and t.id in (""" + BAD_SO_FAR.replace("?1", ":r") + ")");
         p.put("r", roundId);
         if (!jurisdiction.isGlobal()) {
             sql.append(" and coalesce(t.grid_cell_id, t.area_id) in (select id from area_node where path like any(cast(:jur as text[])))");
