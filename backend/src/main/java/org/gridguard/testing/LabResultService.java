@@ -145,7 +145,9 @@ public class LabResultService {
                   update test_unmatched_result u set resolved_at = ?8 from m
                   where u.round_id = ?6 and u.barcode = m.barcode and m.tube_id is not null and u.resolved_at is null),
                 dirty as (
-                  insert into test_dirty_tube as d (round_id, tube_id) select ?6, id from upd
+                  -- coverage depends on the result alone: a new tested-at or lab reference changes no figure
+                  insert into test_dirty_tube as d (round_id, tube_id)
+                  select ?6, m.tube_id from m join upd on upd.id = m.tube_id where m.old_result is distinct from m.result
                   on conflict (round_id, tube_id) do update set claimed_at = null where d.claimed_at is not null)
                 select m.idx, m.tube_id, upd.id is not null, m.old_result, m.result
                 from m left join upd on upd.id = m.tube_id""")

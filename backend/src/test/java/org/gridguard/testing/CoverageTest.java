@@ -164,6 +164,10 @@ class CoverageTest {
         Rounds.labPost(Tokens.lab(), round, Rounds.result(b[0], "NEGATIVE", "2022-04-05T10:00:00Z", "n") + ","
                 + Rounds.result(b[1], "POSITIVE", "2022-04-05T10:00:00Z", "p"), 200);
         refresh();
+        assertThat(Rounds.labPost(Tokens.lab(), round, Rounds.result(b[0], "NEGATIVE", "2022-04-05T10:30:00Z", "n-2"), 200)
+                .getString("items[0].status")).isEqualTo("UPDATED");
+        assertThat(count("select count(*) from test_dirty_tube where round_id = cast(? as uuid)", round))
+                .as("a new tested-at and lab reference change no figure: nothing queued").isZero();
         // a re-test of a positive pool's member, its result, then the pool corrected to negative
         Rounds.sample(Tokens.leader1(), round, b[3], people.get(7).get("id"), "RETEST", 201);
         Rounds.labPost(Tokens.lab(), round, Rounds.result(b[3], "NEGATIVE", "2022-04-05T12:00:00Z", "r") + ","
