@@ -95,19 +95,30 @@ async function ensureWorkerShiftToday(leader: Api, zone: string): Promise<Shift>
   const already = candidates.find((s) => s.assignees.some((a) => a.personId === workerId));
   if (already) return already;
 
+  // worker1's own shifts around today, which the rules (rest, overlap, weekly hours) weigh against a new one
+  const tomorrow = day(new Date(Date.now() + 86_400_000));
+  const own = (await shiftsOf(leader, zone, yesterday(), tomorrow)).filter((s) =>
+    s.assignees.some((a) => a.personId === workerId && !a.checkInAt));
+  const refusals: string[] = [];
   for (const s of candidates) {
     let r = await leader.send('POST', `/api/v1/duty-shifts/${s.id}/assignees`, { personId: workerId });
     if (r.status() === 422 && s.assignees.length > 0) {
       const body = (await r.json()) as { errors: { field: string }[] };
-      if (body.errors.every((e) => e.field === 'STAFFING')) {
+      if (body.errors.some((e) => e.field === 'STAFFING')) {
         const other = s.assignees.find((a) => !a.checkInAt) ?? s.assignees[0];
         await leader.send('DELETE', `/api/v1/duty-shifts/${s.id}/assignees/${other.personId}`);
         r = await leader.send('POST', `/api/v1/duty-shifts/${s.id}/assignees`, { personId: workerId });
       }
     }
+    // late in the day the only shift left may follow worker1's own without rest: move them from that one
+    for (const from of own) {
+      if (r.ok() || r.status() !== 422 || from.id === s.id) continue;
+      r = await leader.send('POST', `/api/v1/duty-shifts/${s.id}/assignees`, { personId: workerId, fromShiftId: from.id });
+    }
     if (r.ok()) return (await r.json()) as Shift;
+    refusals.push(`${s.checkpointCode} ${s.startsAt}: ${r.status()} ${await r.text()}`);
   }
-  throw new Error('could not put worker1 on any shift today');
+  throw new Error(`could not put worker1 on any shift today:\n${refusals.join('\n')}`);
 }
 
 /** Serious and critical WCAG 2.x A/AA violations on the page. */
