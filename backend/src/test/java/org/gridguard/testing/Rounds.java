@@ -74,16 +74,13 @@ final class Rounds {
     }
 
     static JsonPath sample(String token, String round, String barcode, Object residentId, String kind, int status) {
-        String body = "{\"id\":\"" + UUID.randomUUID() + "\",\"barcode\":\"" + barcode + "\",\"residentId\":\"" + residentId
-                + "\"" + (kind == null ? "" : ",\"kind\":\"" + kind + "\"") + "}";
-        return Api.as(token).body(body).post("/api/v1/test-rounds/" + round + "/samples").then().statusCode(status)
-                .extract().jsonPath();
+        return sampleAt(token, round, barcode, residentId, kind, null, status);
     }
 
-    /** A registration with its own sampledAt (as an offline queue uploads it later). */
+    /** A registration with its own sampledAt (as an offline queue uploads it later), or none. */
     static JsonPath sampleAt(String token, String round, String barcode, Object residentId, String kind, Instant at, int status) {
         String body = "{\"id\":\"" + UUID.randomUUID() + "\",\"barcode\":\"" + barcode + "\",\"residentId\":\"" + residentId
-                + "\",\"sampledAt\":\"" + at + "\"" + (kind == null ? "" : ",\"kind\":\"" + kind + "\"") + "}";
+                + "\"" + (at == null ? "" : ",\"sampledAt\":\"" + at + "\"") + (kind == null ? "" : ",\"kind\":\"" + kind + "\"") + "}";
         return Api.as(token).body(body).post("/api/v1/test-rounds/" + round + "/samples").then().statusCode(status)
                 .extract().jsonPath();
     }
