@@ -1,7 +1,13 @@
 package org.gridguard.common;
 
+import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,6 +72,47 @@ public class Jdbc {
                     // the pool discards a connection it cannot take back; the request's outcome stands
                 }
             }
+        }
+    }
+
+    /**
+     * The rows of a query with positional arguments ({@link #bind}), each as its column values the way a native query
+     * returns them: SQL arrays as Java arrays, timestamps as {@link java.sql.Timestamp} ({@link Rows#instant}).
+     */
+    public static List<Object[]> rows(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                bind(ps, i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                List<Object[]> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(values(rs, 1, n));
+                }
+                return out;
+            }
+        }
+    }
+
+    /** Columns {@code first} … {@code first + count - 1} of the current row, SQL arrays as Java arrays. */
+    public static Object[] values(ResultSet rs, int first, int count) throws SQLException {
+        Object[] row = new Object[count];
+        for (int j = 0; j < count; j++) {
+            Object o = rs.getObject(first + j);
+            row[j] = o instanceof Array a ? a.getArray() : o;
+        }
+        return row;
+    }
+
+    /** Binds one argument; {@code UUID[]} and {@code String[]} as uuid[] and text[]. */
+    public static void bind(PreparedStatement ps, int i, Object v) throws SQLException {
+        if (v instanceof UUID[] u) {
+            ps.setArray(i, ps.getConnection().createArrayOf("uuid", u));
+        } else if (v instanceof String[] t) {
+            ps.setArray(i, ps.getConnection().createArrayOf("text", t));
+        } else {
+            ps.setObject(i, v);
         }
     }
 }

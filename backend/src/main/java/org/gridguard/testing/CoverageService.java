@@ -2,6 +2,8 @@ package org.gridguard.testing;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gridguard.common.ApiProblem;
 import org.gridguard.common.Cursor;
+import org.gridguard.common.Jdbc;
 import org.gridguard.common.OnceOnly;
 import org.gridguard.common.Page;
 import org.gridguard.common.Rows;
@@ -65,6 +68,8 @@ public class CoverageService {
     RoundRepository rounds;
     @Inject
     RoundService roundService;
+    @Inject
+    Jdbc jdbc;
 
     /** How often the rollup is refreshed; "off" in the test profile, where tests refresh it themselves. */
     @ConfigProperty(name = "gridguard.testing.coverage-every", defaultValue = "1s")
@@ -427,16 +432,14 @@ public class CoverageService {
      * person's latest result. Samples are first reduced to one row per person (latest result, any make-up), so the
      * planner joins three sets of about one row per resident (ADR 0018).
      */
-    static String countSql(Round r, List<String> keys, Map<String, Object> p, UUID[] cells, String areaPath) {
-        p.put("rid", r.id());
-        p.put("communities", r.communities());
-        p.put("scope", r.patterns());
-        p.put("cells", cells);
+    static String countSql(Round r, List<String> keys, List<Object> args, UUID[] cells, String areaPath) {
+        args.addAll(List.of(cells, r.communities(), r.patterns()));
         String underArea = "";
         if (areaPath != null) {
-            p.put("under", areaPath + "%");
-            underArea = " and path like :under";
+            args.add(areaPath + "%");
+            underArea = " and path like ?";
         }
+        args.addAll(List.of(r.id(), cells, r.id(), cells));
         StringBuilder select = new StringBuilder(), group = new StringBuilder();
         for (int i = 0; i < keys.size(); i++) {
             select.append(", ").append(keys.get(i)).append(" as k").append(i + 1);
@@ -445,16 +448,16 @@ public class CoverageService {
         return """
                 with res as (
                   select r.id%s from resident r join household h on h.id = r.household_id
-                  where r.grid_cell_id = any(cast(:cells as uuid[])) and r.community_id = any(cast(:communities as uuid[]))
+                  where r.grid_cell_id = any(?) and r.community_id = any(?)
                     and r.status = 'LIVING'
-                    and r.area_id in (select id from area_node where path like any(cast(:scope as text[]))%s)),
+                    and r.area_id in (select id from area_node where path like any(?)%s)),
                 ex as (select e.resident_id from test_exemption e
-                  where e.round_id = :rid and e.grid_cell_id = any(cast(:cells as uuid[]))),
+                  where e.round_id = ? and e.grid_cell_id = any(?)),
                 smp as (select s.resident_id,
                     (array_agg(t.result order by s.sampled_at desc, s.created_at desc))[1] as result,
                     bool_or(s.kind = 'MAKEUP') as makeup
                   from test_sample s join test_tube t on t.id = s.tube_id
-                  where s.round_id = :rid and s.grid_cell_id = any(cast(:cells as uuid[])) and s.resident_id is not null
+                  where s.round_id = ? and s.grid_cell_id = any(?) and s.resident_id is not null
                   group by s.resident_id)
                 select %s, count(*) as residents, count(ex.resident_id) as exempt,
                   count(l.resident_id) filter (where ex.resident_id is null) as sampled,
@@ -481,9 +484,16 @@ public class CoverageService {
         };
     }
 
-    /** Reads only: no transaction (one round trip less for the most frequent read of a running round). */
+    /**
+     * Reads only, on one pooled connection outside any transaction, in plain JDBC (ADR 0022): the round, the previous
+     * one, the area asked about and the caller's scopes in one statement, then the rows of each round in one more.
+     */
     public Coverage coverage(UUID roundId, UUID areaId, Level level) {
-        RoundRepository.WithPrevious rp = rounds.visibleWithPrevious(roundId, areaId);
+        return jdbc.autocommitted(db -> db.run(c -> coverage(c, roundId, areaId, level)));
+    }
+
+    private Coverage coverage(Connection c, UUID roundId, UUID areaId, Level level) throws SQLException {
+        RoundRepository.WithPrevious rp = rounds.visibleWithPrevious(c, roundId, areaId);
         Round r = rp.round();
         Area area = rp.area();
         if (area != null && !jurisdiction.overlaps(area.path())) {
@@ -493,12 +503,23 @@ public class CoverageService {
         if (area != null && rank(lv.name()) < rank(area.kind())) {
             throw ApiProblem.invalid("level", "must be at or below the level of areaId (" + area.kind() + ")");
         }
-        Result cur = rows(r, area, lv);
+        if (rank(lv.name()) > rank("GRID_CELL")) {
+            if (area == null || rank(area.kind()) < rank("GRID_CELL")) {
+                throw ApiProblem.invalid("areaId", "compound, building and household rows need a grid cell (or below) as areaId");
+            }
+            if (!jurisdiction.covers(area.path())) {
+                throw ApiProblem.notFound("Area node");
+            }
+            if (rp.cell() == null) {
+                throw ApiProblem.invalid("areaId", "is not inside a grid cell");
+            }
+        }
+        Result cur = rows(c, r, area, rp.cell(), lv);
         PreviousRound prev = null;
         Map<UUID, Double> prevPct = new HashMap<>();
         var before = rp.previous();
         if (before.isPresent()) {
-            Result pr = rows(before.get(), area, lv);
+            Result pr = rows(c, before.get(), area, rp.cell(), lv);
             for (CoverageRow row : pr.rows) {
                 prevPct.put(row.areaId(), row.figures().coveragePct());
             }
@@ -526,40 +547,40 @@ public class CoverageService {
     record Result(List<CoverageRow> rows, Figures total, Instant asOf) {
     }
 
-    private Result rows(Round r, Area area, Level lv) {
-        return rank(lv.name()) <= rank("GRID_CELL") ? fromRollup(r, area, lv) : live(r, area, lv);
+    /**
+     * Community, zone and grid-cell rows are sums of the per-cell rollup; compound and building rows (inside one
+     * cell) sums of the per-building rollup (ADR 0018); households are counted live.
+     */
+    private Result rows(Connection c, Round r, Area area, UUID cell, Level lv) throws SQLException {
+        if (rank(lv.name()) <= rank("GRID_CELL")) {
+            return fromRollup(c, r, area, lv);
+        }
+        return lv == Level.HOUSEHOLD ? households(c, r, area, cell) : fromBuildings(c, r, area, cell, lv);
     }
 
     /** Community, zone and grid-cell rows: sums of the per-cell rollup. */
-    private Result fromRollup(Round r, Area area, Level lv) {
-        Map<String, Object> p = new HashMap<>();
+    private Result fromRollup(Connection c, Round r, Area area, Level lv) throws SQLException {
+        List<Object> args = new ArrayList<>(List.of(r.id(), lv.name(), r.id()));
         StringBuilder sql = new StringBuilder("""
                 select anc.id, anc.name, sum(c.residents), sum(c.exempt), sum(c.sampled), sum(c.makeup), sum(c.pending),
-                  sum(c.negative), sum(c.positive), (select as_of from test_coverage_round where round_id = :rid)
+                  sum(c.negative), sum(c.positive), (select as_of from test_coverage_round where round_id = ?)
                 from test_coverage_cell c join area_node cell on cell.id = c.grid_cell_id
                 join area_node anc on anc.id = any(cast(string_to_array(trim(both '/' from cell.path), '/') as uuid[]))
-                  and anc.kind = :level
-                where c.round_id = :rid and c.residents > 0""");
-        p.put("rid", r.id());
-        p.put("level", lv.name());
+                  and anc.kind = ?
+                where c.round_id = ? and c.residents > 0""");
         if (area != null) {
             // the cells under the area, or the one cell holding it
-            sql.append(" and (cell.path like :under or :apath like cell.path || '%')");
-            p.put("under", area.path() + "%");
-            p.put("apath", area.path());
+            sql.append(" and (cell.path like ? or ? like cell.path || '%')");
+            args.add(area.path() + "%");
+            args.add(area.path());
         }
         if (!jurisdiction.isGlobal()) {
-            sql.append(" and cell.path like any(cast(:jur as text[]))");
-            p.put("jur", jurisdiction.likePatterns());
+            sql.append(" and cell.path like any(?)");
+            args.add(jurisdiction.likePatterns());
         }
         sql.append(" group by anc.id, anc.name, anc.code order by anc.code");
-        var q = em.createNativeQuery(sql.toString());
-        p.forEach(q::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
-        return summed(rows, lv);
+        return summed(Jdbc.rows(c, sql.toString(), args.toArray()), lv);
     }
-
     /**
      * Rows of a rollup read — (id, name, residents, exempt, sampled, makeup, pending, negative, positive, oldest
      * refresh) — with their total; as of the oldest refresh among them.
@@ -580,79 +601,43 @@ public class CoverageService {
         return new Result(out, total, asOf);
     }
 
-    /**
-     * Compound, building and household rows inside one grid cell: compounds and buildings are sums of the
-     * per-building rollup (ADR 0018), households are counted live.
-     */
-    private Result live(Round r, Area area, Level lv) {
-        if (area == null || rank(area.kind()) < rank("GRID_CELL")) {
-            throw ApiProblem.invalid("areaId", "compound, building and household rows need a grid cell (or below) as areaId");
-        }
-        if (!jurisdiction.covers(area.path())) {
-            throw ApiProblem.notFound("Area node");
-        }
-        UUID cell = cellOf(area);
-        if (lv != Level.HOUSEHOLD) {
-            return fromBuildings(r, area, cell, lv);
-        }
-        Map<String, Object> p = new HashMap<>();
-        String counts = countSql(r, List.of("h.id"), p, new UUID[] { cell }, area.path());
-        var q = em.createNativeQuery("select x.*, nm.name from (" + counts + ") x"
+    /** Compound or building rows of one cell (under a compound or building areaId): sums of the per-building rollup. */
+    private Result fromBuildings(Connection c, Round r, Area area, UUID cell, Level lv) throws SQLException {
+        String key = lv == Level.COMPOUND ? "b.compound_id" : "b.building_id";
+        String under = switch (area.kind()) {
+            case "COMPOUND" -> " and b.compound_id = ?";
+            case "BUILDING" -> " and b.building_id = ?";
+            default -> "";
+        };
+        String sql = """
+                select x.k, a.name, x.residents, x.exempt, x.sampled, x.makeup, x.pending, x.negative, x.positive,
+                  (select as_of from test_coverage_round where round_id = ?)
+                from (select %s as k, sum(b.residents) as residents, sum(b.exempt) as exempt, sum(b.sampled) as sampled,
+                  sum(b.makeup) as makeup, sum(b.pending) as pending, sum(b.negative) as negative,
+                  sum(b.positive) as positive
+                  from test_coverage_building b where b.round_id = ? and b.grid_cell_id = ?%s group by 1
+                  having sum(b.residents) > 0) x
+                left join area_node a on a.id = x.k order by a.code nulls last, x.k""".formatted(key, under);
+        Object[] args = under.isEmpty() ? new Object[] { r.id(), r.id(), cell } : new Object[] { r.id(), r.id(), cell, area.id() };
+        return summed(Jdbc.rows(c, sql, args), lv);
+    }
+
+    /** Household rows inside one cell, counted live ({@link #countSql}). */
+    private Result households(Connection c, Round r, Area area, UUID cell) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        String counts = countSql(r, List.of("h.id"), args, new UUID[] { cell }, area.path());
+        List<Object[]> rows = Jdbc.rows(c, "select x.*, nm.name from (" + counts + ") x"
                 + " left join household hh on hh.id = x.k1 left join area_node nb on nb.id = hh.building_id"
                 + " left join lateral (select concat_ws(' ', nb.name, hh.door_number) as name, concat(nb.code, '/', hh.door_number) as code) nm on true"
-                + " order by nm.code nulls last, x.k1");
-        p.forEach(q::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
+                + " order by nm.code nulls last, x.k1", args.toArray());
         List<CoverageRow> out = new ArrayList<>();
         Figures total = Figures.ZERO;
         for (Object[] x : rows) {
             Figures f = Figures.of(n(x[1]), n(x[2]), n(x[3]), n(x[4]), n(x[5]), n(x[6]), n(x[7]));
-            out.add(new CoverageRow((UUID) x[0], lv, x[8] == null ? "-" : (String) x[8], f, null));
+            out.add(new CoverageRow((UUID) x[0], Level.HOUSEHOLD, x[8] == null ? "-" : (String) x[8], f, null));
             total = total.plus(f);
         }
         return new Result(out, total, clock.instant());
-    }
-
-    /** Compound or building rows of one cell (under a compound or building areaId): sums of the per-building rollup. */
-    private Result fromBuildings(Round r, Area area, UUID cell, Level lv) {
-        String key = lv == Level.COMPOUND ? "b.compound_id" : "b.building_id";
-        String under = switch (area.kind()) {
-            case "COMPOUND" -> " and b.compound_id = ?3";
-            case "BUILDING" -> " and b.building_id = ?3";
-            default -> "";
-        };
-        var q = em.createNativeQuery("""
-                select x.k, a.name, x.residents, x.exempt, x.sampled, x.makeup, x.pending, x.negative, x.positive,
-                  (select as_of from test_coverage_round where round_id = ?1)
-                from (select %s as k, sum(b.residents) as residents, sum(b.exempt) as exempt, sum(b.sampled) as sampled,
-                  sum(b.makeup) as makeup, sum(b.pending) as pending, sum(b.negative) as negative,
-                  sum(b.positive) as positive
-                  from test_coverage_building b where b.round_id = ?1 and b.grid_cell_id = ?2%s group by 1
-                  having sum(b.residents) > 0) x
-                left join area_node a on a.id = x.k order by a.code nulls last, x.k""".formatted(key, under))
-                .setParameter(1, r.id()).setParameter(2, cell);
-        if (!under.isEmpty()) {
-            q.setParameter(3, area.id());
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
-        return summed(rows, lv);
-    }
-
-    private UUID cellOf(Area a) {
-        if (a.kind().equals("GRID_CELL")) {
-            return a.id();
-        }
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("""
-                select id from area_node where kind = 'GRID_CELL'
-                  and id = any(cast(string_to_array(trim(both '/' from ?1), '/') as uuid[]))""")
-                .setParameter(1, a.path()).getResultList();
-        if (ids.isEmpty()) {
-            throw ApiProblem.invalid("areaId", "is not inside a grid cell");
-        }
-        return ids.get(0);
     }
 
     static long n(Object o) {

@@ -20,6 +20,8 @@ record Round(UUID id, String name, List<UUID> scopeIds, List<String> scopePaths,
     static final String COLUMNS = "r.id, r.name, cast(r.scope_ids as text[]), r.scope_paths, cast(r.community_ids as text[]),"
             + " r.round_date, r.sampling_from, r.sampling_to, r.modes, r.pool_size, r.labs, r.status, r.started_at,"
             + " r.closed_at, r.version, r.created_by, r.created_at, r.scope_key";
+    /** How many columns {@link #COLUMNS} has. */
+    static final int WIDTH = COLUMNS.split(",").length;
 
     static Round of(Object[] r) {
         return new Round((UUID) r[0], (String) r[1], uuids(r[2]), Arrays.asList((String[]) r[3]), uuids(r[4]),

@@ -1,7 +1,10 @@
 package org.gridguard.testing;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.gridguard.common.ApiProblem;
+import org.gridguard.common.Jdbc;
 import org.gridguard.security.Caller;
 import org.gridguard.security.Jurisdiction;
 import org.gridguard.security.Roles;
@@ -105,38 +109,72 @@ public class RoundRepository {
         return rows.stream().findFirst().map(Round::of).orElseThrow(() -> ApiProblem.notFound("Test round"));
     }
 
-    /** A visible round and the previous round over the same scope ({@link #previous}). */
-    record WithPrevious(Round round, Optional<Round> previous, RoundService.Area area) {
+    /**
+     * A visible round, the previous round over the same scope ({@link #previous}), the area node asked about and the
+     * grid cell holding it (itself, or null above cells).
+     */
+    record WithPrevious(Round round, Optional<Round> previous, RoundService.Area area, UUID cell) {
     }
 
     static final UUID NO_AREA = new UUID(0, 0);
 
-    /** A visible round with the previous one of its scope and, in the same round trip, the area node asked about. */
-    WithPrevious visibleWithPrevious(UUID id, UUID areaId) {
-        Map<String, Object> p = new HashMap<>();
+    /**
+     * {@link WithPrevious} in one statement on the caller's connection, with the caller's scopes when this request has
+     * not read them: the statement reads every row {@link #filter} would, and {@link #visible} then applies it (the
+     * coverage read, ADR 0022). 404 if the round is not visible, then if the area does not exist.
+     */
+    WithPrevious visibleWithPrevious(Connection c, UUID id, UUID areaId) throws SQLException {
+        boolean withScopes = !jurisdiction.isGlobal() && jurisdiction.unread();
         String sql = "select " + Round.COLUMNS + ", " + Round.COLUMNS.replace("r.", "pr.")
-                + ", a.id, a.kind, a.name, a.path, a.community_id from test_round r"
+                + ", a.id, a.kind, a.name, a.path, a.community_id, cell.id" + (withScopes ? ", s.*" : "")
+                + " from test_round r"
                 + " left join lateral (select * from test_round q where q.scope_key = r.scope_key and q.id <> r.id"
                 + " and q.status <> 'PLANNED' and (q.round_date, q.created_at) < (r.round_date, r.created_at)"
                 + " order by q.round_date desc, q.created_at desc limit 1) pr on true"
-                + " left join area_node a on a.id = :area where r.id = :id" + filter(p);
-        p.put("id", id);
-        p.put("area", areaId == null ? NO_AREA : areaId);
-        var q = em.createNativeQuery(sql);
-        p.forEach(q::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
-        Object[] x = rows.stream().findFirst().orElseThrow(() -> ApiProblem.notFound("Test round"));
-        int n = (x.length - 5) / 2;
-        Object[] prev = Arrays.copyOfRange(x, n, 2 * n);
-        RoundService.Area area = x[2 * n] == null ? null
-                : new RoundService.Area((UUID) x[2 * n], (String) x[2 * n + 1], (String) x[2 * n + 2],
-                        (String) x[2 * n + 3], (UUID) x[2 * n + 4]);
-        if (areaId != null && area == null) {
-            throw ApiProblem.notFound("Area node");
+                + " left join area_node a on a.id = ?"
+                + " left join area_node cell on cell.kind = 'GRID_CELL'"
+                + " and cell.id = any(cast(string_to_array(trim(both '/' from a.path), '/') as uuid[]))"
+                + (withScopes ? " left join (" + Jurisdiction.SCOPES_ARM + ") s on true" : "") + " where r.id = ?";
+        int k = Round.WIDTH, scopeAt = 2 * k + 7;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setObject(i++, areaId == null ? NO_AREA : areaId);
+            if (withScopes) {
+                jurisdiction.bind(ps, i);
+                i += 2;
+            }
+            ps.setObject(i, id);
+            Object[] round = null, prev = null, a = null;
+            List<Jurisdiction.Scope> scopes = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (round == null) {
+                        round = Jdbc.values(rs, 1, k);
+                        prev = Jdbc.values(rs, k + 1, k);
+                        a = Jdbc.values(rs, 2 * k + 1, 6);
+                    }
+                    if (withScopes && rs.getObject(scopeAt) != null) {
+                        scopes.add(Jurisdiction.scope(rs, scopeAt));
+                    }
+                }
+            }
+            if (round == null) {
+                throw ApiProblem.notFound("Test round");
+            }
+            if (withScopes) {
+                jurisdiction.use(scopes);
+            }
+            Round r = Round.of(round);
+            if (!visible(r.scopePaths(), r.labs())) {
+                throw ApiProblem.notFound("Test round");
+            }
+            RoundService.Area area = a[0] == null ? null
+                    : new RoundService.Area((UUID) a[0], (String) a[1], (String) a[2], (String) a[3], (UUID) a[4]);
+            if (areaId != null && area == null) {
+                throw ApiProblem.notFound("Area node");
+            }
+            return new WithPrevious(r, prev[0] == null ? Optional.empty() : Optional.of(Round.of(prev)), area, (UUID) a[5]);
         }
-        return new WithPrevious(Round.of(Arrays.copyOfRange(x, 0, n)),
-                prev[0] == null ? Optional.empty() : Optional.of(Round.of(prev)), area);
     }
 
     /** For a lab: the round only if it is assigned to the calling lab client. */

@@ -376,6 +376,28 @@ class CoverageTest {
     }
 
     @Test
+    void aRoundOutsideTheCallersReachIsNotFound() {
+        UUID compound = Demo.id("BH-C001-XQ03");
+        String round = Rounds.sampling("谁能看", 10, compound);
+        String path = "/api/v1/test-rounds/" + round + "/coverage";
+        // the round's scope lies in cell 3 of zone 1: leader2 (zone 2), worker1 (cell 1), worker2 (cell 5) and a
+        // worker with no assignment do not see it at all, with or without an area they do see; a lab has no coverage
+        for (String outsider : List.of(Tokens.leader2(), Tokens.worker1(), Tokens.worker2(),
+                Tokens.user("nobody", "grid-worker"))) {
+            Api.as(outsider).get(path).then().statusCode(404).body("type", equalTo("/problems/not-found"));
+            Api.as(outsider).queryParam("areaId", Demo.CELL5).get(path).then().statusCode(404);
+        }
+        Api.as(Tokens.lab()).get(path).then().statusCode(403);
+        for (String insider : List.of(Tokens.leader1(), Tokens.supervisor(), Tokens.admin())) {
+            Api.as(insider).queryParam("areaId", compound).get(path).then().statusCode(200).body("roundId", equalTo(round));
+        }
+        // an unknown round or area is 404 like an unseen one; a forged token is 401
+        Api.as(Tokens.leader1()).get("/api/v1/test-rounds/" + UUID.randomUUID() + "/coverage").then().statusCode(404);
+        Api.as(Tokens.leader1()).queryParam("areaId", UUID.randomUUID()).get(path).then().statusCode(404);
+        Api.as(Tokens.forged("leader1", "grid-leader")).get(path).then().statusCode(401);
+    }
+
+    @Test
     void aRoundComparesWithThePreviousOneOverTheSameScope() {
         UUID compound = Demo.id("BH-C001-XQ04");
         String first = Rounds.sampling("第一轮", 10, compound);
