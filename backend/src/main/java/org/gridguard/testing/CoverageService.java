@@ -581,6 +581,7 @@ public class CoverageService {
         sql.append(" group by anc.id, anc.name, anc.code order by anc.code");
         return summed(Jdbc.rows(c, sql.toString(), args.toArray()), lv);
     }
+
     /**
      * Rows of a rollup read — (id, name, residents, exempt, sampled, makeup, pending, negative, positive, oldest
      * refresh) — with their total; as of the oldest refresh among them.
