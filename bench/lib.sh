@@ -55,7 +55,7 @@ bench_pg() {
   # (a cluster or a Keycloak left running by KEEP=1 is reused, and left running)
   if ! runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" status >/dev/null 2>&1; then
     runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" -l "$WORK/pg.log" -w start \
-      -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_wal_size=4GB -c max_connections=200 -c autovacuum=off ${PG_OPTS:-}" >/dev/null
+      -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_wal_size=4GB -c max_connections=200 -c autovacuum=off -c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=5s ${PG_OPTS:-}" >/dev/null
     PG_STARTED=1
   fi
   PSQL="psql -h 127.0.0.1 -p $PG_PORT -U postgres -X -q -t -A"

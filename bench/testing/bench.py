@@ -8,6 +8,9 @@
                                               of them POSITIVE, for the first ROWS barcodes of the file
   latency BASE TOKEN PATH N                   N sequential GETs (keep-alive): p50/p95/max and the response's totals
   psql-times FILE                             p50/p95/max of the "Time: … ms" lines psql \\timing printed
+  age BASE KC USER PATH OUT                   every second until killed: GET PATH (a round's coverage) and append
+                                              {t, age_s, lag, stale, sampled, expected, ms} to OUT (token renewed)
+  age-summary OUT SINCE [PHASE]               p50/p95/max of the figures' age in OUT from SINCE (epoch s) on
   summary RESULTS.jsonl OUT.md                medians and spreads of every run, as a table
 """
 import datetime, http.client, json, os, random, re, statistics, sys, threading, time, urllib.parse, urllib.request, uuid
@@ -124,6 +127,49 @@ def latency(base, tok, path, n):
     return o
 
 
+def age(base, kc, user, path, out):
+    """The figures' age as the API answers it, every second: now − asOf (client clock = server clock here)."""
+    u = urllib.parse.urlsplit(base)
+    tok, renewed = token(kc, user), time.time()
+    with open(out, "a") as f:
+        while True:
+            start = time.time()
+            if start - renewed > 60:
+                tok, renewed = token(kc, user), start
+            try:
+                conn = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
+                conn.request("GET", path, None, {"Authorization": "Bearer " + tok, "Accept": "application/json"})
+                r = conn.getresponse()
+                data = r.read()
+                end = time.time()
+                if r.status == 200:
+                    c = json.loads(data)
+                    as_of = datetime.datetime.fromisoformat(c["asOf"].replace("Z", "+00:00")).timestamp()
+                    rec = {"t": round(start, 3), "age_s": round(max(0.0, end - as_of), 3), "lag": c["lagSeconds"],
+                           "stale": c["stale"], "sampled": c["total"]["sampled"], "expected": c["total"]["expected"],
+                           "ms": round((end - start) * 1000, 1)}
+                else:
+                    rec = {"t": round(start, 3), "status": r.status, "error": data[:200].decode(errors="replace")}
+            except (OSError, http.client.HTTPException) as e:
+                rec = {"t": round(start, 3), "error": str(e)}
+            f.write(json.dumps(rec) + "\n")
+            f.flush()
+            time.sleep(max(0.0, 1.0 - (time.time() - start)))
+
+
+def age_summary(path, since, phase):
+    recs = [json.loads(l) for l in open(path) if l.strip()]
+    recs = [r for r in recs if r["t"] >= since]
+    ok = [r for r in recs if "age_s" in r]
+    v = sorted(r["age_s"] for r in ok)
+    o = {"kind": "age", "phase": phase, "n": len(v), "errors": len(recs) - len(ok)}
+    if v:
+        o.update(p50_s=round(statistics.median(v), 2), p95_s=round(pct(v, 95), 2), max_s=round(v[-1], 2),
+                 stale_share=round(sum(1 for r in ok if r["stale"]) / len(ok), 3),
+                 read_p50_ms=round(statistics.median(r["ms"] for r in ok), 1), read_max_ms=max(r["ms"] for r in ok))
+    return o
+
+
 def psql_times(path):
     v = [float(m.group(1).replace(",", "")) for m in re.finditer(r"^Time: ([\d.,]+) ms", open(path).read(), re.M)]
     return stats_ms(v)
@@ -179,6 +225,15 @@ def summary(path, out):
                        r["first_min_rps"], r["last_min_rps"], r["last_over_first"]))
     for r in by.get("lab-drain", []):
         rows.append("| Lab results still to be counted after the last batch: seconds until the rollup caught up | | %d s | | |" % r["seconds"])
+    for r in by.get("first", []):
+        rows.append("| **First run** on a fresh database: %s samples arriving in %d s; every cell counted after %s s; all counted %s s after the last | | | | |"
+                    % (fmt(r["samples"], 0), r["arrival_s"], r["initial_count_s"], r["drain_s"]))
+        rows.append("| First run: sessions waiting on the coverage lock (max) · longest wait · longest refresh statement, s | | %d · %s · %s | | 0 · ≤ 1 period |"
+                    % (r["advisory_waiters_max"], r["advisory_wait_max_s"], r["refresh_stmt_max_s"]))
+        rows.append("| First run: API totals equal the GROUP BY's after the drain | | %s | | yes |" % r["totals_match"])
+    for r in by.get("age", []):
+        rows.append("| **Coverage figures' age as the API answers it, %s** (every second, %d reads): p50 / p95 / max, s | | %s / %s / %s | stale in %s of reads | max < 30 s (first run) |"
+                    % (r["phase"], r["n"], r.get("p50_s"), r.get("p95_s"), r.get("max_s"), r.get("stale_share")))
     for r in by.get("freshness", []):
         rows.append("| Coverage figures' age during %s (now − as_of, every second, %d samples): p50 / p95 / max, s | | %s / %s / %s | | ≤ 5 |"
                     % (r["phase"], r["n"], r["p50_s"], r["p95_s"], r["max_s"]))
@@ -201,6 +256,10 @@ if __name__ == "__main__":
         print(json.dumps(lab(a[0], a[1], a[2], a[3], int(a[4]), float(a[5]))))
     elif cmd == "latency":
         print(json.dumps(latency(a[0], a[1], a[2], int(a[3]))))
+    elif cmd == "age":
+        age(a[0], a[1], a[2], a[3], a[4])
+    elif cmd == "age-summary":
+        print(json.dumps(age_summary(a[0], float(a[1]), a[2] if len(a) > 2 else "")))
     elif cmd == "psql-times":
         print(json.dumps(psql_times(a[0])))
     elif cmd == "summary":

@@ -23,6 +23,16 @@
 #            token; random residents of the city, a fresh client id each, pools of 10; ratio of requests/s.
 #  soak      SOAK_SECONDS at 70 % of the median maximum of the real endpoint (autocannon overallRate, 64
 #            connections, token renewed): errors, and the last minute's 2xx/s over the first minute's.
+#  first     (issue 27; put it first: PHASES="first lab") the first run, as a new deployment meets it: a fresh
+#            database $DB (gridguard_first) cloned from one that holds only the loaded city, its statistics as the
+#            load left them (test_sample analyzed empty; $DB_city is loaded once, ~5 min, and kept), no round, nothing
+#            counted. The API starts on it; a round over the city is opened; from its first second on, TOTAL_SAMPLES
+#            arrive at ARRIVAL_RATE samples/s (bench/testing/arrive.sql: a few cells' pools a commit, each sampled
+#            person queued with their sample as the API queues them) while WRITER_RATE samples/s come through the
+#            API. Every second: the figures' age as the API answers it (now − asOf of the round's coverage), the
+#            sessions waiting on the coverage lock and the longest refresh statement. Then the drain, and the API's
+#            totals against the hand-written GROUP BY. A lab phase after it starts cold (no warm-up): run 1 is the
+#            first run's lab ratio, the others the warm ones.
 # Each figure: median of RUNS runs with the spread (min–max); results in $WORK/results/<time>.{jsonl,md}.
 #
 # Usage: bench/testing/run.sh [runs=3]
@@ -31,7 +41,7 @@
 #      real endpoint gets 3× that), SOAK_SECONDS (600), RATE_MAX (instead of the measured maximum), PHASES ("lab
 #      coverage sampling soak"), SKIP_BUILD=1, KEEP=1, LOAD_ONLY=1 (start, load demo and round, stop),
 #      GG_BENCH_DIR (/tmp/gg-rounds-bench), PG_PORT (36432), KC_PORT (36180, +1 mgmt), API_PORT (36080, +1 https),
-#      DB (gridguard), BENCH_APP, API_JAVA_OPTS (-Xmx2g).
+#      DB (gridguard; gridguard_first with "first"), ARRIVAL_RATE (2000), BENCH_APP, API_JAVA_OPTS (-Xmx2g).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE=$ROOT/bench/testing
@@ -40,7 +50,9 @@ LAB_ROWS=${LAB_ROWS:-20000}; LAB_WARMUP=${LAB_WARMUP_ROWS:-20000}; POS=${POSITIV
 COV_CITY=${COV_CITY:-30}; COV_CELL=${COV_CELL:-200}; WRITER_RATE=${WRITER_RATE:-20}
 SECS=${SECONDS_PER_RUN:-20}; WARMUP=${WARMUP:-15}; SOAK=${SOAK_SECONDS:-600}
 WORK=${GG_BENCH_DIR:-/tmp/gg-rounds-bench}; PG_PORT=${PG_PORT:-36432}; KC_PORT=${KC_PORT:-36180}; API_PORT=${API_PORT:-36080}
-PHASES=${PHASES:-lab coverage sampling soak}; DB=${DB:-gridguard}
+PHASES=${PHASES:-lab coverage sampling soak}; FIRST=0; [[ " $PHASES " == *" first "* ]] && FIRST=1
+if (( FIRST )); then DB=${DB:-gridguard_first}; LAB_WARMUP_PASSES=${LAB_WARMUP_PASSES:-0}; else DB=${DB:-gridguard}; fi
+ARRIVAL_RATE=${ARRIVAL_RATE:-2000}
 PY="python3 $HERE/bench.py"
 . "$ROOT/bench/lib.sh"
 bench_setup
@@ -48,15 +60,104 @@ bench_tools
 bench_build org/gridguard/bench/BareSampleResource
 bench_pg
 bench_keycloak
-bench_api
 BASE=http://localhost:$API_PORT; KC=http://localhost:$KC_PORT
 sup_token() { $PY token "$KC" supervisor; }
 lab_token() { $PY client-token "$KC" lab-demo lab-demo-secret; }
+if (( FIRST )); then
+  PSQL0=${PSQL% -d *}
+  TEMPLATE=${DB}_city
+  if ! $PSQL0 -c "select 1 from pg_database where datname = '$TEMPLATE'" | grep -q 1; then
+    log "first run: loading the city into $TEMPLATE once (the API's demo load), then vacuum analyze as after an import"
+    $PSQL0 -c "create database $TEMPLATE"
+    (DB=$TEMPLATE; PSQL="$PSQL0 -d $TEMPLATE"; bench_api; kill "$API_PID"; wait "$API_PID" 2>/dev/null || true)
+    $PSQL0 -d "$TEMPLATE" -c "vacuum analyze" -c "checkpoint" >/dev/null
+  fi
+  log "first run: a fresh database $DB from $TEMPLATE"
+  $PSQL0 -c "drop database if exists $DB" -c "create database $DB template $TEMPLATE" >/dev/null
+fi
+bench_api
+# how old the coverage figures are, as the API answers a supervisor (now − asOf), every second during a phase
+AGE_PATH=""
+fresh_start() {
+  $PY age "$BASE" "$KC" supervisor "$AGE_PATH" "$WORK/age-$1-$STAMP.jsonl" &
+  FRESH=$!; PIDS+=($FRESH)
+}
+fresh_stop() {
+  kill $FRESH 2>/dev/null; wait $FRESH 2>/dev/null || true
+  $PY age-summary "$WORK/age-$1-$STAMP.jsonl" 0 "$1" | tee -a "$RESULTS"
+}
 
 # --- the round (cached with the cluster) ---
 DISTRICT=$($PSQL -c "select id from area_node where kind = 'DISTRICT' order by code limit 1")
 $PSQL -c "insert into assignment (id, principal, principal_type, role, node_id, created_by)
   values (gen_random_uuid(), 'supervisor', 'USER', 'supervisor', '$DISTRICT', 'bench') on conflict do nothing"
+CELL=$($PSQL -c "select id from area_node where code = 'BH-C001-G01'")
+if (( FIRST )); then
+  # --- the first run: a new round on a fresh database, its samples arriving from its first second ---
+  $PSQL -c "select pg_stat_reset()" >/dev/null
+  CELLS=$($PSQL -c "select count(*) from area_node where kind = 'GRID_CELL'")
+  LIVING=$($PSQL -c "select count(*) from resident where status = 'LIVING'")
+  PER_CELL=$(( (TOTAL + CELLS - 1) / CELLS ))
+  VISITORS=$(( (TOTAL - LIVING * 97 / 100) / CELLS )); (( VISITORS < 0 )) && VISITORS=0
+  STEP=$(( (ARRIVAL_RATE + PER_CELL - 1) / PER_CELL )); (( STEP < 1 )) && STEP=1
+  T0=$(date +%s.%N)
+  ROUND=$($PY round "$BASE" "$(sup_token)" "$DISTRICT")
+  log "first run: round $ROUND opened over $CELLS cells ($LIVING living residents); $TOTAL samples arrive at ~$ARRIVAL_RATE/s ($STEP cells a second, $VISITORS visitors a cell)"
+  AGE_PATH=/api/v1/test-rounds/$ROUND/coverage
+  fresh_start first
+  # sessions waiting on the coverage lock, the longest wait, the longest refresh statement, the API's sessions
+  ( while :; do $PSQL -c "select json_build_object('t', extract(epoch from clock_timestamp()),
+      'waiting', count(*) filter (where wait_event = 'advisory'),
+      'wait_s', coalesce(max(extract(epoch from clock_timestamp() - state_change)) filter (where wait_event = 'advisory'), 0),
+      'refresh_s', coalesce(max(extract(epoch from clock_timestamp() - query_start))
+        filter (where application_name = 'gridguard-rollup' and state = 'active'), 0),
+      'api_sessions', count(*) filter (where application_name = 'gridguard-api'))
+      from pg_stat_activity" 2>/dev/null || true; sleep 1; done ) >"$WORK/locks-$STAMP.jsonl" &
+  LOCKS=$!; PIDS+=($LOCKS)
+  $PSQL -c "select id from resident where status = 'LIVING' order by md5(id::text) limit 20000" >"$WORK/residents-first.txt"
+  NODE_PATH=$WORK/tools/node_modules node "$HERE/rate.js" "$BASE" "$ROUND" "$WRITER_RATE" 100000 "$KC" supervisor \
+    "$WORK/residents-first.txt" "fw$STAMP" >"$WORK/writer-first.json" 2>"$WORK/writer-first.err" &
+  WRITER=$!; PIDS+=($WRITER)
+  A0=$(date +%s.%N)
+  for (( lo = 0; lo < CELLS; lo += STEP )); do
+    t=$(date +%s.%N)
+    $PSQL -v round="$ROUND" -v lo="$lo" -v hi="$(( lo + STEP ))" -v visitors="$VISITORS" -f "$HERE/arrive.sql" >/dev/null
+    sleep "$(python3 -c "print(max(0, 1 - ($(date +%s.%N) - $t)))")"
+  done
+  A1=$(date +%s.%N)
+  log "first run: $($PSQL -c "select count(*) from test_sample where round_id = '$ROUND'") samples arrived in $(python3 -c "print(round($A1 - $A0))") s; waiting for the rollup"
+  kill -TERM $WRITER 2>/dev/null; wait $WRITER 2>/dev/null || true
+  for i in $(seq 1 900); do
+    [[ $($PSQL -c "select (select count(*) from test_dirty_person where round_id = '$ROUND')
+      + (select count(*) from test_dirty_tube where round_id = '$ROUND') + (select count(*) from test_dirty_cell where round_id = '$ROUND')") == 0 ]] && break
+    sleep 1; done
+  A2=$(date +%s.%N)
+  sleep 3
+  kill $LOCKS 2>/dev/null; wait $LOCKS 2>/dev/null || true
+  fresh_stop first
+  api=$($PY latency "$BASE" "$(sup_token)" "/api/v1/test-rounds/$ROUND/coverage" 1)
+  sql=$($PSQL -v round="$ROUND" -f <(echo "select json_build_object('expected', sum(expected), 'sampled', sum(sampled), 'missing', sum(missing)) from ("; sed 's/;$//' "$HERE/city.sql"; echo ") q;"))
+  python3 - "$WORK/age-first-$STAMP.jsonl" "$WORK/locks-$STAMP.jsonl" "$T0" "$A0" "$A1" "$A2" "$api" "$sql" \
+    "$($PSQL -c "select count(*) from test_sample where round_id = '$ROUND'")" "$LIVING" <<'PYEOF' | tee -a "$RESULTS"
+import json, sys
+ages = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+locks = [json.loads(l) for l in open(sys.argv[2]) if l.strip()]
+t0, a0, a1, a2 = (float(x) for x in sys.argv[3:7])
+api, sql = json.loads(sys.argv[7]), json.loads(sys.argv[8])
+living = int(sys.argv[10])
+# every cell counted: the first read whose expected figure holds the whole city's living residents
+full = next((r["t"] for r in ages if r.get("expected", 0) >= living), None)
+match = all(api["total"][k] == sql[k] for k in ("expected", "sampled", "missing"))
+print(json.dumps({"kind": "first", "samples": int(sys.argv[9]), "arrival_s": round(a1 - a0), "drain_s": round(a2 - a1),
+  "initial_count_s": round(full - t0, 1) if full else None,
+  "advisory_waiters_max": max((l["waiting"] for l in locks), default=0),
+  "advisory_wait_max_s": round(max((l["wait_s"] for l in locks), default=0), 2),
+  "refresh_stmt_max_s": round(max((l["refresh_s"] for l in locks), default=0), 2),
+  "api_sessions_max": max((l["api_sessions"] for l in locks), default=0),
+  "totals_match": match, "api_totals": api["total"], "sql_totals": sql, "errors": 0 if match else 1}))
+PYEOF
+  $PY age-summary "$WORK/age-first-$STAMP.jsonl" "$(python3 -c "print($T0 + 60)")" "first run after its first minute" | tee -a "$RESULTS"
+else
 ROUND=$($PSQL -c "select id from bench_round limit 1" 2>/dev/null || true)
 if [[ -z $ROUND ]]; then
   ROUND=$($PY round "$BASE" "$(sup_token)" "$DISTRICT")
@@ -88,23 +189,11 @@ for i in $(seq 1 300); do
      && $($PSQL -c "select count(*) from test_dirty_cell where round_id = '$ROUND'") == 0 ]] && break; sleep 2; done
 log "round $ROUND: $($PSQL -c "select count(*) from test_sample where round_id = '$ROUND'") samples, \
 $($PSQL -c "select count(*) from test_tube where round_id = '$ROUND'") tubes, $CELLS cells in the rollup"
+fi
+# the age sampler of the phases below reads one cell (a city read every second would weigh on what they measure)
+AGE_PATH="/api/v1/test-rounds/$ROUND/coverage?areaId=$CELL"
 [[ ${LOAD_ONLY:-0} == 1 ]] && exit 0
 echo "{\"kind\": \"env\", \"uptime\": \"$(uptime)\", \"residents\": $($PSQL -c 'select count(*) from resident'), \"round\": \"$ROUND\", \"samples_before\": $($PSQL -c "select count(*) from test_sample where round_id = '$ROUND'")}" >>"$RESULTS"
-
-# how old the coverage figures are (now − the rollup's as_of, ADR 0019), sampled every second during a phase
-fresh_start() {
-  ( while :; do $PSQL -c "select extract(epoch from clock_timestamp() - as_of) from test_coverage_round
-      where round_id = '$ROUND'" 2>/dev/null || true; sleep 1; done ) >"$WORK/fresh-$1.txt" &
-  FRESH=$!; PIDS+=($FRESH)
-}
-fresh_stop() {
-  kill $FRESH 2>/dev/null; wait $FRESH 2>/dev/null || true
-  python3 -c "
-import json,statistics,sys; v=sorted(float(l) for l in open(sys.argv[1]) if l.strip())
-print(json.dumps({'kind':'freshness','phase':sys.argv[2],'n':len(v),'p50_s':round(statistics.median(v),2) if v else None,
- 'p95_s':round(v[int(0.95*(len(v)-1))],2) if v else None,'max_s':round(v[-1],2) if v else None,'errors':0}))" \
-    "$WORK/fresh-$1.txt" "$1" | tee -a "$RESULTS"
-}
 
 RESIDENTS=$WORK/residents.txt
 $PSQL -c "select id from resident where status = 'LIVING' order by md5(id::text) limit 200000" >"$RESIDENTS"

@@ -2068,8 +2068,15 @@ export interface components {
             level: components["schemas"]["Level"];
             total: components["schemas"]["CoverageFigures"];
             rows: components["schemas"]["CoverageRow"][];
-            /** @description When the slowest figure was last refreshed (at most a few seconds ago while sampling) */
+            /** @description Every change of the round committed before this time is counted in the figures: the oldest change still waiting to be counted, or the time of the read when none is */
             asOf: components["schemas"]["Instant"];
+            /** @description True when the figures are older than the freshness budget (5 s by default): they are still being counted and must not be presented as current */
+            stale: boolean;
+            /**
+             * Format: int64
+             * @description How far behind the figures are, in whole seconds (the read's time minus asOf)
+             */
+            lagSeconds: number;
             previous?: components["schemas"]["PreviousRound"];
         };
         CoverageFigures: {
@@ -3256,7 +3263,15 @@ export interface components {
             unmatchedResults: number;
             /** @description Coverage over every round in sampling, in your jurisdiction */
             figures: components["schemas"]["CoverageFigures"];
+            /** @description Every change committed before this time is counted in the coverage figures */
             asOf: components["schemas"]["Instant"];
+            /** @description True when the coverage figures are older than the freshness budget */
+            stale: boolean;
+            /**
+             * Format: int64
+             * @description How far behind the coverage figures are, in whole seconds
+             */
+            lagSeconds: number;
         };
         TreeNode: {
             id?: components["schemas"]["UUID"];

@@ -25,7 +25,7 @@ describe('CoverageView', { timeout: 90_000 }, () => {
           : level === 'GRID_CELL'
             ? [{ areaId: 'g1', level, name: 'G01 网格', figures: fig(3), previousCoveragePct: 80 }]
             : [{ areaId: 'x1', level, name: '幸福里', figures: fig(3) }];
-      return Promise.resolve(jsonResponse({ roundId: 'r1', areaId, level, total: fig(4), rows, asOf: '2026-11-24T01:00:00Z' }));
+      return Promise.resolve(jsonResponse({ roundId: 'r1', areaId, level, total: fig(4), rows, asOf: '2026-11-24T01:00:00Z', stale: false, lagSeconds: 0 }));
     };
     const user = userEvent.setup({ delay: null });
     renderWithApp(<CoverageView round={ROUND} />, { roles: ['supervisor'], fetch });
@@ -41,6 +41,33 @@ describe('CoverageView', { timeout: 90_000 }, () => {
     // back to the community level through the breadcrumb
     await user.click(screen.getByRole('button', { name: '全部' }));
     await waitFor(() => expect(screen.getByRole('button', { name: '幸福社区' })).toBeInTheDocument());
+  });
+});
+
+describe('CoverageView freshness', { timeout: 90_000 }, () => {
+  const answer = (stale: boolean, lagSeconds: number) => (req: Request) => {
+    const level = new URL(req.url).searchParams.get('level');
+    return Promise.resolve(
+      jsonResponse({ roundId: 'r1', areaId: null, level, total: fig(4), rows: [{ areaId: 'c1', level, name: '幸福社区', figures: fig(4) }], asOf: '2026-11-24T01:00:00Z', stale, lagSeconds }),
+    );
+  };
+
+  it('says the figures are still being counted, and how far behind, when the server says they are stale', async () => {
+    renderWithApp(<CoverageView round={{ ...ROUND, status: 'SAMPLING' }} />, { roles: ['supervisor'], fetch: answer(true, 754) });
+    const banner = await screen.findByTestId('coverage-stale', {}, { timeout: 15_000 });
+    expect(banner).toHaveTextContent('正在统计，落后 12 分钟');
+    expect(banner).toHaveTextContent('请勿作为当前数字上报');
+    expect(screen.getByTestId('coverage-as-of')).toHaveTextContent('正在统计，落后 12 分钟');
+    expect(screen.getByTestId('coverage-as-of')).not.toHaveTextContent('每 5 秒刷新');
+  });
+
+  it('counts seconds under a minute, and shows fresh figures as live', async () => {
+    const { unmount } = renderWithApp(<CoverageView round={{ ...ROUND, status: 'SAMPLING' }} />, { roles: ['supervisor'], fetch: answer(true, 42) });
+    expect(await screen.findByTestId('coverage-stale', {}, { timeout: 15_000 })).toHaveTextContent('正在统计，落后 42 秒');
+    unmount();
+    renderWithApp(<CoverageView round={{ ...ROUND, status: 'SAMPLING' }} />, { roles: ['supervisor'], fetch: answer(false, 1) });
+    await waitFor(() => expect(screen.getByTestId('coverage-as-of')).toHaveTextContent('每 5 秒刷新'), { timeout: 15_000 });
+    expect(screen.queryByTestId('coverage-stale')).toBeNull();
   });
 });
 

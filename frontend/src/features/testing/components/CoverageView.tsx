@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import { Breadcrumb, Button, Card, Col, Grid, Progress, Row, Space, Statistic, Table, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, Grid, Progress, Row, Space, Statistic, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -35,6 +35,12 @@ export function CoverageView({ round }: { round: Round }) {
   const total = coverage.data?.total;
   const previous = coverage.data?.previous;
 
+  // figures older than the server's budget are still being counted: never shown as current (issue 27)
+  const stale = coverage.data?.stale ?? false;
+  const lag = coverage.data?.lagSeconds ?? 0;
+  const behind = lag >= 60 ? t('testing.coverage.behindMinutes', { count: Math.floor(lag / 60) }) : t('testing.coverage.behindSeconds', { count: lag });
+  const asOfTime = coverage.data?.asOf ? dayjs(coverage.data.asOf).format('HH:mm:ss') : '';
+
   const drill = (row: CoverageRow) => child && setPath([...path, { areaId: row.areaId, level: child, name: row.name }]);
   const num = (k: keyof Figures) => ({ title: t(`testing.figures.${k}`), render: (_: unknown, r: CoverageRow) => r.figures[k], align: 'right' as const });
 
@@ -53,18 +59,21 @@ export function CoverageView({ round }: { round: Round }) {
               ),
           }))}
         />
-        <Typography.Text type="secondary" data-testid="coverage-as-of">
-          {coverage.data?.asOf ? t('testing.coverage.asOf', { time: dayjs(coverage.data.asOf).format('HH:mm:ss') }) : null}
-          {live ? ` · ${t('testing.coverage.live')}` : ''}
+        <Typography.Text type={stale ? 'warning' : 'secondary'} data-testid="coverage-as-of" data-stale={stale}>
+          {coverage.data?.asOf ? t('testing.coverage.asOf', { time: asOfTime }) : null}
+          {stale ? ` · ${behind}` : live ? ` · ${t('testing.coverage.live')}` : ''}
         </Typography.Text>
         <Button icon={<DownloadOutlined />} loading={csv.isPending} onClick={() => csv.mutate({ areaId: here.areaId, level: here.level })}>
           {t('testing.coverage.csv')}
         </Button>
       </Space>
+      {stale && (
+        <Alert type="warning" showIcon data-testid="coverage-stale" title={behind} description={t('testing.coverage.staleHint', { time: asOfTime })} />
+      )}
       {coverage.error && <ProblemAlert error={coverage.error} onRetry={() => void coverage.refetch()} />}
       {csv.error && <ProblemAlert error={csv.error} />}
       {total && (
-        <Row gutter={[12, 12]} className="gg-coverage-totals">
+        <Row gutter={[12, 12]} className="gg-coverage-totals" style={stale ? { opacity: 0.55 } : undefined}>
           <Col xs={12} md={4}>
             <Statistic title={t('testing.figures.coveragePct')} value={total.coveragePct} precision={1} suffix="%" />
           </Col>

@@ -6,9 +6,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -105,9 +111,37 @@ public class Jdbc {
         return row;
     }
 
-    /** Binds one argument; {@code UUID[]} and {@code String[]} as uuid[] and text[]. */
+    /** A named parameter: {@code :name}, not a {@code ::type} cast. */
+    private static final Pattern NAMED = Pattern.compile("(?<![:\\w]):([a-zA-Z_]\\w*)");
+
+    /**
+     * A statement written with named parameters ({@code :rid}, used as often as needed), prepared on a plain JDBC
+     * connection with each bound from {@code args} ({@link #bind}); a name without a value is a programming error.
+     */
+    public static PreparedStatement prepare(Connection c, String sql, Map<String, ?> args) throws SQLException {
+        Matcher m = NAMED.matcher(sql);
+        StringBuilder positional = new StringBuilder();
+        List<Object> values = new ArrayList<>();
+        while (m.find()) {
+            if (!args.containsKey(m.group(1))) {
+                throw new IllegalArgumentException("no value for :" + m.group(1));
+            }
+            values.add(args.get(m.group(1)));
+            m.appendReplacement(positional, "?");
+        }
+        m.appendTail(positional);
+        PreparedStatement ps = c.prepareStatement(positional.toString());
+        for (int i = 0; i < values.size(); i++) {
+            bind(ps, i + 1, values.get(i));
+        }
+        return ps;
+    }
+
+    /** Binds one argument; {@code UUID[]} and {@code String[]} as uuid[] and text[], an {@link Instant} as timestamptz. */
     public static void bind(PreparedStatement ps, int i, Object v) throws SQLException {
-        if (v instanceof UUID[] u) {
+        if (v instanceof Instant t) {
+            ps.setObject(i, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+        } else if (v instanceof UUID[] u) {
             ps.setArray(i, ps.getConnection().createArrayOf("uuid", u));
         } else if (v instanceof String[] t) {
             ps.setArray(i, ps.getConnection().createArrayOf("text", t));

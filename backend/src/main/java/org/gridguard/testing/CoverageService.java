@@ -6,10 +6,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +23,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gridguard.common.ApiProblem;
 import org.gridguard.common.Cursor;
 import org.gridguard.common.Jdbc;
-import org.gridguard.common.OnceOnly;
 import org.gridguard.common.Page;
 import org.gridguard.common.Rows;
 import org.gridguard.security.Jurisdiction;
@@ -38,30 +35,20 @@ import org.gridguard.testing.TestingViews.Metrics;
 import org.gridguard.testing.TestingViews.MissingPerson;
 import org.gridguard.testing.TestingViews.PreviousRound;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.quarkus.scheduler.Scheduled;
 
 /**
- * "Miss no one": coverage of a round at any level. Every living resident of the round's scope has a stored state
- * (cell, compound, building, exempt, sampled, make-up, latest result); building and cell rows are the sums of those
- * states. A write queues what it touched (a sample or exemption: the person; a lab result: the tube; a new round:
- * its cells) and once-only scheduled work recounts only those every second, adding the differences (ADR 0019); a census
- * check also recounts the people whose census data no longer match their state, a few cells per refresh. Grid cells and everything
- * above read the cell rows, compounds and buildings the building rows; households inside one cell are counted live.
- * See ADRs 0010, 0018 and 0019.
+ * "Miss no one": coverage of a round at any level, read from the rollup that {@link CoverageRollup} keeps (ADRs 0018,
+ * 0019). Grid cells and everything above read the cell rows, compounds and buildings the building rows; households
+ * inside one cell are counted live. Every answer says how old its figures are (ADR 0023): as of the oldest change of
+ * the round still queued for the rollup, and stale past the budget.
  */
 @ApplicationScoped
 public class CoverageService {
-
-    static final String JOB = "testing-coverage";
 
     @Inject
     EntityManager em;
     @Inject
     Clock clock;
-    @Inject
-    OnceOnly onceOnly;
     @Inject
     Jurisdiction jurisdiction;
     @Inject
@@ -71,360 +58,9 @@ public class CoverageService {
     @Inject
     Jdbc jdbc;
 
-    /** How often the rollup is refreshed; "off" in the test profile, where tests refresh it themselves. */
-    @ConfigProperty(name = "gridguard.testing.coverage-every", defaultValue = "1s")
-    String every;
-
-    @ConfigProperty(name = "gridguard.testing.coverage-census-every", defaultValue = "60s")
-    Duration fullEvery;
-
-    // ---------- the rollup ----------
-
-    /**
-     * How a write queues something: a new row, or an existing one made unclaimed again. A refresh claims rows by
-     * stamping them and deletes only the rows still carrying its stamp when it commits, so a write made while they
-     * are being recounted leaves them queued for the next refresh, and rows claimed by a refresh that died are claimed
-     * again once their stamp is old (ADRs 0015, 0019).
-     */
-    static String again(String key) {
-        return "on conflict (round_id, " + key + ") do update set claimed_at = null where d.claimed_at is not null";
-    }
-
-    /**
-     * How a write queues a person: with the new sample that queued them (or null); queued a second time before a
-     * refresh, they are counted again whole, since their one new sample is no longer all that changed.
-     */
-    static final String AGAIN_PERSON = "on conflict (round_id, resident_id) do update set claimed_at = null, sample_id = null"
-            + " where d.claimed_at is not null or d.sample_id is not null";
-
-    /** A claim older than this belongs to a refresh that died: its rows are claimed again. */
-    static final Duration STALE_CLAIM = Duration.ofMinutes(2);
-
-    /** A sample or an exemption of this person changed: the next refresh recounts them (ADR 0019). */
-    void markPerson(UUID roundId, UUID residentId) {
-        if (residentId == null) {
-            return;
-        }
-        em.createNativeQuery("insert into test_dirty_person as d (round_id, resident_id) values (?1, ?2) " + AGAIN_PERSON)
-                .setParameter(1, roundId).setParameter(2, residentId).executeUpdate();
-    }
-
-    /** Every grid cell of the scope: inside a scope node, or holding one (a compound or building scope). */
-    void markAllDirty(Round r) {
-        em.createNativeQuery("""
-                insert into test_dirty_cell as d (round_id, grid_cell_id)
-                select ?1, n.id from area_node n where n.kind = 'GRID_CELL' and n.community_id = any(cast(?2 as uuid[]))
-                  and (n.path like any(cast(?3 as text[]))
-                       or exists (select 1 from unnest(cast(?4 as text[])) sp where sp like n.path || '%'))
-                """ + again("grid_cell_id"))
-                .setParameter(1, r.id()).setParameter(2, r.communities()).setParameter(3, r.patterns())
-                .setParameter(4, r.scopePaths().toArray(String[]::new)).executeUpdate();
-    }
-
-    @Scheduled(every = "${gridguard.testing.coverage-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void tick() {
-        Instant now = clock.instant();
-        onceOnly.run(JOB, OnceOnly.windowStart(now, DurationConverter.parseDuration(every)), this::refreshNow);
-    }
-
-    /** At most this many queued people, tubes and cells are claimed by one refresh (200 cells: ~80,000 people, a few seconds). */
-    static final int PERSONS = 50_000, TUBES = 5_000, CELLS = 200;
-
-    /** Cells of sampling rounds the census check looks at per refresh, the longest unchecked first. */
-    @ConfigProperty(name = "gridguard.testing.coverage-census-cells", defaultValue = "10")
-    int censusCells;
-
-    record Claimed(Map<UUID, Work> byRound, int items, boolean drained) {
-    }
-
-    /** Per round: people to count again whole, new samples (of people queued by them alone), tubes, cells, census. */
-    record Work(List<UUID> persons, List<UUID> samples, List<UUID> tubes, List<UUID> cells, List<UUID> census) {
-        Work() {
-            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        }
-    }
-
-    /**
-     * Recounts what changed since the last refresh, in the caller's transaction (ADR 0019): the queued people,
-     * the members of the queued tubes and everyone in the queued cells are counted again and compared with their
-     * stored state; only the differences are added to the building and cell rows. The queues are claimed (stamped)
-     * first in a short transaction of their own (ADR 0015), so a write queueing a person while this runs does not
-     * wait and is counted by the next refresh; the rows still stamped are deleted with the recount's commit. If the
-     * recount fails, its rows are unclaimed; if the instance dies, they are claimed again after two minutes.
-     */
-    @Transactional
-    public Map<String, Object> refreshNow() {
-        Instant now = clock.instant();
-        Claimed claimed = QuarkusTransaction.requiringNew().call(() -> claim(now));
-        try {
-            Map<String, Object> out = recount(now, claimed);
-            for (String t : QUEUES) {
-                em.createNativeQuery("delete from " + t + " where claimed_at = ?1").setParameter(1, now).executeUpdate();
-            }
-            return out;
-        } catch (RuntimeException e) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                for (String t : QUEUES) {
-                    em.createNativeQuery("update " + t + " set claimed_at = null where claimed_at = ?1").setParameter(1, now)
-                            .executeUpdate();
-                }
-            });
-            throw e;
-        }
-    }
-
-    static final List<String> QUEUES = List.of("test_dirty_person", "test_dirty_tube", "test_dirty_cell");
-
-    @SuppressWarnings("unchecked")
-    private Claimed claim(Instant now) {
-        Map<UUID, Work> byRound = new LinkedHashMap<>();
-        int items = 0;
-        boolean drained = true;
-        String[] keys = { "resident_id, sample_id", "tube_id, null::uuid", "grid_cell_id, null::uuid" };
-        int[] limits = { PERSONS, TUBES, CELLS };
-        for (int q = 0; q < keys.length; q++) {
-            List<Object[]> rows = em.createNativeQuery("""
-                    update %1$s set claimed_at = ?1 where ctid = any(array(select ctid from %1$s
-                      where claimed_at is null or claimed_at < ?2 limit %3$d for update skip locked))
-                    returning round_id, %2$s""".formatted(QUEUES.get(q), keys[q], limits[q]))
-                    .setParameter(1, now).setParameter(2, now.minus(STALE_CLAIM)).getResultList();
-            for (Object[] x : rows) {
-                Work w = byRound.computeIfAbsent((UUID) x[0], r -> new Work());
-                if (x[2] != null) {
-                    w.samples().add((UUID) x[2]);
-                } else {
-                    (q == 0 ? w.persons() : q == 1 ? w.tubes() : w.cells()).add((UUID) x[1]);
-                }
-            }
-            items += rows.size();
-            drained &= rows.size() < limits[q];
-        }
-        return new Claimed(byRound, items, drained);
-    }
-
-    private Map<String, Object> recount(Instant now, Claimed claimed) {
-        // one recount at a time across instances: two would add the same difference twice
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('" + JOB + "'))").getSingleResult();
-        Map<UUID, Work> byRound = new LinkedHashMap<>(claimed.byRound());
-        // the census check: the cells of sampling rounds not checked for a while (moves, deaths, newcomers)
-        @SuppressWarnings("unchecked")
-        List<Object[]> due = em.createNativeQuery("""
-                select c.round_id, c.grid_cell_id from test_coverage_cell c join test_round r on r.id = c.round_id
-                where r.status = 'SAMPLING' and c.refreshed_at < ?1 order by c.refreshed_at limit ?2""")
-                .setParameter(1, now.minus(fullEvery)).setParameter(2, censusCells).getResultList();
-        for (Object[] x : due) {
-            byRound.computeIfAbsent((UUID) x[0], r -> new Work()).census().add((UUID) x[1]);
-        }
-        int changed = 0, newSamples = 0;
-        for (var e : byRound.entrySet()) {
-            Round r = rounds.byId(e.getKey()).orElse(null);
-            if (r == null) {
-                continue;
-            }
-            Work w = e.getValue();
-            List<UUID> cells = new ArrayList<>(w.cells());
-            if (!w.census().isEmpty()) {
-                // the census check recounts whole only the cells whose people or places no longer match
-                @SuppressWarnings("unchecked")
-                List<UUID> moved = em.createNativeQuery(CENSUS).setParameter("rid", r.id())
-                        .setParameter("communities", r.communities()).setParameter("scope", r.patterns())
-                        .setParameter("census", w.census().toArray(UUID[]::new)).getResultList();
-                cells.addAll(moved);
-            }
-            List<UUID> checked = new ArrayList<>(w.cells());
-            checked.addAll(w.census());
-            if (!checked.isEmpty()) {
-                em.createNativeQuery("""
-                        update test_coverage_cell set refreshed_at = ?3 where round_id = ?1 and grid_cell_id = any(cast(?2 as uuid[]))""")
-                        .setParameter(1, r.id()).setParameter(2, checked.toArray(UUID[]::new)).setParameter(3, now)
-                        .executeUpdate();
-            }
-            if (w.persons().isEmpty() && w.samples().isEmpty() && w.tubes().isEmpty() && cells.isEmpty()) {
-                continue;
-            }
-            Object[] counted = (Object[]) em.createNativeQuery(RECOUNT)
-                    .setParameter("rid", r.id()).setParameter("communities", r.communities())
-                    .setParameter("scope", r.patterns()).setParameter("persons", w.persons().toArray(UUID[]::new))
-                    .setParameter("samples", w.samples().toArray(UUID[]::new))
-                    .setParameter("tubes", w.tubes().toArray(UUID[]::new))
-                    .setParameter("cells", cells.toArray(UUID[]::new)).setParameter("now", now)
-                    .getSingleResult();
-            changed += ((Number) counted[0]).intValue();
-            newSamples += ((Number) counted[1]).intValue();
-        }
-        if (claimed.drained()) {
-            // everything committed before the claim is counted: the figures of these rounds are as of then
-            em.createNativeQuery("""
-                    insert into test_coverage_round (round_id, as_of)
-                    select id, ?1 from test_round where status = 'SAMPLING' or id = any(cast(?2 as uuid[]))
-                    on conflict (round_id) do update set as_of = excluded.as_of""")
-                    .setParameter(1, now).setParameter(2, claimed.byRound().keySet().toArray(UUID[]::new)).executeUpdate();
-        }
-        return Map.of("rounds", byRound.size(), "claimed", claimed.items(), "census", due.size(), "changed", changed,
-                "newSamples", newSamples);
-    }
-
-    /**
-     * The census check of some cells of a round: those whose living residents in scope, with their compound and
-     * building, no longer match the people counted there (compared by count and a sum of hashes per cell).
-     */
-    static final String CENSUS = """
-            with now as (
-              select r.grid_cell_id as cell, count(*) as n,
-                sum(hashtextextended(concat_ws('/', r.id, h.compound_id, h.building_id), 0)) as f
-              from resident r
-              cross join lateral (select h.compound_id, h.building_id from household h where h.id = r.household_id limit 1) h
-              where r.grid_cell_id = any(cast(:census as uuid[])) and r.status = 'LIVING'
-                and r.community_id = any(cast(:communities as uuid[]))
-                and r.area_id in (select id from area_node where path like any(cast(:scope as text[])))
-              group by 1),
-            was as (
-              select p.grid_cell_id as cell, count(*) as n,
-                sum(hashtextextended(concat_ws('/', p.resident_id, p.compound_id, p.building_id), 0)) as f
-              from test_coverage_person p where p.round_id = :rid and p.grid_cell_id = any(cast(:census as uuid[]))
-              group by 1)
-            select coalesce(now.cell, was.cell) from now full join was on was.cell = now.cell
-            where (now.n, now.f) is distinct from (was.n, was.f)""";
-
-    /**
-     * The recount of one round (ADR 0019). Candidates: the queued people and everyone living in or counted in the
-     * given cells, counted again; the people queued by one new sample that is their latest, whose stored state only
-     * takes that sample (the most frequent write, and ~5 times cheaper than counting them again); and the people
-     * whose latest sample is in a queued tube, whose state only takes the tube's result. Each candidate's state now (counted if living in the round's scope: their cell, compound,
-     * building; exempt; sampled; any make-up; their latest sample's tube and its result) is compared with the stored
-     * one; the people whose state differs have their old state subtracted from and their new state
-     * added to the building and cell rows, and their stored state replaced. Every lookup is made per candidate
-     * (lateral subqueries with {@code limit 1}, arrays of ids): a few hundred candidates must never turn into a scan
-     * of a million people because the planner guessed their number wrong. Answers how many people changed and how
-     * many took a new sample alone.
-     */
-    static final String RECOUNT = """
-            with whole as materialized (
-              select distinct id from (
-                select unnest(cast(:persons as uuid[])) as id
-                union all select r.id from resident r where r.grid_cell_id = any(cast(:cells as uuid[]))
-                union all select p.resident_id from test_coverage_person p
-                  where p.round_id = :rid and p.grid_cell_id = any(cast(:cells as uuid[]))) x),
-            fresh as materialized (
-              select s.* from unnest(cast(:samples as uuid[])) n(id)
-              cross join lateral (select s.id, s.resident_id, s.tube_id, s.kind, s.sampled_at
-                from test_sample s where s.id = n.id limit 1) s
-              where not exists (select 1 from whole where whole.id = s.resident_id)),
-            -- a person queued by one new sample that is their latest: their stored state with that sample's tube,
-            -- its result and its kind; nothing else changes (their census data are the census check's)
-            by_sample as materialized (
-              select p.resident_id, p.grid_cell_id, p.compound_id, p.building_id, p.exempt, true as sampled,
-                p.makeup or s.kind = 'MAKEUP' as makeup, t.result, s.tube_id as latest_tube, s.sampled_at as latest_at,
-                p.sampled as o_sampled, p.makeup as o_makeup, p.result as o_result, p.latest_tube as o_tube
-              from fresh s
-              cross join lateral (select * from test_coverage_person p
-                where p.round_id = :rid and p.resident_id = s.resident_id limit 1) p
-              cross join lateral (select t.result from test_tube t where t.id = s.tube_id limit 1) t
-              where not p.sampled or p.latest_at < s.sampled_at),
-            -- everyone else queued is counted again whole
-            cand as materialized (
-              select id from whole
-              union all select s.resident_id from fresh s
-              where not exists (select 1 from by_sample b where b.resident_id = s.resident_id)),
-            -- a tube's new result is the result of the people whose latest sample it holds; nothing else changes
-            by_tube as materialized (
-              select p.resident_id, p.grid_cell_id, p.compound_id, p.building_id, p.exempt, p.sampled, p.makeup,
-                t.result, p.latest_tube, p.latest_at, p.sampled as o_sampled, p.makeup as o_makeup,
-                p.result as o_result, p.latest_tube as o_tube
-              from test_coverage_person p join test_tube t on t.id = p.latest_tube
-              where p.round_id = :rid and p.latest_tube = any(cast(:tubes as uuid[]))
-                and not exists (select 1 from cand where cand.id = p.resident_id)
-                and not exists (select 1 from by_sample b where b.resident_id = p.resident_id)),
-            cur as materialized (
-              select r.id as resident_id, r.grid_cell_id, r.compound_id, r.building_id, r.exempt,
-                s.n > 0 as sampled, coalesce(s.makeup, false) as makeup, s.result, s.tube as latest_tube, s.at as latest_at
-              from cand
-              cross join lateral (
-                select r.id, r.grid_cell_id, h.compound_id, h.building_id,
-                  exists (select 1 from test_exemption e where e.round_id = :rid and e.resident_id = r.id) as exempt
-                from resident r join household h on h.id = r.household_id
-                where r.id = cand.id and r.status = 'LIVING' and r.grid_cell_id is not null
-                  and r.community_id = any(cast(:communities as uuid[]))
-                  and exists (select 1 from area_node a where a.id = r.area_id and a.path like any(cast(:scope as text[])))
-                limit 1) r
-              cross join lateral (
-                select count(*) as n, bool_or(x.kind = 'MAKEUP') as makeup,
-                  (array_agg(t.result order by x.sampled_at desc, x.created_at desc))[1] as result,
-                  (array_agg(t.id order by x.sampled_at desc, x.created_at desc))[1] as tube, max(x.sampled_at) as at
-                from test_sample x join test_tube t on t.id = x.tube_id
-                where x.round_id = :rid and x.resident_id = r.id) s),
-            old as materialized (
-              select p.* from cand cross join lateral (select * from test_coverage_person p
-                where p.round_id = :rid and p.resident_id = cand.id limit 1) p),
-            chg as materialized (
-              select coalesce(c.resident_id, o.resident_id) as resident_id, c.resident_id is not null as counted,
-                c.grid_cell_id, c.compound_id, c.building_id, c.exempt, c.sampled, c.makeup, c.result, c.latest_tube,
-                c.latest_at, o.resident_id is not null as was, o.grid_cell_id as o_cell, o.compound_id as o_compound,
-                o.building_id as o_building, o.exempt as o_exempt, o.sampled as o_sampled, o.makeup as o_makeup,
-                o.result as o_result
-              from cur c full join old o on o.resident_id = c.resident_id
-              where (c.grid_cell_id, c.compound_id, c.building_id, c.exempt, c.sampled, c.makeup, c.result, c.latest_tube,
-                  c.latest_at)
-                is distinct from (o.grid_cell_id, o.compound_id, o.building_id, o.exempt, o.sampled, o.makeup, o.result,
-                  o.latest_tube, o.latest_at)
-              union all
-              -- the people who took a new sample or a tube's result: the same place, a new sample or result
-              select resident_id, true, grid_cell_id, compound_id, building_id, exempt, sampled, makeup, result, latest_tube,
-                latest_at, true, grid_cell_id, compound_id, building_id, exempt, o_sampled, o_makeup, o_result
-              from (select * from by_sample union all select * from by_tube) x
-              where (sampled, makeup, result, latest_tube) is distinct from (o_sampled, o_makeup, o_result, o_tube)),
-            sign as (
-              select grid_cell_id as cell, compound_id as compound, building_id as building, 1 as k, exempt, sampled,
-                makeup, result from chg where counted
-              union all
-              select o_cell, o_compound, o_building, -1, o_exempt, o_sampled, o_makeup, o_result from chg where was),
-            d as materialized (
-              select cell, compound, building, sum(k) as residents,
-                sum(case when exempt then k else 0 end) as exempt,
-                sum(case when not exempt and sampled then k else 0 end) as sampled,
-                sum(case when not exempt and sampled and makeup then k else 0 end) as makeup,
-                sum(case when not exempt and sampled and (result is null or result = 'INVALID') then k else 0 end) as pending,
-                sum(case when not exempt and sampled and result = 'NEGATIVE' then k else 0 end) as negative,
-                sum(case when not exempt and sampled and result = 'POSITIVE' then k else 0 end) as positive
-              from sign group by cell, compound, building),
-            put as (
-              insert into test_coverage_person as p (round_id, resident_id, grid_cell_id, compound_id, building_id, exempt,
-                sampled, makeup, result, latest_tube, latest_at)
-              select :rid, resident_id, grid_cell_id, compound_id, building_id, exempt, sampled, makeup, result, latest_tube,
-                latest_at
-              from chg where counted
-              on conflict (round_id, resident_id) do update set grid_cell_id = excluded.grid_cell_id,
-                compound_id = excluded.compound_id, building_id = excluded.building_id, exempt = excluded.exempt,
-                sampled = excluded.sampled, makeup = excluded.makeup, result = excluded.result,
-                latest_tube = excluded.latest_tube, latest_at = excluded.latest_at),
-            gone as (
-              delete from test_coverage_person p
-              where p.round_id = :rid and p.resident_id = any(array(select resident_id from chg where not counted))),
-            b as (
-              insert into test_coverage_building as b (round_id, grid_cell_id, compound_id, building_id, residents, exempt,
-                expected, sampled, makeup, pending, negative, positive, refreshed_at)
-              select :rid, cell, compound, building, residents, exempt, residents - exempt, sampled, makeup, pending,
-                negative, positive, :now from d
-              on conflict (round_id, grid_cell_id, compound_id, building_id) do update set
-                residents = b.residents + excluded.residents, exempt = b.exempt + excluded.exempt,
-                expected = b.expected + excluded.expected, sampled = b.sampled + excluded.sampled,
-                makeup = b.makeup + excluded.makeup, pending = b.pending + excluded.pending,
-                negative = b.negative + excluded.negative, positive = b.positive + excluded.positive,
-                refreshed_at = excluded.refreshed_at),
-            c as (
-              insert into test_coverage_cell as c (round_id, grid_cell_id, community_id, residents, exempt, expected,
-                sampled, makeup, pending, negative, positive, refreshed_at)
-              select :rid, d.cell, (select n.community_id from area_node n where n.id = d.cell), sum(d.residents),
-                sum(d.exempt), sum(d.residents - d.exempt), sum(d.sampled), sum(d.makeup), sum(d.pending),
-                sum(d.negative), sum(d.positive), :now
-              from d group by d.cell
-              on conflict (round_id, grid_cell_id) do update set
-                residents = c.residents + excluded.residents, exempt = c.exempt + excluded.exempt,
-                expected = c.expected + excluded.expected, sampled = c.sampled + excluded.sampled,
-                makeup = c.makeup + excluded.makeup, pending = c.pending + excluded.pending,
-                negative = c.negative + excluded.negative, positive = c.positive + excluded.positive)
-            select count(*), (select count(*) from by_sample) from chg""";
+    /** Figures older than this are stale: the answer says so, and how far behind they are. */
+    @ConfigProperty(name = "gridguard.testing.coverage-budget", defaultValue = "5s")
+    Duration budget;
 
     /**
      * The one count of the feature: living residents of the round's scope in {@code cells} (optionally under
@@ -527,7 +163,11 @@ public class CoverageService {
         }
         List<CoverageRow> out = cur.rows.stream().map(x -> new CoverageRow(x.areaId(), x.level(), x.name(), x.figures(),
                 prevPct.get(x.areaId()))).toList();
-        return new Coverage(r.id(), areaId, lv, cur.total, out, cur.asOf, prev);
+        // households are counted live: their figures are as of the read; the rollup's as of its oldest queued change
+        RoundRepository.Age age = lv == Level.HOUSEHOLD ? new RoundRepository.Age(rp.age().readAt(), rp.age().readAt())
+                : rp.age();
+        long lag = age.lagSeconds();
+        return new Coverage(r.id(), areaId, lv, cur.total, out, age.asOf(), lag > budget.toSeconds(), lag, prev);
     }
 
     private static Level defaultLevel(Area a) {
@@ -544,7 +184,7 @@ public class CoverageService {
         };
     }
 
-    record Result(List<CoverageRow> rows, Figures total, Instant asOf) {
+    record Result(List<CoverageRow> rows, Figures total) {
     }
 
     /**
@@ -560,10 +200,10 @@ public class CoverageService {
 
     /** Community, zone and grid-cell rows: sums of the per-cell rollup. */
     private Result fromRollup(Connection c, Round r, Area area, Level lv) throws SQLException {
-        List<Object> args = new ArrayList<>(List.of(r.id(), lv.name(), r.id()));
+        List<Object> args = new ArrayList<>(List.of(lv.name(), r.id()));
         StringBuilder sql = new StringBuilder("""
                 select anc.id, anc.name, sum(c.residents), sum(c.exempt), sum(c.sampled), sum(c.makeup), sum(c.pending),
-                  sum(c.negative), sum(c.positive), (select as_of from test_coverage_round where round_id = ?)
+                  sum(c.negative), sum(c.positive)
                 from test_coverage_cell c join area_node cell on cell.id = c.grid_cell_id
                 join area_node anc on anc.id = any(cast(string_to_array(trim(both '/' from cell.path), '/') as uuid[]))
                   and anc.kind = ?
@@ -583,23 +223,18 @@ public class CoverageService {
     }
 
     /**
-     * Rows of a rollup read — (id, name, residents, exempt, sampled, makeup, pending, negative, positive, oldest
-     * refresh) — with their total; as of the oldest refresh among them.
+     * Rows of a rollup read — (id, name, residents, exempt, sampled, makeup, pending, negative, positive) — with
+     * their total.
      */
-    private Result summed(List<Object[]> rows, Level lv) {
+    private static Result summed(List<Object[]> rows, Level lv) {
         List<CoverageRow> out = new ArrayList<>();
         Figures total = Figures.ZERO;
-        Instant asOf = clock.instant();
         for (Object[] x : rows) {
             Figures f = Figures.of(n(x[2]), n(x[3]), n(x[4]), n(x[5]), n(x[6]), n(x[7]), n(x[8]));
             out.add(new CoverageRow((UUID) x[0], lv, x[1] == null ? "-" : (String) x[1], f, null));
             total = total.plus(f);
-            Instant at = Rows.instant(x[9]);
-            if (at != null && at.isBefore(asOf)) {
-                asOf = at;
-            }
         }
-        return new Result(out, total, asOf);
+        return new Result(out, total);
     }
 
     /** Compound or building rows of one cell (under a compound or building areaId): sums of the per-building rollup. */
@@ -611,15 +246,14 @@ public class CoverageService {
             default -> "";
         };
         String sql = """
-                select x.k, a.name, x.residents, x.exempt, x.sampled, x.makeup, x.pending, x.negative, x.positive,
-                  (select as_of from test_coverage_round where round_id = ?)
+                select x.k, a.name, x.residents, x.exempt, x.sampled, x.makeup, x.pending, x.negative, x.positive
                 from (select %s as k, sum(b.residents) as residents, sum(b.exempt) as exempt, sum(b.sampled) as sampled,
                   sum(b.makeup) as makeup, sum(b.pending) as pending, sum(b.negative) as negative,
                   sum(b.positive) as positive
                   from test_coverage_building b where b.round_id = ? and b.grid_cell_id = ?%s group by 1
                   having sum(b.residents) > 0) x
                 left join area_node a on a.id = x.k order by a.code nulls last, x.k""".formatted(key, under);
-        Object[] args = under.isEmpty() ? new Object[] { r.id(), r.id(), cell } : new Object[] { r.id(), r.id(), cell, area.id() };
+        Object[] args = under.isEmpty() ? new Object[] { r.id(), cell } : new Object[] { r.id(), cell, area.id() };
         return summed(Jdbc.rows(c, sql, args), lv);
     }
 
@@ -638,7 +272,7 @@ public class CoverageService {
             out.add(new CoverageRow((UUID) x[0], Level.HOUSEHOLD, x[8] == null ? "-" : (String) x[8], f, null));
             total = total.plus(f);
         }
-        return new Result(out, total, clock.instant());
+        return new Result(out, total);
     }
 
     static long n(Object o) {
@@ -758,13 +392,18 @@ public class CoverageService {
                 + " (select row(coalesce(sum(c.residents), 0), coalesce(sum(c.exempt), 0), coalesce(sum(c.sampled), 0),"
                 + "   coalesce(sum(c.makeup), 0), coalesce(sum(c.pending), 0), coalesce(sum(c.negative), 0),"
                 + "   coalesce(sum(c.positive), 0))::text from test_coverage_cell c join test_round r on r.id = c.round_id"
-                + " where r.status = 'SAMPLING'" + visible + cells.formatted("c.grid_cell_id", "c.grid_cell_id") + ")";
+                + " where r.status = 'SAMPLING'" + visible + cells.formatted("c.grid_cell_id", "c.grid_cell_id") + "),"
+                // the figures are as of the oldest change still queued of any of those rounds (ADR 0023)
+                + " coalesce((select min(" + CoverageRollup.oldestQueued("r.id") + ") from test_round r"
+                + " where r.status = 'SAMPLING'" + visible + "), statement_timestamp()), statement_timestamp()";
         var q = em.createNativeQuery(sql);
         p.forEach(q::setParameter);
         Object[] x = (Object[]) q.getSingleResult();
         String[] f = ((String) x[5]).replaceAll("[()]", "").split(",");
         Figures figures = Figures.of(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]),
                 Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]));
-        return new Metrics(n(x[0]), n(x[1]), n(x[2]), n(x[3]), n(x[4]), figures, clock.instant());
+        RoundRepository.Age age = new RoundRepository.Age(Rows.instant(x[6]), Rows.instant(x[7]));
+        long lag = age.lagSeconds();
+        return new Metrics(n(x[0]), n(x[1]), n(x[2]), n(x[3]), n(x[4]), figures, age.asOf(), lag > budget.toSeconds(), lag);
     }
 }

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +19,7 @@ import jakarta.persistence.EntityManager;
 
 import org.gridguard.common.ApiProblem;
 import org.gridguard.common.Jdbc;
+import org.gridguard.common.Rows;
 import org.gridguard.security.Caller;
 import org.gridguard.security.Jurisdiction;
 import org.gridguard.security.Roles;
@@ -111,9 +114,19 @@ public class RoundRepository {
 
     /**
      * A visible round, the previous round over the same scope ({@link #previous}), the area node asked about and the
-     * grid cell holding it (itself, or null above cells).
+     * grid cell holding it (itself, or null above cells), and how old the round's rollup is.
      */
-    record WithPrevious(Round round, Optional<Round> previous, RoundService.Area area, UUID cell) {
+    record WithPrevious(Round round, Optional<Round> previous, RoundService.Area area, UUID cell, Age age) {
+    }
+
+    /**
+     * How old a round's rollup is: everything committed before {@code asOf} is counted (the oldest change still
+     * queued, or the read itself when none is), as read at {@code readAt} (database time, like the queue's).
+     */
+    record Age(Instant asOf, Instant readAt) {
+        long lagSeconds() {
+            return Math.max(0, Duration.between(asOf, readAt).toSeconds());
+        }
     }
 
     static final UUID NO_AREA = new UUID(0, 0);
@@ -126,7 +139,8 @@ public class RoundRepository {
     WithPrevious visibleWithPrevious(Connection c, UUID id, UUID areaId) throws SQLException {
         boolean withScopes = !jurisdiction.isGlobal() && jurisdiction.unread();
         String sql = "select " + Round.COLUMNS + ", " + Round.COLUMNS.replace("r.", "pr.")
-                + ", a.id, a.kind, a.name, a.path, a.community_id, cell.id" + (withScopes ? ", s.*" : "")
+                + ", a.id, a.kind, a.name, a.path, a.community_id, cell.id, age.as_of, age.read_at"
+                + (withScopes ? ", s.*" : "")
                 + " from test_round r"
                 + " left join lateral (select * from test_round q where q.scope_key = r.scope_key and q.id <> r.id"
                 + " and q.status <> 'PLANNED' and (q.round_date, q.created_at) < (r.round_date, r.created_at)"
@@ -134,8 +148,11 @@ public class RoundRepository {
                 + " left join area_node a on a.id = ?"
                 + " left join area_node cell on cell.kind = 'GRID_CELL'"
                 + " and cell.id = any(cast(string_to_array(trim(both '/' from a.path), '/') as uuid[]))"
+                // read before the rollup rows (the next statement): what is counted there is at least as new
+                + " cross join lateral (select coalesce(" + CoverageRollup.oldestQueued("r.id")
+                + ", statement_timestamp()) as as_of, statement_timestamp() as read_at) age"
                 + (withScopes ? " left join (" + Jurisdiction.SCOPES_ARM + ") s on true" : "") + " where r.id = ?";
-        int k = Round.WIDTH, scopeAt = 2 * k + 7;
+        int k = Round.WIDTH, scopeAt = 2 * k + 9;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             ps.setObject(i++, areaId == null ? NO_AREA : areaId);
@@ -151,7 +168,7 @@ public class RoundRepository {
                     if (round == null) {
                         round = Jdbc.values(rs, 1, k);
                         prev = Jdbc.values(rs, k + 1, k);
-                        a = Jdbc.values(rs, 2 * k + 1, 6);
+                        a = Jdbc.values(rs, 2 * k + 1, 8);
                     }
                     if (withScopes && rs.getObject(scopeAt) != null) {
                         scopes.add(Jurisdiction.scope(rs, scopeAt));
@@ -173,7 +190,8 @@ public class RoundRepository {
             if (areaId != null && area == null) {
                 throw ApiProblem.notFound("Area node");
             }
-            return new WithPrevious(r, prev[0] == null ? Optional.empty() : Optional.of(Round.of(prev)), area, (UUID) a[5]);
+            return new WithPrevious(r, prev[0] == null ? Optional.empty() : Optional.of(Round.of(prev)), area, (UUID) a[5],
+                    new Age(Rows.instant(a[6]), Rows.instant(a[7])));
         }
     }
 

@@ -96,7 +96,7 @@ public class RoundService {
     @Inject
     ChangeLog changes;
     @Inject
-    CoverageService coverage;
+    CoverageRollup coverage;
 
     record Area(UUID id, String kind, String name, String path, UUID communityId) {
     }

@@ -576,7 +576,7 @@ public class SamplingService {
               from s where s.kind = 'RETEST' and k.round_id = s.round_id and k.resident_id = s.resident_id
                 and k.kind = 'RETEST' and k.status = 'OPEN'
             )
-            select id, capacity, members, status from t""".formatted(CoverageService.AGAIN_PERSON);
+            select id, capacity, members, status from t""".formatted(CoverageRollup.AGAIN_PERSON);
 
     /**
      * A write that lost a race (unique violation: a concurrent registration of the same client id or of the person

@@ -251,9 +251,15 @@ public final class TestingViews {
     public record PreviousRound(UUID roundId, String name, LocalDate roundDate, Figures figures) {
     }
 
-    @Schema(name = "Coverage", requiredProperties = { "roundId", "areaId", "level", "total", "rows", "asOf" })
+    @Schema(name = "Coverage", requiredProperties = { "roundId", "areaId", "level", "total", "rows", "asOf", "stale",
+            "lagSeconds" })
     public record Coverage(UUID roundId, UUID areaId, Level level, Figures total, List<CoverageRow> rows,
-            @Schema(description = "When the slowest figure was last refreshed (at most a few seconds ago while sampling)") Instant asOf,
+            @Schema(description = "Every change of the round committed before this time is counted in the figures: the"
+                    + " oldest change still waiting to be counted, or the time of the read when none is") Instant asOf,
+            @Schema(description = "True when the figures are older than the freshness budget (5 s by default): they are"
+                    + " still being counted and must not be presented as current") boolean stale,
+            @Schema(description = "How far behind the figures are, in whole seconds (the read's time minus asOf)",
+                    minimum = "0") long lagSeconds,
             PreviousRound previous) {
     }
 
@@ -265,9 +271,11 @@ public final class TestingViews {
     }
 
     @Schema(name = "TestingMetrics", requiredProperties = { "rounds", "sampling", "positivePools", "openRetests",
-            "unmatchedResults", "figures", "asOf" })
+            "unmatchedResults", "figures", "asOf", "stale", "lagSeconds" })
     public record Metrics(long rounds, long sampling, long positivePools, long openRetests, long unmatchedResults,
             @Schema(description = "Coverage over every round in sampling, in your jurisdiction") Figures figures,
-            Instant asOf) {
+            @Schema(description = "Every change committed before this time is counted in the coverage figures") Instant asOf,
+            @Schema(description = "True when the coverage figures are older than the freshness budget") boolean stale,
+            @Schema(description = "How far behind the coverage figures are, in whole seconds", minimum = "0") long lagSeconds) {
     }
 }

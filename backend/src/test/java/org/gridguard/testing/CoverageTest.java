@@ -9,6 +9,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +43,7 @@ class CoverageTest {
     DataSource ds;
 
     @Inject
-    CoverageService coverage;
+    CoverageRollup coverage;
 
     void refresh() {
         for (int i = 0; i < 20; i++) {
@@ -93,6 +97,71 @@ class CoverageTest {
         String cellRow = "select %s from test_coverage_cell where round_id = cast(? as uuid) and grid_cell_id = ?";
         assertThat(count(cellRow.formatted("sampled"), round, Demo.CELL1)).isEqualTo(2);
         assertThat(count(cellRow.formatted("makeup"), round, Demo.CELL1)).isEqualTo(1);
+    }
+
+    JsonPath coverageOf(String round) {
+        return Api.as(Tokens.supervisor()).get("/api/v1/test-rounds/" + round + "/coverage?areaId=" + Demo.CELL1).then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void aStalledRefresherGivesItsClaimBackAndTheAnswerSaysHowFarBehindItIs() throws Exception {
+        String round = Rounds.sampling("停滞", 5, Demo.CELL1);
+        refresh();
+        JsonPath fresh = coverageOf(round);
+        assertThat(fresh.getBoolean("stale")).as("nothing queued: the figures are as of the read").isFalse();
+        assertThat(fresh.getLong("lagSeconds")).isZero();
+        long sampledBefore = fresh.getLong("total.sampled");
+        Object p0 = Rounds.residents(Tokens.worker1(), Demo.CELL1, 1).get(0).get("id");
+        Rounds.sample(Tokens.worker1(), round, Rounds.uniq("S"), p0, null, 201);
+        // the sample has waited ten minutes for a refresher that cannot count it: the rollup is held by another session
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "update test_dirty_person set queued_at = now() - interval '10 minutes' where round_id = cast(? as uuid)")) {
+            ps.setObject(1, round);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        Duration timeout = coverage.timeout();
+        try (Connection blocker = ds.getConnection()) {
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("lock table test_coverage_cell in exclusive mode");
+            coverage.timeout(Duration.ofMillis(300));
+            Map<String, Object> r = coverage.refreshNow();
+            assertThat(r).as("time-boxed: it gives up instead of waiting").containsEntry("overran", true);
+            assertThat(coverage.share()).as("the next refreshes claim less").isLessThan(1.0);
+            assertThat(count("select count(*) from test_dirty_person where round_id = cast(? as uuid) and claimed_at is null",
+                    round)).as("its claim given back").isEqualTo(1);
+            JsonPath behind = coverageOf(round);
+            assertThat(behind.getBoolean("stale")).isTrue();
+            assertThat(behind.getLong("lagSeconds")).isBetween(599L, 700L);
+            assertThat(Instant.parse(behind.getString("asOf"))).as("as of the change still queued")
+                    .isBefore(Instant.now().minusSeconds(590));
+            assertThat(behind.getLong("total.sampled")).as("the figures themselves: not yet counted").isEqualTo(sampledBefore);
+            assertThat(Api.as(Tokens.supervisor()).get("/api/v1/metrics/testing").then().statusCode(200).extract()
+                    .jsonPath().getBoolean("stale")).as("the metrics of rounds in sampling say so too").isTrue();
+            blocker.rollback();
+        } finally {
+            coverage.timeout(timeout);
+        }
+        String log = Files.readString(Path.of("target/quarkus-test-run.log"));
+        assertThat(log).as("the overrun is logged with the statement's plan").contains("coverage refresh overran")
+                .contains("The plan of the statement");
+        refresh();
+        JsonPath counted = coverageOf(round);
+        assertThat(counted.getBoolean("stale")).isFalse();
+        assertThat(counted.getLong("total.sampled")).isEqualTo(sampledBefore + 1);
+    }
+
+    @Test
+    void aSecondRefresherSkipsItsTurnInsteadOfWaiting() throws Exception {
+        try (Connection holder = ds.getConnection()) {
+            holder.createStatement().execute("select pg_advisory_lock(" + CoverageRollup.LOCK + ")");
+            long t0 = System.nanoTime();
+            assertThat(coverage.refreshNow()).containsEntry("skipped", true);
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("answered at once, not after a wait")
+                    .isLessThan(Duration.ofSeconds(5));
+            holder.createStatement().execute("select pg_advisory_unlock(" + CoverageRollup.LOCK + ")");
+        }
+        assertThat(coverage.refreshNow()).doesNotContainKey("skipped");
     }
 
     @Test
