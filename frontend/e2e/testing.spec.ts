@@ -172,3 +172,81 @@ test('worker1 samples a pool of 3, the lab posts a positive, worker1 gets 3 re-t
   await expect(desk.page.getByTestId('positive-pool').filter({ hasText: barcode })).toHaveCount(1);
   await desk.context.close();
 });
+
+/**
+ * Another session holds the coverage refresher's lock (as a refresh stuck on a bad plan would have): every refresh
+ * skips its turn. Resolves once the lock is held; release() lets the refresher run again.
+ */
+async function holdRefresherLock() {
+  const { spawn } = await import('node:child_process');
+  const psql = spawn('psql', ['-X', '-q', '-A', '-t', '-h', '127.0.0.1', '-p', process.env.GG_PG_PORT ?? '15433', '-U', process.env.GG_DB_USER ?? 'gridguard', '-d', 'gridguard'], {
+    env: { ...process.env, PGPASSWORD: process.env.GG_DB_PASSWORD ?? 'gridguard' },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const held = new Promise<void>((resolve, reject) => {
+    psql.stdout.on('data', (d: Buffer) => (d.toString().includes('held') ? resolve() : undefined));
+    psql.on('exit', (code) => reject(new Error(`psql exited with ${code}`)));
+  });
+  psql.stdin.write("select pg_advisory_lock(hashtext('testing-coverage')); select 'held';\n");
+  await held;
+  return {
+    release: () =>
+      new Promise<void>((resolve) => {
+        psql.removeAllListeners('exit');
+        psql.on('exit', () => resolve());
+        psql.stdin.end("select pg_advisory_unlock_all();\n\\q\n");
+      }),
+  };
+}
+
+test('a stalled refresher: the supervisor reads "still counting, N behind", then the live figures once it runs again', async ({ request, browser, baseURL }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desk', 'the supervisor follows coverage at a desk: one stall is enough');
+  test.setTimeout(150_000);
+  const worker = await api(request, { user: 'worker1' });
+  const supervisor = await api(request, { user: 'supervisor' });
+  const cell = (await worker.get<Page_<Cell>>('/api/v1/grid-cells?limit=50')).items[0];
+  const person = (await worker.get<Page_<Resident>>(`/api/v1/residents?areaId=${cell.id}&limit=50`)).items.find((x) => !x.status || x.status === 'LIVING');
+  expect(person, 'a living resident of worker1').toBeTruthy();
+  const now = Date.now();
+  const round = await supervisor.post<{ id: string; version: number }>('/api/v1/test-rounds', {
+    id: crypto.randomUUID(),
+    name: `E2E 统计滞后 ${new Date(now).toISOString().slice(11, 19)}`,
+    scope: [cell.id],
+    roundDate: new Date(now).toISOString().slice(0, 10),
+    samplingFrom: new Date(now - 3_600_000).toISOString(),
+    samplingTo: new Date(now + 8 * 3_600_000).toISOString(),
+    modes: ['CENTRAL'],
+    poolSize: 10,
+    labs: ['lab-demo'],
+  });
+  await supervisor.post(`/api/v1/test-rounds/${round.id}/transitions`, { to: 'SAMPLING', version: round.version });
+
+  const desk = await deskBrowser(browser, baseURL);
+  await login(desk.page, 'supervisor', `/rounds/${round.id}`);
+  const asOf = desk.page.getByTestId('coverage-as-of');
+  // counted: live figures
+  await expect(asOf).toContainText('每 5 秒刷新', { timeout: 30_000 });
+  await expect(desk.page.getByTestId('coverage-stale')).toHaveCount(0);
+
+  const lock = await holdRefresherLock();
+  try {
+    await worker.post(`/api/v1/test-rounds/${round.id}/samples`, { id: crypto.randomUUID(), barcode: `E2E-STALE-${now}`, residentId: person!.id });
+    // the sample waits to be counted: past the 5 s budget the screen says so instead of showing the figures as current
+    const banner = desk.page.getByTestId('coverage-stale');
+    await expect(banner).toContainText(/正在统计，落后 \d+ 秒/, { timeout: 30_000 });
+    await expect(asOf).not.toContainText('每 5 秒刷新');
+    const answer = await supervisor.get<{ stale: boolean; lagSeconds: number }>(`/api/v1/test-rounds/${round.id}/coverage`);
+    expect(answer.stale).toBe(true);
+    expect(answer.lagSeconds).toBeGreaterThan(5);
+    await screenshot(desk.page, testInfo, 'coverage-stale');
+  } finally {
+    await lock.release();
+  }
+  // the refresher runs again: the banner goes and the sample is counted
+  await expect(desk.page.getByTestId('coverage-stale')).toHaveCount(0, { timeout: 30_000 });
+  await expect(asOf).toContainText('每 5 秒刷新');
+  const counted = await supervisor.get<{ stale: boolean; total: { sampled: number } }>(`/api/v1/test-rounds/${round.id}/coverage`);
+  expect(counted.stale).toBe(false);
+  expect(counted.total.sampled).toBe(1);
+  await desk.context.close();
+});

@@ -345,12 +345,21 @@ public class CoverageRollup {
         for (Object[] x : rows(c, GROWN, Map.of("watched", WATCHED))) {
             grown.add((String) x[0]);
         }
-        for (String t : grown) {
-            try {
-                execute(c, "analyze " + t);
-            } catch (SQLException e) {
-                LOG.warnf("coverage refresh: analyze %s failed (%s)", t, e.getMessage());
+        if (grown.isEmpty()) {
+            return grown;
+        }
+        // a table (auto)vacuum is working on is left to it: analyze waits for no lock
+        execute(c, "set lock_timeout = 100");
+        try {
+            for (String t : grown) {
+                try {
+                    execute(c, "analyze " + t);
+                } catch (SQLException e) {
+                    LOG.warnf("coverage refresh: analyze %s skipped (%s)", t, e.getMessage());
+                }
             }
+        } finally {
+            execute(c, "reset lock_timeout");
         }
         return grown;
     }
@@ -471,9 +480,10 @@ public class CoverageRollup {
      * whose latest sample is in a queued tube, whose state only takes the tube's result. Each candidate's state now (counted if living in the round's scope: their cell, compound,
      * building; exempt; sampled; any make-up; their latest sample's tube and its result) is compared with the stored
      * one; the people whose state differs have their old state subtracted from and their new state
-     * added to the building and cell rows, and their stored state replaced. Every lookup is made per candidate
-     * (lateral subqueries with {@code limit 1}, arrays of ids): a few hundred candidates must never turn into a scan
-     * of a million people because the planner guessed their number wrong. Answers how many people changed and how
+     * added to the building and cell rows, and their stored state replaced. The people living in the queued cells
+     * are counted in sets (hash joins over the cells' rows; a round's first count is all of its cells, ADR 0023);
+     * every other lookup is made per candidate (lateral subqueries with {@code limit 1}, arrays of ids): a few hundred
+     * candidates must never turn into a scan of a million people because the planner guessed their number wrong. Answers how many people changed and how
      * many took a new sample alone.
      */
     static final String RECOUNT = """
@@ -513,10 +523,32 @@ public class CoverageRollup {
               where p.round_id = :rid and p.latest_tube = any(cast(:tubes as uuid[]))
                 and not exists (select 1 from cand where cand.id = p.resident_id)
                 and not exists (select 1 from by_sample b where b.resident_id = p.resident_id)),
+            -- everyone living in the queued cells is counted in sets, not one by one: a whole cell is ~400 people
+            -- and a round's first count is every cell of its scope (ADR 0023); the statistics are fresh (the
+            -- refresher analyzes what grew), so these are hash joins over the cells' rows
+            in_cells as materialized (
+              select r.id as resident_id, r.grid_cell_id, h.compound_id, h.building_id, e.resident_id is not null as exempt
+              from resident r join household h on h.id = r.household_id
+              left join test_exemption e on e.round_id = :rid and e.resident_id = r.id
+              where r.grid_cell_id = any(cast(:cells as uuid[])) and r.status = 'LIVING'
+                and r.community_id = any(cast(:communities as uuid[]))
+                and r.area_id in (select a.id from area_node a where a.path like any(cast(:scope as text[])))),
+            in_cells_sampled as materialized (
+              select x.resident_id, count(*) as n, bool_or(x.kind = 'MAKEUP') as makeup,
+                (array_agg(t.result order by x.sampled_at desc, x.created_at desc))[1] as result,
+                (array_agg(t.id order by x.sampled_at desc, x.created_at desc))[1] as tube, max(x.sampled_at) as at
+              from test_sample x join test_tube t on t.id = x.tube_id
+              where x.round_id = :rid and x.resident_id in (select resident_id from in_cells)
+              group by x.resident_id),
             cur as materialized (
+              select c.resident_id, c.grid_cell_id, c.compound_id, c.building_id, c.exempt, s.n is not null as sampled,
+                coalesce(s.makeup, false) as makeup, s.result, s.tube as latest_tube, s.at as latest_at
+              from in_cells c left join in_cells_sampled s on s.resident_id = c.resident_id
+              union all
+              -- the other candidates (queued people, people counted in the cells who live elsewhere now), one by one
               select r.id as resident_id, r.grid_cell_id, r.compound_id, r.building_id, r.exempt,
                 s.n > 0 as sampled, coalesce(s.makeup, false) as makeup, s.result, s.tube as latest_tube, s.at as latest_at
-              from cand
+              from (select id from cand where not exists (select 1 from in_cells i where i.resident_id = cand.id)) cand
               cross join lateral (
                 select r.id, r.grid_cell_id, h.compound_id, h.building_id,
                   exists (select 1 from test_exemption e where e.round_id = :rid and e.resident_id = r.id) as exempt
