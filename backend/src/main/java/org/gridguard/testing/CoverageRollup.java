@@ -329,13 +329,14 @@ public class CoverageRollup {
 
     /**
      * The tables a bulk change grows (a round's first samples, a lab's batch, a census import), analyzed when they
-     * changed by more than a fifth since their last analysis: a plan made while a table was empty must not be used
-     * on a million rows (issue 27). Tables this user does not own are skipped by PostgreSQL with a warning.
+     * changed by more than 50 rows and a tenth since their last analysis (autovacuum's own default, but before each
+     * refresh rather than whenever autovacuum comes by): a plan made while a round had no sample must not be used
+     * once it has thousands (issue 27). Tables this user does not own are skipped by PostgreSQL with a warning.
      */
     static final String GROWN = """
             select s.relname from pg_stat_user_tables s join pg_class c on c.oid = s.relid
             where s.schemaname = current_schema() and s.relname = any(:watched)
-              and s.n_mod_since_analyze > 500 + 0.2 * greatest(c.reltuples, 0)""";
+              and s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0)""";
     static final String[] WATCHED = { "test_sample", "test_tube", "test_exemption", "test_coverage_person",
             "test_coverage_building", "test_coverage_cell", "test_dirty_person", "test_dirty_tube", "test_dirty_cell",
             "resident", "household" };
@@ -538,7 +539,9 @@ public class CoverageRollup {
                 (array_agg(t.result order by x.sampled_at desc, x.created_at desc))[1] as result,
                 (array_agg(t.id order by x.sampled_at desc, x.created_at desc))[1] as tube, max(x.sampled_at) as at
               from test_sample x join test_tube t on t.id = x.tube_id
-              where x.round_id = :rid and x.resident_id in (select resident_id from in_cells)
+              -- an array, not a join: however few samples the statistics believe the round has, this is bounded by
+              -- the round's samples (a hashed filter) or by the cells' people (index probes), never their product
+              where x.round_id = :rid and x.resident_id = any(array(select resident_id from in_cells))
               group by x.resident_id),
             cur as materialized (
               select c.resident_id, c.grid_cell_id, c.compound_id, c.building_id, c.exempt, s.n is not null as sampled,
