@@ -119,9 +119,18 @@ public class Jdbc {
      * connection with each bound from {@code args} ({@link #bind}); a name without a value is a programming error.
      */
     public static PreparedStatement prepare(Connection c, String sql, Map<String, ?> args) throws SQLException {
+        List<Object> values = new ArrayList<>();
+        PreparedStatement ps = c.prepareStatement(positional(sql, args, values));
+        for (int i = 0; i < values.size(); i++) {
+            bind(ps, i + 1, values.get(i));
+        }
+        return ps;
+    }
+
+    /** {@code sql} with each {@code :name} replaced by {@code ?}, its value appended to {@code values}. */
+    static String positional(String sql, Map<String, ?> args, List<Object> values) {
         Matcher m = NAMED.matcher(sql);
         StringBuilder positional = new StringBuilder();
-        List<Object> values = new ArrayList<>();
         while (m.find()) {
             if (!args.containsKey(m.group(1))) {
                 throw new IllegalArgumentException("no value for :" + m.group(1));
@@ -130,11 +139,7 @@ public class Jdbc {
             m.appendReplacement(positional, "?");
         }
         m.appendTail(positional);
-        PreparedStatement ps = c.prepareStatement(positional.toString());
-        for (int i = 0; i < values.size(); i++) {
-            bind(ps, i + 1, values.get(i));
-        }
-        return ps;
+        return positional.toString();
     }
 
     /** Binds one argument; {@code UUID[]} and {@code String[]} as uuid[] and text[], an {@link Instant} as timestamptz. */
