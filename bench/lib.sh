@@ -91,7 +91,7 @@ bench_api() {  # bench_api [EXTRA_ENV=VALUE ...]
     QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$DB QUARKUS_DATASOURCE_USERNAME=postgres \
     QUARKUS_DATASOURCE_PASSWORD=unused QUARKUS_OIDC_AUTH_SERVER_URL=http://localhost:$KC_PORT/realms/gridguard \
     GRIDGUARD_DEMO_LOAD=true GRIDGUARD_DEMO_COMMUNITIES=$COMMUNITIES GRIDGUARD_WEB_DIR=$WORK/noweb \
-    QUARKUS_LOG_CATEGORY__ORG_GRIDGUARD_TESTING_COVERAGEROLLUP__LEVEL=DEBUG \
+    QUARKUS_LOG_CATEGORY__ORG_GRIDGUARD_TESTING__LEVEL=DEBUG \
     java ${API_JAVA_OPTS:--Xmx2g} -XX:-UseDynamicNumberOfCompilerThreads -jar "$JAR" >"$WORK/api.log" 2>&1 &
   PIDS+=($!); API_PID=$!
   for i in $(seq 1 900); do curl -sf -o /dev/null http://localhost:$API_PORT/q/health/ready && break; sleep 1; done
