@@ -127,7 +127,11 @@ public class CoverageRollup {
     @Scheduled(every = "${gridguard.testing.coverage-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
-        refreshNow();
+        // a refresh that left work queued (its claim was full) is followed at once by the next, not a tick later: a
+        // round's first count is a dozen full claims in a row; bounded, so that the scheduler thread comes back
+        for (int i = 0; i < 100 && Boolean.TRUE.equals(refreshNow().get("more")); i++) {
+            // the next refresh
+        }
     }
 
     /** At most this many queued people, tubes and cells are claimed by one refresh at full share (200 cells: ~80,000 people). */
@@ -154,7 +158,8 @@ public class CoverageRollup {
         return share;
     }
 
-    record Claimed(Map<UUID, Work> byRound, int items) {
+    /** What one refresh claimed; {@code full} when a queue had more than its share (more is waiting). */
+    record Claimed(Map<UUID, Work> byRound, int items, boolean full) {
     }
 
     /** Per round: people to count again whole, new samples (of people queued by them alone), tubes, cells, census. */
@@ -230,6 +235,7 @@ public class CoverageRollup {
             share = Math.min(1.0, share * 2);
             metrics.counter("gridguard.coverage.refresh", "result", "ran").increment();
             out.put("ms", (System.nanoTime() - t0) / 1_000_000);
+            out.put("more", claimed.full());
             LOG.debugf("coverage refresh %s", out);
             return out;
         } catch (Overran o) {
@@ -377,6 +383,7 @@ public class CoverageRollup {
     private Claimed claim(Connection c, Instant now) throws SQLException {
         Map<UUID, Work> byRound = new LinkedHashMap<>();
         int items = 0;
+        boolean full = false;
         String[] keys = { "resident_id, sample_id", "tube_id, null::uuid", "grid_cell_id, null::uuid" };
         int[] limits = { PERSONS, TUBES, CELLS };
         for (int q = 0; q < keys.length; q++) {
@@ -396,8 +403,9 @@ public class CoverageRollup {
                 }
             }
             items += rows.size();
+            full |= rows.size() == limit;
         }
-        return new Claimed(byRound, items);
+        return new Claimed(byRound, items, full);
     }
 
     private Map<String, Object> recount(Connection c, Instant now, Claimed claimed) throws SQLException {
