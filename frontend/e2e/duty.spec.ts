@@ -361,11 +361,13 @@ test('worker1 asks worker2 to take a shift, worker2 accepts, leader1 approves', 
   w2 = (await moved.json()) as Person;
   try {
     // A day shift in the coming days that worker1 stands (or can) and worker2 may take: not a day off, no shift of theirs that day.
+    // Two weeks ahead, not one: early in a week the rota built above (and this test's run in the other project) can
+    // leave worker1 at the weekly maximum until its end, and only next week's days are free.
     const w2api = await api(request, 'worker2');
-    const theirs = (await w2api.get<{ items: Shift[] }>(`/api/v1/duty-shifts?mine=true&from=${today()}&to=${plus(today(), 8)}&limit=200`)).items;
+    const theirs = (await w2api.get<{ items: Shift[] }>(`/api/v1/duty-shifts?mine=true&from=${today()}&to=${plus(today(), 15)}&limit=200`)).items;
     const busy = new Set(theirs.map((s) => s.businessDate));
     let shift: Shift | undefined;
-    for (let d = 1; d <= 6 && !shift; d++) {
+    for (let d = 1; d <= 13 && !shift; d++) {
       const date = plus(today(), d);
       if (busy.has(date) || (w2.daysOff ?? []).includes(isoDow(date)) || (w2.datesOff ?? []).includes(date)) continue;
       await leader.send('POST', '/api/v1/duty-shifts/generate', { areaId: zone, from: date, to: date });
