@@ -166,6 +166,8 @@ public class RoundService {
                 .setParameter(11, req.poolSize()).setParameter(12, labs(req.labs()))
                 .setParameter(13, caller.name()).setParameter(14, now).executeUpdate();
         Round r = rounds.byId(id).orElseThrow();
+        // counted from the start: a planned round shows whom it expects, never a current-looking zero (issue 27)
+        coverage.markAllDirty(r);
         changes.record(ENTITY, id, communities.isEmpty() ? null : communities.iterator().next(), scope.get(0).path(),
                 ChangeLog.Op.UPSERT);
         return new Idempotency.Outcome<>(view(r), id, false);

@@ -152,6 +152,18 @@ class CoverageTest {
     }
 
     @Test
+    void aPlannedRoundIsCountedFromItsCreationAndShowsWhomItExpects() throws SQLException {
+        String round = Rounds.planned("计划中", 10, Demo.CELL1);
+        assertThat(count("select count(*) from test_dirty_cell where round_id = cast(? as uuid)", round))
+                .as("its cells queued when it is created").isEqualTo(1);
+        refresh();
+        JsonPath planned = coverageOf(round);
+        assertThat(planned.getLong("total.expected")).isEqualTo(count(
+                "select count(*) from resident where grid_cell_id = ? and status = 'LIVING'", Demo.CELL1)).isPositive();
+        assertThat(planned.getBoolean("stale")).isFalse();
+    }
+
+    @Test
     void aSecondRefresherSkipsItsTurnInsteadOfWaiting() throws Exception {
         try (Connection holder = ds.getConnection()) {
             holder.createStatement().execute("select pg_advisory_lock(" + CoverageRollup.LOCK + ")");
