@@ -346,6 +346,10 @@ test('leader1 drags a person from one post to another on the week board; a refus
 });
 
 test('worker1 asks worker2 to take a shift, worker2 accepts, leader1 approves', async ({ page, request }, testInfo) => {
+  // Once per stack, on the phone (where workers ask for swaps): a second pass gives away a second of worker1's shifts
+  // in the 7 days the page shows, and early in a week the rota built above leaves worker1 at the weekly maximum, so
+  // on a Monday (Asia/Shanghai) no day was left to give (seen 2026-12-07).
+  test.skip(testInfo.project.name !== 'phone', 'the swap journey runs once per stack, on the phone');
   test.setTimeout(240_000);
   const leader = await api(request, 'leader1');
   const admin = await api(request, 'admin');
@@ -361,13 +365,11 @@ test('worker1 asks worker2 to take a shift, worker2 accepts, leader1 approves', 
   w2 = (await moved.json()) as Person;
   try {
     // A day shift in the coming days that worker1 stands (or can) and worker2 may take: not a day off, no shift of theirs that day.
-    // Two weeks ahead, not one: early in a week the rota built above (and this test's run in the other project) can
-    // leave worker1 at the weekly maximum until its end, and only next week's days are free.
     const w2api = await api(request, 'worker2');
-    const theirs = (await w2api.get<{ items: Shift[] }>(`/api/v1/duty-shifts?mine=true&from=${today()}&to=${plus(today(), 15)}&limit=200`)).items;
+    const theirs = (await w2api.get<{ items: Shift[] }>(`/api/v1/duty-shifts?mine=true&from=${today()}&to=${plus(today(), 8)}&limit=200`)).items;
     const busy = new Set(theirs.map((s) => s.businessDate));
     let shift: Shift | undefined;
-    for (let d = 1; d <= 13 && !shift; d++) {
+    for (let d = 1; d <= 6 && !shift; d++) {
       const date = plus(today(), d);
       if (busy.has(date) || (w2.daysOff ?? []).includes(isoDow(date)) || (w2.datesOff ?? []).includes(date)) continue;
       await leader.send('POST', '/api/v1/duty-shifts/generate', { areaId: zone, from: date, to: date });
