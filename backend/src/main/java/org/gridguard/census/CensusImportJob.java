@@ -32,13 +32,15 @@ import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.gridguard.census.IdentityRules.DocType;
+import org.gridguard.security.pii.IdentityRules.DocType;
 import org.gridguard.census.ImportColumns.Col;
 import org.gridguard.common.ApiProblem;
 import org.gridguard.job.JobHandler;
 import org.hibernate.id.uuid.UuidVersion7Strategy;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
+import org.gridguard.security.pii.PiiCipher;
+import org.gridguard.security.pii.IdentityRules;
 
 /**
  * The import job. It reads and checks every row first (a file that cannot be read fails the job before anything

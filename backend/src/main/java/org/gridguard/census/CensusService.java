@@ -29,7 +29,7 @@ import org.gridguard.census.CensusViews.NewVerification;
 import org.gridguard.census.CensusViews.ResidentPatch;
 import org.gridguard.census.CensusViews.ResidentView;
 import org.gridguard.census.CensusViews.VerificationView;
-import org.gridguard.census.IdentityRules.DocType;
+import org.gridguard.security.pii.IdentityRules.DocType;
 import org.gridguard.common.ApiProblem;
 import org.gridguard.common.Cursor;
 import org.gridguard.common.Idempotency;
@@ -40,6 +40,8 @@ import org.gridguard.security.Caller;
 import org.gridguard.security.Jurisdiction;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gridguard.security.pii.PiiCipher;
+import org.gridguard.security.pii.IdentityRules;
 
 /**
  * Households, residents and verification rounds: validation of identity data, encryption of ID numbers and

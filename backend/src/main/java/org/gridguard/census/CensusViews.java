@@ -13,7 +13,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.gridguard.census.IdentityRules.DocType;
+import org.gridguard.security.pii.IdentityRules.DocType;
+import org.gridguard.security.pii.IdentityRules;
 
 /** The JSON shapes of the census. ID numbers and phones leave the API masked, except through unmask. */
 public final class CensusViews {

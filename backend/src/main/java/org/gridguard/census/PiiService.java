@@ -30,7 +30,7 @@ import org.gridguard.census.CensusViews.ResidentSearch;
 import org.gridguard.census.CensusViews.ResidentView;
 import org.gridguard.census.CensusViews.UnmaskRequest;
 import org.gridguard.census.CensusViews.UnmaskedView;
-import org.gridguard.census.IdentityRules.DocType;
+import org.gridguard.security.pii.IdentityRules.DocType;
 import org.gridguard.common.ApiProblem;
 import org.gridguard.common.Cursor;
 import org.gridguard.common.Page;
@@ -44,6 +44,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import org.gridguard.security.pii.PiiCipher;
+import org.gridguard.security.pii.IdentityRules;
 
 /**
  * Personal data on the way out: exact lookup by keyed hash, explicit unmasking with a reason (one audit row per

@@ -16,6 +16,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.gridguard.security.pii.IdentityRules;
 
 /** 居民: a person of a household. ID number and phone only as ciphertext, HMAC and mask. */
 @Entity

@@ -35,7 +35,7 @@ public class DemoLoader {
     ObjectMapper json;
 
     @Inject
-    org.gridguard.census.CensusDemo census;
+    CensusDemo census;
 
     @Inject
     java.time.Clock clock;
@@ -158,7 +158,7 @@ public class DemoLoader {
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
-            org.gridguard.census.CensusDemo.Summary people;
+            CensusDemo.Summary people;
             try {
                 people = census.load(c, d, seed);
             } catch (java.io.IOException e) {

@@ -16,9 +16,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.gridguard.census.IdentityRules;
-import org.gridguard.census.IdentityRules.DocType;
-import org.gridguard.census.PiiCipher;
+import org.gridguard.security.pii.IdentityRules;
+import org.gridguard.security.pii.IdentityRules.DocType;
+import org.gridguard.security.pii.PiiCipher;
 import org.gridguard.common.ApiProblem;
 import org.gridguard.common.Cursor;
 import org.gridguard.common.Page;

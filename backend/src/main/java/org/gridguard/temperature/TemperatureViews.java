@@ -13,10 +13,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.gridguard.census.IdentityRules.DocType;
+import org.gridguard.security.pii.IdentityRules.DocType;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.gridguard.security.pii.IdentityRules;
 
 /** The JSON shapes of temperature checks, the watch list and its reports. Documents and phones leave masked. */
 public final class TemperatureViews {

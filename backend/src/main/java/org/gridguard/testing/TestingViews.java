@@ -13,7 +13,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.gridguard.census.IdentityRules.DocType;
+import org.gridguard.security.pii.IdentityRules.DocType;
+import org.gridguard.security.pii.IdentityRules;
 
 /** Requests and answers of the nucleic-acid rounds API. */
 public final class TestingViews {

@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.gridguard.census.PiiCipher;
+import org.gridguard.security.pii.PiiCipher;
 import org.gridguard.common.OnceOnly;
 import org.jboss.logging.Logger;
 

@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.gridguard.census.PiiCipher;
+import org.gridguard.security.pii.PiiCipher;
 import org.gridguard.common.ApiProblem;
 import org.gridguard.common.Cursor;
 import org.gridguard.common.Page;

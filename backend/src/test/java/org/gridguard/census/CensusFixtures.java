@@ -16,6 +16,7 @@ import org.gridguard.testsupport.Tokens;
 
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import org.gridguard.security.pii.IdentityRules;
 
 /** Valid fake identities, census files and helpers shared by the census tests. */
 final class CensusFixtures {

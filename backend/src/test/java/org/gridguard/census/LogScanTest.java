@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.gridguard.security.pii.IdentityRules;
 
 /**
  * Runs last (junit-platform.properties orders classes): scans every log line the application wrote during

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import org.gridguard.security.pii.IdentityRules;
 
 /** Registrations: validation bounds, idempotency (single, batch, racing), fever alerts, the alert workflow. */
 @QuarkusTest
@@ -383,6 +384,6 @@ class TemperatureCheckTest {
     /** A valid mainland ID not used by the demo (region 510104). */
     static String validId(int n) {
         String first17 = String.format("510104198505%02d%03d", 10 + n % 18, (System.nanoTime() / 1000 + n) % 1000);
-        return first17 + org.gridguard.census.IdentityRules.checkCharacter(first17);
+        return first17 + org.gridguard.security.pii.IdentityRules.checkCharacter(first17);
     }
 }

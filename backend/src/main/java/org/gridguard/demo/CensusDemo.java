@@ -1,4 +1,4 @@
-package org.gridguard.census;
+package org.gridguard.demo;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -21,8 +21,9 @@ import jakarta.inject.Inject;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.gridguard.demo.DemoCommunity;
 import org.postgresql.PGConnection;
+import org.gridguard.security.pii.PiiCipher;
+import org.gridguard.security.pii.IdentityRules;
 
 /**
  * Fills the demo city with households and residents: realistic Chinese names, valid but fake ID numbers

@@ -1,4 +1,4 @@
-package org.gridguard.census;
+package org.gridguard.security.pii;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.gridguard.census.IdentityRules.DocType;
+import org.gridguard.security.pii.IdentityRules.DocType;
 import org.junit.jupiter.api.Test;
 
 import net.jqwik.api.Arbitraries;

@@ -1,4 +1,4 @@
-package org.gridguard.census;
+package org.gridguard.security.pii;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.gridguard.census;
+package org.gridguard.security.pii;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
