@@ -22,8 +22,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class Alert extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Enumerated(EnumType.STRING)
-    public AlertKind kind;
+    /** The {@link AlertKind#code()} of the kind. */
+    public String kind;
     @Enumerated(EnumType.STRING)
     public AlertState state;
     @Column(name = "subject_type")

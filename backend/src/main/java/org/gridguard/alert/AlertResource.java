@@ -26,7 +26,7 @@ import org.gridguard.alert.AlertViews.Transition;
 import org.gridguard.common.Page;
 
 @Path("/api/v1/alerts")
-@Tag(name = "Alerts", description = "One inbox for fevers, missing reports, duty gaps and positive pools")
+@Tag(name = "Alerts", description = "One inbox for every kind of alert the features raise (GET /api/v1/alert-kinds)")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
 
@@ -38,7 +38,7 @@ public class AlertResource {
     @Operation(summary = "The alert inbox of your jurisdiction", description = "Newest first; filter by state, kind, age and overdue. "
             + "With updatedSince it is a delta read for partners: alerts changed at or after that instant, oldest change first, "
             + "paged with the cursor (for a feed that never skips a late commit, use /api/v1/changes).")
-    public Page<AlertView> inbox(@QueryParam("state") List<AlertState> state, @QueryParam("kind") AlertKind kind,
+    public Page<AlertView> inbox(@QueryParam("state") List<AlertState> state, @QueryParam("kind") @Parameter(description = "One kind of GET /api/v1/alert-kinds; unknown kinds are 400") String kind,
             @QueryParam("olderThanMinutes") @Parameter(description = "Only alerts raised at least this long ago") Integer olderThanMinutes,
             @QueryParam("overdue") Boolean overdue, @QueryParam("areaId") UUID areaId,
             @QueryParam("updatedSince") @Parameter(description = "ISO-8601 instant with offset: only alerts changed since, ordered by change") String updatedSince,

@@ -27,6 +27,7 @@ import org.gridguard.common.Cursor;
 import org.gridguard.common.OnceOnly;
 import org.gridguard.common.Page;
 import org.gridguard.common.Versions;
+import org.gridguard.security.AssignmentService;
 import org.gridguard.security.Caller;
 import org.gridguard.security.Jurisdiction;
 import org.gridguard.security.Roles;
@@ -58,6 +59,10 @@ public class AlertService {
     OnceOnly onceOnly;
     @Inject
     ObjectMapper json;
+    @Inject
+    AlertKindRegistry kinds;
+    @Inject
+    AssignmentService assignments;
 
     @ConfigProperty(name = "gridguard.alerts.overdue-after")
     Duration overdueAfter;
@@ -97,7 +102,7 @@ public class AlertService {
         for (int i = 0; i < n; i++) {
             Raise r = raises.get(i);
             ids[i] = UUID.randomUUID();
-            kinds[i] = r.kind().name();
+            kinds[i] = r.kind().code();
             types[i] = r.subjectType();
             subjects[i] = r.subjectId();
             labels[i] = r.subjectLabel();
@@ -174,7 +179,7 @@ public class AlertService {
                 update alert a set state = 'CLOSED', closed_at = ?3, updated_at = ?3, version = a.version + 1
                 from t, area_node n where a.id = t.id and n.id = a.area_id
                 returning a.id, t.state, a.community_id, n.path""")
-                .setParameter(1, kind.name()).setParameter(2, dedupeKeys.stream().sorted().toArray(String[]::new))
+                .setParameter(1, kind.code()).setParameter(2, dedupeKeys.stream().sorted().toArray(String[]::new))
                 .setParameter(3, now).getResultList();
         List<UUID> ids = new ArrayList<>();
         for (Object[] r : rows) {
@@ -203,7 +208,7 @@ public class AlertService {
     /** The inbox: alerts in the caller's jurisdiction, newest first. */
     @Transactional
     @SuppressWarnings("unchecked")
-    public Page<AlertView> inbox(List<AlertState> states, AlertKind kind, Integer olderThanMinutes, Boolean overdue,
+    public Page<AlertView> inbox(List<AlertState> states, String kindCode, Integer olderThanMinutes, Boolean overdue,
             UUID areaId, Instant updatedSince, String cursor, Integer limit) {
         int lim = Cursor.limit(limit);
         List<String> c = Cursor.decode(cursor, 2);
@@ -219,9 +224,9 @@ public class AlertService {
             sql.append(" and a.state = any(cast(:states as text[]))");
             p.put("states", states.stream().map(Enum::name).toArray(String[]::new));
         }
-        if (kind != null) {
+        if (kindCode != null) {
             sql.append(" and a.kind = :kind");
-            p.put("kind", kind.name());
+            p.put("kind", kinds.parameter("kind", kindCode).code());
         }
         if (olderThanMinutes != null) {
             if (olderThanMinutes < 0) {
@@ -314,26 +319,13 @@ public class AlertService {
             throw ApiProblem.forbidden("Only leaders and supervisors handle alerts");
         }
         Versions.check(a.version, ifMatch, t.version());
-        if (!a.kind.allows(a.state, t.to())) {
+        AlertKind kind = kinds.stored(a.kind);
+        if (!kind.allows(a.state, t.to())) {
             throw new ApiProblem(409, "transition-not-allowed", "Transition not allowed",
                     "A " + a.kind + " alert cannot go from " + a.state + " to " + t.to(), null,
-                    Map.of("allowed", a.kind.next(a.state)), null);
+                    Map.of("allowed", kind.next(a.state)), null);
         }
-        if (a.kind == AlertKind.FEVER && t.to() == AlertState.REMEASURED) {
-            Object v = t.data() == null ? null : t.data().get("temperature");
-            double c;
-            try {
-                c = v instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(v));
-            } catch (NumberFormatException e) {
-                c = Double.NaN;
-            }
-            if (!(c >= 34.0 && c <= 43.0)) {
-                throw new ApiProblem(422, "validation", "Invalid input",
-                        "A re-measurement needs the new temperature: data.temperature, 34.0 to 43.0 °C",
-                        List.of(new org.gridguard.common.Problem.FieldError("data.temperature",
-                                "must be a temperature between 34.0 and 43.0 °C")), null, null);
-            }
-        }
+        kind.steps().check(t.to(), t.data());
         Instant now = clock.instant();
         AlertState from = a.state;
         a.state = t.to();
@@ -343,9 +335,9 @@ public class AlertService {
         }
         if (AlertKind.terminal(a.state)) {
             a.closedAt = now;
-            if (a.kind == AlertKind.FEVER && a.dedupeKey != null) {
-                // the person's day is free again: a new fever that day opens a new alert instead of joining a
-                // closed one that nobody looks at any more
+            if (kind.newAlertAfterClose() && a.dedupeKey != null) {
+                // the subject's key is free again: a new alert opens instead of joining a closed one that nobody
+                // looks at any more (one fever alert per person and day)
                 a.dedupeKey = a.dedupeKey + "#closed:" + a.id;
             }
         }
@@ -364,24 +356,20 @@ public class AlertService {
         }
         List<UUID> areaIds = alerts.stream().map(a -> a.areaId).distinct().toList();
         Map<UUID, String> names = new HashMap<>();
-        Map<UUID, List<String>> leaders = new HashMap<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery("select id, name from area_node where id = any(?1)")
                 .setParameter(1, areaIds.toArray(UUID[]::new)).getResultList()) {
             names.put((UUID) r[0], (String) r[1]);
         }
-        // the leaders of an area: grid-leaders assigned to it or to a node above it
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
-                select distinct x.id, a.principal from area_node x
-                join area_node n on x.path like n.path || '%'
-                join assignment a on a.node_id = n.id and a.role = 'grid-leader'
-                where x.id = any(?1) order by 2""").setParameter(1, areaIds.toArray(UUID[]::new)).getResultList()) {
-            leaders.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add((String) r[1]);
-        }
+        // the handlers of an alert: the holders of its kind's role at its area or above it
+        Map<String, AlertKind> kindOf = new HashMap<>();
+        alerts.forEach(a -> kindOf.computeIfAbsent(a.kind, kinds::stored));
+        Map<UUID, Map<String, List<String>>> holders = assignments.holders(areaIds,
+                kindOf.values().stream().map(AlertKind::assigneeRole).collect(java.util.stream.Collectors.toSet()));
         Instant now = clock.instant();
         return alerts.stream().map(a -> new AlertView(a.id, a.kind, a.state, a.subjectType, a.subjectId, a.subjectLabel,
                 a.areaId, names.get(a.areaId), a.communityId, a.details, a.raisedAt, a.dueAt,
                 !AlertKind.terminal(a.state) && (a.overdueSince != null || now.isAfter(a.dueAt)), a.overdueSince,
-                leaders.getOrDefault(a.areaId, List.of()), a.takenBy, a.closedAt, a.kind.next(a.state), a.version,
+                holders.getOrDefault(a.areaId, Map.of()).getOrDefault(kindOf.get(a.kind).assigneeRole(), List.of()), a.takenBy, a.closedAt, kinds.stored(a.kind).next(a.state), a.version,
                 a.updatedAt))
                 .toList();
     }

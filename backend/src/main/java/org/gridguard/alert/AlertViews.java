@@ -16,10 +16,11 @@ public final class AlertViews {
     }
 
     @Schema(name = "Alert")
-    public record AlertView(UUID id, AlertKind kind, AlertState state, String subjectType, UUID subjectId,
+    public record AlertView(UUID id,
+            @Schema(description = "The alert's kind: one of the kinds GET /api/v1/alert-kinds lists; features add kinds, so clients keep unknown ones", example = "FEVER") String kind, AlertState state, String subjectType, UUID subjectId,
             String subjectLabel, UUID areaId, String areaName, UUID communityId, Map<String, Object> details,
             Instant raisedAt, Instant dueAt, boolean overdue, Instant overdueSince,
-            @Schema(description = "The leaders of the alert's area, who handle it") List<String> assignees,
+            @Schema(description = "Who handles it: the holders of the kind's role (grid leaders) at the alert's area or above it") List<String> assignees,
             String takenBy, Instant closedAt, Set<AlertState> nextStates, long version,
             @Schema(description = "When the alert last changed (delta reads with updatedSince)") Instant updatedAt) {
     }
@@ -37,5 +38,13 @@ public final class AlertViews {
     public record Transition(@NotNull AlertState to, @Size(max = 1000) String note,
             @Schema(description = "Extra facts of this step, e.g. the re-measured temperature") Map<String, Object> data,
             @Schema(description = "The version you saw; or send If-Match") Long version) {
+    }
+
+    @Schema(name = "AlertKind", description = "A kind of alert, declared by the feature that raises it")
+    public record KindView(@Schema(example = "FEVER") String kind,
+            @Schema(description = "The name to show, by language") Map<String, String> labels,
+            @Schema(description = "A tag colour (antd preset name: red, orange, magenta …)") String color,
+            @Schema(description = "The role that handles alerts of this kind at the alert's area or above it") String assigneeRole,
+            @Schema(description = "The workflow: the states each state may go to") Map<AlertState, Set<AlertState>> transitions) {
     }
 }

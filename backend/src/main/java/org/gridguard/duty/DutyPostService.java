@@ -293,7 +293,7 @@ public class DutyPostService {
             details.put("endsAt", Rows.instant(r[2]).toString());
             details.put("kind", r[3]);
             details.put("assignees", ((Number) r[8]).intValue());
-            UUID alertId = alerts.raise(new AlertService.Raise(AlertKind.DUTY_GAP, "DUTY_SHIFT", shiftId,
+            UUID alertId = alerts.raise(new AlertService.Raise(DutyAlerts.DUTY_GAP, "DUTY_SHIFT", shiftId,
                     r[5] + " " + r[6] + " " + duty.odt(Rows.instant(r[1])).toLocalDateTime().toString().replace('T', ' '),
                     (UUID) r[7], "duty-gap:" + shiftId, details), "system");
             em.createNativeQuery("update duty_shift set gap_alert_id = ?2 where id = ?1").setParameter(1, shiftId)

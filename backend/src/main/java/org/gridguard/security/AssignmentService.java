@@ -179,4 +179,32 @@ public class AssignmentService {
         }
         a.delete();
     }
+
+    /**
+     * Who holds a role at each of these area nodes, by assignment to the node or to a node above it: the
+     * handlers of an alert, the leaders of a cell. Answers area id → role → principals, sorted.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, Map<String, List<String>>> holders(java.util.Collection<UUID> areaIds, java.util.Collection<String> roles) {
+        Map<UUID, Map<String, List<String>>> out = new HashMap<>();
+        if (areaIds.isEmpty() || roles.isEmpty()) {
+            return out;
+        }
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
+                select distinct x.id, a.role, a.principal from area_node x
+                join area_node n on x.path like n.path || '%'
+                join assignment a on a.node_id = n.id and a.role = any(?2)
+                where x.id = any(?1) order by 3""").setParameter(1, areaIds.toArray(UUID[]::new))
+                .setParameter(2, roles.toArray(String[]::new)).getResultList()) {
+            out.computeIfAbsent((UUID) r[0], k -> new HashMap<>()).computeIfAbsent((String) r[1], k -> new ArrayList<>())
+                    .add((String) r[2]);
+        }
+        return out;
+    }
+
+    /** True if anybody is assigned to the node itself (an area with assignments is not deleted). */
+    public boolean anyAssignedAt(UUID nodeId) {
+        return ((Number) em.createNativeQuery("select count(*) from assignment where node_id = ?1").setParameter(1, nodeId)
+                .getSingleResult()).longValue() > 0;
+    }
 }

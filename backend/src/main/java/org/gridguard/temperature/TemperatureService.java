@@ -316,7 +316,7 @@ public class TemperatureService {
             }
         }
         if (!keys.isEmpty()) {
-            alerts.resolve(AlertKind.MISSING_REPORT, keys, "report received", Map.of());
+            alerts.resolve(TemperatureAlerts.MISSING_REPORT, keys, "report received", Map.of());
         }
         for (Item it : created) {
             it.outcome = new Outcome(it.index, it.in.id(), BatchResult.Status.CREATED, List.of(), 201, alertOf.get(it.in.id()));
@@ -795,7 +795,7 @@ public class TemperatureService {
             }
             String label = it.personName + " " + it.temperature.toPlainString() + " °C"
                     + (it.checkpointName == null ? "" : " · " + it.checkpointName);
-            raises.add(new AlertService.Raise(AlertKind.FEVER, in.residentId() != null ? "RESIDENT" : "VISITOR",
+            raises.add(new AlertService.Raise(TemperatureAlerts.FEVER, in.residentId() != null ? "RESIDENT" : "VISITOR",
                     in.residentId() != null ? in.residentId() : in.id(), label, it.alertArea, feverKey(it), details));
         }
         // all fevers of the request in two statements, however many (ADR 0016)

@@ -325,7 +325,7 @@ public class WatchService {
             details.put("window", window.name());
             details.put("watchId", r[3]);
             details.put("reasons", r[4]);
-            alerts.raise(new AlertService.Raise(AlertKind.MISSING_REPORT, "RESIDENT", resident,
+            alerts.raise(new AlertService.Raise(TemperatureAlerts.MISSING_REPORT, "RESIDENT", resident,
                     r[1] + " " + day + " " + label, (UUID) r[2], missingKey(resident, day, window), details), "system");
         }
         return rows.size();

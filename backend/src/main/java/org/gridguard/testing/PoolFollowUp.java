@@ -22,7 +22,6 @@ import org.gridguard.common.Cursor;
 import org.gridguard.common.Page;
 import org.gridguard.common.Rows;
 import org.gridguard.security.Jurisdiction;
-import org.gridguard.webhook.WebhookEvents;
 import org.gridguard.webhook.WebhookOutbox;
 import org.gridguard.testing.TestingViews.PositivePool;
 import org.gridguard.testing.TestingViews.Result;
@@ -38,7 +37,7 @@ public class PoolFollowUp {
 
     /** Delta-feed entity of tubes whose result turned positive/invalid or was corrected. */
     public static final String ENTITY = "TEST_TUBE";
-    public static final String EVENT_POSITIVE = WebhookEvents.POSITIVE_POOL;
+    public static final String EVENT_POSITIVE = TestingEvents.POSITIVE_POOL;
 
     @Inject
     EntityManager em;
@@ -98,7 +97,7 @@ public class PoolFollowUp {
             details.put("result", t[2]);
             details.put("members", ((Number) t[4]).intValue());
             if (area != null) {
-                raises.add(new AlertService.Raise(AlertKind.POSITIVE_POOL, "TEST_TUBE", tube,
+                raises.add(new AlertService.Raise(TestingAlerts.POSITIVE_POOL, "TEST_TUBE", tube,
                         "混采管 " + t[1] + " " + t[2], area, "tube:" + tube, details));
             }
             changes.record(ENTITY, tube, (UUID) t[7], path, ChangeLog.Op.UPSERT);
@@ -147,7 +146,7 @@ public class PoolFollowUp {
             payload.put("tubeId", t[0].toString());
             payload.put("barcode", t[3]);
             payload.put("result", t[4]);
-            publish(WebhookEvents.POOL_CLEARED, (String) t[2], payload);
+            publish(TestingEvents.POOL_CLEARED, (String) t[2], payload);
         }
     }
 

@@ -1,19 +1,47 @@
 package org.gridguard.webhook;
 
-import java.util.Set;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** The event types a subscription may ask for. A producer adds its type here and calls {@link WebhookOutbox#enqueue}. */
-public final class WebhookEvents {
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-    /** A pool tested positive or invalid: its members get re-test tasks (nucleic-acid rounds). */
-    public static final String POSITIVE_POOL = "pool.positive";
-    /** A pool's positive or invalid result was corrected to negative: its re-test tasks are cancelled. */
-    public static final String POOL_CLEARED = "pool.cleared";
+import org.gridguard.webhook.WebhookEventTypes.EventType;
+
+import io.quarkus.arc.All;
+
+/** The event types subscriptions may ask for: those the features declare through {@link WebhookEventTypes}. */
+@ApplicationScoped
+public class WebhookEvents {
+
     /** Sent only to the subscription it was asked for (POST /api/v1/webhooks/{id}/ping). */
     public static final String PING = "webhook.ping";
 
-    public static final Set<String> TYPES = Set.of(POSITIVE_POOL, POOL_CLEARED, PING);
+    private final Map<String, EventType> types = new TreeMap<>();
 
-    private WebhookEvents() {
+    @Inject
+    WebhookEvents(@All List<WebhookEventTypes> sources) {
+        for (WebhookEventTypes s : sources) {
+            for (EventType t : s.webhookEvents()) {
+                if (t.type().equals(PING) || types.putIfAbsent(t.type(), t) != null) {
+                    throw new IllegalStateException("webhook event type " + t.type() + " is declared twice");
+                }
+            }
+        }
+    }
+
+    /** True for a type a subscription may ask for (not the ping). */
+    public boolean subscribable(String type) {
+        return types.containsKey(type);
+    }
+
+    /** The subscribable types, sorted. */
+    public List<String> subscribable() {
+        return List.copyOf(types.keySet());
+    }
+
+    boolean known(String type) {
+        return PING.equals(type) || types.containsKey(type);
     }
 }

@@ -38,11 +38,13 @@ public class WebhookOutbox {
 
     @Inject
     Clock clock;
+    @Inject
+    WebhookEvents events;
 
     /**
      * Queues an event for every subscription that wants it.
      *
-     * @param eventType one of {@link WebhookEvents#TYPES}
+     * @param eventType a type a feature declared through {@link WebhookEventTypes}
      * @param areaPath  the materialised path of the area node the event is about ({@code area_node.path})
      * @param payload   the event's data, serialised with the API's ObjectMapper (no personal data: IDs and
      *                  phones never leave in a webhook)
@@ -60,7 +62,7 @@ public class WebhookOutbox {
     }
 
     private UUID insert(String eventType, String areaPath, Object payload, UUID onlySubscription) {
-        if (!WebhookEvents.TYPES.contains(eventType)) {
+        if (!events.known(eventType)) {
             throw new IllegalArgumentException("unknown webhook event type " + eventType);
         }
         if (areaPath == null || !areaPath.startsWith("/") || !areaPath.endsWith("/")) {

@@ -53,6 +53,8 @@ public class WebhookService {
 
     @Inject
     Clock clock;
+    @Inject
+    WebhookEvents events;
 
     /** The outcome of a register call: {@code created} false for a replay of the same id. */
     public record Registered(CreatedWebhook view, boolean created) {
@@ -61,9 +63,8 @@ public class WebhookService {
     @Transactional
     public Registered register(NewWebhook in) {
         for (String e : in.events()) {
-            if (!WebhookEvents.TYPES.contains(e) || e.equals(WebhookEvents.PING)) {
-                throw ApiProblem.invalid("events", "unknown event type; one of " + String.join(", ",
-                        WebhookEvents.TYPES.stream().filter(t -> !t.equals(WebhookEvents.PING)).sorted().toList()));
+            if (!events.subscribable(e)) {
+                throw ApiProblem.invalid("events", "unknown event type; one of " + String.join(", ", events.subscribable()));
             }
         }
         List<String> events = in.events().stream().distinct().sorted().toList();

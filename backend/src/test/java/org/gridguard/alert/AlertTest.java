@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.gridguard.temperature.TemperatureAlerts;
 import org.gridguard.testsupport.Api;
 import org.gridguard.testsupport.Demo;
 import org.gridguard.testsupport.TestClock;
@@ -42,14 +43,14 @@ class AlertTest {
     @Test
     void dedupeKeyRaisesOnce() {
         String key = "fever:" + UUID.randomUUID();
-        UUID a = raise(AlertKind.FEVER, Demo.CELL1, key);
-        UUID b = raise(AlertKind.FEVER, Demo.CELL1, key);
+        UUID a = raise(TemperatureAlerts.FEVER, Demo.CELL1, key);
+        UUID b = raise(TemperatureAlerts.FEVER, Demo.CELL1, key);
         assertThat(b).isEqualTo(a);
     }
 
     @Test
     void inboxGoesToTheAreasLeadersOnly() {
-        UUID a = raise(AlertKind.FEVER, Demo.CELL1, null);
+        UUID a = raise(TemperatureAlerts.FEVER, Demo.CELL1, null);
         Api.as(Tokens.leader1()).get("/api/v1/alerts?state=OPEN&limit=500").then().statusCode(200)
                 .body("items.id", hasItem(a.toString()));
         Api.as(Tokens.leader1()).get("/api/v1/alerts/" + a).then().statusCode(200)
@@ -63,7 +64,7 @@ class AlertTest {
 
     @Test
     void feverWorkflowAllowsOnlyItsSteps() {
-        UUID a = raise(AlertKind.FEVER, Demo.CELL1, null);
+        UUID a = raise(TemperatureAlerts.FEVER, Demo.CELL1, null);
         // cannot close straight from OPEN
         Api.as(Tokens.leader1()).body("{\"to\":\"CLOSED\",\"version\":0}").post("/api/v1/alerts/" + a + "/transitions")
                 .then().statusCode(409).body("allowed", hasItem("REMEASURED"));
@@ -83,7 +84,7 @@ class AlertTest {
                 .getList("events.toState");
         assertThat(steps).containsExactly("OPEN", "REMEASURED", "REFERRED", "CLOSED");
         // other roles may not act
-        UUID b = raise(AlertKind.FEVER, Demo.CELL1, null);
+        UUID b = raise(TemperatureAlerts.FEVER, Demo.CELL1, null);
         Api.as(Tokens.agency()).body("{\"to\":\"DISMISSED\",\"version\":0}").post("/api/v1/alerts/" + b + "/transitions")
                 .then().statusCode(403);
         Api.as(Tokens.leader2()).body("{\"to\":\"DISMISSED\",\"version\":0}").post("/api/v1/alerts/" + b + "/transitions")
@@ -94,7 +95,7 @@ class AlertTest {
 
     @Test
     void alertsBecomeOverdueOnce() {
-        UUID a = raise(AlertKind.MISSING_REPORT, Demo.CELL5, null);
+        UUID a = raise(TemperatureAlerts.MISSING_REPORT, Demo.CELL5, null);
         TestClock.set(Instant.now().plus(Duration.ofHours(3)));
         int first = QuarkusTransaction.requiringNew().call(() -> alerts.markOverdue(TestClock.instantNow()));
         int second = QuarkusTransaction.requiringNew().call(() -> alerts.markOverdue(TestClock.instantNow()));

@@ -17,6 +17,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.gridguard.testing.TestingEvents;
 import org.gridguard.testsupport.Api;
 import org.gridguard.testsupport.Demo;
 import org.gridguard.testsupport.TestClock;
@@ -89,13 +90,13 @@ class WebhookTest {
         for (String url : List.of("http://127.0.0.1/hook", "http://127.0.0.1:8080/hook", "http://localhost:18080/hook",
                 "http://169.254.169.254/latest/meta-data/", "http://[::1]/hook", "http://10.1.2.3/hook",
                 "http://192.168.0.10/hook", "http://0.0.0.0/hook", "ftp://127.0.0.2/hook", "https://u:p@127.0.0.2/hook")) {
-            Api.as(Tokens.agency()).body(Map.of("url", url, "events", List.of(WebhookEvents.POSITIVE_POOL)))
+            Api.as(Tokens.agency()).body(Map.of("url", url, "events", List.of(TestingEvents.POSITIVE_POOL)))
                     .post("/api/v1/webhooks").then().statusCode(400).contentType("application/problem+json")
                     .body("errors.field", hasItem("url"));
         }
         Api.as(Tokens.agency()).body(Map.of("url", "http://127.0.0.2:9/h", "events", List.of("no.such.event")))
                 .post("/api/v1/webhooks").then().statusCode(400).body("errors.field", hasItem("events"));
-        Api.as(Tokens.agency()).body(Map.of("events", List.of(WebhookEvents.POSITIVE_POOL)))
+        Api.as(Tokens.agency()).body(Map.of("events", List.of(TestingEvents.POSITIVE_POOL)))
                 .post("/api/v1/webhooks").then().statusCode(400).body("errors.field", hasItem("url"));
         Api.as(Tokens.agency()).body(Map.of("url", "http://127.0.0.2:9/h", "events", List.of(WebhookEvents.PING)))
                 .post("/api/v1/webhooks").then().statusCode(400);
@@ -104,7 +105,7 @@ class WebhookTest {
     @Test
     void aReceiverThatFailsTwiceSeesThreeSignedAttemptsWithGrowingBackoff() throws Exception {
         try (Receiver receiver = new Receiver("127.0.0.2").answer(500, 503)) {
-            JsonPath sub = register(Tokens.agency(), receiver.url("/hooks/gridguard"), WebhookEvents.POSITIVE_POOL);
+            JsonPath sub = register(Tokens.agency(), receiver.url("/hooks/gridguard"), TestingEvents.POSITIVE_POOL);
             String secret = sub.getString("secret");
             assertThat(secret).startsWith("whsec_");
             String id = sub.getString("id");
@@ -113,7 +114,7 @@ class WebhookTest {
 
             Instant t0 = Instant.parse("2026-03-01T02:00:00Z");
             TestClock.set(t0);
-            UUID event = enqueue(WebhookEvents.POSITIVE_POOL, Demo.CELL1);
+            UUID event = enqueue(TestingEvents.POSITIVE_POOL, Demo.CELL1);
 
             dispatcher.deliverDue();
             JsonPath d1 = delivery(Tokens.agency(), id, event);
@@ -159,7 +160,7 @@ class WebhookTest {
             }
             JsonPath body = new JsonPath(receiver.received.get(0).body());
             assertThat(body.getString("id")).isEqualTo(event.toString());
-            assertThat(body.getString("type")).isEqualTo(WebhookEvents.POSITIVE_POOL);
+            assertThat(body.getString("type")).isEqualTo(TestingEvents.POSITIVE_POOL);
             assertThat(body.getString("areaId")).isEqualTo(Demo.CELL1.toString());
             assertThat(body.getString("data.poolBarcode")).startsWith("T-");
 
@@ -171,10 +172,10 @@ class WebhookTest {
     @Test
     void aDeliveryGivesUpAfterMaxAttempts() throws Exception {
         try (Receiver receiver = new Receiver("127.0.0.2").answer(500, 500, 500, 500, 500, 500, 500, 500, 500)) {
-            String id = register(Tokens.agency(), receiver.url("/down"), WebhookEvents.POSITIVE_POOL).getString("id");
+            String id = register(Tokens.agency(), receiver.url("/down"), TestingEvents.POSITIVE_POOL).getString("id");
             Instant t = Instant.parse("2026-03-02T02:00:00Z");
             TestClock.set(t);
-            UUID event = enqueue(WebhookEvents.POSITIVE_POOL, Demo.CELL1);
+            UUID event = enqueue(TestingEvents.POSITIVE_POOL, Demo.CELL1);
             for (int i = 0; i < 10; i++) {
                 dispatcher.deliverDue();
                 t = t.plus(Duration.ofHours(2));
@@ -192,9 +193,9 @@ class WebhookTest {
         try (Receiver elsewhere = new Receiver("127.0.0.2");
                 Receiver receiver = new Receiver("127.0.0.2").answer(302)) {
             receiver.redirectTo(elsewhere.url("/stolen"));
-            String id = register(Tokens.agency(), receiver.url("/r"), WebhookEvents.POSITIVE_POOL).getString("id");
+            String id = register(Tokens.agency(), receiver.url("/r"), TestingEvents.POSITIVE_POOL).getString("id");
             TestClock.set(Instant.parse("2026-03-03T02:00:00Z"));
-            UUID event = enqueue(WebhookEvents.POSITIVE_POOL, Demo.CELL1);
+            UUID event = enqueue(TestingEvents.POSITIVE_POOL, Demo.CELL1);
             dispatcher.deliverDue();
             JsonPath d = delivery(Tokens.agency(), id, event);
             assertThat(d.getInt("lastStatusCode")).isEqualTo(302);
@@ -207,12 +208,12 @@ class WebhookTest {
     void theUrlIsCheckedAgainAtDelivery() throws Exception {
         try (Receiver loopback = new Receiver("127.0.0.1")) {
             String id = register(Tokens.agency(), "http://127.0.0.2:" + loopback.server.getAddress().getPort() + "/x",
-                    WebhookEvents.POSITIVE_POOL).getString("id");
+                    TestingEvents.POSITIVE_POOL).getString("id");
             // what registration allowed no longer holds (as when a DNS name starts answering 127.0.0.1)
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update webhook_subscription set url = ?2 where id = ?1")
                     .setParameter(1, UUID.fromString(id)).setParameter(2, loopback.url("/x")).executeUpdate());
             TestClock.set(Instant.parse("2026-03-04T02:00:00Z"));
-            UUID event = enqueue(WebhookEvents.POSITIVE_POOL, Demo.CELL1);
+            UUID event = enqueue(TestingEvents.POSITIVE_POOL, Demo.CELL1);
             dispatcher.deliverDue();
             JsonPath d = delivery(Tokens.agency(), id, event);
             assertThat(d.getString("lastError")).contains("refused by the allow-list");
@@ -224,7 +225,7 @@ class WebhookTest {
     @Test
     void aDeliveryLeftPendingByAPreviousInstanceIsStillMade() throws Exception {
         try (Receiver receiver = new Receiver("127.0.0.2")) {
-            String id = register(Tokens.agency(), receiver.url("/after-restart"), WebhookEvents.POSITIVE_POOL).getString("id");
+            String id = register(Tokens.agency(), receiver.url("/after-restart"), TestingEvents.POSITIVE_POOL).getString("id");
             Instant now = Instant.parse("2026-03-05T02:00:00Z");
             TestClock.set(now);
             UUID claimedByTheDead = UUID.randomUUID();
@@ -260,14 +261,14 @@ class WebhookTest {
                 "nodeId", Demo.ZONE2)).post("/api/v1/assignments").then().statusCode(201);
         String z2Token = Tokens.client(zone2Agency, "agency");
         String unassignedToken = Tokens.client("agency-nowhere", "agency");
-        String community = register(Tokens.agency(), "http://127.0.0.2:9/c", WebhookEvents.POSITIVE_POOL).getString("id");
-        String zone2 = register(z2Token, "http://127.0.0.2:9/z2", WebhookEvents.POSITIVE_POOL).getString("id");
-        String nowhere = register(unassignedToken, "http://127.0.0.2:9/n", WebhookEvents.POSITIVE_POOL).getString("id");
-        String otherType = register(Tokens.agency(), "http://127.0.0.2:9/o", WebhookEvents.POOL_CLEARED).getString("id");
-        String admin = register(Tokens.admin(), "http://127.0.0.2:9/a", WebhookEvents.POSITIVE_POOL).getString("id");
+        String community = register(Tokens.agency(), "http://127.0.0.2:9/c", TestingEvents.POSITIVE_POOL).getString("id");
+        String zone2 = register(z2Token, "http://127.0.0.2:9/z2", TestingEvents.POSITIVE_POOL).getString("id");
+        String nowhere = register(unassignedToken, "http://127.0.0.2:9/n", TestingEvents.POSITIVE_POOL).getString("id");
+        String otherType = register(Tokens.agency(), "http://127.0.0.2:9/o", TestingEvents.POOL_CLEARED).getString("id");
+        String admin = register(Tokens.admin(), "http://127.0.0.2:9/a", TestingEvents.POSITIVE_POOL).getString("id");
 
-        UUID inCell1 = enqueue(WebhookEvents.POSITIVE_POOL, Demo.CELL1);
-        UUID inCell5 = enqueue(WebhookEvents.POSITIVE_POOL, Demo.CELL5);
+        UUID inCell1 = enqueue(TestingEvents.POSITIVE_POOL, Demo.CELL1);
+        UUID inCell5 = enqueue(TestingEvents.POSITIVE_POOL, Demo.CELL5);
 
         assertThat(deliveriesOf(Tokens.agency(), community, inCell1)).isEqualTo(1);
         assertThat(deliveriesOf(Tokens.agency(), community, inCell5)).isEqualTo(1);
@@ -289,7 +290,7 @@ class WebhookTest {
         // deleted: no more events, pending deliveries cancelled
         Api.as(Tokens.agency()).delete("/api/v1/webhooks/" + community).then().statusCode(204);
         Api.as(Tokens.agency()).get("/api/v1/webhooks/" + community).then().statusCode(404);
-        UUID after = enqueue(WebhookEvents.POSITIVE_POOL, Demo.CELL1);
+        UUID after = enqueue(TestingEvents.POSITIVE_POOL, Demo.CELL1);
         assertThat(deliveriesOf(Tokens.admin(), admin, after)).isEqualTo(1);
         long stillPending = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from webhook_delivery where subscription_id = ?1 and status = 'PENDING'")
@@ -300,15 +301,15 @@ class WebhookTest {
 
     @Test
     void anEventIsQueuedOnlyIfItsTransactionCommits() {
-        String id = register(Tokens.admin(), "http://127.0.0.2:9/tx", WebhookEvents.POSITIVE_POOL).getString("id");
+        String id = register(Tokens.admin(), "http://127.0.0.2:9/tx", TestingEvents.POSITIVE_POOL).getString("id");
         String p = path(Demo.CELL1);
         UUID[] rolledBack = new UUID[1];
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-            rolledBack[0] = outbox.enqueue(WebhookEvents.POSITIVE_POOL, p, Map.of("n", 1));
+            rolledBack[0] = outbox.enqueue(TestingEvents.POSITIVE_POOL, p, Map.of("n", 1));
             throw new IllegalStateException("the producer fails after enqueueing");
         })).isInstanceOf(IllegalStateException.class);
         assertThat(deliveriesOf(Tokens.admin(), id, rolledBack[0])).isZero();
-        assertThatThrownBy(() -> outbox.enqueue(WebhookEvents.POSITIVE_POOL, p, Map.of()))
+        assertThatThrownBy(() -> outbox.enqueue(TestingEvents.POSITIVE_POOL, p, Map.of()))
                 .as("enqueue outside a transaction is a programming error").isInstanceOf(Exception.class);
         cancelAllPending();
     }
@@ -317,13 +318,13 @@ class WebhookTest {
     void registrationIsSafeToRetryAndPingIsDelivered() throws Exception {
         try (Receiver receiver = new Receiver("127.0.0.2")) {
             UUID id = UUID.randomUUID();
-            Map<String, Object> body = Map.of("id", id, "url", receiver.url("/p"), "events", List.of(WebhookEvents.POSITIVE_POOL));
+            Map<String, Object> body = Map.of("id", id, "url", receiver.url("/p"), "events", List.of(TestingEvents.POSITIVE_POOL));
             String secret = Api.as(Tokens.agency()).body(body).post("/api/v1/webhooks").then().statusCode(201)
                     .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/webhooks/" + id)).extract().path("secret");
             Api.as(Tokens.agency()).body(body).post("/api/v1/webhooks").then().statusCode(200)
                     .body("id", equalTo(id.toString())).body("secret", nullValue());
             Api.as(Tokens.agency()).body(Map.of("id", id, "url", receiver.url("/other"), "events",
-                    List.of(WebhookEvents.POSITIVE_POOL))).post("/api/v1/webhooks").then().statusCode(409);
+                    List.of(TestingEvents.POSITIVE_POOL))).post("/api/v1/webhooks").then().statusCode(409);
             Api.as(Tokens.client("agency-else", "agency")).body(body).post("/api/v1/webhooks").then().statusCode(409);
 
             TestClock.set(Instant.parse("2026-03-06T02:00:00Z"));
@@ -345,7 +346,7 @@ class WebhookTest {
     @Test
     void aPositivePoolReachesTheAgencyAsASignedWebhook() throws Exception {
         try (Receiver receiver = new Receiver("127.0.0.2")) {
-            JsonPath sub = register(Tokens.agency(), receiver.url("/pools"), WebhookEvents.POSITIVE_POOL);
+            JsonPath sub = register(Tokens.agency(), receiver.url("/pools"), TestingEvents.POSITIVE_POOL);
             String round = Api.as(Tokens.supervisor()).body("""
                     {"name":"webhook round","scope":["%s"],"roundDate":"2022-04-05","samplingFrom":"2022-04-05T00:00:00Z",
                      "samplingTo":"2032-04-05T12:00:00Z","modes":["CENTRAL"],"poolSize":5,"labs":["lab-demo"]}"""
@@ -365,7 +366,7 @@ class WebhookTest {
                     .then().statusCode(200).body("summary.created", equalTo(1));
             dispatcher.deliverDue();
             Receiver.Request r = receiver.received.stream().filter(x -> x.body().contains(barcode)).findFirst().orElseThrow();
-            assertThat(r.header("GridGuard-Event-Type")).isEqualTo(WebhookEvents.POSITIVE_POOL);
+            assertThat(r.header("GridGuard-Event-Type")).isEqualTo(TestingEvents.POSITIVE_POOL);
             assertThat(WebhookSignature.verify(sub.getString("secret"), r.header(WebhookSignature.HEADER), r.body(),
                     TestClock.instantNow().getEpochSecond(), 300)).isTrue();
             JsonPath body = new JsonPath(r.body());
