@@ -40,7 +40,8 @@ public final class AlertViews {
             @Schema(description = "The version you saw; or send If-Match") Long version) {
     }
 
-    @Schema(name = "AlertKind", description = "A kind of alert, declared by the feature that raises it")
+    @Schema(name = "AlertKind", description = "A kind of alert, declared by the feature that raises it",
+            requiredProperties = { "kind", "labels", "color", "assigneeRole", "transitions" })
     public record KindView(@Schema(example = "FEVER") String kind,
             @Schema(description = "The name to show, by language") Map<String, String> labels,
             @Schema(description = "A tag colour (antd preset name: red, orange, magenta …)") String color,

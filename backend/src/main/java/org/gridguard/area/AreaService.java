@@ -33,6 +33,7 @@ import org.gridguard.common.Cursor;
 import org.gridguard.common.Idempotency;
 import org.gridguard.common.Page;
 import org.gridguard.common.Versions;
+import org.gridguard.security.AssignmentService;
 import org.gridguard.security.Caller;
 import org.gridguard.security.Jurisdiction;
 import org.gridguard.security.Roles;
@@ -69,6 +70,10 @@ public class AreaService {
     ObjectMapper json;
     @Inject
     Instance<AreaCensus> census;
+    @Inject
+    Instance<AreaReferences> references;
+    @Inject
+    AssignmentService assignments;
 
     // ---------- reads ----------
 
@@ -315,15 +320,13 @@ public class AreaService {
         if (checkpoints.countGuarding(id) > 0) {
             throw ApiProblem.conflict("Checkpoints still guard this area; move or delete them first");
         }
-        long assigned = ((Number) em.createNativeQuery("select count(*) from assignment where node_id = ?1")
-                .setParameter(1, id).getSingleResult()).longValue();
-        if (assigned > 0) {
+        if (assignments.anyAssignedAt(id)) {
             throw ApiProblem.conflict("People are still assigned to this area; remove the assignments first");
         }
-        long alerts = ((Number) em.createNativeQuery("select count(*) from alert where area_id = ?1")
-                .setParameter(1, id).getSingleResult()).longValue();
-        if (alerts > 0) {
-            throw ApiProblem.conflict("Alerts refer to this area; it is kept for their history");
+        for (AreaReferences r : references) {
+            r.whyKept(n.id, n.path).ifPresent(why -> {
+                throw ApiProblem.conflict(why);
+            });
         }
         for (AreaCensus c : census) {
             if (c.hasPeople(n.path)) {

@@ -31,7 +31,7 @@ import io.quarkus.arc.All;
 @Produces(MediaType.APPLICATION_JSON)
 public class ChangeFeedResource {
 
-    @Schema(name = "FeedEntity", description = "An entity of the delta feed")
+    @Schema(name = "FeedEntity", description = "An entity of the delta feed", requiredProperties = { "name", "description" })
     public record EntityView(@Schema(example = "TEST_TUBE") String name, String description) {
     }
 

@@ -106,4 +106,25 @@ class AlertTest {
         Api.as(Tokens.leader2()).get("/api/v1/alerts?olderThanMinutes=120&limit=500").then().statusCode(200)
                 .body("items.id", hasItem(a.toString()));
     }
+
+    @Test
+    void everyFeaturesKindIsListedWithItsLabelsColourAndWorkflow() {
+        Api.as(Tokens.worker1()).get("/api/v1/alert-kinds").then().statusCode(200)
+                .body("kind", org.hamcrest.Matchers.contains("DUTY_GAP", "FEVER", "MISSING_REPORT", "POSITIVE_POOL"))
+                .body("find { it.kind == 'FEVER' }.labels.'zh-CN'", equalTo("发热"))
+                .body("find { it.kind == 'FEVER' }.labels.en", equalTo("Fever"))
+                .body("find { it.kind == 'FEVER' }.color", equalTo("red"))
+                .body("find { it.kind == 'FEVER' }.assigneeRole", equalTo("grid-leader"))
+                .body("find { it.kind == 'FEVER' }.transitions.OPEN", org.hamcrest.Matchers.containsInAnyOrder("REMEASURED", "DISMISSED"))
+                .body("find { it.kind == 'DUTY_GAP' }.transitions.OPEN", org.hamcrest.Matchers.containsInAnyOrder("ACKNOWLEDGED", "DISMISSED"));
+        Api.as(Tokens.lab()).get("/api/v1/alert-kinds").then().statusCode(403);
+    }
+
+    @Test
+    void anUnknownKindFilterIsA400NamingTheKnownOnes() {
+        Api.as(Tokens.leader1()).queryParam("kind", "NOT_A_KIND").get("/api/v1/alerts").then().statusCode(400)
+                .body("errors[0].field", equalTo("kind"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("FEVER"));
+        Api.as(Tokens.leader1()).queryParam("kind", "fever'; drop table alert; --").get("/api/v1/alerts").then().statusCode(400);
+    }
 }

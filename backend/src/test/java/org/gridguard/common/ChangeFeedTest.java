@@ -95,4 +95,12 @@ class ChangeFeedTest {
         Api.as(Tokens.agency()).queryParam("entity", "HOUSEHOLD_SECRETS").get("/api/v1/changes").then().statusCode(400);
         Api.as(Tokens.agency()).queryParam("cursor", "bm9wZQ").get("/api/v1/changes").then().statusCode(400);
     }
+
+    @Test
+    void theFeedsEntitiesAreThoseTheFeaturesPublish() {
+        Api.as(Tokens.agency()).get("/api/v1/changes/entities").then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.contains("ALERT", "AREA_NODE", "CHECKPOINT", "TEST_ROUND", "TEST_TUBE"))
+                .body("description", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString())));
+        Api.as(Tokens.worker1()).get("/api/v1/changes/entities").then().statusCode(403);
+    }
 }
