@@ -61,62 +61,87 @@ public final class RosterProblem {
     }
 
     public static RosterProblem build(DutyRules rules, List<ShiftIn> shiftsIn, List<PersonIn> peopleIn) {
+        List<Staff> staff = staff(peopleIn);
+        Map<UUID, Staff> staffById = new HashMap<>();
+        staff.forEach(s -> staffById.put(s.id, s));
+        List<Seat> seats = new ArrayList<>();
+        long minStart = Long.MAX_VALUE;
+        long maxEnd = Long.MIN_VALUE;
+        for (ShiftIn in : shiftsIn) {
+            PlanShift ps = planShift(rules, in, peopleIn, staff.size());
+            minStart = Math.min(minStart, ps.start);
+            maxEnd = Math.max(maxEnd, ps.end);
+            seats(in, ps, staffById, seats);
+        }
+        RosterPlan plan = new RosterPlan(staff, weeks(rules, minStart, maxEnd), seats,
+                new PlanRules((int) rules.config().minRest().toMinutes(), (int) rules.config().weeklyMax().toMinutes()));
+        RosterProblem p = new RosterProblem(rules, plan);
+        shiftsIn.forEach(s -> p.shifts.put(s.shift().id(), s));
+        peopleIn.forEach(x -> p.people.put(x.person().id(), x));
+        return p;
+    }
+
+    /** The solver's staff, in the order of the people, each with their unit and its size. */
+    private static List<Staff> staff(List<PersonIn> peopleIn) {
         List<Staff> staff = new ArrayList<>();
         Map<String, Integer> unitSizes = new HashMap<>();
         peopleIn.forEach(p -> unitSizes.merge(p.unit(), 1, Integer::sum));
         Map<String, Staff.Unit> units = new HashMap<>();
         unitSizes.forEach((u, n) -> units.put(u, new Staff.Unit(u, n)));
-        Map<UUID, Staff> staffById = new HashMap<>();
         for (PersonIn p : peopleIn) {
-            Staff s = new Staff(staff.size(), p.person().id(), p.person().name(), units.get(p.unit()), p.person().skills(),
-                    p.preferredKinds());
-            staff.add(s);
-            staffById.put(s.id, s);
+            staff.add(new Staff(staff.size(), p.person().id(), p.person().name(), units.get(p.unit()), p.person().skills(),
+                    p.preferredKinds()));
         }
-        List<Seat> seats = new ArrayList<>();
-        long minStart = Long.MAX_VALUE;
-        long maxEnd = Long.MIN_VALUE;
-        for (ShiftIn in : shiftsIn) {
-            DutyRules.Shift sh = in.shift();
-            long start = sh.start().getEpochSecond() / 60;
-            long end = sh.end().getEpochSecond() / 60;
-            minStart = Math.min(minStart, start);
-            maxEnd = Math.max(maxEnd, end);
-            BitSet off = new BitSet(staff.size());
-            BitSet near = new BitSet(staff.size());
-            if (!in.external()) {
-                for (int i = 0; i < peopleIn.size(); i++) {
-                    PersonIn p = peopleIn.get(i);
-                    if (rules.unavailable(p.person(), sh.start(), sh.end()) != null) {
-                        off.set(i);
-                    }
-                    if (in.guardPath() == null || p.homePath() == null || in.guardPath().startsWith(p.homePath())
-                            || p.homePath().startsWith(in.guardPath())) {
-                        near.set(i);
-                    }
+        return staff;
+    }
+
+    /** The solver's shift, with who is off then and who lives near its post (by index of the people). */
+    private static PlanShift planShift(DutyRules rules, ShiftIn in, List<PersonIn> peopleIn, int staffSize) {
+        DutyRules.Shift sh = in.shift();
+        long start = sh.start().getEpochSecond() / 60;
+        long end = sh.end().getEpochSecond() / 60;
+        BitSet off = new BitSet(staffSize);
+        BitSet near = new BitSet(staffSize);
+        if (!in.external()) {
+            for (int i = 0; i < peopleIn.size(); i++) {
+                PersonIn p = peopleIn.get(i);
+                if (rules.unavailable(p.person(), sh.start(), sh.end()) != null) {
+                    off.set(i);
                 }
-            }
-            int day = (int) LocalDate.ofInstant(sh.start(), rules.config().zone()).toEpochDay();
-            PlanShift ps = new PlanShift(sh.id(), start, end, day, "NIGHT".equals(in.kind()), in.kind(), in.external(),
-                    off, near);
-            int seat = 0;
-            Set<String> missing = new LinkedHashSet<>(sh.requiredSkills());
-            for (UUID fixed : in.fixed()) {
-                Staff s = staffById.get(fixed);
-                if (s != null) {
-                    missing.removeAll(s.skills);
-                    seats.add(new Seat(sh.id() + ":" + seat++, ps, null, true, s));
-                }
-            }
-            if (!in.external()) {
-                List<String> skillSeats = new ArrayList<>(missing);
-                int open = sh.needed() - in.fixed().size();
-                for (int k = 0; k < open; k++) {
-                    seats.add(new Seat(sh.id() + ":" + seat++, ps, k < skillSeats.size() ? skillSeats.get(k) : null, false,
-                            null));
+                if (in.guardPath() == null || p.homePath() == null || in.guardPath().startsWith(p.homePath())
+                        || p.homePath().startsWith(in.guardPath())) {
+                    near.set(i);
                 }
             }
         }
+        int day = (int) LocalDate.ofInstant(sh.start(), rules.config().zone()).toEpochDay();
+        return new PlanShift(sh.id(), start, end, day, "NIGHT".equals(in.kind()), in.kind(), in.external(), off, near);
+    }
+
+    /** The shift's seats: pinned for the people already on it, open (a missing skill first) for the rest. */
+    private static void seats(ShiftIn in, PlanShift ps, Map<UUID, Staff> staffById, List<Seat> seats) {
+        DutyRules.Shift sh = in.shift();
+        int seat = 0;
+        Set<String> missing = new LinkedHashSet<>(sh.requiredSkills());
+        for (UUID fixed : in.fixed()) {
+            Staff s = staffById.get(fixed);
+            if (s != null) {
+                missing.removeAll(s.skills);
+                seats.add(new Seat(sh.id() + ":" + seat++, ps, null, true, s));
+            }
+        }
+        if (!in.external()) {
+            List<String> skillSeats = new ArrayList<>(missing);
+            int open = sh.needed() - in.fixed().size();
+            for (int k = 0; k < open; k++) {
+                seats.add(new Seat(sh.id() + ":" + seat++, ps, k < skillSeats.size() ? skillSeats.get(k) : null, false,
+                        null));
+            }
+        }
+    }
+
+    /** The weeks (for the weekly maximum) the shifts span, in minutes. */
+    private static List<PlanWeek> weeks(DutyRules rules, long minStart, long maxEnd) {
         List<PlanWeek> weeks = new ArrayList<>();
         if (minStart < maxEnd) {
             for (Instant w : rules.weeksOf(Instant.ofEpochSecond(minStart * 60), Instant.ofEpochSecond(maxEnd * 60))) {
@@ -124,12 +149,7 @@ public final class RosterProblem {
                 weeks.add(new PlanWeek(ws, ws + 7 * 24 * 60));
             }
         }
-        RosterPlan plan = new RosterPlan(staff, weeks, seats,
-                new PlanRules((int) rules.config().minRest().toMinutes(), (int) rules.config().weeklyMax().toMinutes()));
-        RosterProblem p = new RosterProblem(rules, plan);
-        shiftsIn.forEach(s -> p.shifts.put(s.shift().id(), s));
-        peopleIn.forEach(x -> p.people.put(x.person().id(), x));
-        return p;
+        return weeks;
     }
 
     /** New assignees per rostered shift (pinned, already fixed seats excluded). */
@@ -176,72 +196,88 @@ public final class RosterProblem {
         }
         List<Map<String, Object>> out = new ArrayList<>();
         for (var e : empty.entrySet()) {
-            ShiftIn in = shifts.get(e.getKey());
-            List<DutyRules.Person> on = onShift.getOrDefault(e.getKey(), List.of());
-            Set<UUID> onIds = new HashSet<>();
-            on.forEach(p -> onIds.add(p.id()));
-            Map<String, Integer> blocked = new TreeMap<>();
-            Map<String, List<String>> examples = new TreeMap<>();
-            int candidateCount = 0;
-            int free = 0;
-            for (PersonIn p : people.values()) {
-                if (onIds.contains(p.person().id())) {
-                    continue;
-                }
-                candidateCount++;
-                // as if the shift had one place left for them: which rules stop them?
-                DutyRules.Shift probe = new DutyRules.Shift(in.shift().id(), in.shift().start(), in.shift().end(),
-                        on.size() + 1, in.shift().requiredSkills());
-                List<DutyRules.Violation> v = rules.check(p.person(), probe,
-                        byPerson.getOrDefault(p.person().id(), List.of()), on);
-                if (v.isEmpty()) {
-                    free++;
-                }
-                Set<String> seen = new HashSet<>();
-                for (DutyRules.Violation x : v) {
-                    if (seen.add(x.rule())) {
-                        blocked.merge(x.rule(), 1, Integer::sum);
-                        List<String> ex = examples.computeIfAbsent(x.rule(), k -> new ArrayList<>());
-                        if (ex.size() < 3) {
-                            ex.add(x.message());
-                        }
+            out.add(explain(shifts.get(e.getKey()), e.getValue(), onShift.getOrDefault(e.getKey(), List.of()), byPerson));
+        }
+        return out;
+    }
+
+    /** Which rules stop the candidates of one shift: how many each rule blocks, up to 3 examples, and how many are free. */
+    private record Blocked(Map<String, Integer> blocked, Map<String, List<String>> examples, int candidates, int free) {
+    }
+
+    private Blocked blocked(ShiftIn in, List<DutyRules.Person> on, Map<UUID, List<DutyRules.Shift>> byPerson) {
+        Set<UUID> onIds = new HashSet<>();
+        on.forEach(p -> onIds.add(p.id()));
+        Map<String, Integer> blocked = new TreeMap<>();
+        Map<String, List<String>> examples = new TreeMap<>();
+        int candidateCount = 0;
+        int free = 0;
+        for (PersonIn p : people.values()) {
+            if (onIds.contains(p.person().id())) {
+                continue;
+            }
+            candidateCount++;
+            // as if the shift had one place left for them: which rules stop them?
+            DutyRules.Shift probe = new DutyRules.Shift(in.shift().id(), in.shift().start(), in.shift().end(),
+                    on.size() + 1, in.shift().requiredSkills());
+            List<DutyRules.Violation> v = rules.check(p.person(), probe,
+                    byPerson.getOrDefault(p.person().id(), List.of()), on);
+            if (v.isEmpty()) {
+                free++;
+            }
+            Set<String> seen = new HashSet<>();
+            for (DutyRules.Violation x : v) {
+                if (seen.add(x.rule())) {
+                    blocked.merge(x.rule(), 1, Integer::sum);
+                    List<String> ex = examples.computeIfAbsent(x.rule(), k -> new ArrayList<>());
+                    if (ex.size() < 3) {
+                        ex.add(x.message());
                     }
                 }
             }
-            final int candidates = candidateCount;
-            List<String> skills = e.getValue().stream().map(Seat::getRequiredSkill).filter(java.util.Objects::nonNull).toList();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("shiftId", in.shift().id().toString());
-            m.put("checkpointCode", in.code());
-            m.put("startsAt", in.shift().start().toString());
-            m.put("kind", in.kind());
-            m.put("needed", in.shift().needed());
-            m.put("assigned", on.size());
-            m.put("short", e.getValue().size());
-            if (!skills.isEmpty()) {
-                m.put("missingSkills", skills);
-            }
-            m.put("candidates", candidates);
-            m.put("blockedBy", blocked);
-            m.put("examples", examples);
-            StringBuilder why = new StringBuilder("Short by " + e.getValue().size() + " of " + in.shift().needed() + ": ");
-            if (candidates == 0) {
-                why.append("nobody else is on duty in this area");
-            } else {
-                List<String> parts = new ArrayList<>();
-                blocked.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
-                        .forEach(b -> parts.add(b.getValue() + " of " + candidates + " candidates blocked by " + b.getKey()));
-                why.append(String.join("; ", parts));
-                if (!skills.isEmpty()) {
-                    why.append("; needs ").append(String.join(", ", skills));
-                }
-                if (free > 0) {
-                    why.append("; ").append(free).append(" could still take it: the solver stopped before placing them");
-                }
-            }
-            m.put("explanation", why.toString());
-            out.add(m);
         }
-        return out;
+        return new Blocked(blocked, examples, candidateCount, free);
+    }
+
+    private Map<String, Object> explain(ShiftIn in, List<Seat> emptySeats, List<DutyRules.Person> on,
+            Map<UUID, List<DutyRules.Shift>> byPerson) {
+        Blocked b = blocked(in, on, byPerson);
+        List<String> skills = emptySeats.stream().map(Seat::getRequiredSkill).filter(java.util.Objects::nonNull).toList();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("shiftId", in.shift().id().toString());
+        m.put("checkpointCode", in.code());
+        m.put("startsAt", in.shift().start().toString());
+        m.put("kind", in.kind());
+        m.put("needed", in.shift().needed());
+        m.put("assigned", on.size());
+        m.put("short", emptySeats.size());
+        if (!skills.isEmpty()) {
+            m.put("missingSkills", skills);
+        }
+        m.put("candidates", b.candidates());
+        m.put("blockedBy", b.blocked());
+        m.put("examples", b.examples());
+        m.put("explanation", why(in, emptySeats.size(), skills, b));
+        return m;
+    }
+
+    private static String why(ShiftIn in, int shortBy, List<String> skills, Blocked b) {
+        final int candidates = b.candidates();
+        StringBuilder why = new StringBuilder("Short by " + shortBy + " of " + in.shift().needed() + ": ");
+        if (candidates == 0) {
+            why.append("nobody else is on duty in this area");
+        } else {
+            List<String> parts = new ArrayList<>();
+            b.blocked().entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue())
+                    .forEach(x -> parts.add(x.getValue() + " of " + candidates + " candidates blocked by " + x.getKey()));
+            why.append(String.join("; ", parts));
+            if (!skills.isEmpty()) {
+                why.append("; needs ").append(String.join(", ", skills));
+            }
+            if (b.free() > 0) {
+                why.append("; ").append(b.free()).append(" could still take it: the solver stopped before placing them");
+            }
+        }
+        return why.toString();
     }
 }
