@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.gridguard.demo.DemoCommunity;
 import org.gridguard.duty.DutyRules;
-import org.gridguard.duty.RosterPlan;
-import org.gridguard.duty.RosterProblem;
+import org.gridguard.duty.roster.RosterPlan;
+import org.gridguard.duty.roster.RosterProblem;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.Solver;

@@ -90,6 +90,17 @@ public final class DutyRules {
             out.add(v(STAFFING, "the shift needs " + shift.needed() + " and already has " + assignees.size(), shift,
                     person));
         }
+        overlapAndRest(out, person, shift, others);
+        weeklyMax(out, person, shift, others);
+        skills(out, person, shift, assignees);
+        String off = unavailable(person, shift.start(), shift.end());
+        if (off != null) {
+            out.add(v(AVAILABILITY, person.name() + " is off " + off, shift, person));
+        }
+        return out;
+    }
+
+    private void overlapAndRest(List<Violation> out, Person person, Shift shift, List<Shift> others) {
         for (Shift o : others) {
             if (o.start().isBefore(shift.end()) && shift.start().isBefore(o.end())) {
                 out.add(v(OVERLAP, person.name() + " is already on a shift from " + local(o.start()) + " to "
@@ -104,6 +115,9 @@ public final class DutyRules {
                 }
             }
         }
+    }
+
+    private void weeklyMax(List<Violation> out, Person person, Shift shift, List<Shift> others) {
         for (Instant week : weeksOf(shift.start(), shift.end())) {
             Instant weekEnd = ZonedDateTime.ofInstant(week, config.zone()).plusWeeks(1).toInstant();
             long minutes = overlapMinutes(shift.start(), shift.end(), week, weekEnd);
@@ -116,6 +130,9 @@ public final class DutyRules {
                         + hours(config.weeklyMax().toMinutes()) + " h", shift, person));
             }
         }
+    }
+
+    private static void skills(List<Violation> out, Person person, Shift shift, Collection<Person> assignees) {
         Set<String> missing = new LinkedHashSet<>(shift.requiredSkills());
         for (Person a : assignees) {
             missing.removeAll(a.skills());
@@ -127,11 +144,6 @@ public final class DutyRules {
                     + person.name() + " has " + (person.skills().isEmpty() ? "no listed skill" : String.join(", ", person.skills())),
                     shift, person));
         }
-        String off = unavailable(person, shift.start(), shift.end());
-        if (off != null) {
-            out.add(v(AVAILABILITY, person.name() + " is off " + off, shift, person));
-        }
-        return out;
     }
 
     /** Why the person is not available in [start, end), or null if they are. */

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -20,7 +19,7 @@ import org.gridguard.security.Roles;
 
 /**
  * Jurisdiction for duty data, in one place. A shift or pattern belongs to its checkpoint's guarded node; a
- * person to their home area. People see what overlaps their jurisdiction (plus the shifts they stand);
+ * person to their home area (the repositories of each aggregate apply these rules to their rows). People see what overlaps their jurisdiction (plus the shifts they stand);
  * leaders and supervisors manage what their nodes cover; admins everything.
  */
 @RequestScoped
@@ -42,22 +41,12 @@ public class DutyScope {
     @Inject
     AreaRepository areas;
 
-    private Optional<DutyPerson> me;
-
     public Jurisdiction jurisdiction() {
         return jurisdiction;
     }
 
     public String name() {
         return caller.name();
-    }
-
-    /** The caller's own duty person record, if they have one. */
-    public Optional<DutyPerson> me() {
-        if (me == null) {
-            me = DutyPerson.<DutyPerson>find("username", caller.name()).firstResultOptional();
-        }
-        return me;
     }
 
     public boolean canManage(String path) {
@@ -152,27 +141,5 @@ public class DutyScope {
     public boolean overseer() {
         return jurisdiction.isGlobal() || caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.LEADER)
                 || caller.hasRole(Roles.AGENCY);
-    }
-
-    public boolean isMe(DutyPerson p) {
-        return p.username != null && p.username.equals(caller.name());
-    }
-
-    /** A person the caller may see (their home area overlaps the caller's jurisdiction, or it is the caller). */
-    public DutyPerson person(UUID id) {
-        DutyPerson p = DutyPerson.findById(id);
-        if (p == null) {
-            throw ApiProblem.notFound("Duty person");
-        }
-        String path = areaPath(p.homeAreaId);
-        if (!isMe(p) && (path == null || !canSee(path))) {
-            throw ApiProblem.notFound("Duty person");
-        }
-        return p;
-    }
-
-    public boolean canManagePerson(DutyPerson p) {
-        String path = areaPath(p.homeAreaId);
-        return path != null && canManage(path);
     }
 }

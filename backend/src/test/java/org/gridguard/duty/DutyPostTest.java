@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.gridguard.duty.shift.DutyPostService;
 
 /** Check-in at the post, gaps caught once, hours with corrections, work logs, inspections, metrics. */
 @QuarkusTest

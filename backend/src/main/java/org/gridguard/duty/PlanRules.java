@@ -1,5 +1,0 @@
-package org.gridguard.duty;
-
-/** The configurable limits, in minutes, as a problem fact the constraints join. */
-public record PlanRules(int minRest, int weeklyMax) {
-}
