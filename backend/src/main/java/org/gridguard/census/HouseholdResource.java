@@ -44,7 +44,11 @@ public class HouseholdResource {
     static final String BASE = "/api/v1/households";
 
     @Inject
-    CensusService service;
+    HouseholdService service;
+    @Inject
+    VerificationService verifications;
+    @Inject
+    CensusHistory changes;
 
     @GET
     @RolesAllowed({ "admin", "supervisor", "grid-leader", "grid-worker" })
@@ -91,7 +95,7 @@ public class HouseholdResource {
     @RolesAllowed({ "admin", "supervisor", "grid-leader", "grid-worker" })
     @Operation(summary = "Every change to the household: who, when, old and new values")
     public List<ChangeView> history(@PathParam("id") UUID id) {
-        return service.history(CensusService.HOUSEHOLD, id);
+        return changes.history(CensusHistory.HOUSEHOLD, id);
     }
 
     @GET
@@ -99,7 +103,7 @@ public class HouseholdResource {
     @RolesAllowed({ "admin", "supervisor", "grid-leader", "grid-worker" })
     @Operation(summary = "Verification rounds (摸排核查) of the household, newest first")
     public List<VerificationView> verifications(@PathParam("id") UUID id) {
-        return service.verifications(id);
+        return verifications.verifications(id);
     }
 
     @POST
@@ -110,7 +114,7 @@ public class HouseholdResource {
     @APIResponse(responseCode = "201", description = "Recorded")
     public Response verify(@PathParam("id") UUID id, @Valid @NotNull NewVerification body,
             @HeaderParam(Idempotency.HEADER) String key) {
-        return Responses.created(BASE + "/" + id + "/verifications", service.verify(id, body, key));
+        return Responses.created(BASE + "/" + id + "/verifications", verifications.verify(id, body, key));
     }
 
 }

@@ -47,7 +47,9 @@ public class ResidentResource {
     static final String BASE = "/api/v1/residents";
 
     @Inject
-    CensusService service;
+    ResidentService service;
+    @Inject
+    CensusHistory changes;
 
     @Inject
     PiiService pii;
@@ -108,7 +110,7 @@ public class ResidentResource {
     @RolesAllowed({ "admin", "supervisor", "grid-leader", "grid-worker" })
     @Operation(summary = "Every change to the resident (ID number and phone only as \"changed\")")
     public List<ChangeView> history(@PathParam("id") UUID id) {
-        return service.history(CensusService.RESIDENT, id);
+        return changes.history(CensusHistory.RESIDENT, id);
     }
 
     @POST

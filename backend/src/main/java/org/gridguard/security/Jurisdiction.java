@@ -59,6 +59,12 @@ public class Jurisdiction {
             where a.principal = ? and a.role = any(?)""";
 
     /**
+     * How many columns {@link #SCOPES_ARM} has, the ones {@link #scope} reads: a caller whose {@code union all} puts
+     * the arm's {@code s.*} among other columns pads it to its own width with this, rather than counting by hand.
+     */
+    public static final int SCOPES_ARM_WIDTH = 8;
+
+    /**
      * The communities that hold or lie under one of the caller's nodes (a superset of where the residents they see
      * live), as a subquery with {@link #SCOPES_ARM}'s parameters. It only lets a lookup on a column indexed after
      * {@code community_id} (a resident's ID-number hash) use its index in a statement that also reads the scopes; the

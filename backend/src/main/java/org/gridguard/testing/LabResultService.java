@@ -85,7 +85,7 @@ public class LabResultService {
         if (t == null) {
             return List.of(new Problem.FieldError("item", "must be an object"));
         }
-        if (t.barcode() == null || !SamplingService.BARCODE.matcher(t.barcode().strip()).matches()) {
+        if (t.barcode() == null || !SampleRules.BARCODE.matcher(t.barcode().strip()).matches()) {
             e.add(new Problem.FieldError("barcode", "must be 4 to 64 letters, digits or dashes"));
         }
         if (t.result() == null || !List.of("NEGATIVE", "POSITIVE", "INVALID").contains(t.result())) {

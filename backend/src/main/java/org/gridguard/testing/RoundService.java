@@ -16,10 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.gridguard.census.Household;
-import org.gridguard.census.HouseholdRepository;
-import org.gridguard.census.Resident;
-import org.gridguard.census.ResidentRepository;
+import org.gridguard.census.CensusPeople;
 import org.gridguard.common.ApiProblem;
 import org.gridguard.common.ChangeLog;
 import org.gridguard.common.Cursor;
@@ -58,8 +55,8 @@ public class RoundService {
 
     public static final String ENTITY = "TEST_ROUND";
     /** Residents who cannot come to a central site: sampled at home. */
-    public static final String[] AT_HOME = { Resident.Category.BED_RIDDEN.name(), Resident.Category.CLOSE_CONTACT.name(),
-            Resident.Category.SECONDARY_CONTACT.name() };
+    public static final String[] AT_HOME = { CensusPeople.BED_RIDDEN, CensusPeople.CLOSE_CONTACT,
+            CensusPeople.SECONDARY_CONTACT };
 
     /**
      * One door-to-door task per household in scope with a bed-ridden, quarantined (contacts) or red-coded resident
@@ -90,9 +87,7 @@ public class RoundService {
     @Inject
     RoundRepository rounds;
     @Inject
-    ResidentRepository residents;
-    @Inject
-    HouseholdRepository households;
+    CensusPeople census;
     @Inject
     ChangeLog changes;
     @Inject
@@ -323,8 +318,9 @@ public class RoundService {
         if (r.status() == RoundStatus.CLOSED) {
             throw ApiProblem.conflict("The round is closed");
         }
-        Resident res = residents.visible(req.residentId()).orElseThrow(() -> ApiProblem.notFound("Resident"));
-        if (!inScope(r, area(res.areaId).path())) {
+        CensusPeople.ResidentPlace res = census.resident(req.residentId())
+                .orElseThrow(() -> ApiProblem.notFound("Resident"));
+        if (!inScope(r, area(res.areaId()).path())) {
             throw ApiProblem.unprocessable("not-in-scope", "This resident does not live in the round's scope");
         }
         UUID id = req.id() == null ? UUID.randomUUID() : req.id();
@@ -332,20 +328,20 @@ public class RoundService {
                 insert into test_exemption (id, round_id, resident_id, community_id, grid_cell_id, household_id, kind,
                   reason, granted_by, granted_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
                 on conflict do nothing""")
-                .setParameter(1, id).setParameter(2, roundId).setParameter(3, res.id).setParameter(4, res.communityId)
-                .setParameter(5, res.gridCellId).setParameter(6, res.householdId).setParameter(7, req.kind().name())
+                .setParameter(1, id).setParameter(2, roundId).setParameter(3, res.id()).setParameter(4, res.communityId())
+                .setParameter(5, res.gridCellId()).setParameter(6, res.householdId()).setParameter(7, req.kind().name())
                 .setParameter(8, req.reason().trim()).setParameter(9, caller.name()).setParameter(10, clock.instant())
                 .executeUpdate();
         if (n == 0) {
-            ExemptionView e = exemptions(roundId, res.id, null, null, 1).items().stream().findFirst()
+            ExemptionView e = exemptions(roundId, res.id(), null, null, 1).items().stream().findFirst()
                     .orElseThrow(() -> ApiProblem.conflict("An exemption with this id already exists"));
             if (e.id().equals(id) && e.kind() == req.kind()) {
                 return new Idempotency.Outcome<>(e, id, true);
             }
             throw ApiProblem.conflict("This resident is already exempted from the round", Map.of("exemptionId", e.id()));
         }
-        coverage.markPerson(roundId, res.id);
-        return new Idempotency.Outcome<>(exemptions(roundId, res.id, null, null, 1).items().get(0), id, false);
+        coverage.markPerson(roundId, res.id());
+        return new Idempotency.Outcome<>(exemptions(roundId, res.id(), null, null, 1).items().get(0), id, false);
     }
 
     @Transactional
@@ -460,8 +456,9 @@ public class RoundService {
         if (r.status() == RoundStatus.CLOSED) {
             throw ApiProblem.conflict("The round is closed");
         }
-        Household h = households.visible(req.householdId()).orElseThrow(() -> ApiProblem.notFound("Household"));
-        if (!inScope(r, area(h.areaId).path())) {
+        CensusPeople.HouseholdPlace h = census.household(req.householdId())
+                .orElseThrow(() -> ApiProblem.notFound("Household"));
+        if (!inScope(r, area(h.areaId()).path())) {
             throw ApiProblem.unprocessable("not-in-scope", "This household is not in the round's scope");
         }
         UUID id = req.id() == null ? UUID.randomUUID() : req.id();
@@ -476,8 +473,8 @@ public class RoundService {
                 from household h where h.id = ?5
                 on conflict (round_id, household_id) where kind = 'DOOR_TO_DOOR' do nothing""")
                 .setParameter(1, id).setParameter(2, roundId).setParameter(3, "BY:" + caller.name()).setParameter(4, now)
-                .setParameter(5, h.id).executeUpdate();
-        TaskView v = tasks(roundId, TaskKind.DOOR_TO_DOOR, null, null, h.id, null, null, 1).items().get(0);
+                .setParameter(5, h.id()).executeUpdate();
+        TaskView v = tasks(roundId, TaskKind.DOOR_TO_DOOR, null, null, h.id(), null, null, 1).items().get(0);
         return new Idempotency.Outcome<>(v, v.id(), n == 0);
     }
 

@@ -43,6 +43,8 @@ public class SamplingResource {
     @Inject
     SamplingService service;
     @Inject
+    TubeService tubes;
+    @Inject
     PoolFollowUp pools;
     @Inject
     Idempotency idempotency;
@@ -57,7 +59,7 @@ public class SamplingResource {
             + "Sending the same client id again replays. Samples may also open their pool implicitly.")
     @APIResponse(responseCode = "201", description = "Created (or the first result again)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TubeView.class)))
     public Response open(@PathParam("id") UUID id, @Valid @NotNull NewTube body) {
-        return Responses.created(TestRoundResource.BASE + "/" + id + "/tubes", service.open(id, body));
+        return Responses.created(TestRoundResource.BASE + "/" + id + "/tubes", tubes.open(id, body));
     }
 
     @GET
@@ -65,7 +67,7 @@ public class SamplingResource {
     @RolesAllowed({ "admin", "supervisor", "grid-leader", "grid-worker", "agency" })
     @Operation(summary = "A pool with its people and result history")
     public TubeView tube(@PathParam("id") UUID id, @PathParam("tubeId") UUID tubeId) {
-        return service.get(id, tubeId);
+        return tubes.get(id, tubeId);
     }
 
     @GET
@@ -73,7 +75,7 @@ public class SamplingResource {
     @RolesAllowed({ "admin", "supervisor", "grid-leader", "grid-worker" })
     @Operation(summary = "Find a pool by barcode", description = "What a scanner typed; 404 if the round has no such pool in your reach.")
     public TubeView byBarcode(@PathParam("id") UUID id, @QueryParam("barcode") String barcode) {
-        return service.byBarcode(id, barcode);
+        return tubes.byBarcode(id, barcode);
     }
 
     @POST
@@ -81,7 +83,7 @@ public class SamplingResource {
     @RolesAllowed({ "supervisor", "grid-leader", "grid-worker" })
     @Operation(summary = "Close a pool by hand", description = "A pool closes by itself when full; closing it again is a no-op.")
     public TubeView close(@PathParam("id") UUID id, @PathParam("tubeId") UUID tubeId) {
-        return service.close(id, tubeId);
+        return tubes.close(id, tubeId);
     }
 
     @POST

@@ -19,7 +19,7 @@ class ImportChunkRetryTest {
     @Test
     void aLostConnectionIsRetriedOnceOnANewOne() throws Exception {
         AtomicInteger attempts = new AtomicInteger();
-        long[] result = CensusImportJob.onceMoreIfConnectionLost(JOB, () -> {
+        long[] result = ImportChunkWriter.onceMoreIfConnectionLost(JOB, () -> {
             if (attempts.incrementAndGet() == 1) {
                 throw new PSQLException("An I/O error occurred while sending to the backend.",
                         PSQLState.CONNECTION_FAILURE, new java.net.SocketTimeoutException("Read timed out"));
@@ -33,7 +33,7 @@ class ImportChunkRetryTest {
     @Test
     void aConnectionLostTwiceFailsTheImport() {
         AtomicInteger attempts = new AtomicInteger();
-        assertThatThrownBy(() -> CensusImportJob.onceMoreIfConnectionLost(JOB, () -> {
+        assertThatThrownBy(() -> ImportChunkWriter.onceMoreIfConnectionLost(JOB, () -> {
             attempts.incrementAndGet();
             throw new PSQLException("This connection has been closed.", PSQLState.CONNECTION_DOES_NOT_EXIST);
         })).isInstanceOf(SQLException.class).hasMessageContaining("closed");
@@ -43,12 +43,12 @@ class ImportChunkRetryTest {
     @Test
     void otherDatabaseErrorsAreNotRetried() {
         AtomicInteger attempts = new AtomicInteger();
-        assertThatThrownBy(() -> CensusImportJob.onceMoreIfConnectionLost(JOB, () -> {
+        assertThatThrownBy(() -> ImportChunkWriter.onceMoreIfConnectionLost(JOB, () -> {
             attempts.incrementAndGet();
             throw new PSQLException("duplicate key", PSQLState.UNIQUE_VIOLATION);
         })).isInstanceOf(SQLException.class);
         assertThat(attempts).hasValue(1);
-        assertThatThrownBy(() -> CensusImportJob.onceMoreIfConnectionLost(JOB, () -> {
+        assertThatThrownBy(() -> ImportChunkWriter.onceMoreIfConnectionLost(JOB, () -> {
             attempts.incrementAndGet();
             throw new IllegalStateException("killed");
         })).hasMessage("killed");
@@ -57,9 +57,9 @@ class ImportChunkRetryTest {
 
     @Test
     void theCauseChainIsSearchedForTheConnectionState() {
-        assertThat(CensusImportJob.connectionLost(new SQLException("wrapped",
+        assertThat(ImportChunkWriter.connectionLost(new SQLException("wrapped",
                 new PSQLException("gone", PSQLState.CONNECTION_FAILURE)))).isTrue();
-        assertThat(CensusImportJob.connectionLost(new SQLException("syntax", "42601"))).isFalse();
-        assertThat(CensusImportJob.connectionLost(new SQLException("no state"))).isFalse();
+        assertThat(ImportChunkWriter.connectionLost(new SQLException("syntax", "42601"))).isFalse();
+        assertThat(ImportChunkWriter.connectionLost(new SQLException("no state"))).isFalse();
     }
 }

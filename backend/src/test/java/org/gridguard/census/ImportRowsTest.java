@@ -1,0 +1,118 @@
+package org.gridguard.census;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.gridguard.census.ImportRows.RowError;
+import org.gridguard.census.ImportRows.Staged;
+import org.gridguard.security.pii.IdentityRules.DocType;
+import org.junit.jupiter.api.Test;
+
+/** The rules of an import row, without Quarkus or a database. */
+class ImportRowsTest {
+
+    static final UUID COMMUNITY = UUID.randomUUID(), CELL = UUID.randomUUID(), COMPOUND = UUID.randomUUID(),
+            BUILDING = UUID.randomUUID();
+    static final String ID = "11010519491231002X";
+    static final ImportColumns COLS = ImportColumns.of(ImportColumns.TEMPLATE);
+    static final ImportRows.Areas AREAS = new ImportRows.Areas(
+            Map.of("阳光小区", new UUID[] { COMPOUND, CELL }, "YG", new UUID[] { COMPOUND, CELL }),
+            Map.of(COMPOUND + "|3号楼", BUILDING, COMPOUND + "|#3", BUILDING));
+    static final ImportRows.Checking CHECKING = new ImportRows.Checking(COLS, AREAS, LocalDate.of(2026, 3, 1),
+            COMMUNITY, (kind, n) -> (kind + ":" + n).getBytes(StandardCharsets.UTF_8));
+
+    /** 小区, 楼栋, 门牌号, 姓名, 证件类型, 身份证号, 联系电话, 与户主关系, 人员类别, 返乡来源地 */
+    static ImportFile.Row row(int line, String... cells) {
+        return new ImportFile.Row(line, Arrays.asList(cells));
+    }
+
+    final List<RowError> errors = new ArrayList<>();
+    final Map<String, Integer> seen = new HashMap<>();
+
+    @Test
+    void aGoodRowIsStagedInItsBuilding() {
+        Staged s = ImportRows.check(row(2, "阳光小区", "3栋", "301", "张三", "", ID, "13800138000", "户主", "卧床，租户", ""),
+                CHECKING, errors, seen);
+        assertThat(errors).isEmpty();
+        assertThat(s.communityId()).isEqualTo(COMMUNITY);
+        assertThat(s.gridCellId()).isEqualTo(CELL);
+        assertThat(s.buildingId()).isEqualTo(BUILDING);
+        assertThat(s.areaId()).isEqualTo(BUILDING);
+        assertThat(s.idType()).isEqualTo(DocType.MAINLAND_ID);
+        assertThat(s.categories()).containsExactly("BED_RIDDEN", "TENANT");
+        assertThat(s.returneeFrom()).isNull();
+    }
+
+    @Test
+    void withoutABuildingTheRowIsAtItsCompound() {
+        Staged s = ImportRows.check(row(2, "YG", "", "301", "张三", "", ID, "", "", "", ""), CHECKING, errors, seen);
+        assertThat(s.buildingId()).isNull();
+        assertThat(s.areaId()).isEqualTo(COMPOUND);
+    }
+
+    @Test
+    void everyProblemOfARowIsNamed() {
+        Staged s = ImportRows.check(row(7, "别的小区", "", "", "", "驾照", "123", "12", "", "外星人", ""), CHECKING,
+                errors, seen);
+        assertThat(s).isNull();
+        assertThat(errors).extracting(RowError::field).containsExactly("姓名", "证件类型", "联系电话", "小区", "门牌号",
+                "人员类别");
+        assertThat(errors).allMatch(e -> e.line() == 7);
+    }
+
+    @Test
+    void aBuildingNotInTheCompoundIsRefused() {
+        ImportRows.check(row(2, "阳光小区", "9号楼", "301", "张三", "", ID, "", "", "", ""), CHECKING, errors, seen);
+        assertThat(errors).extracting(RowError::field).containsExactly("楼栋");
+    }
+
+    @Test
+    void theSameIdNumberTwiceIsRefusedTheSecondTime() {
+        assertThat(ImportRows.check(row(2, "YG", "", "301", "张三", "", ID, "", "", "", ""), CHECKING, errors, seen))
+                .isNotNull();
+        assertThat(ImportRows.check(row(5, "YG", "", "302", "李四", "", ID, "", "", "", ""), CHECKING, errors, seen))
+                .isNull();
+        assertThat(errors).extracting(RowError::message).containsExactly("the same ID number is already on line 2");
+    }
+
+    @Test
+    void longCellsAreCutOrRefused() {
+        Staged s = ImportRows.check(row(2, "YG", "", "301", "张三", "", ID, "", "r".repeat(40), "", "x".repeat(300)),
+                CHECKING, errors, seen);
+        assertThat(s.relation()).hasSize(30);
+        assertThat(s.returneeFrom()).hasSize(200);
+        ImportRows.check(row(3, "YG", "", "d".repeat(51), "n".repeat(51), "", ID, "", "", "", ""), CHECKING, errors,
+                seen);
+        assertThat(errors).extracting(RowError::field).containsExactly("姓名", "门牌号");
+        assertThat(errors.get(0).name()).isNull();
+    }
+
+    @Test
+    void documentTypesAreReadInChineseOrByName() {
+        assertThat(ImportRows.docType("居民身份证")).isEqualTo(DocType.MAINLAND_ID);
+        assertThat(ImportRows.docType("护照")).isEqualTo(DocType.PASSPORT);
+        assertThat(ImportRows.docType("港澳居民来往内地通行证")).isEqualTo(DocType.HK_MACAU_PERMIT);
+        assertThat(ImportRows.docType("台湾居民来往大陆通行证")).isEqualTo(DocType.TAIWAN_PERMIT);
+        assertThat(ImportRows.docType("passport")).isEqualTo(DocType.PASSPORT);
+        assertThat(ImportRows.docType("驾照")).isNull();
+    }
+
+    @Test
+    void aResidentRegisteredOutsideTheImportAreaIsNotWritten() {
+        Staged inside = ImportRows.check(row(2, "YG", "", "301", "张三", "", ID, "", "", "", ""), CHECKING, errors, seen);
+        Staged outside = ImportRows.check(row(3, "YG", "", "302", "李四", "", "110105198001010024", "", "", "", ""),
+                CHECKING, errors, seen);
+        Map<String, Boolean> existing = Map.of(java.util.HexFormat.of().formatHex(outside.idHmac()), false,
+                java.util.HexFormat.of().formatHex(inside.idHmac()), true);
+        assertThat(ImportRows.writable(List.of(inside, outside), existing, errors)).containsExactly(inside);
+        assertThat(errors).extracting(RowError::line).containsExactly(3);
+    }
+}
