@@ -54,7 +54,7 @@ public class TemperatureReads {
     @Inject
     java.time.Clock clock;
     @Inject
-    TemperatureService service;
+    RecordingRights rights;
 
     static final String SELECT = """
             select t.id, t.checkpoint_id, k.name, t.source, t.direction, t.measured_at, t.received_at, t.late,
@@ -189,7 +189,7 @@ public class TemperatureReads {
         if (given != 1) {
             throw ApiProblem.invalid("idNumber", "send exactly one of idNumber, householdId and name");
         }
-        String guardPath = service.recordingPlace(checkpointId);
+        String guardPath = rights.recordingPlace(checkpointId);
         Map<String, Object> p = new HashMap<>();
         StringBuilder sql = new StringBuilder("""
                 select r.id, r.name, r.household_id, concat_ws(' ', cn.name, bn.name, h.door_number), r.id_mask, r.phone_mask,

@@ -64,11 +64,6 @@ public class WatchService {
     @Inject
     Idempotency idempotency;
 
-    /** The dedupe key of a MISSING_REPORT alert: one per person and window. */
-    public static String missingKey(UUID residentId, LocalDate day, ReportWindow window) {
-        return "missing:" + residentId + ":" + day + ":" + window;
-    }
-
     // ------------------------------------------------------------------ the watch list
 
     @Transactional
@@ -326,7 +321,7 @@ public class WatchService {
             details.put("watchId", r[3]);
             details.put("reasons", r[4]);
             alerts.raise(new AlertService.Raise(AlertKind.MISSING_REPORT, "RESIDENT", resident,
-                    r[1] + " " + day + " " + label, (UUID) r[2], missingKey(resident, day, window), details), "system");
+                    r[1] + " " + day + " " + label, (UUID) r[2], TemperatureRules.missingKey(resident, day, window), details), "system");
         }
         return rows.size();
     }
