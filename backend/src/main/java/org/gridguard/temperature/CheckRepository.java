@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -17,8 +18,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.gridguard.common.Jdbc.Db;
+import org.gridguard.security.Caller;
 import org.gridguard.security.Jurisdiction;
 import org.gridguard.temperature.TemperatureViews.CheckInput;
 import org.gridguard.temperature.TemperatureViews.VisitorInput;
@@ -33,6 +36,10 @@ public class CheckRepository {
 
     @Inject
     Jurisdiction jurisdiction;
+    @Inject
+    EntityManager em;
+    @Inject
+    Caller caller;
 
     /** A checkpoint or a resident with the path of its area. */
     record Place(UUID id, UUID communityId, String path, UUID nodeId, String name, UUID gridCellId) {
@@ -279,5 +286,149 @@ public class CheckRepository {
             }
             return null;
         });
+    }
+
+    // ------------------------------------------------------------------ metrics
+
+    /** The path of an area node, or null. */
+    String areaPath(UUID areaId) {
+        return (String) em.createNativeQuery("select path from area_node where id = ?1").setParameter(1, areaId)
+                .getResultList().stream().findFirst().orElse(null);
+    }
+
+    /** Per business day from {@code from} to {@code to}, below the path pattern {@code like}: registrations, fevers. */
+    @SuppressWarnings("unchecked")
+    List<Object[]> dailyRegistrations(String like, LocalDate from, LocalDate to) {
+        return em.createNativeQuery("""
+                select t.business_date, count(*), count(*) filter (where t.fever)
+                from temperature_check t join area_node an on an.id = t.area_id
+                where an.path like ?1 and t.business_date between ?2 and ?3 group by 1""")
+                .setParameter(1, like).setParameter(2, from).setParameter(3, to).getResultList();
+    }
+
+    /**
+     * Per local day ({@code zone}) of raising in [{@code from}, {@code to}), below {@code like}: FEVER alerts not
+     * closed, and closed. (It reads the alert feature's table: the readings' alerts, counted where they were raised.)
+     */
+    @SuppressWarnings("unchecked")
+    List<Object[]> dailyFeverAlerts(String like, Instant from, Instant to, String zone) {
+        return em.createNativeQuery("""
+                select cast(a.raised_at at time zone ?4 as date), count(*) filter (where a.state <> 'CLOSED'),
+                       count(*) filter (where a.state = 'CLOSED')
+                from alert a join area_node n on n.id = a.area_id
+                where a.kind = 'FEVER' and n.path like ?1 and a.raised_at >= ?2 and a.raised_at < ?3 group by 1""")
+                .setParameter(1, like).setParameter(2, from).setParameter(3, to).setParameter(4, zone).getResultList();
+    }
+
+    // ------------------------------------------------------------------ reads, within the caller's reach
+
+    static final String SELECT = """
+            select t.id, t.checkpoint_id, k.name, t.source, t.direction, t.measured_at, t.received_at, t.late,
+                   t.business_date, t.report_window, t.temperature, t.fever, t.health_code, t.vehicle_plate,
+                   t.resident_id, coalesce(r.name, t.visitor_name), t.visitor_doc_type, t.visitor_doc_mask,
+                   t.visitor_phone_mask, t.visitor_from, t.visitor_reason, t.recorded_by, t.alert_id, t.version
+            from temperature_check t join area_node an on an.id = t.area_id
+            left join checkpoint k on k.id = t.checkpoint_id left join resident r on r.id = t.resident_id
+            where 1 = 1""";
+
+    /** What a list of registrations is narrowed to; any may be null. {@code areaPath}: below this area. */
+    record Filter(UUID checkpointId, String areaPath, UUID residentId, LocalDate from, LocalDate to,
+            Boolean fever) {
+    }
+
+    /**
+     * " and (area covered or recorded by the caller)": a registration is visible to whoever's jurisdiction covers its
+     * area (the resident's, or for a visitor the checkpoint's), and to its recorder; for admins nothing.
+     */
+    String scope(Map<String, Object> p) {
+        if (jurisdiction.isGlobal()) {
+            return "";
+        }
+        p.put("communities", jurisdiction.communityIds().toArray(UUID[]::new));
+        p.put("patterns", jurisdiction.likePatterns());
+        p.put("me", caller.name());
+        return " and (t.community_id = any(cast(:communities as uuid[])) and an.path like any(cast(:patterns as text[]))"
+                + " or t.recorded_by = :me)";
+    }
+
+    /** One registration the caller may see, as {@link #SELECT} rows (none or one). */
+    List<Object[]> find(UUID id) {
+        Map<String, Object> p = new HashMap<>();
+        String sql = SELECT + " and t.id = :id" + scope(p);
+        p.put("id", id);
+        return rows(sql, p);
+    }
+
+    /** A page of the caller's registrations, newest first, before ({@code afterAt}, {@code afterId}) if given. */
+    List<Object[]> page(Filter f, Instant afterAt, UUID afterId, int limit) {
+        Map<String, Object> p = new HashMap<>();
+        StringBuilder sql = new StringBuilder(SELECT).append(scope(p));
+        if (f.checkpointId() != null) {
+            sql.append(" and t.checkpoint_id = :cp");
+            p.put("cp", f.checkpointId());
+        }
+        if (f.residentId() != null) {
+            sql.append(" and t.resident_id = :res");
+            p.put("res", f.residentId());
+        }
+        if (f.areaPath() != null) {
+            sql.append(" and an.path like :area");
+            p.put("area", f.areaPath() + "%");
+        }
+        if (f.from() != null) {
+            sql.append(" and t.business_date >= :from");
+            p.put("from", f.from());
+        }
+        if (f.to() != null) {
+            sql.append(" and t.business_date <= :to");
+            p.put("to", f.to());
+        }
+        if (f.fever() != null) {
+            sql.append(" and t.fever = :fever");
+            p.put("fever", f.fever());
+        }
+        if (afterId != null) {
+            p.put("afterAt", afterAt);
+            p.put("afterId", afterId);
+            sql.append(" and (t.measured_at, t.id) < (:afterAt, :afterId)");
+        }
+        sql.append(" order by t.measured_at desc, t.id desc limit :lim");
+        p.put("lim", limit);
+        return rows(sql.toString(), p);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, Map<String, Object> p) {
+        var q = em.createNativeQuery(sql);
+        p.forEach(q::setParameter);
+        return q.getResultList();
+    }
+
+    /**
+     * Living residents below the area a checkpoint guards, by exactly one of: document keyed hash, household, name
+     * prefix; at most 50: id, name, household, door label, id mask, phone mask, under watch {@code today}.
+     */
+    List<Object[]> peopleAt(String guardPath, LocalDate today, byte[] hmac, UUID householdId, String namePrefix) {
+        Map<String, Object> p = new HashMap<>();
+        StringBuilder sql = new StringBuilder("""
+                select r.id, r.name, r.household_id, concat_ws(' ', cn.name, bn.name, h.door_number), r.id_mask, r.phone_mask,
+                       exists (select 1 from watch w where w.resident_id = r.id and w.starts_on <= :today and w.ends_on >= :today)
+                from resident r join household h on h.id = r.household_id join area_node an on an.id = r.area_id
+                left join area_node cn on cn.id = h.compound_id left join area_node bn on bn.id = h.building_id
+                where an.path like :guard and r.status = 'LIVING'""");
+        p.put("guard", guardPath + "%");
+        p.put("today", today);
+        if (hmac != null) {
+            sql.append(" and r.id_hmac = :hmac");
+            p.put("hmac", hmac);
+        } else if (householdId != null) {
+            sql.append(" and r.household_id = :hh");
+            p.put("hh", householdId);
+        } else {
+            sql.append(" and r.name like :name");
+            p.put("name", namePrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        sql.append(" order by r.name, r.id limit 50");
+        return rows(sql.toString(), p);
     }
 }
