@@ -49,10 +49,12 @@ public class TemperatureAlerts implements AlertKinds {
         } catch (NumberFormatException e) {
             c = Double.NaN;
         }
-        if (!(c >= 34.0 && c <= 43.0)) {
+        if (!(c >= TemperatureRules.PLAUSIBLE_MIN.doubleValue() && c <= TemperatureRules.PLAUSIBLE_MAX.doubleValue())) {
+            String range = TemperatureRules.PLAUSIBLE_MIN_TEXT + " to " + TemperatureRules.PLAUSIBLE_MAX_TEXT + " °C";
             throw new ApiProblem(422, "validation", "Invalid input",
-                    "A re-measurement needs the new temperature: data.temperature, 34.0 to 43.0 °C",
-                    List.of(new Problem.FieldError("data.temperature", "must be a temperature between 34.0 and 43.0 °C")),
+                    "A re-measurement needs the new temperature: data.temperature, " + range,
+                    List.of(new Problem.FieldError("data.temperature", "must be a temperature between "
+                            + TemperatureRules.PLAUSIBLE_MIN_TEXT + " and " + TemperatureRules.PLAUSIBLE_MAX_TEXT + " °C")),
                     null, null);
         }
     }

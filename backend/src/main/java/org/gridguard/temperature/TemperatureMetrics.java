@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.apache.commons.csv.CSVFormat;
@@ -34,7 +33,9 @@ public class TemperatureMetrics {
     static final int MAX_RANGE_DAYS = 92;
 
     @Inject
-    EntityManager em;
+    CheckRepository checks;
+    @Inject
+    WatchRepository watches;
     @Inject
     Jurisdiction jurisdiction;
     @Inject
@@ -43,13 +44,11 @@ public class TemperatureMetrics {
     Clock clock;
 
     @Transactional
-    @SuppressWarnings("unchecked")
     public Metrics metrics(UUID areaId, LocalDate from, LocalDate to) {
         if (areaId == null) {
             throw ApiProblem.invalid("areaId", "is required");
         }
-        String path = (String) em.createNativeQuery("select path from area_node where id = ?1").setParameter(1, areaId)
-                .getResultList().stream().findFirst().orElse(null);
+        String path = checks.areaPath(areaId);
         if (path == null || !jurisdiction.covers(path)) {
             throw ApiProblem.notFound("Area node");
         }
@@ -62,52 +61,7 @@ public class TemperatureMetrics {
         if (f.plusDays(MAX_RANGE_DAYS).isBefore(t)) {
             throw ApiProblem.invalid("to", "the range may span at most " + MAX_RANGE_DAYS + " days");
         }
-        String like = path + "%";
-        Map<LocalDate, long[]> days = new TreeMap<>();
-        for (LocalDate d = f; !d.isAfter(t); d = d.plusDays(1)) {
-            days.put(d, new long[6]);
-        }
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
-                select t.business_date, count(*), count(*) filter (where t.fever)
-                from temperature_check t join area_node an on an.id = t.area_id
-                where an.path like ?1 and t.business_date between ?2 and ?3 group by 1""")
-                .setParameter(1, like).setParameter(2, f).setParameter(3, t).getResultList()) {
-            long[] v = days.get(TemperatureReads.date(r[0]));
-            v[0] = ((Number) r[1]).longValue();
-            v[1] = ((Number) r[2]).longValue();
-        }
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
-                select cast(a.raised_at at time zone ?4 as date), count(*) filter (where a.state <> 'CLOSED'),
-                       count(*) filter (where a.state = 'CLOSED')
-                from alert a join area_node n on n.id = a.area_id
-                where a.kind = 'FEVER' and n.path like ?1 and a.raised_at >= ?2 and a.raised_at < ?3 group by 1""")
-                .setParameter(1, like).setParameter(2, f.atStartOfDay(windows.zone()).toInstant())
-                .setParameter(3, t.plusDays(1).atStartOfDay(windows.zone()).toInstant())
-                .setParameter(4, windows.zone().getId()).getResultList()) {
-            long[] v = days.get(TemperatureReads.date(r[0]));
-            if (v != null) {
-                v[2] = ((Number) r[1]).longValue();
-                v[3] = ((Number) r[2]).longValue();
-            }
-        }
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
-                select cast(d as date), win, count(distinct w.resident_id),
-                       count(distinct w.resident_id) filter (where exists (select 1 from temperature_check t
-                           where t.resident_id = w.resident_id and t.business_date = cast(d as date) and t.report_window = win))
-                from generate_series(cast(?2 as date), cast(?3 as date), interval '1 day') d
-                cross join unnest(array['MORNING','AFTERNOON']) as win
-                join watch w on w.starts_on <= cast(d as date) and w.ends_on >= cast(d as date)
-                join area_node an on an.id = w.area_id
-                where an.path like ?1 group by 1, 2""")
-                .setParameter(1, like).setParameter(2, f).setParameter(3, t).getResultList()) {
-            LocalDate d = TemperatureReads.date(r[0]);
-            if (windows.closes(d, ReportWindow.valueOf((String) r[1])).isAfter(now)) {
-                continue; // not due yet
-            }
-            long[] v = days.get(d);
-            v[4] += ((Number) r[2]).longValue();
-            v[5] += ((Number) r[3]).longValue();
-        }
+        Map<LocalDate, long[]> days = count(path + "%", f, t, now);
         List<DayMetrics> out = new ArrayList<>();
         long[] sum = new long[6];
         for (Map.Entry<LocalDate, long[]> e : days.entrySet()) {
@@ -118,6 +72,37 @@ public class TemperatureMetrics {
             out.add(day(e.getKey(), v));
         }
         return new Metrics(areaId, f, t, out, day(null, sum));
+    }
+
+    /** Per day: registrations, fevers, alerts open, alerts closed, reports due, reports received. */
+    private Map<LocalDate, long[]> count(String like, LocalDate f, LocalDate t, Instant now) {
+        Map<LocalDate, long[]> days = new TreeMap<>();
+        for (LocalDate d = f; !d.isAfter(t); d = d.plusDays(1)) {
+            days.put(d, new long[6]);
+        }
+        for (Object[] r : checks.dailyRegistrations(like, f, t)) {
+            long[] v = days.get(TemperatureReads.date(r[0]));
+            v[0] = ((Number) r[1]).longValue();
+            v[1] = ((Number) r[2]).longValue();
+        }
+        for (Object[] r : checks.dailyFeverAlerts(like, f.atStartOfDay(windows.zone()).toInstant(),
+                t.plusDays(1).atStartOfDay(windows.zone()).toInstant(), windows.zone().getId())) {
+            long[] v = days.get(TemperatureReads.date(r[0]));
+            if (v != null) {
+                v[2] = ((Number) r[1]).longValue();
+                v[3] = ((Number) r[2]).longValue();
+            }
+        }
+        for (Object[] r : watches.reportsDueAndReceived(like, f, t)) {
+            LocalDate d = TemperatureReads.date(r[0]);
+            if (windows.closes(d, ReportWindow.valueOf((String) r[1])).isAfter(now)) {
+                continue; // not due yet
+            }
+            long[] v = days.get(d);
+            v[4] += ((Number) r[2]).longValue();
+            v[5] += ((Number) r[3]).longValue();
+        }
+        return days;
     }
 
     static DayMetrics day(LocalDate d, long[] v) {

@@ -6,14 +6,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.gridguard.security.pii.IdentityRules;
@@ -23,7 +20,6 @@ import org.gridguard.common.ApiProblem;
 import org.gridguard.common.Cursor;
 import org.gridguard.common.Page;
 import org.gridguard.common.Rows;
-import org.gridguard.security.Caller;
 import org.gridguard.security.Jurisdiction;
 import org.gridguard.temperature.TemperatureViews.CheckView;
 import org.gridguard.temperature.TemperatureViews.Direction;
@@ -42,11 +38,9 @@ import org.gridguard.temperature.TemperatureViews.VisitorView;
 public class TemperatureReads {
 
     @Inject
-    EntityManager em;
+    CheckRepository checks;
     @Inject
     Jurisdiction jurisdiction;
-    @Inject
-    Caller caller;
     @Inject
     ReportWindows windows;
     @Inject
@@ -54,35 +48,11 @@ public class TemperatureReads {
     @Inject
     java.time.Clock clock;
     @Inject
-    TemperatureService service;
-
-    static final String SELECT = """
-            select t.id, t.checkpoint_id, k.name, t.source, t.direction, t.measured_at, t.received_at, t.late,
-                   t.business_date, t.report_window, t.temperature, t.fever, t.health_code, t.vehicle_plate,
-                   t.resident_id, coalesce(r.name, t.visitor_name), t.visitor_doc_type, t.visitor_doc_mask,
-                   t.visitor_phone_mask, t.visitor_from, t.visitor_reason, t.recorded_by, t.alert_id, t.version
-            from temperature_check t join area_node an on an.id = t.area_id
-            left join checkpoint k on k.id = t.checkpoint_id left join resident r on r.id = t.resident_id
-            where 1 = 1""";
-
-    /** " and (area covered or recorded by the caller)" for admins nothing. */
-    String scope(Map<String, Object> p) {
-        if (jurisdiction.isGlobal()) {
-            return "";
-        }
-        p.put("communities", jurisdiction.communityIds().toArray(UUID[]::new));
-        p.put("patterns", jurisdiction.likePatterns());
-        p.put("me", caller.name());
-        return " and (t.community_id = any(cast(:communities as uuid[])) and an.path like any(cast(:patterns as text[]))"
-                + " or t.recorded_by = :me)";
-    }
+    RecordingRights rights;
 
     @Transactional
     public CheckView get(UUID id) {
-        Map<String, Object> p = new HashMap<>();
-        String sql = SELECT + " and t.id = :id" + scope(p);
-        p.put("id", id);
-        List<CheckView> v = run(sql, p);
+        List<CheckView> v = views(checks.find(id));
         if (v.isEmpty()) {
             throw ApiProblem.notFound("Temperature check");
         }
@@ -94,63 +64,33 @@ public class TemperatureReads {
             String cursor, Integer limit) {
         int lim = Cursor.limit(limit);
         List<String> c = Cursor.decode(cursor, 2);
-        Map<String, Object> p = new HashMap<>();
-        StringBuilder sql = new StringBuilder(SELECT).append(scope(p));
-        if (checkpointId != null) {
-            sql.append(" and t.checkpoint_id = :cp");
-            p.put("cp", checkpointId);
-        }
-        if (residentId != null) {
-            sql.append(" and t.resident_id = :res");
-            p.put("res", residentId);
-        }
+        String area = null;
         if (areaId != null) {
-            String path = areaPath(areaId);
-            if (path == null || !jurisdiction.overlaps(path)) {
+            area = checks.areaPath(areaId);
+            if (area == null || !jurisdiction.overlaps(area)) {
                 throw ApiProblem.notFound("Area node");
             }
-            sql.append(" and an.path like :area");
-            p.put("area", path + "%");
         }
         if (from != null && to != null && to.isBefore(from)) {
             throw ApiProblem.invalid("to", "must not be before from");
         }
-        if (from != null) {
-            sql.append(" and t.business_date >= :from");
-            p.put("from", from);
-        }
-        if (to != null) {
-            sql.append(" and t.business_date <= :to");
-            p.put("to", to);
-        }
-        if (fever != null) {
-            sql.append(" and t.fever = :fever");
-            p.put("fever", fever);
-        }
+        Instant afterAt = null;
+        UUID afterId = null;
         if (c != null) {
             try {
-                p.put("afterAt", Instant.parse(c.get(0)));
-                p.put("afterId", UUID.fromString(c.get(1)));
+                afterAt = Instant.parse(c.get(0));
+                afterId = UUID.fromString(c.get(1));
             } catch (RuntimeException e) {
                 throw ApiProblem.invalid("cursor", "is not a cursor this list gave out");
             }
-            sql.append(" and (t.measured_at, t.id) < (:afterAt, :afterId)");
         }
-        sql.append(" order by t.measured_at desc, t.id desc limit :lim");
-        p.put("lim", lim + 1);
-        return Page.of(run(sql.toString(), p), lim, v -> Cursor.encode(v.measuredAt().toInstant().toString(), v.id().toString()));
+        List<Object[]> rows = checks.page(new CheckRepository.Filter(checkpointId, area, residentId, from, to, fever),
+                afterAt, afterId, lim + 1);
+        return Page.of(views(rows), lim, v -> Cursor.encode(v.measuredAt().toInstant().toString(), v.id().toString()));
     }
 
-    String areaPath(UUID id) {
-        return (String) em.createNativeQuery("select path from area_node where id = ?1").setParameter(1, id).getResultList()
-                .stream().findFirst().orElse(null);
-    }
-
-    @SuppressWarnings("unchecked")
-    List<CheckView> run(String sql, Map<String, Object> p) {
-        var q = em.createNativeQuery(sql);
-        p.forEach(q::setParameter);
-        List<Object[]> rows = q.getResultList();
+    /** Rows of {@link CheckRepository#SELECT} as views. */
+    List<CheckView> views(List<Object[]> rows) {
         ZoneId zone = windows.zone();
         List<CheckView> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
@@ -183,22 +123,14 @@ public class TemperatureReads {
      * cells): by exact document number (keyed hash), by household, or by name. Masked.
      */
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<PersonHit> people(UUID checkpointId, PeopleSearch q) {
         int given = (blank(q.idNumber()) ? 0 : 1) + (q.householdId() == null ? 0 : 1) + (blank(q.name()) ? 0 : 1);
         if (given != 1) {
             throw ApiProblem.invalid("idNumber", "send exactly one of idNumber, householdId and name");
         }
-        String guardPath = service.recordingPlace(checkpointId);
-        Map<String, Object> p = new HashMap<>();
-        StringBuilder sql = new StringBuilder("""
-                select r.id, r.name, r.household_id, concat_ws(' ', cn.name, bn.name, h.door_number), r.id_mask, r.phone_mask,
-                       exists (select 1 from watch w where w.resident_id = r.id and w.starts_on <= :today and w.ends_on >= :today)
-                from resident r join household h on h.id = r.household_id join area_node an on an.id = r.area_id
-                left join area_node cn on cn.id = h.compound_id left join area_node bn on bn.id = h.building_id
-                where an.path like :guard and r.status = 'LIVING'""");
-        p.put("guard", guardPath + "%");
-        p.put("today", LocalDate.now(clock.withZone(windows.zone())));
+        String guardPath = rights.recordingPlace(checkpointId);
+        LocalDate today = LocalDate.now(clock.withZone(windows.zone()));
+        byte[] hmac = null;
         if (!blank(q.idNumber())) {
             DocType t = q.idType() == null ? DocType.MAINLAND_ID : q.idType();
             String n = IdentityRules.normaliseDocument(q.idNumber());
@@ -206,22 +138,12 @@ public class TemperatureReads {
             if (!problems.isEmpty()) {
                 throw ApiProblem.invalid("idNumber", problems.get(0));
             }
-            sql.append(" and r.id_hmac = :hmac");
-            p.put("hmac", pii.hmac(t.name(), n));
-        } else if (q.householdId() != null) {
-            sql.append(" and r.household_id = :hh");
-            p.put("hh", q.householdId());
-        } else {
-            String name = q.name().trim();
-            sql.append(" and r.name like :name");
-            p.put("name", name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            hmac = pii.hmac(t.name(), n);
         }
-        sql.append(" order by r.name, r.id limit 50");
-        var query = em.createNativeQuery(sql.toString());
-        p.forEach(query::setParameter);
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new PersonHit((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (String) r[4],
-                (String) r[5], (Boolean) r[6])).toList();
+        String name = hmac == null && q.householdId() == null ? q.name().trim() : null;
+        return checks.peopleAt(guardPath, today, hmac, hmac == null ? q.householdId() : null, name).stream()
+                .map(r -> new PersonHit((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (String) r[4], (String) r[5],
+                        (Boolean) r[6])).toList();
     }
 
     static boolean blank(String s) {

@@ -61,7 +61,7 @@ public final class TemperatureViews {
             @Schema(required = true) Source source,
             @Schema(description = "Required when source = GATE") Direction direction,
             @Schema(description = "The device's clock; more than 5 minutes in the future is rejected, a late one is kept and flagged", required = true) OffsetDateTime measuredAt,
-            @Schema(description = "°C, 34.0 to 43.0", required = true, example = "36.5") BigDecimal temperature,
+            @Schema(description = "°C, " + TemperatureRules.PLAUSIBLE_MIN_TEXT + " to " + TemperatureRules.PLAUSIBLE_MAX_TEXT, required = true, example = "36.5") BigDecimal temperature,
             HealthCode healthCode, @Size(max = 20) String vehiclePlate,
             @Schema(description = "Exactly one of residentId and visitor") UUID residentId,
             @Valid VisitorInput visitor) {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.gridguard.alert.AlertKind;
 import org.gridguard.alert.AlertService;
 import org.gridguard.common.ApiProblem;
 import org.gridguard.common.Cursor;
@@ -63,27 +61,19 @@ public class WatchService {
     OnceOnly onceOnly;
     @Inject
     Idempotency idempotency;
-
-    /** The dedupe key of a MISSING_REPORT alert: one per person and window. */
-    public static String missingKey(UUID residentId, LocalDate day, ReportWindow window) {
-        return "missing:" + residentId + ":" + day + ":" + window;
-    }
+    @Inject
+    WatchRepository repo;
 
     // ------------------------------------------------------------------ the watch list
 
     @Transactional
-    @SuppressWarnings("unchecked")
     public Idempotency.Outcome<WatchView> create(NewWatch req, String key) {
         return idempotency.once(caller.name(), key, "WATCH", req, WatchView.class, () -> {
-            List<Object[]> rows = em.createNativeQuery("""
-                    select r.community_id, r.grid_cell_id, r.area_id, an.path from resident r
-                    join area_node an on an.id = r.area_id where r.id = ?1""").setParameter(1, req.residentId())
-                    .getResultList();
-            if (rows.isEmpty() || !jurisdiction.covers((String) rows.get(0)[3])) {
+            Object[] r = repo.residentPlace(req.residentId());
+            if (r == null || !jurisdiction.covers((String) r[3])) {
                 throw ApiProblem.notFound("Resident");
             }
             checkPeriod(req.startsOn(), req.endsOn());
-            Object[] r = rows.get(0);
             Watch w = new Watch();
             w.id = UUID.randomUUID();
             w.communityId = (UUID) r[0];
@@ -122,8 +112,8 @@ public class WatchService {
     }
 
     String path(UUID areaId) {
-        return (String) em.createNativeQuery("select path from area_node where id = ?1").setParameter(1, areaId)
-                .getResultList().stream().findFirst().orElse("/nowhere/");
+        String path = repo.areaPath(areaId);
+        return path == null ? "/nowhere/" : path;
     }
 
     @Transactional
@@ -155,69 +145,34 @@ public class WatchService {
     }
 
     @Transactional
-    @SuppressWarnings("unchecked")
     public Page<WatchView> list(UUID areaId, LocalDate activeOn, String cursor, Integer limit) {
         int lim = Cursor.limit(limit);
         List<String> c = Cursor.decode(cursor, 1);
-        Map<String, Object> p = new HashMap<>();
-        StringBuilder sql = new StringBuilder("select w.* from watch w join area_node an on an.id = w.area_id where 1 = 1");
-        sql.append(scope(p, "w"));
-        if (areaId != null) {
-            sql.append(" and an.path like :area");
-            p.put("area", areaPathVisible(areaId) + "%");
-        }
-        if (activeOn != null) {
-            sql.append(" and w.starts_on <= :on and w.ends_on >= :on");
-            p.put("on", activeOn);
-        }
+        String area = areaId == null ? null : areaPathVisible(areaId);
+        UUID after = null;
         if (c != null) {
-            sql.append(" and w.id > :after");
             try {
-                p.put("after", UUID.fromString(c.get(0)));
+                after = UUID.fromString(c.get(0));
             } catch (IllegalArgumentException e) {
                 throw ApiProblem.invalid("cursor", "is not a cursor this list gave out");
             }
         }
-        sql.append(" order by w.id limit :lim");
-        p.put("lim", lim + 1);
-        var q = em.createNativeQuery(sql.toString(), Watch.class);
-        p.forEach(q::setParameter);
-        List<Watch> rows = q.getResultList();
-        return Page.of(views(rows), lim, v -> Cursor.encode(v.id().toString()));
-    }
-
-    String scope(Map<String, Object> p, String t) {
-        if (jurisdiction.isGlobal()) {
-            return "";
-        }
-        p.put("communities", jurisdiction.communityIds().toArray(UUID[]::new));
-        p.put("patterns", jurisdiction.likePatterns());
-        return " and " + t + ".community_id = any(cast(:communities as uuid[])) and an.path like any(cast(:patterns as text[]))";
+        return Page.of(views(repo.page(area, activeOn, after, lim + 1)), lim, v -> Cursor.encode(v.id().toString()));
     }
 
     String areaPathVisible(UUID areaId) {
-        String path = (String) em.createNativeQuery("select path from area_node where id = ?1").setParameter(1, areaId)
-                .getResultList().stream().findFirst().orElse(null);
+        String path = repo.areaPath(areaId);
         if (path == null || !jurisdiction.overlaps(path)) {
             throw ApiProblem.notFound("Area node");
         }
         return path;
     }
 
-    @SuppressWarnings("unchecked")
     List<WatchView> views(List<Watch> list) {
         if (list.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Object[]> people = new HashMap<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
-                select r.id, r.name, concat_ws(' ', cn.name, bn.name, h.door_number), cell.name
-                from resident r join household h on h.id = r.household_id join area_node cell on cell.id = r.grid_cell_id
-                left join area_node cn on cn.id = h.compound_id left join area_node bn on bn.id = h.building_id
-                where r.id = any(?1)""").setParameter(1, list.stream().map(w -> w.residentId).distinct().toArray(UUID[]::new))
-                .getResultList()) {
-            people.put((UUID) r[0], r);
-        }
+        Map<UUID, Object[]> people = repo.people(list.stream().map(w -> w.residentId).distinct().toArray(UUID[]::new));
         return list.stream().map(w -> {
             Object[] r = people.getOrDefault(w.residentId, new Object[4]);
             return new WatchView(w.id, w.residentId, (String) r[1], (String) r[2], w.gridCellId, (String) r[3], w.reason,
@@ -229,61 +184,32 @@ public class WatchService {
 
     /** Who reported in which window of a day; MISSING lists those without a reading. Paged by (watch, window). */
     @Transactional
-    @SuppressWarnings("unchecked")
     public Page<WatchReportRow> reports(UUID areaId, LocalDate date, ReportWindow window, ReportStatus status,
             String cursor, Integer limit) {
         int lim = Cursor.limit(limit);
         List<String> c = Cursor.decode(cursor, 2);
         LocalDate day = date != null ? date : windows.day(clock.instant());
-        Map<String, Object> p = new HashMap<>();
-        StringBuilder sql = new StringBuilder("""
-                select w.id, w.resident_id, r.name, concat_ws(' ', cn.name, bn.name, h.door_number), cell.name, win.w,
-                       rd.id, rd.temperature, rd.measured_at, rd.fever, al.id
-                from watch w join resident r on r.id = w.resident_id join household h on h.id = r.household_id
-                join area_node an on an.id = w.area_id join area_node cell on cell.id = w.grid_cell_id
-                left join area_node cn on cn.id = h.compound_id left join area_node bn on bn.id = h.building_id
-                cross join unnest(cast(:wins as text[])) as win(w)
-                left join lateral (select t.id, t.temperature, t.measured_at, t.fever from temperature_check t
-                                   where t.resident_id = w.resident_id and t.business_date = :day and t.report_window = win.w
-                                   order by t.measured_at desc limit 1) rd on true
-                left join alert al on al.kind = 'MISSING_REPORT'
-                     and al.dedupe_key = 'missing:' || cast(w.resident_id as text) || ':' || :dayText || ':' || win.w
-                where w.starts_on <= :day and w.ends_on >= :day""");
-        sql.append(scope(p, "w"));
-        p.put("day", day);
-        p.put("dayText", day.toString());
-        p.put("wins", window == null ? new String[] { "MORNING", "AFTERNOON" } : new String[] { window.name() });
-        if (areaId != null) {
-            sql.append(" and an.path like :area");
-            p.put("area", areaPathVisible(areaId) + "%");
-        }
-        if (status == ReportStatus.MISSING) {
-            sql.append(" and rd.id is null");
-        } else if (status == ReportStatus.REPORTED) {
-            sql.append(" and rd.id is not null");
-        }
+        String area = areaId == null ? null : areaPathVisible(areaId);
+        WatchRepository.ReportCursor after = null;
         if (c != null) {
             try {
-                p.put("afterId", UUID.fromString(c.get(0)));
-                p.put("afterWin", ReportWindow.valueOf(c.get(1)).name());
+                after = new WatchRepository.ReportCursor(UUID.fromString(c.get(0)), ReportWindow.valueOf(c.get(1)).name());
             } catch (IllegalArgumentException e) {
                 throw ApiProblem.invalid("cursor", "is not a cursor this list gave out");
             }
-            sql.append(" and (w.id, win.w) > (:afterId, :afterWin)");
         }
-        sql.append(" order by w.id, win.w limit :lim");
-        p.put("lim", lim + 1);
-        var q = em.createNativeQuery(sql.toString());
-        p.forEach(q::setParameter);
-        List<Object[]> rows = q.getResultList();
         List<WatchReportRow> out = new ArrayList<>();
-        for (Object[] r : rows) {
-            ReadingRef reading = r[6] == null ? null
-                    : new ReadingRef((UUID) r[6], (BigDecimal) r[7], TemperatureReads.odt(r[8], windows.zone()), (Boolean) r[9]);
-            out.add(new WatchReportRow((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4], day,
-                    ReportWindow.valueOf((String) r[5]), reading != null, reading, (UUID) r[10]));
+        for (Object[] r : repo.reports(day, window, status, area, after, lim + 1)) {
+            out.add(reportRow(day, r));
         }
         return Page.of(out, lim, v -> Cursor.encode(v.watchId().toString(), v.window().name()));
+    }
+
+    private WatchReportRow reportRow(LocalDate day, Object[] r) {
+        ReadingRef reading = r[6] == null ? null
+                : new ReadingRef((UUID) r[6], (BigDecimal) r[7], TemperatureReads.odt(r[8], windows.zone()), (Boolean) r[9]);
+        return new WatchReportRow((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4], day,
+                ReportWindow.valueOf((String) r[5]), reading != null, reading, (UUID) r[10]);
     }
 
     // ------------------------------------------------------------------ missing reports
@@ -307,16 +233,8 @@ public class WatchService {
     }
 
     /** Runs inside the once-only claim's transaction. */
-    @SuppressWarnings("unchecked")
     int raiseMissing(LocalDate day, ReportWindow window) {
-        List<Object[]> rows = em.createNativeQuery("""
-                select w.resident_id, r.name, r.grid_cell_id, min(cast(w.id as text)), string_agg(distinct w.reason, ',')
-                from watch w join resident r on r.id = w.resident_id
-                where w.starts_on <= ?1 and w.ends_on >= ?1 and r.status = 'LIVING'
-                  and not exists (select 1 from temperature_check t where t.resident_id = w.resident_id
-                                  and t.business_date = ?1 and t.report_window = ?2)
-                group by w.resident_id, r.name, r.grid_cell_id order by w.resident_id""")
-                .setParameter(1, day).setParameter(2, window.name()).getResultList();
+        List<Object[]> rows = repo.missing(day, window);
         String label = window == ReportWindow.MORNING ? "晨报" : "午报";
         for (Object[] r : rows) {
             UUID resident = (UUID) r[0];
@@ -326,7 +244,7 @@ public class WatchService {
             details.put("watchId", r[3]);
             details.put("reasons", r[4]);
             alerts.raise(new AlertService.Raise(TemperatureAlerts.MISSING_REPORT, "RESIDENT", resident,
-                    r[1] + " " + day + " " + label, (UUID) r[2], missingKey(resident, day, window), details), "system");
+                    r[1] + " " + day + " " + label, (UUID) r[2], TemperatureRules.missingKey(resident, day, window), details), "system");
         }
         return rows.size();
     }
