@@ -1,6 +1,9 @@
 package org.gridguard.area;
 
+import org.gridguard.common.Port;
+
 /** The levels of 网格化管理, top to bottom; each level's parent is the level above. */
+@Port
 public enum AreaKind {
     DISTRICT, STREET, COMMUNITY, ZONE, GRID_CELL, COMPOUND, BUILDING;
 

@@ -12,8 +12,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.gridguard.common.Port;
 
 /** One node of the area hierarchy: district → street → community → zone → grid cell → compound → building. */
+@Port
 @Entity
 @Table(name = "area_node")
 public class AreaNode extends PanacheEntityBase {

@@ -15,8 +15,10 @@ import org.gridguard.security.CommunitiesUnder;
 import org.gridguard.security.Jurisdiction;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import org.gridguard.common.Port;
 
 /** Every query of the area tree, with the caller's jurisdiction applied. */
+@Port
 @ApplicationScoped
 public class AreaRepository implements PanacheRepositoryBase<AreaNode, UUID> {
 

@@ -2,11 +2,13 @@ package org.gridguard.job;
 
 import java.util.Map;
 import java.util.UUID;
+import org.gridguard.common.Port;
 
 /**
  * A kind of long work (import, export, roster). Handlers must be safe to run again from the start:
  * a job whose instance died is taken over by another instance and re-run.
  */
+@Port
 public interface JobHandler {
 
     String kind();

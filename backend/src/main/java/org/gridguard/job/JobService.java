@@ -29,12 +29,14 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import org.gridguard.common.Port;
 
 /**
  * Jobs live in PostgreSQL: any instance may pick a queued job (FOR UPDATE SKIP LOCKED), running jobs
  * heartbeat, and a job whose instance stopped heartbeating is re-queued (taken over) or, after three
  * attempts, failed. A job is never left "running" by a dead instance.
  */
+@Port
 @ApplicationScoped
 public class JobService {
 

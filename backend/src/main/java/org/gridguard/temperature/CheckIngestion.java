@@ -13,7 +13,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.gridguard.alert.AlertService;
+import org.gridguard.alert.Alerts;
 import org.gridguard.common.BatchResult;
 import org.gridguard.common.Jdbc.Db;
 import org.gridguard.security.Caller;
@@ -40,7 +40,7 @@ public class CheckIngestion {
     @Inject
     FeverAlerts fevers;
     @Inject
-    AlertService alerts;
+    Alerts alerts;
     @Inject
     ReportWindows windows;
     @Inject

@@ -10,7 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.gridguard.alert.AlertService;
+import org.gridguard.alert.Alerts;
 import org.gridguard.common.Jdbc.Db;
 import org.gridguard.security.Caller;
 import org.gridguard.temperature.TemperatureViews.CheckInput;
@@ -23,7 +23,7 @@ import org.gridguard.temperature.TemperatureViews.CheckInput;
 public class FeverAlerts {
 
     @Inject
-    AlertService alerts;
+    Alerts alerts;
     @Inject
     CheckRepository checks;
     @Inject
@@ -37,7 +37,7 @@ public class FeverAlerts {
         if (fevers.isEmpty()) {
             return out;
         }
-        List<AlertService.Raise> raises = new ArrayList<>(fevers.size());
+        List<Alerts.Raise> raises = new ArrayList<>(fevers.size());
         for (Entry e : fevers) {
             raises.add(raise(e.reading, e.placement));
         }
@@ -50,7 +50,7 @@ public class FeverAlerts {
         return out;
     }
 
-    private static AlertService.Raise raise(Reading r, Placement at) {
+    private static Alerts.Raise raise(Reading r, Placement at) {
         CheckInput in = r.in();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("checkId", in.id().toString());
@@ -63,7 +63,7 @@ public class FeverAlerts {
         }
         String label = at.personName() + " " + r.temperature().toPlainString() + " °C"
                 + (at.checkpointName() == null ? "" : " · " + at.checkpointName());
-        return new AlertService.Raise(TemperatureAlerts.FEVER, in.residentId() != null ? "RESIDENT" : "VISITOR",
+        return new Alerts.Raise(TemperatureAlerts.FEVER, in.residentId() != null ? "RESIDENT" : "VISITOR",
                 in.residentId() != null ? in.residentId() : in.id(), label, at.alertArea(), r.feverKey(), details);
     }
 }

@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.gridguard.alert.AlertService;
+import org.gridguard.alert.Alerts;
 import org.gridguard.common.ApiProblem;
 import org.gridguard.common.Cursor;
 import org.gridguard.common.Idempotency;
@@ -56,7 +56,7 @@ public class WatchService {
     @Inject
     ReportWindows windows;
     @Inject
-    AlertService alerts;
+    Alerts alerts;
     @Inject
     OnceOnly onceOnly;
     @Inject
@@ -243,7 +243,7 @@ public class WatchService {
             details.put("window", window.name());
             details.put("watchId", r[3]);
             details.put("reasons", r[4]);
-            alerts.raise(new AlertService.Raise(TemperatureAlerts.MISSING_REPORT, "RESIDENT", resident,
+            alerts.raise(new Alerts.Raise(TemperatureAlerts.MISSING_REPORT, "RESIDENT", resident,
                     r[1] + " " + day + " " + label, (UUID) r[2], TemperatureRules.missingKey(resident, day, window), details), "system");
         }
         return rows.size();

@@ -15,7 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.gridguard.alert.AlertKind;
-import org.gridguard.alert.AlertService;
+import org.gridguard.alert.Alerts;
 import org.gridguard.common.ApiProblem;
 import org.gridguard.common.ChangeLog;
 import org.gridguard.common.Cursor;
@@ -44,7 +44,7 @@ public class PoolFollowUp {
     @Inject
     Clock clock;
     @Inject
-    AlertService alerts;
+    Alerts alerts;
     @Inject
     ChangeLog changes;
     @Inject
@@ -84,7 +84,7 @@ public class PoolFollowUp {
                 select t.id, t.barcode, t.result, t.tested_at, t.members, coalesce(t.grid_cell_id, t.area_id, t.community_id),
                   (select path from area_node where id = coalesce(t.grid_cell_id, t.area_id, t.community_id)), t.community_id
                 from test_tube t where t.id = any(cast(?1 as uuid[]))""").setParameter(1, ids).getResultList();
-        List<AlertService.Raise> raises = new ArrayList<>();
+        List<Alerts.Raise> raises = new ArrayList<>();
         for (Object[] t : rows) {
             UUID tube = (UUID) t[0];
             UUID area = (UUID) t[5];
@@ -97,7 +97,7 @@ public class PoolFollowUp {
             details.put("result", t[2]);
             details.put("members", ((Number) t[4]).intValue());
             if (area != null) {
-                raises.add(new AlertService.Raise(TestingAlerts.POSITIVE_POOL, "TEST_TUBE", tube,
+                raises.add(new Alerts.Raise(TestingAlerts.POSITIVE_POOL, "TEST_TUBE", tube,
                         "混采管 " + t[1] + " " + t[2], area, "tube:" + tube, details));
             }
             changes.record(ENTITY, tube, (UUID) t[7], path, ChangeLog.Op.UPSERT);

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gridguard.common.Port;
 
 /**
  * The transactional outbox of webhook events. {@link #enqueue} runs inside the producer's transaction and
@@ -27,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * (role agency) and everything below them, the same path-prefix rule as {@code security.Jurisdiction#covers},
  * evaluated here in SQL for the subscription's owner rather than for the current caller.
  */
+@Port
 @ApplicationScoped
 public class WebhookOutbox {
 

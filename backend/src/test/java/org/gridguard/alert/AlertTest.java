@@ -28,7 +28,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class AlertTest {
 
     @Inject
-    AlertService alerts;
+    Alerts alerts;
+    @Inject
+    AlertService service;
 
     @AfterEach
     void resetClock() {
@@ -36,7 +38,7 @@ class AlertTest {
     }
 
     UUID raise(AlertKind kind, UUID area, String dedupe) {
-        return alerts.raise(new AlertService.Raise(kind, "RESIDENT", UUID.randomUUID(), "张*", area, dedupe,
+        return alerts.raise(new Alerts.Raise(kind, "RESIDENT", UUID.randomUUID(), "张*", area, dedupe,
                 Map.of("temperature", 38.2)), "test");
     }
 
@@ -97,8 +99,8 @@ class AlertTest {
     void alertsBecomeOverdueOnce() {
         UUID a = raise(TemperatureAlerts.MISSING_REPORT, Demo.CELL5, null);
         TestClock.set(Instant.now().plus(Duration.ofHours(3)));
-        int first = QuarkusTransaction.requiringNew().call(() -> alerts.markOverdue(TestClock.instantNow()));
-        int second = QuarkusTransaction.requiringNew().call(() -> alerts.markOverdue(TestClock.instantNow()));
+        int first = QuarkusTransaction.requiringNew().call(() -> service.markOverdue(TestClock.instantNow()));
+        int second = QuarkusTransaction.requiringNew().call(() -> service.markOverdue(TestClock.instantNow()));
         assertThat(first).isGreaterThanOrEqualTo(1);
         assertThat(second).isZero();
         Api.as(Tokens.leader2()).get("/api/v1/alerts?overdue=true&limit=500").then().statusCode(200)

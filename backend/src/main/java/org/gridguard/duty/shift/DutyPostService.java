@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.gridguard.alert.AlertService;
+import org.gridguard.alert.Alerts;
 import org.gridguard.duty.DutyAlerts;
 import org.gridguard.common.ApiProblem;
 import org.gridguard.common.OnceOnly;
@@ -63,7 +63,7 @@ public class DutyPostService {
     @Inject
     OnceOnly onceOnly;
     @Inject
-    AlertService alerts;
+    Alerts alerts;
 
     @ConfigProperty(name = "gridguard.duty.gap-after", defaultValue = "PT15M")
     Duration gapAfter;
@@ -251,7 +251,7 @@ public class DutyPostService {
             details.put("endsAt", Rows.instant(r[2]).toString());
             details.put("kind", r[3]);
             details.put("assignees", ((Number) r[8]).intValue());
-            UUID alertId = alerts.raise(new AlertService.Raise(DutyAlerts.DUTY_GAP, "DUTY_SHIFT", shiftId,
+            UUID alertId = alerts.raise(new Alerts.Raise(DutyAlerts.DUTY_GAP, "DUTY_SHIFT", shiftId,
                     r[5] + " " + r[6] + " " + odt(r[1]).toLocalDateTime().toString().replace('T', ' '),
                     (UUID) r[7], "duty-gap:" + shiftId, details), "system");
             shifts.markGap(shiftId, alertId);
