@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderWithApp } from '../testing/render';
+import { renderWithApp } from '../test-support/render';
 import { ProblemError, networkProblem } from '../lib/api/problem';
 import { ProblemAlert } from './ProblemAlert';
 

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { renderWithApp } from '../../testing/render';
+import { renderWithApp } from '../../test-support/render';
 import { LANGUAGE_STORAGE_KEY } from '../../lib/i18n/language';
 import { AppLayout } from './AppLayout';
 import { NAV_ITEMS, PHONE_TABS, phoneNav, visibleNavItems, type NavItem } from './nav';

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderWithApp } from '../../testing/render';
+import { jsonResponse, renderWithApp } from '../../test-support/render';
 import { JobProgress } from './JobProgress';
 
 describe('JobProgress', () => {

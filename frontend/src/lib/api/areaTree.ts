@@ -27,3 +27,16 @@ export function findNode(nodes: readonly AreaNode[], id: string): AreaNode | und
   }
   return undefined;
 }
+
+/**
+ * Maps the area tree depth-first (e.g. into TreeSelect options). `toItem` gets a node that has
+ * an id and its children already mapped; it returns undefined to leave the node, and what lies
+ * under it, out.
+ */
+export function mapAreaTree<T>(nodes: readonly AreaNode[], toItem: (node: AreaNode & { id: string }, children: T[]) => T | undefined): T[] {
+  return nodes.flatMap((n) => {
+    if (!n.id) return [];
+    const item = toItem({ ...n, id: n.id }, mapAreaTree(n.children ?? [], toItem));
+    return item === undefined ? [] : [item];
+  });
+}

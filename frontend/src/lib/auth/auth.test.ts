@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { fakeAccessToken } from '../../testing/render';
+import { fakeAccessToken } from '../../test-support/render';
 import { LANGUAGE_STORAGE_KEY } from '../i18n/language';
 import { hasAnyRole, rolesFromAccessToken } from './roles';
 import { clearPersonalData } from './signOut';

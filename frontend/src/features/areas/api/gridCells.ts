@@ -5,7 +5,6 @@ import { dataOf } from '../../../lib/api/client';
 import type { PageItem } from '../../../lib/api/types';
 
 export type GridCell = PageItem<'/api/v1/grid-cells'>;
-export type Checkpoint = PageItem<'/api/v1/checkpoints'>;
 
 const PAGE_SIZE = 50;
 
@@ -35,25 +34,6 @@ export function useGridCell(id: string) {
     queryKey: ['grid-cells', 'one', id],
     queryFn: async ({ signal }) =>
       dataOf(await client.GET('/api/v1/grid-cells/{id}', { params: { path: { id } }, signal })),
-    enabled: isAuthenticated,
-  });
-}
-
-/** Checkpoints guarding an area node (a grid cell and what lies under it). */
-export function useCheckpoints(areaId: string) {
-  const client = useApiClient();
-  const { isAuthenticated } = useAuth();
-  return useInfiniteQuery({
-    queryKey: ['checkpoints', areaId],
-    queryFn: async ({ pageParam, signal }) =>
-      dataOf(
-        await client.GET('/api/v1/checkpoints', {
-          params: { query: { areaId, limit: PAGE_SIZE, cursor: pageParam } },
-          signal,
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.next ?? undefined,
     enabled: isAuthenticated,
   });
 }

@@ -1,13 +1,15 @@
 import { useMemo } from 'react';
-import { Button, Card, Col, Empty, List, Row, Skeleton, Statistic, Tag, Tree, Typography, type TreeDataNode } from 'antd';
+import { Card, Col, Empty, List, Row, Skeleton, Statistic, Tag, Tree, Typography, type TreeDataNode } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { PagedList } from '../../../components/PagedList';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { findNode, useAreaTree } from '../../../lib/api/areaTree';
 import { checkpointKindLabel, compoundTypeLabel, kindLabel } from '../../../lib/i18n/labels';
 import type { AreaNode } from '../../../lib/api/types';
-import { useCheckpoints, useGridCell, type GridCell } from '../api/gridCells';
+import { useCheckpointPages } from '../../../lib/api/checkpoints';
+import { useGridCell, type GridCell } from '../api/gridCells';
 
 const COUNT_KEYS = ['households', 'residents', 'compounds', 'buildings', 'checkpoints'] as const satisfies readonly (keyof NonNullable<GridCell['counts']>)[];
 
@@ -45,7 +47,8 @@ function People({ names = [], label }: { names?: readonly string[]; label: strin
 
 function Checkpoints({ cellId }: { cellId: string }) {
   const { t } = useTranslation();
-  const { data, error, isPending, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } = useCheckpoints(cellId);
+  const pages = useCheckpointPages(cellId);
+  const { data, error, isPending, refetch } = pages;
   const items = data?.pages.flatMap((p) => p.items ?? []) ?? [];
   return (
     <Card title={t('gridCells.checkpoints')} className="gg-section">
@@ -57,7 +60,8 @@ function Checkpoints({ cellId }: { cellId: string }) {
         <Empty description={t('gridCells.noCheckpoints')} />
       ) : (
         <>
-          <List
+          <PagedList
+            pages={pages}
             dataSource={items}
             rowKey={(c) => c.id ?? ''}
             renderItem={(c) => (
@@ -75,11 +79,6 @@ function Checkpoints({ cellId }: { cellId: string }) {
               </List.Item>
             )}
           />
-          {hasNextPage && (
-            <Button block size="large" loading={isFetchingNextPage} onClick={() => void fetchNextPage()}>
-              {t('common.loadMore')}
-            </Button>
-          )}
         </>
       )}
     </Card>

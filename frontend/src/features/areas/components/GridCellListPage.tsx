@@ -1,7 +1,8 @@
 import { lazy, Suspense, useState } from 'react';
-import { Button, Card, Empty, Grid, Input, List, Skeleton, Typography } from 'antd';
+import { Card, Empty, Grid, Input, List, Skeleton, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { PagedList } from '../../../components/PagedList';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useGridCells } from '../api/gridCells';
 
@@ -12,7 +13,8 @@ export function GridCellListPage() {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
   const [q, setQ] = useState('');
-  const { data, error, isPending, refetch, fetchNextPage, hasNextPage, isFetchingNextPage } = useGridCells(q);
+  const pages = useGridCells(q);
+  const { data, error, isPending, refetch } = pages;
   const cells = data?.pages.flatMap((p) => p.items ?? []) ?? [];
 
   return (
@@ -51,7 +53,8 @@ export function GridCellListPage() {
               </Suspense>
             </Card>
           )}
-          <List
+          <PagedList
+            pages={pages}
             data-testid="grid-cell-list"
             grid={{ gutter: 16, xs: 1, sm: 1, md: 2, lg: 3, xl: 3, xxl: 4 }}
             dataSource={cells}
@@ -72,11 +75,6 @@ export function GridCellListPage() {
               </List.Item>
             )}
           />
-          {hasNextPage && (
-            <Button block size="large" loading={isFetchingNextPage} onClick={() => void fetchNextPage()}>
-              {t('common.loadMore')}
-            </Button>
-          )}
         </>
       )}
     </section>

@@ -3,8 +3,9 @@ import { Button, Flex, Form, Input, Radio, Select, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useAreaTree } from '../../../lib/api/areaTree';
-import { ProblemError, fieldName, toProblem } from '../../../lib/api/problem';
+import { mapAreaTree, useAreaTree } from '../../../lib/api/areaTree';
+import type { ProblemError } from '../../../lib/api/problem';
+import { showProblemOnForm } from '../../../lib/forms/problemOnForm';
 import { kindLabel, roleLabel } from '../../../lib/i18n/labels';
 import type { AreaKind, AreaNode } from '../../../lib/api/types';
 import { useCreateAssignment, type NewAssignment } from '../api/assignments';
@@ -38,6 +39,8 @@ interface FormValues {
   nodeId: string;
 }
 
+const FIELDS = ['principalType', 'principal', 'role', 'nodeId'] as const satisfies readonly (keyof FormValues)[];
+
 interface TreeOption {
   value: string;
   title: string;
@@ -48,19 +51,17 @@ interface TreeOption {
 
 function toOptions(nodes: readonly AreaNode[], t: TFunction): TreeOption[] {
   // Buildings and compounds are never a jurisdiction: stop at grid cells.
-  return nodes.flatMap((n) =>
-    n.id && n.kind && n.kind !== 'COMPOUND' && n.kind !== 'BUILDING'
-      ? [
-          {
-            value: n.id,
-            title: `${n.name ?? n.code ?? ''} · ${kindLabel(t, n.kind)}`,
-            kind: n.kind,
-            // Ancestors shown only as context are outside the caller's jurisdiction.
-            disabled: n.context === true,
-            children: toOptions(n.children ?? [], t),
-          },
-        ]
-      : [],
+  return mapAreaTree<TreeOption>(nodes, (n, children) =>
+    n.kind && n.kind !== 'COMPOUND' && n.kind !== 'BUILDING'
+      ? {
+          value: n.id,
+          title: `${n.name ?? n.code ?? ''} · ${kindLabel(t, n.kind)}`,
+          kind: n.kind,
+          // Ancestors shown only as context are outside the caller's jurisdiction.
+          disabled: n.context === true,
+          children,
+        }
+      : undefined,
   );
 }
 
@@ -90,18 +91,8 @@ export function AssignmentForm({ onDone, onCancel }: { onDone: () => void; onCan
       form.resetFields();
       onDone();
     } catch (e) {
-      const p = toProblem(e);
-      const known = new Set(['principalType', 'principal', 'role', 'nodeId']);
-      const onFields = p.errors.filter((fe) => known.has(fieldName(fe.field)));
-      form.setFields(
-        [...new Set(onFields.map((fe) => fieldName(fe.field)))].map((name) => ({
-          name: name as keyof FormValues,
-          errors: onFields.filter((fe) => fieldName(fe.field) === name).map((fe) => fe.message),
-        })),
-      );
       // Anything not shown on a field (or no field errors at all) goes into the alert.
-      const rest = p.errors.filter((fe) => !known.has(fieldName(fe.field)));
-      setProblem(onFields.length > 0 && rest.length === 0 ? null : new ProblemError({ ...p, errors: rest }));
+      setProblem(showProblemOnForm(form, e, FIELDS));
     }
   }
 

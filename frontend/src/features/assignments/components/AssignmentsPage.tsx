@@ -3,6 +3,7 @@ import { App, Button, Flex, Input, Modal, Popconfirm, Table, Tag, Typography, ty
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
+import { LoadMoreButton } from '../../../components/PagedList';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { kindLabel, principalTypeLabel, roleLabel } from '../../../lib/i18n/labels';
 import { useAssignments, useDeleteAssignment, type Assignment } from '../api/assignments';
@@ -14,7 +15,8 @@ export function AssignmentsPage() {
   const { message, modal } = App.useApp();
   const [principal, setPrincipal] = useState('');
   const [adding, setAdding] = useState(false);
-  const { data, error, isPending, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } = useAssignments(principal);
+  const pages = useAssignments(principal);
+  const { data, error, isPending, refetch } = pages;
   const remove = useDeleteAssignment();
   const rows = data?.pages.flatMap((p) => p.items ?? []) ?? [];
 
@@ -91,11 +93,7 @@ export function AssignmentsPage() {
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: t('assignments.empty') }}
           />
-          {hasNextPage && (
-            <Button block size="large" className="gg-section" loading={isFetchingNextPage} onClick={() => void fetchNextPage()}>
-              {t('common.loadMore')}
-            </Button>
-          )}
+          <LoadMoreButton pages={pages} className="gg-section" />
         </>
       )}
       <Modal open={adding} title={t('assignments.add')} footer={null} onCancel={() => setAdding(false)} destroyOnHidden>

@@ -11,7 +11,6 @@ export type Roster = ResponseBody<'/api/v1/rosters/{id}', 'get'>;
 export type NewWorkLog = RequestBody<'/api/v1/work-logs', 'post'>;
 export type HoursReport = ResponseBody<'/api/v1/duty-hours', 'get'>;
 export type GapAlert = PageItem<'/api/v1/alerts'>;
-export type Me = ResponseBody<'/api/v1/me', 'get'>;
 
 /** One entry of a roster's `unfilled` list (the server sends it as a free-form map). */
 export interface UnfilledShift {
@@ -88,17 +87,6 @@ export function useDutyPeople(areaId: string | undefined) {
     },
     enabled: isAuthenticated && Boolean(areaId),
     staleTime: 60_000,
-  });
-}
-
-/** The caller's roles and jurisdiction (their zones are what a leader rosters). */
-export function useDutyMe() {
-  const client = useApiClient();
-  const { isAuthenticated } = useAuth();
-  return useQuery({
-    queryKey: ['me'],
-    queryFn: async ({ signal }) => dataOf(await client.GET('/api/v1/me', { signal })),
-    enabled: isAuthenticated,
   });
 }
 
@@ -349,7 +337,6 @@ export function useDecideWorkLog() {
 
 export type Inspection = ResponseBody<'/api/v1/duty-inspections', 'get'>[number];
 export type NewInspection = RequestBody<'/api/v1/duty-inspections', 'post'>;
-export type Checkpoint = PageItem<'/api/v1/checkpoints'>;
 
 export function useInspections(areaId: string | undefined, date: string) {
   const client = useApiClient();
@@ -369,17 +356,6 @@ export function useRecordInspection() {
       await client.POST('/api/v1/duty-inspections', { body });
     },
     onSuccess: invalidate,
-  });
-}
-
-export function useCheckpoints(areaId: string | undefined) {
-  const client = useApiClient();
-  const { isAuthenticated } = useAuth();
-  return useQuery({
-    queryKey: ['duty', 'checkpoints', areaId],
-    queryFn: async ({ signal }) => dataOf(await client.GET('/api/v1/checkpoints', { params: { query: { areaId, limit: PAGE } }, signal })).items ?? [],
-    enabled: isAuthenticated && Boolean(areaId),
-    staleTime: 5 * 60_000,
   });
 }
 

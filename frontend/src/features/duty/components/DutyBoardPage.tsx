@@ -7,7 +7,7 @@ import dayjs from 'dayjs';
 import { useAreaTree } from '../../../lib/api/areaTree';
 import { kindLabel } from '../../../lib/i18n/labels';
 import type { AreaNode } from '../../../lib/api/types';
-import { useDutyMe } from '../api/duty';
+import { useMe } from '../../../lib/api/me';
 import { BuildRota } from './BuildRota';
 import { GapInbox } from './GapInbox';
 import { HoursTable } from './HoursTable';
@@ -34,7 +34,7 @@ export function DutyBoardPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const tree = useAreaTree();
-  const me = useDutyMe();
+  const me = useMe();
   const areas = useMemo(() => flatten(tree.data ?? []), [tree.data]);
   const own = me.data?.jurisdiction?.find((j) => j.role === 'grid-leader')?.nodeId ?? me.data?.jurisdiction?.[0]?.nodeId;
   const areaId = params.get('area') ?? own ?? areas[0]?.id;

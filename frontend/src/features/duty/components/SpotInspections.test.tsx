@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderWithApp } from '../../../testing/render';
+import { jsonResponse, renderWithApp } from '../../../test-support/render';
 import { SpotInspections } from './SpotInspections';
 
 describe('SpotInspections', () => {

@@ -2,7 +2,8 @@ import { App, Button, Card, Flex, Form, Input, InputNumber, Select, Switch, Tabl
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useCheckpoints, useInspections, useRecordInspection, type Inspection } from '../api/duty';
+import { useCheckpoints } from '../../../lib/api/checkpoints';
+import { useInspections, useRecordInspection, type Inspection } from '../api/duty';
 import { TAG_COLOR } from './tagColors';
 
 interface Values {
@@ -18,7 +19,7 @@ export function SpotInspections({ areaId }: { areaId: string }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const today = dayjs().format('YYYY-MM-DD');
-  const checkpoints = useCheckpoints(areaId);
+  const checkpoints = useCheckpoints({ areaId }, { limit: 200 });
   const list = useInspections(areaId, today);
   const record = useRecordInspection();
   const options = (checkpoints.data ?? []).map((c) => ({ value: c.id ?? '', label: `${c.code ?? ''} ${c.name ?? ''}` }));

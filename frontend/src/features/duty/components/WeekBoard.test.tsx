@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import dayjs from 'dayjs';
-import { jsonResponse, renderWithApp } from '../../../testing/render';
+import { jsonResponse, renderWithApp } from '../../../test-support/render';
 import { weekStart } from './shiftUtils';
 import { WeekBoard } from './WeekBoard';
 

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import dayjs from 'dayjs';
-import { jsonResponse, renderWithApp } from '../../../testing/render';
+import { jsonResponse, renderWithApp } from '../../../test-support/render';
 import { applyMove, type Shift } from '../api/duty';
 import { weekStart } from './shiftUtils';
 import { WeekBoard } from './WeekBoard';

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import dayjs from 'dayjs';
-import { jsonResponse, renderWithApp } from '../../../testing/render';
+import { jsonResponse, renderWithApp } from '../../../test-support/render';
 import { WorkLogDay } from './WorkLogDay';
 
 const LOGS = [

@@ -3,6 +3,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ChangeHistory } from '../../../components/ChangeHistory';
+import { PagedList } from '../../../components/PagedList';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { findNode, useAreaTree } from '../../../lib/api/areaTree';
 import { hasAnyRole, useRoles } from '../../../lib/auth/roles';
@@ -12,7 +13,8 @@ import { VerificationForm } from './VerificationForm';
 
 function Residents({ householdId }: { householdId: string }) {
   const { t } = useTranslation();
-  const { data, error, isPending, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } = useHouseholdResidents(householdId);
+  const pages = useHouseholdResidents(householdId);
+  const { data, error, isPending, refetch } = pages;
   const items = data?.pages.flatMap((p) => p.items ?? []) ?? [];
   return (
     <Card title={t('households.residents')} className="gg-section">
@@ -24,7 +26,8 @@ function Residents({ householdId }: { householdId: string }) {
         <Empty description={t('households.noResidents')} />
       ) : (
         <>
-          <List
+          <PagedList
+            pages={pages}
             data-testid="resident-list"
             dataSource={items}
             rowKey={(r) => r.id ?? ''}
@@ -47,11 +50,6 @@ function Residents({ householdId }: { householdId: string }) {
               </List.Item>
             )}
           />
-          {hasNextPage && (
-            <Button block size="large" loading={isFetchingNextPage} onClick={() => void fetchNextPage()}>
-              {t('common.loadMore')}
-            </Button>
-          )}
         </>
       )}
     </Card>

@@ -3,7 +3,8 @@ import { Button, Flex, Form, Input, InputNumber, Select, TreeSelect } from 'antd
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useAreaTree } from '../../../lib/api/areaTree';
-import { ProblemError, fieldName, toProblem } from '../../../lib/api/problem';
+import type { ProblemError } from '../../../lib/api/problem';
+import { showProblemOnForm } from '../../../lib/forms/problemOnForm';
 import { householdStatusLabel } from '../../../lib/i18n/labels';
 import { HOUSEHOLD_STATUSES, useCreateHousehold, useUpdateHousehold, type Household, type HouseholdStatus } from '../api/households';
 import { areaOptions } from './areaOptions';
@@ -18,7 +19,7 @@ interface FormValues {
   status?: HouseholdStatus;
 }
 
-const FIELDS: ReadonlySet<string> = new Set(['areaId', 'doorNumber', 'livingCount', 'tenantCount', 'contactName', 'notes', 'status']);
+const FIELDS = ['areaId', 'doorNumber', 'livingCount', 'tenantCount', 'contactName', 'notes', 'status'] as const satisfies readonly (keyof FormValues)[];
 
 const blankToUndefined = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : undefined);
 
@@ -66,16 +67,7 @@ export function HouseholdForm({ household, defaultAreaId, onDone, onCancel, onRe
         onDone(await create.mutateAsync(body));
       }
     } catch (e) {
-      const p = toProblem(e);
-      const onFields = p.errors.filter((fe) => FIELDS.has(fieldName(fe.field)));
-      form.setFields(
-        [...new Set(onFields.map((fe) => fieldName(fe.field)))].map((name) => ({
-          name: name as keyof FormValues,
-          errors: onFields.filter((fe) => fieldName(fe.field) === name).map((fe) => fe.message),
-        })),
-      );
-      const rest = p.errors.filter((fe) => !FIELDS.has(fieldName(fe.field)));
-      setProblem(onFields.length > 0 && rest.length === 0 ? null : new ProblemError({ ...p, errors: rest }));
+      setProblem(showProblemOnForm(form, e, FIELDS));
     }
   }
 

@@ -3,6 +3,7 @@ import { Button, Card, Col, Empty, Input, List, Row, Select, Skeleton, Tag, Tree
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { LoadMoreButton } from '../../../components/PagedList';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useAreaTree } from '../../../lib/api/areaTree';
 import { categoryLabel, householdStatusLabel } from '../../../lib/i18n/labels';
@@ -30,12 +31,13 @@ export function HouseholdListPage() {
   const [door, setDoor] = useState(doorParam);
   const tree = useAreaTree();
   const options = useMemo(() => (tree.data ? areaOptions(tree.data, t) : []), [tree.data, t]);
-  const { data, error, isPending, refetch, fetchNextPage, hasNextPage, isFetchingNextPage } = useHouseholds({
+  const pages = useHouseholds({
     areaId,
     category: isCategory(category) ? category : undefined,
     status: isStatus(status) ? status : undefined,
     door: doorParam || undefined,
   });
+  const { data, error, isPending, refetch } = pages;
   const households = data?.pages.flatMap((p) => p.items ?? []) ?? [];
   const canCreate = hasAnyRole(roles, ['supervisor', 'grid-leader', 'grid-worker']);
 
@@ -149,11 +151,7 @@ export function HouseholdListPage() {
           )}
         />
       )}
-      {!error && hasNextPage && (
-        <Button block size="large" loading={isFetchingNextPage} onClick={() => void fetchNextPage()}>
-          {t('common.loadMore')}
-        </Button>
-      )}
+      {!error && <LoadMoreButton pages={pages} />}
     </section>
   );
 }

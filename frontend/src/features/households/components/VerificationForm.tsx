@@ -3,7 +3,8 @@ import { Button, DatePicker, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { ProblemError, fieldName, toProblem } from '../../../lib/api/problem';
+import type { ProblemError } from '../../../lib/api/problem';
+import { showProblemOnForm } from '../../../lib/forms/problemOnForm';
 import { householdStatusLabel, verificationMethodLabel } from '../../../lib/i18n/labels';
 import { HOUSEHOLD_STATUSES, useRecordVerification, type HouseholdStatus, type NewVerification } from '../api/households';
 
@@ -14,7 +15,7 @@ interface FormValues {
   householdStatus?: HouseholdStatus;
 }
 
-const FIELDS: ReadonlySet<string> = new Set(['verifiedOn', 'method', 'findings', 'householdStatus']);
+const FIELDS = ['verifiedOn', 'method', 'findings', 'householdStatus'] as const satisfies readonly (keyof FormValues)[];
 
 /** Records one verification round (摸排核查) of a household: when, by phone or visit, and what was found. */
 export function VerificationForm({ householdId, onDone }: { householdId: string; onDone?: () => void }) {
@@ -38,16 +39,7 @@ export function VerificationForm({ householdId, onDone }: { householdId: string;
       setSaved(true);
       onDone?.();
     } catch (e) {
-      const p = toProblem(e);
-      const onFields = p.errors.filter((fe) => FIELDS.has(fieldName(fe.field)));
-      form.setFields(
-        [...new Set(onFields.map((fe) => fieldName(fe.field)))].map((name) => ({
-          name: name as keyof FormValues,
-          errors: onFields.filter((fe) => fieldName(fe.field) === name).map((fe) => fe.message),
-        })),
-      );
-      const rest = p.errors.filter((fe) => !FIELDS.has(fieldName(fe.field)));
-      setProblem(onFields.length > 0 && rest.length === 0 ? null : new ProblemError({ ...p, errors: rest }));
+      setProblem(showProblemOnForm(form, e, FIELDS));
     }
   }
 

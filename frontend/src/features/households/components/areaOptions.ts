@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { mapAreaTree } from '../../../lib/api/areaTree';
 import type { AreaNode } from '../../../lib/api/types';
 import { kindLabel } from '../../../lib/i18n/labels';
 
@@ -14,16 +15,10 @@ const HOUSEHOLD_KINDS = new Set(['GRID_CELL', 'COMPOUND', 'BUILDING']);
 
 /** The area tree as TreeSelect options; `householdsOnly` allows only nodes a household can sit under. */
 export function areaOptions(nodes: readonly AreaNode[], t: TFunction, householdsOnly = false): AreaOption[] {
-  return nodes.flatMap((n) =>
-    n.id
-      ? [
-          {
-            value: n.id,
-            title: `${n.name ?? n.code ?? ''} · ${kindLabel(t, n.kind)}`,
-            selectable: n.context !== true && (!householdsOnly || HOUSEHOLD_KINDS.has(n.kind ?? '')),
-            children: areaOptions(n.children ?? [], t, householdsOnly),
-          },
-        ]
-      : [],
-  );
+  return mapAreaTree<AreaOption>(nodes, (n, children) => ({
+    value: n.id,
+    title: `${n.name ?? n.code ?? ''} · ${kindLabel(t, n.kind)}`,
+    selectable: n.context !== true && (!householdsOnly || HOUSEHOLD_KINDS.has(n.kind ?? '')),
+    children,
+  }));
 }

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderWithApp } from '../../../testing/render';
+import { jsonResponse, renderWithApp } from '../../../test-support/render';
 import { ImportWizardPage } from './ImportWizardPage';
 
 const REPORT_ERRORS = [{ line: 3, field: '身份证号', message: 'ID number: wrong check character' }];

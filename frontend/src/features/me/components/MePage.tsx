@@ -2,7 +2,7 @@ import { Card, Descriptions, Empty, List, Skeleton, Tag, Typography } from 'antd
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { kindLabel, principalTypeLabel, roleLabel } from '../../../lib/i18n/labels';
-import { useMe } from '../api/useMe';
+import { useMe } from '../../../lib/api/me';
 
 /** Who the caller is to the API: roles and the area nodes they are assigned to. */
 export function MePage() {

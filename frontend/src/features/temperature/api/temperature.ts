@@ -4,7 +4,7 @@ import { useAuth } from 'react-oidc-context';
 import { useApiClient } from '../../../lib/api/ApiProvider';
 import { dataOf, type ApiClient } from '../../../lib/api/client';
 import type { components } from '../../../lib/api/schema';
-import type { PageItem, ResponseBody } from '../../../lib/api/types';
+import type { PageItem } from '../../../lib/api/types';
 import { offlineQueue, useQueueSync, type OfflineQueue } from '../../../lib/offline';
 
 export type CheckInput = components['schemas']['TemperatureCheckInput'];
@@ -12,10 +12,8 @@ export type VisitorInput = components['schemas']['VisitorInput'];
 export type TemperatureCheck = components['schemas']['TemperatureCheck'];
 export type Person = components['schemas']['CheckpointPerson'];
 export type PeopleSearch = components['schemas']['CheckpointPeopleSearch'];
-export type Checkpoint = PageItem<'/api/v1/checkpoints'>;
 export type WatchReport = PageItem<'/api/v1/watch-reports'>;
 export type ReportWindow = components['schemas']['WatchReport']['window'];
-export type Me = ResponseBody<'/api/v1/me', 'get'>;
 
 /** What the entry screen shows about a queued reading (kept on the device with it, never sent). */
 export interface EntryMeta {
@@ -53,18 +51,6 @@ export function TemperatureQueueSync() {
   return null;
 }
 
-/** Checkpoints the caller may see (those of their area; the server checks where they may record). */
-export function useCheckpoints() {
-  const client = useApiClient();
-  const { isAuthenticated } = useAuth();
-  return useQuery({
-    queryKey: ['checkpoints', 'mine'],
-    queryFn: async ({ signal }) => dataOf(await client.GET('/api/v1/checkpoints', { params: { query: { limit: 500 } }, signal })).items ?? [],
-    enabled: isAuthenticated,
-    staleTime: 10 * 60_000,
-  });
-}
-
 /** Residents of the area a checkpoint guards: by exact ID number (in the body, never in a URL), household or name. Masked. */
 export function usePeopleSearch(checkpointId: string | undefined) {
   const client = useApiClient();
@@ -82,16 +68,6 @@ export function useTemperatureCheck(id: string | undefined) {
     queryKey: ['temperature-checks', id],
     queryFn: async ({ signal }) => dataOf(await client.GET('/api/v1/temperature-checks/{id}', { params: { path: { id: id ?? '' } }, signal })),
     enabled: isAuthenticated && Boolean(id),
-  });
-}
-
-export function useMe() {
-  const client = useApiClient();
-  const { isAuthenticated } = useAuth();
-  return useQuery({
-    queryKey: ['me'],
-    queryFn: async ({ signal }) => dataOf(await client.GET('/api/v1/me', { signal })),
-    enabled: isAuthenticated,
   });
 }
 

@@ -4,7 +4,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeStores, resetOfflineQueues } from '../../../lib/offline';
-import { fakeAuth, jsonResponse, renderWithApp } from '../../../testing/render';
+import { fakeAuth, jsonResponse, renderWithApp } from '../../../test-support/render';
 import { CheckpointPage } from './CheckpointPage';
 
 const GATE = { id: '11111111-1111-4111-8111-111111111111', code: 'BH-C001-KK4', name: '幸福里大门', kind: 'GATE' };

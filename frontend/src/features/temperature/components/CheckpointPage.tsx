@@ -7,8 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useOnline } from '../../../components/OfflineBanner';
 import type { FlushReport } from '../../../lib/offline';
+import { useCheckpoints } from '../../../lib/api/checkpoints';
 import {
-  useCheckpoints,
   usePeopleSearch,
   useTemperatureQueue,
   type CheckInput,
@@ -60,7 +60,7 @@ export function CheckpointPage() {
   const sub = useAuth().user?.profile.sub;
   const online = useOnline();
   const queue = useTemperatureQueue();
-  const checkpoints = useCheckpoints();
+  const checkpoints = useCheckpoints('visible', { staleTime: 10 * 60_000 });
   const [checkpoint, setCheckpoint] = useState<SavedCheckpoint | undefined>(() => loadCheckpoint(sub));
   const [picking, setPicking] = useState(false);
   const [direction, setDirection] = useState<Direction>('IN');

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { jsonResponse, renderWithApp } from '../../../testing/render';
+import { jsonResponse, renderWithApp } from '../../../test-support/render';
 import type { Figures, Round } from '../api/testing';
 import { CoverageView } from './CoverageView';
 import { byBuilding } from './MissingList';

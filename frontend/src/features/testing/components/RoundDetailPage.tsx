@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useAreaTree } from '../../../lib/api/areaTree';
-import type { AreaNode } from '../../../lib/api/types';
 import { hasAnyRole, useRoles } from '../../../lib/auth/roles';
 import { useResidentLookup } from '../api/testing';
 import {
@@ -26,6 +25,7 @@ import {
   type Site,
   type Unmatched,
 } from '../api/testing';
+import { scopeOptions } from './scopeOptions';
 import { CoverageView } from './CoverageView';
 import { STATUS_COLOR } from './RoundsPage';
 import '../testing.css';
@@ -185,14 +185,6 @@ function Exemptions({ round }: { round: Round }) {
   );
 }
 
-interface TreeOption {
-  value: string;
-  title: string;
-  children?: TreeOption[];
-}
-const toOptions = (nodes: readonly AreaNode[]): TreeOption[] =>
-  nodes.flatMap((n) => (n.id ? [{ value: n.id, title: n.name ?? n.code ?? '', children: n.children?.length ? toOptions(n.children) : undefined }] : []));
-
 function Sites({ round }: { round: Round }) {
   const { t } = useTranslation();
   const roles = useRoles();
@@ -219,7 +211,7 @@ function Sites({ round }: { round: Round }) {
               <Input maxLength={200} />
             </Form.Item>
             <Form.Item name="areaId" label={t('testing.sites.area')} rules={[{ required: true }]}>
-              <TreeSelect treeData={toOptions(tree.data ?? [])} showSearch={{ treeNodeFilterProp: 'title' }} />
+              <TreeSelect treeData={scopeOptions(tree.data ?? [])} showSearch={{ treeNodeFilterProp: 'title' }} />
             </Form.Item>
             <Form.Item name="address" label={t('testing.sites.address')}>
               <Input maxLength={300} />

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useAreaTree } from '../../../lib/api/areaTree';
-import type { AreaNode } from '../../../lib/api/types';
 import { MODES, POOL_SIZES, useCreateRound, type Mode } from '../api/testing';
+import { scopeOptions } from './scopeOptions';
 import '../testing.css';
 
 interface Values {
@@ -19,14 +19,6 @@ interface Values {
   labs: string[];
 }
 
-interface TreeOption {
-  value: string;
-  title: string;
-  children?: TreeOption[];
-}
-const toOptions = (nodes: readonly AreaNode[]): TreeOption[] =>
-  nodes.flatMap((n) => (n.id ? [{ value: n.id, title: n.name ?? n.code ?? '', children: n.children?.length ? toOptions(n.children) : undefined }] : []));
-
 /** The instant of a time of day on the round's date, in the browser's zone. */
 export const at = (date: Dayjs, time: Dayjs) => date.hour(time.hour()).minute(time.minute()).second(0).millisecond(0).toISOString();
 
@@ -35,7 +27,7 @@ export function RoundSetupPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const tree = useAreaTree();
-  const options = useMemo(() => toOptions(tree.data ?? []), [tree.data]);
+  const options = useMemo(() => scopeOptions(tree.data ?? []), [tree.data]);
   const create = useCreateRound();
   const [form] = Form.useForm<Values>();
 

@@ -4,7 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeStores, resetOfflineQueues } from '../../../lib/offline';
-import { fakeAuth, jsonResponse, renderWithApp } from '../../../testing/render';
+import { fakeAuth, jsonResponse, renderWithApp } from '../../../test-support/render';
 import type { NewSample, Round } from '../api/testing';
 import { SampleTab } from './SampleTab';
 
