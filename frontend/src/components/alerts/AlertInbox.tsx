@@ -3,10 +3,9 @@ import { App, Button, Empty, Form, Input, InputNumber, List, Modal, Skeleton, Sp
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { ProblemAlert } from '../ProblemAlert';
-import { useAlertTransition, useAlerts, type Alert, type AlertKind, type AlertState } from './alerts';
+import { useLanguage } from '../../lib/i18n/language';
+import { kindColor, kindLabel, useAlertKinds, useAlertTransition, useAlerts, type Alert, type AlertKind, type AlertState } from './alerts';
 import './alerts.css';
-
-const KIND_COLOR: Record<AlertKind, string> = { FEVER: 'red', MISSING_REPORT: 'orange', DUTY_GAP: 'red', POSITIVE_POOL: 'magenta' };
 
 interface Props {
   /** One kind (e.g. DUTY_GAP on the duty board) or all. */
@@ -23,13 +22,15 @@ interface Props {
 }
 
 /**
- * The shared alert inbox (FEVER, MISSING_REPORT, DUTY_GAP, POSITIVE_POOL): newest first, with
- * the next steps the server allows for each alert. Re-measuring a fever asks for the new value.
+ * The shared alert inbox of every kind the features raise (their labels and colours come from
+ * GET /api/v1/alert-kinds): newest first, with the next steps the server allows for each alert. Re-measuring a fever asks for the new value.
  */
 export function AlertInbox({ kind, areaId, includeClosed = false, actions = true, itemTestId = 'alert', highlightId, emptyText }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { data, error, isPending, refetch } = useAlerts(kind, includeClosed, areaId);
+  const { data: kinds } = useAlertKinds();
+  const { language } = useLanguage();
   const transition = useAlertTransition();
   const [remeasuring, setRemeasuring] = useState<Alert>();
   const [form] = Form.useForm<{ temperature: number; note?: string }>();
@@ -56,7 +57,9 @@ export function AlertInbox({ kind, areaId, includeClosed = false, actions = true
               <List.Item.Meta
                 title={
                   <Space wrap size={4}>
-                    <Tag color={a.kind ? KIND_COLOR[a.kind] : undefined}>{t(`alerts.kinds.${a.kind ?? 'ALL'}`)}</Tag>
+                    <Tag color={kindColor(kinds, a.kind ?? '')} data-testid="alert-kind">
+                      {kindLabel(kinds, a.kind ?? '', language)}
+                    </Tag>
                     <span>{a.subjectLabel}</span>
                   </Space>
                 }

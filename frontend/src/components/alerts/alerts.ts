@@ -6,12 +6,36 @@ import type { components } from '../../lib/api/schema';
 import type { PageItem } from '../../lib/api/types';
 
 export type Alert = PageItem<'/api/v1/alerts'>;
-export type AlertKind = components['schemas']['AlertKind'];
+/** A kind's code (FEVER, DUTY_GAP …). Features add kinds on the server; the web app never lists them. */
+export type AlertKind = string;
+/** A kind as the server declares it: labels by language, tag colour, workflow. */
+export type AlertKindInfo = components['schemas']['AlertKind'];
 export type AlertState = components['schemas']['AlertState'];
-
-export const ALERT_KINDS: readonly AlertKind[] = ['FEVER', 'MISSING_REPORT', 'DUTY_GAP', 'POSITIVE_POOL'];
 /** States in which somebody still has to act. */
 export const ACTIVE_STATES: AlertState[] = ['OPEN', 'ACKNOWLEDGED', 'REMEASURED', 'REFERRED'];
+
+/** Every kind of alert the features raise (GET /api/v1/alert-kinds); they change only with a release. */
+export function useAlertKinds() {
+  const client = useApiClient();
+  const { isAuthenticated } = useAuth();
+  return useQuery({
+    queryKey: ['alert-kinds'],
+    queryFn: async ({ signal }) => dataOf(await client.GET('/api/v1/alert-kinds', { signal })),
+    enabled: isAuthenticated,
+    staleTime: 60 * 60_000,
+  });
+}
+
+/** The label of a kind in the language shown, falling back to the other language and then to its code. */
+export function kindLabel(kinds: readonly AlertKindInfo[] | undefined, code: string, language: string): string {
+  const k = kinds?.find((x) => x.kind === code);
+  return k?.labels[language] ?? k?.labels.en ?? code;
+}
+
+/** The tag colour of a kind, as its feature declares it. */
+export function kindColor(kinds: readonly AlertKindInfo[] | undefined, code: string): string | undefined {
+  return kinds?.find((x) => x.kind === code)?.color;
+}
 
 /** The shared alert inbox of the caller's jurisdiction, one kind or all. */
 export function useAlerts(kind: AlertKind | undefined, includeClosed: boolean, areaId?: string) {

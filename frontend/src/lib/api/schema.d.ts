@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/api/v1/alert-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The kinds of alert
+         * @description Every kind the features raise, with its workflow, who handles it, and the label and colour to show. Sorted by kind.
+         */
+        get: operations["AlertKindResource_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alerts": {
         parameters: {
             query?: never;
@@ -231,6 +251,26 @@ export interface paths {
          * @description Start without a cursor; keep the returned `next` and pass it back. A transaction that commits late is delivered later, never skipped. DELETE items are tombstones.
          */
         get: operations["ChangeFeedResource_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/changes/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The entities of the feed
+         * @description Every entity the features publish, sorted by name.
+         */
+        get: operations["ChangeFeedResource_entities"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1851,7 +1891,11 @@ export interface components {
     schemas: {
         Alert: {
             id?: components["schemas"]["UUID"];
-            kind?: components["schemas"]["AlertKind"];
+            /**
+             * @description The alert's kind: one of the kinds GET /api/v1/alert-kinds lists; features add kinds, so clients keep unknown ones
+             * @example FEVER
+             */
+            kind?: string;
             state?: components["schemas"]["AlertState"];
             subjectType?: string;
             subjectId?: components["schemas"]["UUID"];
@@ -1866,7 +1910,7 @@ export interface components {
             dueAt?: components["schemas"]["Instant"];
             overdue?: boolean;
             overdueSince?: components["schemas"]["Instant"];
-            /** @description The leaders of the alert's area, who handle it */
+            /** @description Who handles it: the holders of the kind's role (grid leaders) at the alert's area or above it */
             assignees?: string[];
             takenBy?: string;
             closedAt?: components["schemas"]["Instant"];
@@ -1892,8 +1936,23 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @enum {string} */
-        AlertKind: "FEVER" | "MISSING_REPORT" | "DUTY_GAP" | "POSITIVE_POOL";
+        /** @description A kind of alert, declared by the feature that raises it */
+        AlertKind: {
+            /** @example FEVER */
+            kind: string;
+            /** @description The name to show, by language */
+            labels: {
+                [key: string]: string;
+            };
+            /** @description A tag colour (antd preset name: red, orange, magenta …) */
+            color: string;
+            /** @description The role that handles alerts of this kind at the alert's area or above it */
+            assigneeRole: string;
+            /** @description The workflow: the states each state may go to */
+            transitions: {
+                [key: string]: components["schemas"]["AlertState"][];
+            };
+        };
         /** @enum {string} */
         AlertState: "OPEN" | "ACKNOWLEDGED" | "REMEASURED" | "REFERRED" | "RESOLVED" | "DISMISSED" | "CLOSED";
         AlertTransition: {
@@ -2371,6 +2430,12 @@ export interface components {
             /** @description Fields to export in clear (supervisors, with a reason) */
             unmask?: components["schemas"]["PiiField"][];
             reason?: string;
+        };
+        /** @description An entity of the delta feed */
+        FeedEntity: {
+            /** @example TEST_TUBE */
+            name: string;
+            description: string;
         };
         FieldError: {
             field?: string;
@@ -3523,12 +3588,47 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AlertKindResource_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertKind"][];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AlertResource_inbox: {
         parameters: {
             query?: {
                 areaId?: components["schemas"]["UUID"];
                 cursor?: string;
-                kind?: components["schemas"]["AlertKind"];
+                /** @description One kind of GET /api/v1/alert-kinds; unknown kinds are 400 */
+                kind?: string;
                 limit?: number;
                 /** @description Only alerts raised at least this long ago */
                 olderThanMinutes?: number;
@@ -4129,7 +4229,7 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string;
-                /** @description AREA_NODE, CHECKPOINT, ALERT, TEST_ROUND, TEST_TUBE (a pool whose result turned positive/invalid or was corrected) (repeatable); default all */
+                /** @description An entity of GET /api/v1/changes/entities (repeatable); default all */
                 entity?: string[];
                 limit?: number;
             };
@@ -4146,6 +4246,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChangePage"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChangeFeedResource_entities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedEntity"][];
                 };
             };
             /** @description Not Authorized */

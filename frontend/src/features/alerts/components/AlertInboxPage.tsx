@@ -2,17 +2,22 @@ import { Button, Checkbox, Segmented, Space, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AlertInbox } from '../../../components/alerts/AlertInbox';
-import { ALERT_KINDS, type AlertKind } from '../../../components/alerts/alerts';
+import { kindLabel, useAlertKinds } from '../../../components/alerts/alerts';
+import { useLanguage } from '../../../lib/i18n/language';
 
-type KindFilter = AlertKind | 'ALL';
+/** A kind's code, or 'ALL'. */
+type KindFilter = string;
 
 /** Leaders' inbox of every alert kind in their jurisdiction (/alerts?kind=FEVER&id=…). */
 export function AlertInboxPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
+  const { data: kinds } = useAlertKinds();
+  const { language } = useLanguage();
   const kindParam = params.get('kind');
-  const kind: KindFilter = ALERT_KINDS.includes(kindParam as AlertKind) ? (kindParam as AlertKind) : 'ALL';
+  // a kind in the address is taken while the kinds load; one the server does not know falls back to all
+  const kind: KindFilter = !kindParam ? 'ALL' : !kinds || kinds.some((k) => k.kind === kindParam) ? kindParam : 'ALL';
   const includeClosed = params.get('closed') === '1';
   const set = (key: string, value: string | undefined) =>
     setParams(
@@ -39,7 +44,10 @@ export function AlertInboxPage() {
         size="large"
         value={kind}
         onChange={(k) => set('kind', k === 'ALL' ? undefined : k)}
-        options={(['ALL', ...ALERT_KINDS] as KindFilter[]).map((k) => ({ value: k, label: t(`alerts.kinds.${k}`) }))}
+        options={[
+          { value: 'ALL', label: t('alerts.kinds.ALL') },
+          ...(kinds ?? []).map((k) => ({ value: k.kind, label: kindLabel(kinds, k.kind, language) })),
+        ]}
         style={{ maxWidth: '100%', overflowX: 'auto' }}
       />
       <Checkbox checked={includeClosed} onChange={(e) => set('closed', e.target.checked ? '1' : undefined)}>
