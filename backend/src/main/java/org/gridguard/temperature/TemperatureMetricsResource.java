@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gridguard.common.Responses;
 import org.gridguard.temperature.TemperatureViews.Metrics;
 
 @Path("/api/v1/metrics/temperature")
@@ -40,12 +41,6 @@ public class TemperatureMetricsResource {
     public Response get(@QueryParam("areaId") UUID areaId, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
             @QueryParam("format") @Parameter(description = "json or csv") String format, @HeaderParam("Accept") String accept) {
         Metrics m = metrics.metrics(areaId, from, to);
-        boolean csv = "csv".equalsIgnoreCase(format)
-                || (format == null && accept != null && accept.contains("text/csv") && !accept.contains("json"));
-        if (csv) {
-            return Response.ok(TemperatureMetrics.csv(m), "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"temperature-metrics.csv\"").build();
-        }
-        return Response.ok(m, MediaType.APPLICATION_JSON).build();
+        return Responses.jsonOrCsv(m, format, accept, "temperature-metrics.csv", TemperatureMetrics::csv);
     }
 }

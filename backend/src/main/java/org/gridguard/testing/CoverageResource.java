@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gridguard.common.Page;
+import org.gridguard.common.Responses;
 import org.gridguard.testing.TestingViews.Coverage;
 import org.gridguard.testing.TestingViews.Level;
 import org.gridguard.testing.TestingViews.MissingPerson;
@@ -45,13 +46,7 @@ public class CoverageResource {
             @QueryParam("format") @Parameter(description = "json or csv") String format,
             @HeaderParam("Accept") String accept) {
         Coverage c = service.coverage(id, areaId, level);
-        boolean csv = "csv".equalsIgnoreCase(format)
-                || (format == null && accept != null && accept.contains("text/csv") && !accept.contains("json"));
-        if (csv) {
-            return Response.ok(service.csv(c), "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"coverage.csv\"").build();
-        }
-        return Response.ok(c, MediaType.APPLICATION_JSON).build();
+        return Responses.jsonOrCsv(c, format, accept, "coverage.csv", service::csv);
     }
 
     @GET

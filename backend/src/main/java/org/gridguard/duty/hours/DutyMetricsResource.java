@@ -46,12 +46,6 @@ public class DutyMetricsResource {
             @QueryParam("to") LocalDate to, @QueryParam("format") @Parameter(description = "json or csv") String format,
             @HeaderParam("Accept") String accept) {
         Metrics m = hours.metrics(areaId, from, to);
-        boolean csv = "csv".equalsIgnoreCase(format)
-                || (format == null && accept != null && accept.contains("text/csv") && !accept.contains("json"));
-        if (csv) {
-            return Response.ok(DutyHoursService.csv(m), "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"duty-metrics.csv\"").build();
-        }
-        return Response.ok(m, MediaType.APPLICATION_JSON).build();
+        return Responses.jsonOrCsv(m, format, accept, "duty-metrics.csv", DutyHoursService::csv);
     }
 }
