@@ -1,9 +1,7 @@
 package org.gridguard.common;
 
 import java.net.URI;
-import java.util.function.Function;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** The shared shapes of success answers. */
@@ -27,20 +25,6 @@ public final class Responses {
     public static Response csv(String body, String filename) {
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
-    }
-
-    /**
-     * A report as JSON, or as a CSV download when asked for: {@code format=csv}, or no format and an Accept header
-     * that asks for text/csv and not for JSON.
-     */
-    public static <T> Response jsonOrCsv(T report, String format, String accept, String filename,
-            Function<T, String> csv) {
-        boolean asCsv = "csv".equalsIgnoreCase(format)
-                || (format == null && accept != null && accept.contains("text/csv") && !accept.contains("json"));
-        if (asCsv) {
-            return csv(csv.apply(report), filename);
-        }
-        return Response.ok(report, MediaType.APPLICATION_JSON).build();
     }
 
     public static Response withVersion(Object view, long version) {
