@@ -16,7 +16,6 @@ import jakarta.transaction.Transactional;
 
 import org.gridguard.alert.AlertKind;
 import org.gridguard.alert.Alerts;
-import org.gridguard.common.ApiProblem;
 import org.gridguard.common.ChangeLog;
 import org.gridguard.common.Cursor;
 import org.gridguard.common.Page;
