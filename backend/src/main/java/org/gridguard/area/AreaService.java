@@ -1,6 +1,5 @@
 package org.gridguard.area;
 
-import org.gridguard.common.Rows;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +27,7 @@ import org.gridguard.area.AreaViews.NodePatch;
 import org.gridguard.area.AreaViews.NodeView;
 import org.gridguard.area.AreaViews.TreeNode;
 import org.gridguard.common.ApiProblem;
+import org.gridguard.common.ChangeHistory;
 import org.gridguard.common.ChangeLog;
 import org.gridguard.common.Cursor;
 import org.gridguard.common.Idempotency;
@@ -137,17 +137,7 @@ public class AreaService {
         List<Object[]> rows = em.createNativeQuery("""
                 select id, actor, at, action, cast(changes as text) from area_change
                 where subject_id = ?1 order by id desc limit 500""").setParameter(1, id).getResultList();
-        List<ChangeView> out = new ArrayList<>();
-        for (Object[] r : rows) {
-            try {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> ch = json.readValue((String) r[4], Map.class);
-                out.add(new ChangeView(((Number) r[0]).longValue(), (String) r[1], Rows.instant(r[2]), (String) r[3], ch));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return out;
+        return ChangeHistory.entries(rows, json, ChangeView::new);
     }
 
     // ---------- writes ----------

@@ -21,6 +21,7 @@ import org.gridguard.census.CensusViews.CountLevel;
 import org.gridguard.census.CensusViews.CountView;
 import org.gridguard.census.CensusViews.ExportRequest;
 import org.gridguard.common.Page;
+import org.gridguard.common.Responses;
 
 /** The census seen from above: counts, exports and the personal-data audit. */
 @Path("/api/v1")
@@ -58,7 +59,7 @@ public class CensusAdminResource {
     @RolesAllowed({ "supervisor" })
     @Operation(summary = "CSV of residents (UTF-8); masked unless unmask is asked with a reason", description = "Audited.")
     public Response exportResidents(ExportRequest body) {
-        return csv(pii.exportResidents(body), "residents.csv");
+        return Responses.csv(pii.exportResidents(body), "residents.csv");
     }
 
     @POST
@@ -68,11 +69,6 @@ public class CensusAdminResource {
     @RolesAllowed({ "supervisor" })
     @Operation(summary = "CSV of households (UTF-8)", description = "Audited.")
     public Response exportHouseholds(ExportRequest body) {
-        return csv(pii.exportHouseholds(body), "households.csv");
-    }
-
-    static Response csv(String body, String filename) {
-        return Response.ok(body, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+        return Responses.csv(pii.exportHouseholds(body), "households.csv");
     }
 }

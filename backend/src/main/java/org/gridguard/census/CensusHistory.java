@@ -1,7 +1,6 @@
 package org.gridguard.census;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,7 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.gridguard.census.CensusViews.ChangeView;
 import org.gridguard.common.ApiProblem;
-import org.gridguard.common.Rows;
+import org.gridguard.common.ChangeHistory;
 import org.gridguard.security.Caller;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,17 +49,7 @@ public class CensusHistory {
                 select id, actor, at, action, cast(changes as text) from census_change
                 where subject_id = ?1 and subject_type = ?2 order by id desc limit 500""")
                 .setParameter(1, id).setParameter(2, subjectType).getResultList();
-        List<ChangeView> out = new ArrayList<>();
-        for (Object[] r : rows) {
-            try {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> ch = json.readValue((String) r[4], Map.class);
-                out.add(new ChangeView(((Number) r[0]).longValue(), (String) r[1], Rows.instant(r[2]), (String) r[3], ch));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return out;
+        return ChangeHistory.entries(rows, json, ChangeView::new);
     }
 
     /** One change of a household or resident, by the caller, now (personal data only as "changed"). */

@@ -3,11 +3,21 @@ package org.gridguard.census;
 import java.util.Map;
 import java.util.UUID;
 
+import org.gridguard.area.AreaRepository;
+import org.gridguard.common.ApiProblem;
 import org.gridguard.security.Jurisdiction;
 
 /** The jurisdiction filter of census tables, in one place: community (distribution key) and area subtree. */
 final class CensusScope {
     private CensusScope() {
+    }
+
+    /** The path of a list's area filter: null for none, 404 for an area node the caller may not see. */
+    static String areaPath(AreaRepository areas, UUID areaId) {
+        if (areaId == null) {
+            return null;
+        }
+        return areas.visible(areaId).orElseThrow(() -> ApiProblem.notFound("Area node")).path;
     }
 
     /** " and t.community_id = any(:communities) and t.area_id in (...)" for table alias {@code t}; empty for admins. */

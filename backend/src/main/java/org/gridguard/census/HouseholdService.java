@@ -83,7 +83,7 @@ public class HouseholdService {
         if (door != null && door.length() > 50) {
             throw ApiProblem.invalid("door", "must be at most 50 characters");
         }
-        List<HouseholdView> rows = households.list(areaPath(areaId), status, category, updatedSince, door, after, lim)
+        List<HouseholdView> rows = households.list(CensusScope.areaPath(areas, areaId), status, category, updatedSince, door, after, lim)
                 .stream().map(HouseholdView::of).toList();
         return Page.of(rows, lim, v -> Cursor.encode(v.id().toString()));
     }
@@ -213,12 +213,5 @@ public class HouseholdService {
         }
         h.updatedAt = now;
         h.updatedBy = caller.name();
-    }
-
-    String areaPath(UUID areaId) {
-        if (areaId == null) {
-            return null;
-        }
-        return areas.visible(areaId).orElseThrow(() -> ApiProblem.notFound("Area node")).path;
     }
 }

@@ -1,6 +1,5 @@
 package org.gridguard.census;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -29,6 +28,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.gridguard.common.ApiProblem;
+import org.gridguard.common.CountingInputStream;
 
 /**
  * Reads an uploaded census file into rows of strings: CSV in UTF-8 (with or without BOM) or GBK (as Excel
@@ -212,35 +212,14 @@ public final class ImportFile {
         if (e.getSize() > budget[0] || (e.getSize() > 1_000_000 && e.getSize() / compressed > MAX_RATIO)) {
             throw bomb();
         }
-        return new FilterInputStream(zip.getInputStream(e)) {
-            long count;
-
-            private void add(long k) throws IOException {
-                if (k <= 0) {
-                    return;
-                }
-                count += k;
+        return new CountingInputStream(zip.getInputStream(e)) {
+            @Override
+            protected void counted(long k, long count) {
                 budget[0] -= k;
                 if (budget[0] < 0 || (count > 1_000_000 && count / compressed > MAX_RATIO)) {
                     // unchecked on purpose: XML parsers wrap IOExceptions and lose the message
                     throw bomb();
                 }
-            }
-
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    add(1);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int k = super.read(b, off, len);
-                add(k);
-                return k;
             }
         };
     }

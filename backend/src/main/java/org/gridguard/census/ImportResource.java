@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gridguard.census.CensusViews.ImportAccepted;
 import org.gridguard.common.BodyLimit;
+import org.gridguard.common.Responses;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -51,7 +52,7 @@ public class ImportResource {
     @RolesAllowed({ "supervisor", "grid-leader" })
     @Operation(summary = "The import template (CSV, UTF-8 with BOM so Excel opens it)")
     public Response template() {
-        return CensusAdminResource.csv(ImportService.template(), "census-template.csv");
+        return Responses.csv(ImportService.template(), "census-template.csv");
     }
 
     @GET
@@ -60,6 +61,6 @@ public class ImportResource {
     @RolesAllowed({ "supervisor", "grid-leader" })
     @Operation(summary = "The rows an import refused: line number and reason (CSV)")
     public Response errors(@PathParam("jobId") UUID jobId) {
-        return CensusAdminResource.csv(service.errors(jobId), "import-errors.csv");
+        return Responses.csv(service.errors(jobId), "import-errors.csv");
     }
 }

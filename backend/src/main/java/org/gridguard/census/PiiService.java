@@ -1,8 +1,6 @@
 package org.gridguard.census;
 
 import org.gridguard.common.Rows;
-import java.io.IOException;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,8 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gridguard.area.AreaRepository;
 import org.gridguard.census.CensusViews.AuditView;
@@ -32,6 +28,7 @@ import org.gridguard.census.CensusViews.UnmaskRequest;
 import org.gridguard.census.CensusViews.UnmaskedView;
 import org.gridguard.security.pii.IdentityRules.DocType;
 import org.gridguard.common.ApiProblem;
+import org.gridguard.common.Csv;
 import org.gridguard.common.Cursor;
 import org.gridguard.common.Page;
 import org.gridguard.common.Problem;
@@ -188,10 +185,7 @@ public class PiiService {
         }
         sql.append(" order by id desc limit :lim");
         p.put("lim", lim + 1);
-        var q = em.createNativeQuery(sql.toString());
-        p.forEach(q::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
+        List<Object[]> rows = Rows.list(em, sql, p);
         List<AuditView> out = new ArrayList<>();
         for (Object[] r : rows) {
             try {
@@ -219,33 +213,23 @@ public class PiiService {
                 + " r.phone_cipher, r.sex, r.birth_date, r.relation, array_to_string(r.categories, ';'), r.status,"
                 + " r.grid_cell_id, r.updated_at from resident r join household h on h.id = r.household_id where 1 = 1"
                 + CensusScope.filter(jurisdiction, p, "r") + s.areaFilter("r", p) + " order by r.id limit :lim";
-        p.put("lim", exportMaxRows + 1);
-        var q = em.createNativeQuery(sql);
-        p.forEach(q::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
-        tooMany(rows.size());
-        StringWriter out = new StringWriter();
-        out.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("id", "householdId",
-                "doorNumber", "name", "idType", "idNumber", "phone", "sex", "birthDate", "relation", "categories",
-                "status", "gridCellId", "updatedAt").get())) {
-            for (Object[] r : rows) {
-                String id = clear.contains(PiiField.ID_NUMBER) ? pii.decrypt((String) r[6]) : (String) r[5];
-                String phone = clear.contains(PiiField.PHONE) ? pii.decrypt((String) r[8]) : (String) r[7];
-                csv.printRecord(r[0], r[1], r[2], r[3], r[4], id, phone, r[9], r[10], r[11], r[12], r[13], r[14],
-                        Rows.instant(r[15]));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        List<Object[]> rows = exportRows(sql, p);
+        String out = Csv.excel(new String[] { "id", "householdId", "doorNumber", "name", "idType", "idNumber", "phone",
+                "sex", "birthDate", "relation", "categories", "status", "gridCellId", "updatedAt" }, csv -> {
+                    for (Object[] r : rows) {
+                        String id = clear.contains(PiiField.ID_NUMBER) ? pii.decrypt((String) r[6]) : (String) r[5];
+                        String phone = clear.contains(PiiField.PHONE) ? pii.decrypt((String) r[8]) : (String) r[7];
+                        csv.printRecord(r[0], r[1], r[2], r[3], r[4], id, phone, r[9], r[10], r[11], r[12], r[13],
+                                r[14], Rows.instant(r[15]));
+                    }
+                });
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("kind", "RESIDENTS");
         details.put("rows", rows.size());
         details.put("areaId", String.valueOf(req == null ? null : req.areaId()));
         audit("EXPORT", "RESIDENTS", req == null ? null : req.areaId(), s.communityId(), clear,
                 s.reason(), details);
-        return out.toString();
+        return out;
     }
 
     @Transactional
@@ -258,34 +242,28 @@ public class PiiService {
         String sql = "select h.id, h.grid_cell_id, h.compound_id, h.building_id, h.door_number, h.living_count,"
                 + " h.tenant_count, h.contact_name, h.status, h.last_verified_on, h.updated_at from household h where 1 = 1"
                 + CensusScope.filter(jurisdiction, p, "h") + s.areaFilter("h", p) + " order by h.id limit :lim";
-        p.put("lim", exportMaxRows + 1);
-        var q = em.createNativeQuery(sql);
-        p.forEach(q::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
-        tooMany(rows.size());
-        StringWriter out = new StringWriter();
-        out.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("id", "gridCellId",
-                "compoundId", "buildingId", "doorNumber", "livingCount", "tenantCount", "contactName", "status",
-                "lastVerifiedOn", "updatedAt").get())) {
-            for (Object[] r : rows) {
-                csv.printRecord(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
-                        Rows.instant(r[10]));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        List<Object[]> rows = exportRows(sql, p);
+        String out = Csv.excel(new String[] { "id", "gridCellId", "compoundId", "buildingId", "doorNumber",
+                "livingCount", "tenantCount", "contactName", "status", "lastVerifiedOn", "updatedAt" }, csv -> {
+                    for (Object[] r : rows) {
+                        csv.printRecord(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+                                Rows.instant(r[10]));
+                    }
+                });
         audit("EXPORT", "HOUSEHOLDS", req == null ? null : req.areaId(), s.communityId(), List.of(), s.reason(),
                 Map.of("kind", "HOUSEHOLDS", "rows", rows.size()));
-        return out.toString();
+        return out;
     }
 
-    private void tooMany(int n) {
-        if (n > exportMaxRows) {
+    /** The rows of an export query ending in "limit :lim": more than the most an export holds is 422. */
+    private List<Object[]> exportRows(String sql, Map<String, Object> p) {
+        p.put("lim", exportMaxRows + 1);
+        List<Object[]> rows = Rows.list(em, sql, p);
+        if (rows.size() > exportMaxRows) {
             throw ApiProblem.unprocessable("export-too-large",
                     "More than " + exportMaxRows + " rows: narrow the export with areaId");
         }
+        return rows;
     }
 
     record ExportScope(String areaPath, UUID communityId, List<PiiField> clear, String reason) {

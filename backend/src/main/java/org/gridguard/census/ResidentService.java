@@ -67,7 +67,7 @@ public class ResidentService {
             Resident.Category category, Instant updatedSince, String cursor, Integer limit) {
         int lim = Cursor.limit(limit);
         UUID after = afterId(cursor);
-        List<ResidentView> rows = residents.list(areaPath(areaId), householdId, status, category, updatedSince, after,
+        List<ResidentView> rows = residents.list(CensusScope.areaPath(areas, areaId), householdId, status, category, updatedSince, after,
                 lim).stream().map(ResidentView::of).toList();
         return Page.of(rows, lim, v -> Cursor.encode(v.id().toString()));
     }
@@ -295,12 +295,5 @@ public class ResidentService {
         }
         r.updatedAt = now;
         r.updatedBy = caller.name();
-    }
-
-    String areaPath(UUID areaId) {
-        if (areaId == null) {
-            return null;
-        }
-        return areas.visible(areaId).orElseThrow(() -> ApiProblem.notFound("Area node")).path;
     }
 }

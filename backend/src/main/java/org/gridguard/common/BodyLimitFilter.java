@@ -1,6 +1,5 @@
 package org.gridguard.common;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -64,38 +63,19 @@ public class BodyLimitFilter {
         return jsonLimit.asLongValue();
     }
 
-    static final class Bounded extends FilterInputStream {
+    static final class Bounded extends CountingInputStream {
         private final long limit;
-        private long count;
 
         Bounded(InputStream in, long limit) {
             super(in);
             this.limit = limit;
         }
 
-        private void add(long n) throws IOException {
-            if (n > 0) {
-                count += n;
-                if (count > limit) {
-                    throw new BodyTooLargeException(limit);
-                }
-            }
-        }
-
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                add(1);
+        protected void counted(long n, long count) throws IOException {
+            if (count > limit) {
+                throw new BodyTooLargeException(limit);
             }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            add(n);
-            return n;
         }
     }
 }

@@ -1,9 +1,11 @@
 package org.gridguard.common;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 /** Opaque keyset cursors: the sort key of the last row, base64url-encoded. */
 public final class Cursor {
@@ -32,6 +34,24 @@ public final class Cursor {
             }
             return parts;
         } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("cursor", "is not a cursor this list gave out");
+        }
+    }
+
+    /** A cursor part that holds a UUID, or 400. */
+    public static UUID uuid(String part) {
+        try {
+            return UUID.fromString(part);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("cursor", "is not a cursor this list gave out");
+        }
+    }
+
+    /** A cursor part that holds an instant, or 400. */
+    public static Instant instant(String part) {
+        try {
+            return Instant.parse(part);
+        } catch (RuntimeException e) {
             throw ApiProblem.invalid("cursor", "is not a cursor this list gave out");
         }
     }

@@ -317,7 +317,8 @@ public class ProblemMappers {
                 null, null, null);
     }
 
-    private static String jsonPath(com.fasterxml.jackson.databind.JsonMappingException e) {
+    /** Where in the JSON body a mapping error is: {@code items[2].name}. */
+    public static String jsonPath(com.fasterxml.jackson.databind.JsonMappingException e) {
         StringBuilder sb = new StringBuilder();
         for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
             if (r.getFieldName() != null) {

@@ -21,6 +21,12 @@ public final class Responses {
         return rb.build();
     }
 
+    /** A CSV download (UTF-8) named {@code filename}. */
+    public static Response csv(String body, String filename) {
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+    }
+
     public static Response withVersion(Object view, long version) {
         return Response.ok(view).tag(new jakarta.ws.rs.core.EntityTag(Long.toString(version))).build();
     }

@@ -77,19 +77,26 @@ public class DutyScope {
         return n == null ? null : n.path;
     }
 
+    /** The columns of a {@link Post}: checkpoint {@code c} and the node {@code g} it guards. */
+    private static final String POSTS = """
+            select c.id, c.code, c.name, c.community_id, c.guards_node_id, g.path, c.watched_24h
+            from checkpoint c join area_node g on g.id = c.guards_node_id""";
+
+    private static Post post(Object[] r) {
+        return new Post((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3], (UUID) r[4], (String) r[5],
+                (Boolean) r[6]);
+    }
+
     @SuppressWarnings("unchecked")
     public Map<UUID, Post> posts(Collection<UUID> checkpointIds) {
         Map<UUID, Post> out = new HashMap<>();
         if (checkpointIds.isEmpty()) {
             return out;
         }
-        List<Object[]> rows = em.createNativeQuery("""
-                select c.id, c.code, c.name, c.community_id, c.guards_node_id, g.path, c.watched_24h
-                from checkpoint c join area_node g on g.id = c.guards_node_id where c.id = any(?1)""")
+        List<Object[]> rows = em.createNativeQuery(POSTS + " where c.id = any(?1)")
                 .setParameter(1, checkpointIds.toArray(UUID[]::new)).getResultList();
         for (Object[] r : rows) {
-            out.put((UUID) r[0], new Post((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3], (UUID) r[4],
-                    (String) r[5], (Boolean) r[6]));
+            out.put((UUID) r[0], post(r));
         }
         return out;
     }
@@ -105,12 +112,9 @@ public class DutyScope {
     /** Checkpoints guarding the area or nodes inside it (the posts an area's leader rosters). */
     @SuppressWarnings("unchecked")
     public List<Post> postsInside(String areaPath) {
-        List<Object[]> rows = em.createNativeQuery("""
-                select c.id, c.code, c.name, c.community_id, c.guards_node_id, g.path, c.watched_24h
-                from checkpoint c join area_node g on g.id = c.guards_node_id where g.path like ?1 order by c.code""")
+        List<Object[]> rows = em.createNativeQuery(POSTS + " where g.path like ?1 order by c.code")
                 .setParameter(1, areaPath + "%").getResultList();
-        return rows.stream().map(r -> new Post((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3], (UUID) r[4],
-                (String) r[5], (Boolean) r[6])).toList();
+        return rows.stream().map(DutyScope::post).toList();
     }
 
     /** SQL condition: the checkpoint's guarded node {@code g} is visible, or the caller stands the shift {@code s}. */

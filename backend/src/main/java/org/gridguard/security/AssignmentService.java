@@ -16,6 +16,7 @@ import org.gridguard.common.ApiProblem;
 import org.gridguard.common.Cursor;
 import org.gridguard.common.Idempotency;
 import org.gridguard.common.Page;
+import org.gridguard.common.Rows;
 import org.gridguard.security.SecurityViews.AssignmentView;
 import org.gridguard.security.SecurityViews.JurisdictionEntry;
 import org.gridguard.security.SecurityViews.Me;
@@ -153,10 +154,7 @@ public class AssignmentService {
         }
         sql.append(" order by cast(a.id as text) limit :lim");
         p.put("lim", lim + 1);
-        var q = em.createNativeQuery(sql.toString());
-        p.forEach(q::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
+        List<Object[]> rows = Rows.list(em, sql, p);
         List<AssignmentView> views = new ArrayList<>();
         for (Object[] r : rows) {
             views.add(new AssignmentView((UUID) r[0], (String) r[1], Caller.Type.valueOf((String) r[2]), (String) r[3],

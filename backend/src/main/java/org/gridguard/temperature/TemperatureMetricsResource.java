@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -16,9 +16,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gridguard.common.ReportFormat;
 import org.gridguard.temperature.TemperatureViews.Metrics;
 
 @Path("/api/v1/metrics/temperature")
@@ -38,14 +38,8 @@ public class TemperatureMetricsResource {
             @Content(mediaType = "application/json", schema = @Schema(implementation = Metrics.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)) })
     public Response get(@QueryParam("areaId") UUID areaId, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-            @QueryParam("format") @Parameter(description = "json or csv") String format, @HeaderParam("Accept") String accept) {
+            @BeanParam ReportFormat format) {
         Metrics m = metrics.metrics(areaId, from, to);
-        boolean csv = "csv".equalsIgnoreCase(format)
-                || (format == null && accept != null && accept.contains("text/csv") && !accept.contains("json"));
-        if (csv) {
-            return Response.ok(TemperatureMetrics.csv(m), "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"temperature-metrics.csv\"").build();
-        }
-        return Response.ok(m, MediaType.APPLICATION_JSON).build();
+        return format.answer(m, "temperature-metrics.csv", TemperatureMetrics::csv);
     }
 }

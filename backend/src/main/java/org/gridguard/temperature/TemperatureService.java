@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.gridguard.common.ApiProblem;
 import org.gridguard.common.BatchResult;
 import org.gridguard.common.Jdbc;
+import org.gridguard.common.ProblemMappers;
 import org.gridguard.common.Problem.FieldError;
 import org.gridguard.security.Caller;
 import org.gridguard.temperature.Entry.Outcome;
@@ -122,7 +123,7 @@ public class TemperatureService {
                 e.in = json.treeToValue(node, CheckInput.class);
             }
         } catch (JsonMappingException ex) {
-            e.reject(400, path(ex), ex instanceof UnrecognizedPropertyException ? "unknown property" : "has the wrong type");
+            e.reject(400, ProblemMappers.jsonPath(ex), ex instanceof UnrecognizedPropertyException ? "unknown property" : "has the wrong type");
         } catch (JsonProcessingException ex) {
             e.reject(400, "", "is not a valid item");
         }
@@ -145,17 +146,5 @@ public class TemperatureService {
             case 400 -> new ApiProblem(400, "validation", "Invalid input", detail, o.errors(), null, null);
             default -> new ApiProblem(422, "invalid-reading", "Invalid reading", detail, o.errors(), null, null);
         };
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                sb.append(sb.isEmpty() ? "" : ".").append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
     }
 }

@@ -4,8 +4,8 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,10 +16,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gridguard.common.Page;
+import org.gridguard.common.ReportFormat;
 import org.gridguard.testing.TestingViews.Coverage;
 import org.gridguard.testing.TestingViews.Level;
 import org.gridguard.testing.TestingViews.MissingPerson;
@@ -42,16 +42,9 @@ public class CoverageResource {
             @Content(mediaType = "application/json", schema = @Schema(implementation = Coverage.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)) })
     public Response coverage(@PathParam("id") UUID id, @QueryParam("areaId") UUID areaId, @QueryParam("level") Level level,
-            @QueryParam("format") @Parameter(description = "json or csv") String format,
-            @HeaderParam("Accept") String accept) {
+            @BeanParam ReportFormat format) {
         Coverage c = service.coverage(id, areaId, level);
-        boolean csv = "csv".equalsIgnoreCase(format)
-                || (format == null && accept != null && accept.contains("text/csv") && !accept.contains("json"));
-        if (csv) {
-            return Response.ok(service.csv(c), "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"coverage.csv\"").build();
-        }
-        return Response.ok(c, MediaType.APPLICATION_JSON).build();
+        return format.answer(c, "coverage.csv", service::csv);
     }
 
     @GET

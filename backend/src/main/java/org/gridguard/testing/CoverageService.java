@@ -1,7 +1,6 @@
 package org.gridguard.testing;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -17,10 +16,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gridguard.common.ApiProblem;
+import org.gridguard.common.Csv;
 import org.gridguard.common.Cursor;
 import org.gridguard.common.Jdbc;
 import org.gridguard.common.Page;
@@ -281,25 +280,22 @@ public class CoverageService {
 
     /** The coverage table as CSV (UTF-8 with BOM, for Excel). */
     public String csv(Coverage c) {
-        StringWriter out = new StringWriter();
-        out.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("areaId", "level", "name",
-                "residents", "exempt", "expected", "sampled", "makeup", "missing", "pending", "negative", "positive",
-                "coveragePct", "previousCoveragePct").get())) {
-            for (CoverageRow r : c.rows()) {
-                Figures f = r.figures();
-                csv.printRecord(r.areaId(), r.level(), r.name(), f.residents(), f.exempt(), f.expected(), f.sampled(),
-                        f.makeup(), f.missing(), f.pending(), f.negative(), f.positive(), f.coveragePct(),
-                        r.previousCoveragePct() == null ? "" : r.previousCoveragePct());
-            }
-            Figures f = c.total();
-            csv.printRecord("", "TOTAL", "", f.residents(), f.exempt(), f.expected(), f.sampled(), f.makeup(),
-                    f.missing(), f.pending(), f.negative(), f.positive(), f.coveragePct(),
-                    c.previous() == null ? "" : c.previous().figures().coveragePct());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toString();
+        return Csv.excel(new String[] { "areaId", "level", "name", "residents", "exempt", "expected", "sampled",
+                "makeup", "missing", "pending", "negative", "positive", "coveragePct", "previousCoveragePct" }, csv -> {
+                    for (CoverageRow r : c.rows()) {
+                        printRow(csv, r.areaId(), r.level(), r.name(), r.figures(),
+                                r.previousCoveragePct() == null ? "" : r.previousCoveragePct());
+                    }
+                    printRow(csv, "", "TOTAL", "", c.total(),
+                            c.previous() == null ? "" : c.previous().figures().coveragePct());
+                });
+    }
+
+    /** One line of the coverage CSV: the area, its figures, and the previous round's coverage. */
+    private static void printRow(CSVPrinter csv, Object areaId, Object level, Object name, Figures f,
+            Object previousCoveragePct) throws IOException {
+        csv.printRecord(areaId, level, name, f.residents(), f.exempt(), f.expected(), f.sampled(), f.makeup(),
+                f.missing(), f.pending(), f.negative(), f.positive(), f.coveragePct(), previousCoveragePct);
     }
 
     // ---------- the make-up worklist ----------
@@ -339,14 +335,11 @@ public class CoverageService {
             sql.append(" and (coalesce(b.code, ''), h.door_number, r.id) > (:c0, :c1, :c2)");
             p.put("c0", c.get(0));
             p.put("c1", c.get(1));
-            p.put("c2", RoundService.uuid(c.get(2)));
+            p.put("c2", Cursor.uuid(c.get(2)));
         }
         sql.append(" order by coalesce(b.code, ''), h.door_number, r.id limit :lim");
         p.put("lim", lim + 1);
-        var q = em.createNativeQuery(sql.toString());
-        p.forEach(q::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
+        List<Object[]> rows = Rows.list(em, sql, p);
         Map<UUID, String> codes = new HashMap<>();
         List<MissingPerson> out = new ArrayList<>();
         for (Object[] x : rows) {

@@ -214,19 +214,12 @@ public class LabResultService {
         }
         if (c != null) {
             sql.append(" and (received_at, id) > (:at, :id)");
-            try {
-                p.put("at", Instant.parse(c.get(0)));
-            } catch (RuntimeException e) {
-                throw ApiProblem.invalid("cursor", "is not a cursor this list gave out");
-            }
-            p.put("id", RoundService.uuid(c.get(1)));
+            p.put("at", Cursor.instant(c.get(0)));
+            p.put("id", Cursor.uuid(c.get(1)));
         }
         sql.append(" order by received_at, id limit :lim");
         p.put("lim", lim + 1);
-        var q = em.createNativeQuery(sql.toString());
-        p.forEach(q::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
+        List<Object[]> rows = Rows.list(em, sql, p);
         List<UnmatchedView> out = rows.stream().map(x -> new UnmatchedView((UUID) x[0], (UUID) x[1], (String) x[2],
                 (String) x[3], Result.valueOf((String) x[4]), Rows.instant(x[5]), (String) x[6], Rows.instant(x[7]),
                 Rows.instant(x[8]))).toList();

@@ -16,7 +16,6 @@ import jakarta.transaction.Transactional;
 
 import org.gridguard.alert.AlertKind;
 import org.gridguard.alert.Alerts;
-import org.gridguard.common.ApiProblem;
 import org.gridguard.common.ChangeLog;
 import org.gridguard.common.Cursor;
 import org.gridguard.common.Page;
@@ -193,19 +192,12 @@ public class PoolFollowUp {
         }
         if (c != null) {
             sql.append(" and (t.result_at, t.id) < (:at, :id)");
-            try {
-                p.put("at", Instant.parse(c.get(0)));
-            } catch (RuntimeException e) {
-                throw ApiProblem.invalid("cursor", "is not a cursor this list gave out");
-            }
-            p.put("id", RoundService.uuid(c.get(1)));
+            p.put("at", Cursor.instant(c.get(0)));
+            p.put("id", Cursor.uuid(c.get(1)));
         }
         sql.append(" order by t.result_at desc, t.id desc limit :lim");
         p.put("lim", lim + 1);
-        var q = em.createNativeQuery(sql.toString());
-        p.forEach(q::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
+        List<Object[]> rows = Rows.list(em, sql, p);
         List<PositivePool> out = new ArrayList<>();
         for (Object[] x : rows) {
             out.add(new PositivePool((UUID) x[0], (UUID) x[1], (String) x[2], Result.valueOf((String) x[3]),

@@ -229,9 +229,14 @@ public class RoundService {
                 .setParameter(6, p.modes() == null ? null : p.modes().stream().distinct().map(Enum::name).toArray(String[]::new))
                 .setParameter(7, p.poolSize()).setParameter(8, p.labs() == null ? null : labs(p.labs()))
                 .setParameter(9, clock.instant()).executeUpdate();
-        changes.record(ENTITY, id, r.communityIds().isEmpty() ? null : r.communityIds().get(0), r.scopePaths().get(0),
-                ChangeLog.Op.UPSERT);
-        return view(rounds.byId(id).orElseThrow());
+        return changed(r);
+    }
+
+    /** After an update of round {@code r}: its change in the feed, and its new view. */
+    private RoundView changed(Round r) {
+        changes.record(ENTITY, r.id(), r.communityIds().isEmpty() ? null : r.communityIds().get(0),
+                r.scopePaths().get(0), ChangeLog.Op.UPSERT);
+        return view(rounds.byId(r.id()).orElseThrow());
     }
 
     private void requireSupervisorOf(Round r) {
@@ -268,9 +273,7 @@ public class RoundService {
                     .setParameter(1, id).setParameter(2, now).executeUpdate();
         }
         coverage.markAllDirty(r);
-        changes.record(ENTITY, id, r.communityIds().isEmpty() ? null : r.communityIds().get(0), r.scopePaths().get(0),
-                ChangeLog.Op.UPSERT);
-        return view(rounds.byId(id).orElseThrow());
+        return changed(r);
     }
 
     /** One door-to-door task per household with a bed-ridden, quarantined (contacts) or red-coded resident. */
@@ -384,26 +387,15 @@ public class RoundService {
         }
         if (c != null) {
             sql.append(" and e.id > :after");
-            p.put("after", uuid(c.get(0)));
+            p.put("after", Cursor.uuid(c.get(0)));
         }
         sql.append(" order by e.id limit :lim");
         p.put("lim", lim + 1);
-        var q = em.createNativeQuery(sql.toString());
-        p.forEach(q::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
+        List<Object[]> rows = Rows.list(em, sql, p);
         List<ExemptionView> out = rows.stream().map(x -> new ExemptionView((UUID) x[0], (UUID) x[1], (UUID) x[2],
                 (String) x[3], (UUID) x[4], (UUID) x[5], ExemptionKind.valueOf((String) x[6]), (String) x[7],
                 (String) x[8], Rows.instant(x[9]))).toList();
         return Page.of(out, lim, v -> Cursor.encode(v.id().toString()));
-    }
-
-    static UUID uuid(String s) {
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid("cursor", "is not a cursor this list gave out");
-        }
     }
 
     // ---------- sites ----------
@@ -548,14 +540,11 @@ public class RoundService {
             p.put("c0", "0".equals(c.get(0)) ? 0 : 1);
             p.put("c1", c.get(1));
             p.put("c2", c.get(2));
-            p.put("c3", uuid(c.get(3)));
+            p.put("c3", Cursor.uuid(c.get(3)));
         }
         sql.append(" order by case when t.urgent then 0 else 1 end, coalesce(b.code, ''), h.door_number, t.id limit :lim");
         p.put("lim", lim + 1);
-        var q = em.createNativeQuery(sql.toString());
-        p.forEach(q::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
+        List<Object[]> rows = Rows.list(em, sql, p);
         Set<UUID> people = new TreeSet<>();
         for (Object[] x : rows) {
             for (String s : (String[]) x[7]) {

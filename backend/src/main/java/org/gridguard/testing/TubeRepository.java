@@ -43,16 +43,24 @@ public class TubeRepository {
             int capacity, int members, String status, String openedBy) {
     }
 
+    /** The columns of a {@link Tube} (test_tube {@code t}), first in every select that reads one. */
+    private static final String TUBE = """
+            t.id, t.round_id, t.barcode, t.community_id, t.grid_cell_id, t.area_id, t.site_id, t.capacity, t.members,
+              t.status, t.opened_by""";
+
+    /** The tube in the first {@link #TUBE} columns of a row. */
+    private static Tube tube(Object[] x) {
+        return new Tube((UUID) x[0], (UUID) x[1], (String) x[2], (UUID) x[3], (UUID) x[4], (UUID) x[5], (UUID) x[6],
+                ((Number) x[7]).intValue(), ((Number) x[8]).intValue(), (String) x[9], (String) x[10]);
+    }
+
     /** The pool of a barcode in a round, unfiltered (the caller's reach is the round's); null if none. */
     Tube byBarcode(UUID roundId, String barcode) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select id, round_id, barcode, community_id, grid_cell_id, area_id, site_id, capacity, members, status, opened_by
-                from test_tube where round_id = ?1 and barcode = ?2""")
+        List<Object[]> rows = em.createNativeQuery(
+                "select " + TUBE + " from test_tube t where t.round_id = ?1 and t.barcode = ?2")
                 .setParameter(1, roundId).setParameter(2, barcode).getResultList();
-        return rows.stream().findFirst().map(x -> new Tube((UUID) x[0], (UUID) x[1], (String) x[2], (UUID) x[3],
-                (UUID) x[4], (UUID) x[5], (UUID) x[6], ((Number) x[7]).intValue(), ((Number) x[8]).intValue(),
-                (String) x[9], (String) x[10])).orElse(null);
+        return rows.stream().findFirst().map(TubeRepository::tube).orElse(null);
     }
 
     /** Where a pool is taken: an area node the caller covers, and the grid cell on its path if it has one. */
@@ -117,9 +125,8 @@ public class TubeRepository {
     /** A tube with its people and result history; 404 outside the caller's cells. */
     TubeView view(UUID roundId, UUID tubeId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select t.id, t.round_id, t.barcode, t.area_id, t.grid_cell_id, t.site_id, t.capacity, t.members, t.status,
-                  t.result, t.tested_at, t.lab_ref, t.opened_by, t.opened_at, t.closed_at, t.version,
+        List<Object[]> rows = em.createNativeQuery("select " + TUBE + """
+                , t.result, t.tested_at, t.lab_ref, t.opened_at, t.closed_at, t.version,
                   (select path from area_node where id = coalesce(t.grid_cell_id, t.area_id))
                 from test_tube t where t.id = ?1 and t.round_id = ?2""").setParameter(1, tubeId).setParameter(2, roundId)
                 .getResultList();
@@ -127,17 +134,17 @@ public class TubeRepository {
             throw ApiProblem.notFound("Tube");
         }
         Object[] x = rows.get(0);
-        String path = (String) x[16];
-        boolean mine = caller.name().equals(x[12]);
+        Tube t = tube(x);
+        String path = (String) x[17];
+        boolean mine = caller.name().equals(t.openedBy());
         if (!jurisdiction.isGlobal() && !mine && (path == null || !jurisdiction.covers(path))) {
             throw ApiProblem.notFound("Tube");
         }
         List<TubeMember> members = agencyOnly() ? List.of() : members(tubeId);
-        return new TubeView((UUID) x[0], (UUID) x[1], (String) x[2], (UUID) x[3], (UUID) x[4], (UUID) x[5],
-                ((Number) x[6]).intValue(), ((Number) x[7]).intValue(), (String) x[8],
-                x[9] == null ? null : TestingViews.Result.valueOf((String) x[9]), Rows.instant(x[10]), (String) x[11],
-                (String) x[12], Rows.instant(x[13]), Rows.instant(x[14]), ((Number) x[15]).longValue(), members,
-                history(tubeId));
+        return new TubeView(t.id(), t.roundId(), t.barcode(), t.areaId(), t.cellId(), t.siteId(), t.capacity(),
+                t.members(), t.status(), x[11] == null ? null : TestingViews.Result.valueOf((String) x[11]),
+                Rows.instant(x[12]), (String) x[13], t.openedBy(), Rows.instant(x[14]), Rows.instant(x[15]),
+                ((Number) x[16]).longValue(), members, history(tubeId));
     }
 
     /** Agencies follow pools through the feed: results, not people. */

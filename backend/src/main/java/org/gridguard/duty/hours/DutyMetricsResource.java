@@ -10,8 +10,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,12 +22,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gridguard.common.Idempotency;
 import org.gridguard.common.Page;
-import org.gridguard.common.Responses;
+import org.gridguard.common.ReportFormat;
 import org.gridguard.duty.hours.HoursViews.*;
 
 @Path("/api/v1/metrics/duty")
@@ -43,15 +42,8 @@ public class DutyMetricsResource {
     @RolesAllowed({ "admin", "supervisor", "grid-leader", "agency" })
     @Operation(summary = "Duty metrics for an area and dates", description = "Fill rate, gaps and their duration, hours by person and unit. CSV with Accept: text/csv or format=csv.")
     public Response metrics(@QueryParam("areaId") UUID areaId, @QueryParam("from") LocalDate from,
-            @QueryParam("to") LocalDate to, @QueryParam("format") @Parameter(description = "json or csv") String format,
-            @HeaderParam("Accept") String accept) {
+            @QueryParam("to") LocalDate to, @BeanParam ReportFormat format) {
         Metrics m = hours.metrics(areaId, from, to);
-        boolean csv = "csv".equalsIgnoreCase(format)
-                || (format == null && accept != null && accept.contains("text/csv") && !accept.contains("json"));
-        if (csv) {
-            return Response.ok(DutyHoursService.csv(m), "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"duty-metrics.csv\"").build();
-        }
-        return Response.ok(m, MediaType.APPLICATION_JSON).build();
+        return format.answer(m, "duty-metrics.csv", DutyHoursService::csv);
     }
 }

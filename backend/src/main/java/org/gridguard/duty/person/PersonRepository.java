@@ -98,13 +98,7 @@ public class PersonRepository {
     @SuppressWarnings("unchecked")
     List<DutyPerson> page(String areaPath, String q, String unit, List<String> cursor, int limit) {
         Map<String, Object> p = new HashMap<>();
-        StringBuilder sql = new StringBuilder(
-                "select dp.* from duty_person dp join area_node h on h.id = dp.home_area_id where ")
-                .append(scope.visiblePersonSql(p));
-        if (areaPath != null) {
-            sql.append(" and h.path like :area");
-            p.put("area", areaPath + "%");
-        }
+        StringBuilder sql = visibleIn(areaPath, p);
         if (q != null && !q.isBlank()) {
             sql.append(" and strpos(lower(dp.name), :q) > 0");
             p.put("q", q.toLowerCase());
@@ -129,6 +123,15 @@ public class PersonRepository {
     @SuppressWarnings("unchecked")
     public List<DutyPerson> visibleByUnit(String areaPath) {
         Map<String, Object> p = new HashMap<>();
+        StringBuilder sql = visibleIn(areaPath, p);
+        sql.append(" order by dp.unit, dp.name limit ").append(MAX_PEOPLE);
+        var q = em.createNativeQuery(sql.toString(), DutyPerson.class);
+        p.forEach(q::setParameter);
+        return q.getResultList();
+    }
+
+    /** "select dp.* ... where" the people the caller sees, living in the area (by path) if given. */
+    private StringBuilder visibleIn(String areaPath, Map<String, Object> p) {
         StringBuilder sql = new StringBuilder(
                 "select dp.* from duty_person dp join area_node h on h.id = dp.home_area_id where ")
                 .append(scope.visiblePersonSql(p));
@@ -136,10 +139,7 @@ public class PersonRepository {
             sql.append(" and h.path like :area");
             p.put("area", areaPath + "%");
         }
-        sql.append(" order by dp.unit, dp.name limit ").append(MAX_PEOPLE);
-        var q = em.createNativeQuery(sql.toString(), DutyPerson.class);
-        p.forEach(q::setParameter);
-        return q.getResultList();
+        return sql;
     }
 
     /** Unfiltered (the roster job): the active people of the community living in, or above, the area. */

@@ -4,13 +4,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.gridguard.duty.person.Availability.DatesOff;
+import org.gridguard.duty.person.Availability.DaysOff;
+import org.gridguard.duty.person.Availability.HoursOff;
+import org.gridguard.duty.person.Availability.PreferredKinds;
+import org.gridguard.duty.person.Availability.Weekday;
 import org.gridguard.duty.shift.DutyShift;
 
 /** Request and answer shapes of people on duty. */
@@ -29,15 +32,15 @@ public final class PersonViews {
             @NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 100) @Schema(description = "派出单位") String unit,
             @Size(max = 10) List<@NotBlank @Size(max = 40) String> skills, Boolean partyMember,
             @NotNull @Schema(description = "Their own grid cell or zone") UUID homeAreaId,
-            @Size(max = 7) List<@Min(1) @Max(7) Integer> daysOff, @Size(max = 100) List<LocalDate> datesOff,
-            @Size(max = 5) List<@NotBlank String> hoursOff, @Size(max = 4) List<DutyShift.Kind> preferredKinds) {
+            @DaysOff List<@Weekday Integer> daysOff, @DatesOff List<LocalDate> datesOff,
+            @HoursOff List<@NotBlank String> hoursOff, @PreferredKinds List<DutyShift.Kind> preferredKinds) {
     }
 
     @Schema(name = "DutyPersonPatch")
     public record PersonPatch(@Size(min = 1, max = 100) String name, @Size(min = 1, max = 100) String unit,
             @Size(max = 10) List<@NotBlank @Size(max = 40) String> skills, Boolean partyMember, UUID homeAreaId,
-            @Size(max = 7) List<@Min(1) @Max(7) Integer> daysOff, @Size(max = 100) List<LocalDate> datesOff,
-            @Size(max = 5) List<@NotBlank String> hoursOff, @Size(max = 4) List<DutyShift.Kind> preferredKinds,
+            @DaysOff List<@Weekday Integer> daysOff, @DatesOff List<LocalDate> datesOff,
+            @HoursOff List<@NotBlank String> hoursOff, @PreferredKinds List<DutyShift.Kind> preferredKinds,
             Boolean active, Long version) {
     }
 }

@@ -83,11 +83,10 @@ public class ShiftService {
             case THREE_SHIFTS -> {
                 int night = p.nightNeeded == null ? p.peopleNeeded : p.nightNeeded;
                 out.add(new Object[] { DutyShift.Kind.NIGHT, d.atStartOfDay(z).toInstant(), d.atTime(8, 0).atZone(z).toInstant(), night });
-                out.add(new Object[] { DutyShift.Kind.DAY, d.atTime(8, 0).atZone(z).toInstant(), d.atTime(16, 0).atZone(z).toInstant(), p.peopleNeeded });
+                out.add(dayShift(p, d, z));
                 out.add(new Object[] { DutyShift.Kind.EVENING, d.atTime(16, 0).atZone(z).toInstant(), d.plusDays(1).atStartOfDay(z).toInstant(), p.peopleNeeded });
             }
-            case DAY_ONLY -> out.add(new Object[] { DutyShift.Kind.DAY, d.atTime(8, 0).atZone(z).toInstant(),
-                    d.atTime(16, 0).atZone(z).toInstant(), p.peopleNeeded });
+            case DAY_ONLY -> out.add(dayShift(p, d, z));
             case CUSTOM -> {
                 LocalDate endDay = p.customEnd.isAfter(p.customStart) ? d : d.plusDays(1);
                 out.add(new Object[] { DutyShift.Kind.CUSTOM, d.atTime(p.customStart).atZone(z).toInstant(),
@@ -95,6 +94,12 @@ public class ShiftService {
             }
         }
         return out;
+    }
+
+    /** The day shift, 8:00 to 16:00, of both the three-shift and the day-only patterns. */
+    private static Object[] dayShift(DutyPattern p, LocalDate d, ZoneId z) {
+        return new Object[] { DutyShift.Kind.DAY, d.atTime(8, 0).atZone(z).toInstant(),
+                d.atTime(16, 0).atZone(z).toInstant(), p.peopleNeeded };
     }
 
     @Transactional
