@@ -72,7 +72,7 @@ public class CheckRepository {
             from checkpoint k join area_node g on g.id = k.guards_node_id where k.id %1$s
             union all
             select 'R', r.id, r.community_id, a.path, r.area_id, r.name, null, null, null, r.grid_cell_id
-            from resident r join area_node a on a.id = r.area_id where r.id %1$s""";
+            from census_resident r join area_node a on a.id = r.area_id where r.id %1$s""";
     /** The caller's scopes (Jurisdiction's query) in the same statement: one round trip for where, whom and who. */
     static final String WITH_SCOPES = """
 
@@ -308,14 +308,14 @@ public class CheckRepository {
 
     /**
      * Per local day ({@code zone}) of raising in [{@code from}, {@code to}), below {@code like}: FEVER alerts not
-     * closed, and closed. (It reads the alert feature's table: the readings' alerts, counted where they were raised.)
+     * closed, and closed. (It reads the alert module's port view alert_raised: the readings' alerts, counted where they were raised.)
      */
     @SuppressWarnings("unchecked")
     List<Object[]> dailyFeverAlerts(String like, Instant from, Instant to, String zone) {
         return em.createNativeQuery("""
                 select cast(a.raised_at at time zone ?4 as date), count(*) filter (where a.state <> 'CLOSED'),
                        count(*) filter (where a.state = 'CLOSED')
-                from alert a join area_node n on n.id = a.area_id
+                from alert_raised a join area_node n on n.id = a.area_id
                 where a.kind = 'FEVER' and n.path like ?1 and a.raised_at >= ?2 and a.raised_at < ?3 group by 1""")
                 .setParameter(1, like).setParameter(2, from).setParameter(3, to).setParameter(4, zone).getResultList();
     }
@@ -328,7 +328,7 @@ public class CheckRepository {
                    t.resident_id, coalesce(r.name, t.visitor_name), t.visitor_doc_type, t.visitor_doc_mask,
                    t.visitor_phone_mask, t.visitor_from, t.visitor_reason, t.recorded_by, t.alert_id, t.version
             from temperature_check t join area_node an on an.id = t.area_id
-            left join checkpoint k on k.id = t.checkpoint_id left join resident r on r.id = t.resident_id
+            left join checkpoint k on k.id = t.checkpoint_id left join census_resident r on r.id = t.resident_id
             where 1 = 1""";
 
     /** What a list of registrations is narrowed to; any may be null. {@code areaPath}: below this area. */
@@ -413,7 +413,7 @@ public class CheckRepository {
         StringBuilder sql = new StringBuilder("""
                 select r.id, r.name, r.household_id, concat_ws(' ', cn.name, bn.name, h.door_number), r.id_mask, r.phone_mask,
                        exists (select 1 from watch w where w.resident_id = r.id and w.starts_on <= :today and w.ends_on >= :today)
-                from resident r join household h on h.id = r.household_id join area_node an on an.id = r.area_id
+                from census_resident r join census_household h on h.id = r.household_id join area_node an on an.id = r.area_id
                 left join area_node cn on cn.id = h.compound_id left join area_node bn on bn.id = h.building_id
                 where an.path like :guard and r.status = 'LIVING'""");
         p.put("guard", guardPath + "%");

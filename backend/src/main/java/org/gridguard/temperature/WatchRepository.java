@@ -30,7 +30,7 @@ public class WatchRepository {
     @SuppressWarnings("unchecked")
     Object[] residentPlace(UUID residentId) {
         List<Object[]> rows = em.createNativeQuery("""
-                select r.community_id, r.grid_cell_id, r.area_id, an.path from resident r
+                select r.community_id, r.grid_cell_id, r.area_id, an.path from census_resident r
                 join area_node an on an.id = r.area_id where r.id = ?1""").setParameter(1, residentId).getResultList();
         return rows.isEmpty() ? null : rows.get(0);
     }
@@ -82,7 +82,7 @@ public class WatchRepository {
         Map<UUID, Object[]> people = new HashMap<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery("""
                 select r.id, r.name, concat_ws(' ', cn.name, bn.name, h.door_number), cell.name
-                from resident r join household h on h.id = r.household_id join area_node cell on cell.id = r.grid_cell_id
+                from census_resident r join census_household h on h.id = r.household_id join area_node cell on cell.id = r.grid_cell_id
                 left join area_node cn on cn.id = h.compound_id left join area_node bn on bn.id = h.building_id
                 where r.id = any(?1)""").setParameter(1, residentIds).getResultList()) {
             people.put((UUID) r[0], r);
@@ -105,14 +105,14 @@ public class WatchRepository {
         StringBuilder sql = new StringBuilder("""
                 select w.id, w.resident_id, r.name, concat_ws(' ', cn.name, bn.name, h.door_number), cell.name, win.w,
                        rd.id, rd.temperature, rd.measured_at, rd.fever, al.id
-                from watch w join resident r on r.id = w.resident_id join household h on h.id = r.household_id
+                from watch w join census_resident r on r.id = w.resident_id join census_household h on h.id = r.household_id
                 join area_node an on an.id = w.area_id join area_node cell on cell.id = w.grid_cell_id
                 left join area_node cn on cn.id = h.compound_id left join area_node bn on bn.id = h.building_id
                 cross join unnest(cast(:wins as text[])) as win(w)
                 left join lateral (select t.id, t.temperature, t.measured_at, t.fever from temperature_check t
                                    where t.resident_id = w.resident_id and t.business_date = :day and t.report_window = win.w
                                    order by t.measured_at desc limit 1) rd on true
-                left join alert al on al.kind = 'MISSING_REPORT'
+                left join alert_raised al on al.kind = 'MISSING_REPORT'
                      and al.dedupe_key = 'missing:' || cast(w.resident_id as text) || ':' || :dayText || ':' || win.w
                 where w.starts_on <= :day and w.ends_on >= :day""");
         sql.append(scope(p, "w"));
@@ -148,7 +148,7 @@ public class WatchRepository {
     List<Object[]> missing(LocalDate day, ReportWindow window) {
         return em.createNativeQuery("""
                 select w.resident_id, r.name, r.grid_cell_id, min(cast(w.id as text)), string_agg(distinct w.reason, ',')
-                from watch w join resident r on r.id = w.resident_id
+                from watch w join census_resident r on r.id = w.resident_id
                 where w.starts_on <= ?1 and w.ends_on >= ?1 and r.status = 'LIVING'
                   and not exists (select 1 from temperature_check t where t.resident_id = w.resident_id
                                   and t.business_date = ?1 and t.report_window = ?2)

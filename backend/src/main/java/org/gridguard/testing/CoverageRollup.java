@@ -473,8 +473,8 @@ public class CoverageRollup {
             with now as (
               select r.grid_cell_id as cell, count(*) as n,
                 sum(hashtextextended(concat_ws('/', r.id, h.compound_id, h.building_id), 0)) as f
-              from resident r
-              cross join lateral (select h.compound_id, h.building_id from household h where h.id = r.household_id limit 1) h
+              from census_resident r
+              cross join lateral (select h.compound_id, h.building_id from census_household h where h.id = r.household_id limit 1) h
               where r.grid_cell_id = any(cast(:census as uuid[])) and r.status = 'LIVING'
                 and r.community_id = any(cast(:communities as uuid[]))
                 and r.area_id in (select id from area_node where path like any(cast(:scope as text[])))
@@ -504,7 +504,7 @@ public class CoverageRollup {
             with whole as materialized (
               select distinct id from (
                 select unnest(cast(:persons as uuid[])) as id
-                union all select r.id from resident r where r.grid_cell_id = any(cast(:cells as uuid[]))
+                union all select r.id from census_resident r where r.grid_cell_id = any(cast(:cells as uuid[]))
                 union all select p.resident_id from test_coverage_person p
                   where p.round_id = :rid and p.grid_cell_id = any(cast(:cells as uuid[]))) x),
             fresh as materialized (
@@ -542,7 +542,7 @@ public class CoverageRollup {
             -- refresher analyzes what grew), so these are hash joins over the cells' rows
             in_cells as materialized (
               select r.id as resident_id, r.grid_cell_id, h.compound_id, h.building_id, e.resident_id is not null as exempt
-              from resident r join household h on h.id = r.household_id
+              from census_resident r join census_household h on h.id = r.household_id
               left join test_exemption e on e.round_id = :rid and e.resident_id = r.id
               where r.grid_cell_id = any(cast(:cells as uuid[])) and r.status = 'LIVING'
                 and r.community_id = any(cast(:communities as uuid[]))
@@ -568,7 +568,7 @@ public class CoverageRollup {
               cross join lateral (
                 select r.id, r.grid_cell_id, h.compound_id, h.building_id,
                   exists (select 1 from test_exemption e where e.round_id = :rid and e.resident_id = r.id) as exempt
-                from resident r join household h on h.id = r.household_id
+                from census_resident r join census_household h on h.id = r.household_id
                 where r.id = cand.id and r.status = 'LIVING' and r.grid_cell_id is not null
                   and r.community_id = any(cast(:communities as uuid[]))
                   and exists (select 1 from area_node a where a.id = r.area_id and a.path like any(cast(:scope as text[])))

@@ -82,7 +82,7 @@ public class CoverageService {
         }
         return """
                 with res as (
-                  select r.id%s from resident r join household h on h.id = r.household_id
+                  select r.id%s from census_resident r join census_household h on h.id = r.household_id
                   where r.grid_cell_id = any(?) and r.community_id = any(?)
                     and r.status = 'LIVING'
                     and r.area_id in (select id from area_node where path like any(?)%s)),
@@ -261,7 +261,7 @@ public class CoverageService {
         List<Object> args = new ArrayList<>();
         String counts = countSql(r, List.of("h.id"), args, new UUID[] { cell }, area.path());
         List<Object[]> rows = Jdbc.rows(c, "select x.*, nm.name from (" + counts + ") x"
-                + " left join household hh on hh.id = x.k1 left join area_node nb on nb.id = hh.building_id"
+                + " left join census_household hh on hh.id = x.k1 left join area_node nb on nb.id = hh.building_id"
                 + " left join lateral (select concat_ws(' ', nb.name, hh.door_number) as name, concat(nb.code, '/', hh.door_number) as code) nm on true"
                 + " order by nm.code nulls last, x.k1", args.toArray());
         List<CoverageRow> out = new ArrayList<>();
@@ -310,7 +310,7 @@ public class CoverageService {
         StringBuilder sql = new StringBuilder("""
                 select r.id, r.name, r.phone_mask, r.household_id, h.door_number, h.building_id, b.name, r.grid_cell_id,
                   r.categories, coalesce(b.code, '')
-                from resident r join household h on h.id = r.household_id left join area_node b on b.id = h.building_id
+                from census_resident r join census_household h on h.id = r.household_id left join area_node b on b.id = h.building_id
                 where r.community_id = any(cast(:communities as uuid[])) and r.status = 'LIVING'
                   and r.area_id in (select id from area_node where path like any(cast(:scope as text[]))""");
         p.put("communities", r.communities());

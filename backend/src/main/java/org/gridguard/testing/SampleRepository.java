@@ -92,7 +92,7 @@ public class SampleRepository {
     static final String READ = """
             with p as (
               select r.id, r.community_id, a.path, r.household_id, r.name, r.status, r.grid_cell_id
-              from resident r join area_node a on a.id = r.area_id where %s)
+              from census_resident r join area_node a on a.id = r.area_id where %s)
             select 'R', r.id, cast(null as uuid), r.status, cast(null as uuid), cast(null as text), cast(null as text),
               cast(null as text), cast(null as text), cast(null as uuid), cast(null as uuid), cast(null as text),
               r.pool_size, cast(null as int), r.sampling_from, cast(null as boolean), r.scope_paths, r.labs
@@ -113,7 +113,7 @@ public class SampleRepository {
             select 'X', s.id, s.round_id, t.barcode, s.tube_id, coalesce(r.name, s.visitor_name), s.kind, s.flag_reason,
               s.sampled_by, s.resident_id, s.household_id, t.status, t.capacity, t.members, s.sampled_at, s.flagged,
               null, null
-            from test_sample s join test_tube t on t.id = s.tube_id left join resident r on r.id = s.resident_id
+            from test_sample s join test_tube t on t.id = s.tube_id left join census_resident r on r.id = s.resident_id
             where s.id = ?""";
     static final String BY_ID = "r.id = ?";
     static final String BY_NUMBER = "r.id_hmac = ?";

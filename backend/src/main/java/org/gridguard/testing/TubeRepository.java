@@ -158,7 +158,7 @@ public class TubeRepository {
         List<Object[]> people = em.createNativeQuery("""
                 select s.id, s.resident_id, coalesce(r.name, s.visitor_name), s.household_id, s.resident_id is null,
                   s.kind, s.flagged, s.flag_reason, s.sampled_at
-                from test_sample s left join resident r on r.id = s.resident_id where s.tube_id = ?1
+                from test_sample s left join census_resident r on r.id = s.resident_id where s.tube_id = ?1
                 order by s.sampled_at, s.id""").setParameter(1, tubeId).getResultList();
         return people.stream().map(p -> new TubeMember((UUID) p[0], (UUID) p[1], (String) p[2], (UUID) p[3],
                 (Boolean) p[4], SampleKind.valueOf((String) p[5]), (Boolean) p[6], (String) p[7], Rows.instant(p[8])))
