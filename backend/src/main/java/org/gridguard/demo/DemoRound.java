@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.gridguard.testing.RoundService;
+import org.gridguard.testing.TaskRepository;
 
 /**
  * The demo's nucleic-acid round (第四轮全员核酸检测, 5 April): the whole community, sampling, assigned to lab-demo,
@@ -146,7 +147,7 @@ final class DemoRound {
             }
         }
         // the round's own statement, with JDBC's plain markers (order of appearance: ?1 ?4 ?4 ?2 ?3 ?5 ?1)
-        try (PreparedStatement ps = c.prepareStatement(RoundService.AT_HOME_SQL.replaceAll("\\?\\d", "?"))) {
+        try (PreparedStatement ps = c.prepareStatement(TaskRepository.AT_HOME_SQL.replaceAll("\\?\\d", "?"))) {
             Timestamp now = Timestamp.from(started);
             ps.setObject(1, round);
             ps.setTimestamp(2, now);

@@ -102,21 +102,43 @@ public class LabResultService {
         return e;
     }
 
-    private void apply(Round r, List<TubeResult> items, List<Integer> ok, BatchResult.Item[] out, Instant now) {
-        int n = ok.size();
-        String[] barcodes = new String[n];
-        String[] results = new String[n];
-        Timestamp[] tested = new Timestamp[n];
-        String[] refs = new String[n];
-        Integer[] idx = new Integer[n];
-        for (int k = 0; k < n; k++) {
-            TubeResult t = items.get(ok.get(k));
-            barcodes[k] = t.barcode().strip();
-            results[k] = t.result();
-            tested[k] = Timestamp.from(t.testedAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
-            refs[k] = t.labRef();
-            idx[k] = ok.get(k);
+    /** The accepted items of a batch as the statement's column arrays; {@code idx} is each item's batch index. */
+    record Columns(String[] barcodes, String[] results, Timestamp[] tested, String[] refs, Integer[] idx) {
+        static Columns of(List<TubeResult> items, List<Integer> ok) {
+            int n = ok.size();
+            Columns c = new Columns(new String[n], new String[n], new Timestamp[n], new String[n], new Integer[n]);
+            for (int k = 0; k < n; k++) {
+                TubeResult t = items.get(ok.get(k));
+                c.barcodes[k] = t.barcode().strip();
+                c.results[k] = t.result();
+                c.tested[k] = Timestamp.from(t.testedAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+                c.refs[k] = t.labRef();
+                c.idx[k] = ok.get(k);
+            }
+            return c;
         }
+    }
+
+    /** The pools whose result changed for the worse (positive or invalid) and those cleared by a correction. */
+    record Changes(List<UUID> turnedBad, List<UUID> cleared) {
+    }
+
+    private void apply(Round r, List<TubeResult> items, List<Integer> ok, BatchResult.Item[] out, Instant now) {
+        List<Object[]> rows = match(r, Columns.of(items, ok), now);
+        Changes changes = new Changes(new ArrayList<>(), new ArrayList<>());
+        for (Object[] x : rows) {
+            answer(x, out, changes);
+        }
+        if (!changes.turnedBad().isEmpty()) {
+            followUp.positive(r, changes.turnedBad(), caller.name());
+        }
+        if (!changes.cleared().isEmpty()) {
+            followUp.cleared(r, changes.cleared(), caller.name());
+        }
+    }
+
+    /** The batch applied: rows of batch index, tube (null if unknown), changed, result before, result now. */
+    private List<Object[]> match(Round r, Columns b, Instant now) {
         // one statement: match, update what differs, keep history, park the unknown barcodes
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -151,41 +173,36 @@ public class LabResultService {
                   on conflict (round_id, tube_id) do update set claimed_at = null where d.claimed_at is not null)
                 select m.idx, m.tube_id, upd.id is not null, m.old_result, m.result
                 from m left join upd on upd.id = m.tube_id""")
-                .setParameter(1, barcodes).setParameter(2, results).setParameter(3, tested).setParameter(4, refs)
-                .setParameter(5, idx).setParameter(6, r.id()).setParameter(7, caller.name()).setParameter(8, now)
+                .setParameter(1, b.barcodes()).setParameter(2, b.results()).setParameter(3, b.tested()).setParameter(4, b.refs())
+                .setParameter(5, b.idx()).setParameter(6, r.id()).setParameter(7, caller.name()).setParameter(8, now)
                 .getResultList();
-        List<UUID> turnedBad = new ArrayList<>();
-        List<UUID> cleared = new ArrayList<>();
-        for (Object[] x : rows) {
-            int i = ((Number) x[0]).intValue();
-            UUID tube = (UUID) x[1];
-            if (tube == null) {
-                out[i] = new BatchResult.Item(i, null, BatchResult.Status.REJECTED,
-                        List.of(new Problem.FieldError("barcode", "unknown in this round; kept in the unmatched list")));
-                continue;
-            }
-            boolean changed = (Boolean) x[2];
-            String before = (String) x[3];
-            String now2 = (String) x[4];
-            out[i] = new BatchResult.Item(i, tube, !changed ? BatchResult.Status.DUPLICATE
-                    : before == null ? BatchResult.Status.CREATED : BatchResult.Status.UPDATED, List.of());
-            if (changed) {
-                boolean bad = !"NEGATIVE".equals(now2);
-                boolean wasBad = before != null && !"NEGATIVE".equals(before);
-                if (bad && !wasBad) {
-                    turnedBad.add(tube);
-                } else if (!bad && wasBad) {
-                    cleared.add(tube);
-                } else if (bad && !before.equals(now2)) {
-                    turnedBad.add(tube); // INVALID -> POSITIVE: the event again, tasks stay one per person
-                }
-            }
+        return rows;
+    }
+
+    /** The answer for one row of {@link #match}, and the pool's change, if any. */
+    private static void answer(Object[] x, BatchResult.Item[] out, Changes changes) {
+        int i = ((Number) x[0]).intValue();
+        UUID tube = (UUID) x[1];
+        if (tube == null) {
+            out[i] = new BatchResult.Item(i, null, BatchResult.Status.REJECTED,
+                    List.of(new Problem.FieldError("barcode", "unknown in this round; kept in the unmatched list")));
+            return;
         }
-        if (!turnedBad.isEmpty()) {
-            followUp.positive(r, turnedBad, caller.name());
-        }
-        if (!cleared.isEmpty()) {
-            followUp.cleared(r, cleared, caller.name());
+        boolean changed = (Boolean) x[2];
+        String before = (String) x[3];
+        String now2 = (String) x[4];
+        out[i] = new BatchResult.Item(i, tube, !changed ? BatchResult.Status.DUPLICATE
+                : before == null ? BatchResult.Status.CREATED : BatchResult.Status.UPDATED, List.of());
+        if (changed) {
+            boolean bad = !"NEGATIVE".equals(now2);
+            boolean wasBad = before != null && !"NEGATIVE".equals(before);
+            if (bad && !wasBad) {
+                changes.turnedBad().add(tube);
+            } else if (!bad && wasBad) {
+                changes.cleared().add(tube);
+            } else if (bad && !before.equals(now2)) {
+                changes.turnedBad().add(tube); // INVALID -> POSITIVE: the event again, tasks stay one per person
+            }
         }
     }
 

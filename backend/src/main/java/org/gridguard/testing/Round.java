@@ -36,6 +36,11 @@ record Round(UUID id, String name, List<UUID> scopeIds, List<String> scopePaths,
         return scopePaths.stream().map(p -> p + "%").toArray(String[]::new);
     }
 
+    /** Is this area path inside the round's scope? */
+    boolean inScope(String path) {
+        return scopePaths.stream().anyMatch(path::startsWith);
+    }
+
     UUID[] communities() {
         return communityIds.toArray(UUID[]::new);
     }

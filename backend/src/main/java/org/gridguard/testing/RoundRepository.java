@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +24,16 @@ import org.gridguard.common.Rows;
 import org.gridguard.security.Caller;
 import org.gridguard.security.Jurisdiction;
 import org.gridguard.security.Roles;
+import org.gridguard.testing.RoundService.Area;
+import org.gridguard.testing.TestingViews.NewRound;
+import org.gridguard.testing.TestingViews.RoundPatch;
 import org.gridguard.testing.TestingViews.RoundStatus;
+import org.gridguard.testing.TestingViews.ScopeNode;
 
 /**
- * Every read of test rounds, with the caller's reach applied in one place: people see rounds whose scope
- * overlaps their jurisdiction (above or below), a lab sees the rounds assigned to it. Anything else is 404.
+ * Every query of test rounds, with the caller's reach applied in one place: people see rounds whose scope
+ * overlaps their jurisdiction (above or below), a lab sees the rounds assigned to it. Anything else is 404. Also
+ * the reach of rows hanging off a grid cell ({@link #cellFilter}) and the area nodes a round is planned over.
  */
 @ApplicationScoped
 public class RoundRepository {
@@ -253,5 +259,92 @@ public class RoundRepository {
                 .setParameter(1, r.scopeKey()).setParameter(2, r.id()).setParameter(3, r.roundDate())
                 .setParameter(4, r.createdAt()).getResultList();
         return rows.stream().findFirst().map(Round::of);
+    }
+
+    // ---------- area nodes of a round's scope ----------
+
+    @SuppressWarnings("unchecked")
+    Area area(UUID id) {
+        List<Object[]> rows = em.createNativeQuery("select id, kind, name, path, community_id from area_node where id = ?1")
+                .setParameter(1, id).getResultList();
+        if (rows.isEmpty()) {
+            throw ApiProblem.notFound("Area node");
+        }
+        Object[] r = rows.get(0);
+        return new Area((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (UUID) r[4]);
+    }
+
+    /** The communities below these LIKE patterns (scope nodes above communities). */
+    @SuppressWarnings("unchecked")
+    List<UUID> communitiesBelow(List<String> above) {
+        return em.createNativeQuery(
+                "select id from area_node where kind = 'COMMUNITY' and path like any(cast(?1 as text[]))")
+                .setParameter(1, above.toArray(String[]::new)).getResultList();
+    }
+
+    /** The scope nodes of a round by id (those that still exist). */
+    Map<UUID, ScopeNode> scopeNodes(List<UUID> ids) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> nodes = em.createNativeQuery("select id, kind, name from area_node where id = any(cast(?1 as uuid[]))")
+                .setParameter(1, ids.toArray(UUID[]::new)).getResultList();
+        Map<UUID, ScopeNode> byId = new HashMap<>();
+        for (Object[] n : nodes) {
+            byId.put((UUID) n[0], new ScopeNode((UUID) n[0], (String) n[1], (String) n[2]));
+        }
+        return byId;
+    }
+
+    // ---------- writes ----------
+
+    /** A new planned round over {@code scope} (checked by the service). */
+    void insert(UUID id, NewRound req, List<Area> scope, Collection<UUID> communities, String[] labs, String by,
+            Instant now) {
+        String scopeKey = String.join(",", scope.stream().map(a -> a.id().toString()).toList());
+        em.createNativeQuery("""
+                insert into test_round (id, name, scope_ids, scope_paths, community_ids, scope_key, round_date,
+                  sampling_from, sampling_to, modes, pool_size, labs, status, created_by, created_at, updated_at)
+                values (?1, ?2, cast(?3 as uuid[]), cast(?4 as text[]), cast(?5 as uuid[]), ?6, ?7, ?8, ?9,
+                  cast(?10 as text[]), ?11, cast(?12 as text[]), 'PLANNED', ?13, ?14, ?14)""")
+                .setParameter(1, id).setParameter(2, req.name().trim())
+                .setParameter(3, scope.stream().map(Area::id).toArray(UUID[]::new))
+                .setParameter(4, scope.stream().map(Area::path).toArray(String[]::new))
+                .setParameter(5, communities.toArray(UUID[]::new)).setParameter(6, scopeKey)
+                .setParameter(7, req.roundDate()).setParameter(8, req.samplingFrom()).setParameter(9, req.samplingTo())
+                .setParameter(10, req.modes().stream().distinct().map(Enum::name).toArray(String[]::new))
+                .setParameter(11, req.poolSize()).setParameter(12, labs)
+                .setParameter(13, by).setParameter(14, now).executeUpdate();
+    }
+
+    /** The patch of a planned round; {@code from} and {@code to} are the resulting sampling window. */
+    void patch(UUID id, RoundPatch p, Instant from, Instant to, String[] labs, Instant now) {
+        em.createNativeQuery("""
+                update test_round set name = coalesce(?2, name), round_date = coalesce(?3, round_date),
+                  sampling_from = ?4, sampling_to = ?5, modes = coalesce(cast(?6 as text[]), modes),
+                  pool_size = coalesce(?7, pool_size), labs = coalesce(cast(?8 as text[]), labs),
+                  version = version + 1, updated_at = ?9 where id = ?1""")
+                .setParameter(1, id).setParameter(2, p.name() == null ? null : p.name().trim())
+                .setParameter(3, p.roundDate()).setParameter(4, from).setParameter(5, to)
+                .setParameter(6, p.modes() == null ? null : p.modes().stream().distinct().map(Enum::name).toArray(String[]::new))
+                .setParameter(7, p.poolSize()).setParameter(8, labs)
+                .setParameter(9, now).executeUpdate();
+    }
+
+    /** The round's new status, stamping when sampling started or the round closed. */
+    void status(UUID id, RoundStatus to, Instant now) {
+        em.createNativeQuery("""
+                update test_round set status = ?2, started_at = case when ?2 = 'SAMPLING' then ?3 else started_at end,
+                  closed_at = case when ?2 = 'CLOSED' then ?3 else closed_at end, version = version + 1, updated_at = ?3
+                where id = ?1""").setParameter(1, id).setParameter(2, to.name()).setParameter(3, now).executeUpdate();
+    }
+
+    // ---------- jurisdiction of rows hanging off a grid cell ----------
+
+    /** " and alias.grid_cell_id in (cells the caller covers)"; empty for admins and supervisors of the whole scope. */
+    String cellFilter(String column, Map<String, Object> p) {
+        if (jurisdiction.isGlobal()) {
+            return "";
+        }
+        p.put("cellPatterns", jurisdiction.likePatterns());
+        return " and " + column + " in (select id from area_node where kind = 'GRID_CELL' and path like any(cast(:cellPatterns as text[])))";
     }
 }

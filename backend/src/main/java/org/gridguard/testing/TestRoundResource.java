@@ -55,6 +55,12 @@ public class TestRoundResource {
     @Inject
     RoundService service;
     @Inject
+    ExemptionService exemptions;
+    @Inject
+    SiteService sites;
+    @Inject
+    TaskService tasks;
+    @Inject
     Idempotency idempotency;
     @Inject
     Caller caller;
@@ -119,7 +125,7 @@ public class TestRoundResource {
     @Operation(summary = "Exemptions of the round in your cells")
     public Page<ExemptionView> exemptions(@PathParam("id") UUID id, @QueryParam("residentId") UUID residentId,
             @QueryParam("kind") ExemptionKind kind, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return service.exemptions(id, residentId, kind, cursor, limit);
+        return exemptions.exemptions(id, residentId, kind, cursor, limit);
     }
 
     @POST
@@ -131,7 +137,7 @@ public class TestRoundResource {
     public Response exempt(@PathParam("id") UUID id, @Valid @NotNull NewExemption body,
             @HeaderParam(Idempotency.HEADER) String key) {
         return Responses.created(BASE + "/" + id + "/exemptions", idempotency.once(caller.name(), key,
-                "TEST_EXEMPTION", body, ExemptionView.class, () -> service.exempt(id, body)));
+                "TEST_EXEMPTION", body, ExemptionView.class, () -> exemptions.exempt(id, body)));
     }
 
     @DELETE
@@ -140,7 +146,7 @@ public class TestRoundResource {
     @Operation(summary = "Revoke an exemption")
     @APIResponse(responseCode = "204", description = "Revoked")
     public Response revoke(@PathParam("id") UUID id, @PathParam("exemptionId") UUID exemptionId) {
-        service.revokeExemption(id, exemptionId);
+        exemptions.revokeExemption(id, exemptionId);
         return Response.noContent().build();
     }
 
@@ -151,7 +157,7 @@ public class TestRoundResource {
     @RolesAllowed({ "admin", "supervisor", "grid-leader", "grid-worker" })
     @Operation(summary = "Central sampling sites of the round")
     public List<SiteView> sites(@PathParam("id") UUID id) {
-        return service.sites(id);
+        return sites.sites(id);
     }
 
     @POST
@@ -161,7 +167,7 @@ public class TestRoundResource {
     @Operation(summary = "Add a central sampling site", description = "A place in the round's scope with its opening hours.")
     @APIResponse(responseCode = "201", description = "Created (or the first result again)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SiteView.class)))
     public Response addSite(@PathParam("id") UUID id, @Valid @NotNull NewSite body) {
-        return Responses.created(BASE + "/" + id + "/sites", service.addSite(id, body));
+        return Responses.created(BASE + "/" + id + "/sites", sites.addSite(id, body));
     }
 
     // ---------- tasks ----------
@@ -174,7 +180,7 @@ public class TestRoundResource {
             @QueryParam("status") TaskStatus status, @QueryParam("gridCellId") UUID cellId,
             @QueryParam("householdId") UUID householdId, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
-        return service.tasks(id, kind, status, cellId, householdId, null, cursor, limit);
+        return tasks.tasks(id, kind, status, cellId, householdId, null, cursor, limit);
     }
 
     @POST
@@ -184,7 +190,7 @@ public class TestRoundResource {
     @Operation(summary = "Ask for a door-to-door visit of a household", description = "One visit task per household and round; asking again returns it.")
     @APIResponse(responseCode = "201", description = "Created (or the existing task)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskView.class)))
     public Response addVisit(@PathParam("id") UUID id, @Valid @NotNull NewTask body) {
-        return Responses.created(BASE + "/" + id + "/tasks", service.addVisit(id, body));
+        return Responses.created(BASE + "/" + id + "/tasks", tasks.addVisit(id, body));
     }
 
     @POST
@@ -195,7 +201,7 @@ public class TestRoundResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskView.class)))
     public Response outcome(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId, @Valid @NotNull TaskOutcome body,
             @HeaderParam("If-Match") String ifMatch) {
-        TaskView v = service.outcome(id, taskId, body, ifMatch);
+        TaskView v = tasks.outcome(id, taskId, body, ifMatch);
         return Responses.withVersion(v, v.version());
     }
 }

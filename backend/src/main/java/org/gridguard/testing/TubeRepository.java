@@ -174,4 +174,10 @@ public class TubeRepository {
                 h[1] == null ? null : TestingViews.Result.valueOf((String) h[1]), Rows.instant(h[2]), (String) h[3],
                 (String) h[4], Rows.instant(h[5]))).toList();
     }
+
+    /** Closing a round closes its pools still open. */
+    void closeOpen(UUID roundId, java.time.Instant now) {
+        em.createNativeQuery("update test_tube set status = 'CLOSED', closed_at = ?2 where round_id = ?1 and status = 'OPEN'")
+                .setParameter(1, roundId).setParameter(2, now).executeUpdate();
+    }
 }
