@@ -60,7 +60,7 @@ public class ExemptionRepository {
         Map<String, Object> p = new HashMap<>();
         StringBuilder sql = new StringBuilder("""
                 select e.id, e.round_id, e.resident_id, r.name, e.household_id, e.grid_cell_id, e.kind, e.reason,
-                  e.granted_by, e.granted_at from test_exemption e join resident r on r.id = e.resident_id
+                  e.granted_by, e.granted_at from test_exemption e join census_resident r on r.id = e.resident_id
                 where e.round_id = :round""");
         p.put("round", roundId);
         sql.append(rounds.cellFilter("e.grid_cell_id", p));

@@ -39,14 +39,14 @@ public class FollowUpRepository {
         em.createNativeQuery("""
                 insert into test_flag (round_id, subject_type, subject_id, community_id, grid_cell_id, tube_id, flagged_at)
                 select distinct on (h.id) ?1, 'HOUSEHOLD', h.id, h.community_id, h.grid_cell_id, s.tube_id, ?3
-                from test_sample s join household h on h.id = s.household_id where s.tube_id = any(cast(?2 as uuid[]))
+                from test_sample s join census_household h on h.id = s.household_id where s.tube_id = any(cast(?2 as uuid[]))
                 order by h.id, s.tube_id
                 on conflict do nothing""").setParameter(1, roundId).setParameter(2, tubes).setParameter(3, now)
                 .executeUpdate();
         em.createNativeQuery("""
                 insert into test_flag (round_id, subject_type, subject_id, community_id, grid_cell_id, tube_id, flagged_at)
                 select distinct on (h.building_id) ?1, 'BUILDING', h.building_id, h.community_id, h.grid_cell_id, s.tube_id, ?3
-                from test_sample s join household h on h.id = s.household_id
+                from test_sample s join census_household h on h.id = s.household_id
                 where s.tube_id = any(cast(?2 as uuid[])) and h.building_id is not null
                 order by h.building_id, s.tube_id
                 on conflict do nothing""").setParameter(1, roundId).setParameter(2, tubes).setParameter(3, now)

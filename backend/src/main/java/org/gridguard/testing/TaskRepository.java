@@ -36,7 +36,7 @@ public class TaskRepository {
                 select gen_random_uuid(), ?1, h.community_id, h.grid_cell_id, h.id, 'DOOR_TO_DOOR', array_agg(r.id order by r.id),
                   false, 'OPEN', coalesce((select array_agg(distinct a.principal order by a.principal) from assignment a
                     where a.node_id = h.grid_cell_id and a.role = 'grid-worker'), '{}'), 'AUTO', ?4, ?4
-                from resident r join household h on h.id = r.household_id
+                from census_resident r join census_household h on h.id = r.household_id
                 where r.community_id = any(cast(?2 as uuid[])) and r.status = 'LIVING'
                   and r.area_id in (select id from area_node where path like any(cast(?3 as text[])))
                   and (r.categories && cast(?5 as text[]) or r.health_code = 'RED')
@@ -66,10 +66,10 @@ public class TaskRepository {
                 insert into test_task (id, round_id, community_id, grid_cell_id, household_id, kind, resident_ids, urgent,
                   status, assignees, source, created_at, updated_at)
                 select ?1, ?2, h.community_id, h.grid_cell_id, h.id, 'DOOR_TO_DOOR',
-                  coalesce((select array_agg(r.id order by r.id) from resident r where r.household_id = h.id and r.status = 'LIVING'), '{}'),
+                  coalesce((select array_agg(r.id order by r.id) from census_resident r where r.household_id = h.id and r.status = 'LIVING'), '{}'),
                   false, 'OPEN', coalesce((select array_agg(distinct a.principal order by a.principal) from assignment a
                     where a.node_id = h.grid_cell_id and a.role = 'grid-worker'), '{}'), ?3, ?4, ?4
-                from household h where h.id = ?5
+                from census_household h where h.id = ?5
                 on conflict (round_id, household_id) where kind = 'DOOR_TO_DOOR' do nothing""")
                 .setParameter(1, id).setParameter(2, roundId).setParameter(3, "BY:" + by).setParameter(4, now)
                 .setParameter(5, householdId).executeUpdate();
@@ -119,7 +119,7 @@ public class TaskRepository {
                 select t.id, t.round_id, t.kind, t.household_id, h.door_number, b.name, t.grid_cell_id,
                   cast(case when t.kind = 'RETEST' then array[t.resident_id] else t.resident_ids end as text[]), t.tube_id,
                   t.urgent, t.status, t.failure_reason, t.assignees, t.source, t.done_by, t.done_at, t.version, t.created_at, coalesce(b.code, '')
-                from test_task t join household h on h.id = t.household_id left join area_node b on b.id = h.building_id
+                from test_task t join census_household h on h.id = t.household_id left join area_node b on b.id = h.building_id
                 where t.round_id = :round""");
         p.put("round", roundId);
         sql.append(rounds.cellFilter("t.grid_cell_id", p));
@@ -166,7 +166,7 @@ public class TaskRepository {
         Map<UUID, TaskPerson> names = new LinkedHashMap<>();
         if (!people.isEmpty()) {
             @SuppressWarnings("unchecked")
-            List<Object[]> ps = em.createNativeQuery("select id, name, categories from resident where id = any(cast(?1 as uuid[]))")
+            List<Object[]> ps = em.createNativeQuery("select id, name, categories from census_resident where id = any(cast(?1 as uuid[]))")
                     .setParameter(1, people.toArray(UUID[]::new)).getResultList();
             for (Object[] x : ps) {
                 names.put((UUID) x[0], new TaskPerson((UUID) x[0], (String) x[1], Round.strings(x[2])));
