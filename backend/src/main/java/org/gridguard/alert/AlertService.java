@@ -76,16 +76,8 @@ public class AlertService {
             olderThan = clock.instant().minus(Duration.ofMinutes(olderThanMinutes));
         }
         String areaPath = areaId == null ? null : reachableArea(areaId);
-        Instant afterAt = null;
-        UUID afterId = null;
-        if (c != null) {
-            try {
-                afterAt = Instant.parse(c.get(0));
-                afterId = UUID.fromString(c.get(1));
-            } catch (RuntimeException e) {
-                throw ApiProblem.invalid("cursor", "is not a cursor this list gave out");
-            }
-        }
+        Instant afterAt = c == null ? null : Cursor.instant(c.get(0));
+        UUID afterId = c == null ? null : Cursor.uuid(c.get(1));
         List<Alert> rows = repository.inbox(new AlertRepository.InboxFilter(states, kind, olderThan, overdue, areaPath,
                 updatedSince, afterAt, afterId, lim));
         if (updatedSince != null) {
