@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.gridguard.area.AreaReferences;
 
@@ -14,12 +13,11 @@ import org.gridguard.area.AreaReferences;
 public class AlertAreaReferences implements AreaReferences {
 
     @Inject
-    EntityManager em;
+    AlertRepository alerts;
 
     @Override
     public Optional<String> whyKept(UUID nodeId, String path) {
-        boolean any = !em.createNativeQuery("select 1 from alert where area_id = ?1 limit 1").setParameter(1, nodeId)
-                .getResultList().isEmpty();
+        boolean any = alerts.anyInArea(nodeId);
         return any ? Optional.of("Alerts refer to this area; it is kept for their history") : Optional.empty();
     }
 }

@@ -177,4 +177,27 @@ public class AreaRepository implements PanacheRepositoryBase<AreaNode, UUID> {
                 .setParameter(1, oldPath + "%").setParameter(2, newPath).setParameter(3, oldPath.length() + 1)
                 .executeUpdate();
     }
+
+    /** Reloads a node after {@link #movePaths} rewrote its path in SQL. */
+    void reload(AreaNode n) {
+        getEntityManager().refresh(n);
+    }
+
+    /** The change history of a node or checkpoint ({@code area_change}), newest first, at most 500 rows. */
+    @SuppressWarnings("unchecked")
+    List<Object[]> changes(UUID subjectId) {
+        return getEntityManager().createNativeQuery("""
+                select id, actor, at, action, cast(changes as text) from area_change
+                where subject_id = ?1 order by id desc limit 500""").setParameter(1, subjectId).getResultList();
+    }
+
+    /** Appends to the change history of a node or checkpoint; {@code changes} is JSON. */
+    void recordChange(String subjectType, UUID id, String actor, java.time.Instant at, String action, String changes) {
+        getEntityManager().createNativeQuery("""
+                    insert into area_change (subject_type, subject_id, actor, at, action, changes)
+                    values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb))""")
+                .setParameter(1, subjectType).setParameter(2, id).setParameter(3, actor)
+                .setParameter(4, at).setParameter(5, action)
+                .setParameter(6, changes).executeUpdate();
+    }
 }

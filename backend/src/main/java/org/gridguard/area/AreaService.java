@@ -13,7 +13,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.gridguard.area.AreaViews.ChangeView;
@@ -64,8 +63,6 @@ public class AreaService {
     Idempotency idempotency;
     @Inject
     Clock clock;
-    @Inject
-    EntityManager em;
     @Inject
     ObjectMapper json;
     @Inject
@@ -133,10 +130,7 @@ public class AreaService {
         } else {
             checkpoints.visible(id).orElseThrow(() -> ApiProblem.notFound("Checkpoint"));
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select id, actor, at, action, cast(changes as text) from area_change
-                where subject_id = ?1 order by id desc limit 500""").setParameter(1, id).getResultList();
+        List<Object[]> rows = areas.changes(id);
         return ChangeHistory.entries(rows, json, ChangeView::new);
     }
 
@@ -183,6 +177,26 @@ public class AreaService {
                 throw ApiProblem.conflict("An area node with this id already exists");
             }
         }
+        AreaNode parent = writableParent(req);
+        checkCompoundType(req.kind(), req.compoundType());
+        if (areas.codeTaken(req.code(), null)) {
+            throw ApiProblem.conflict("The code '" + req.code() + "' is already used by another area node");
+        }
+        AreaNode n = newNode(req, parent);
+        areas.persist(n);
+        areas.flush();
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("kind", n.kind.name());
+        c.put("code", n.code);
+        c.put("name", n.name);
+        c.put("parentId", String.valueOf(n.parentId));
+        history("AREA_NODE", n.id, "CREATE", c);
+        changes.record(ENTITY_AREA, n.id, n.communityId, n.path, ChangeLog.Op.UPSERT);
+        return new Idempotency.Outcome<>(NodeView.of(n), n.id, false);
+    }
+
+    /** The parent a new node goes under (null for a district), checked against its kind and the caller's rights. */
+    private AreaNode writableParent(NewNode req) {
         AreaNode parent = null;
         if (req.kind().parentKind() != null) {
             if (req.parentId() == null) {
@@ -204,10 +218,10 @@ public class AreaService {
         } else {
             requireWritableParent(parent);
         }
-        checkCompoundType(req.kind(), req.compoundType());
-        if (areas.codeTaken(req.code(), null)) {
-            throw ApiProblem.conflict("The code '" + req.code() + "' is already used by another area node");
-        }
+        return parent;
+    }
+
+    private AreaNode newNode(NewNode req, AreaNode parent) {
         AreaNode n = new AreaNode();
         n.id = req.id() != null ? req.id() : UUID.randomUUID();
         n.kind = req.kind();
@@ -219,16 +233,7 @@ public class AreaService {
         n.compoundType = req.compoundType();
         n.createdAt = clock.instant();
         n.updatedAt = n.createdAt;
-        areas.persist(n);
-        areas.flush();
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("kind", n.kind.name());
-        c.put("code", n.code);
-        c.put("name", n.name);
-        c.put("parentId", String.valueOf(n.parentId));
-        history("AREA_NODE", n.id, "CREATE", c);
-        changes.record(ENTITY_AREA, n.id, n.communityId, n.path, ChangeLog.Op.UPSERT);
-        return new Idempotency.Outcome<>(NodeView.of(n), n.id, false);
+        return n;
     }
 
     private static void checkCompoundType(AreaKind kind, CompoundType type) {
@@ -264,27 +269,7 @@ public class AreaService {
             n.compoundType = patch.compoundType();
         }
         if (patch.parentId() != null && !patch.parentId().equals(n.parentId)) {
-            AreaNode parent = areas.findByIdOptional(patch.parentId()).filter(x -> jurisdiction.overlaps(x.path))
-                    .orElseThrow(() -> ApiProblem.invalid("parentId", "no such area node"));
-            if (parent.kind != n.kind.parentKind()) {
-                throw ApiProblem.invalid("parentId", "a " + n.kind + " belongs under a " + n.kind.parentKind());
-            }
-            if (parent.path.startsWith(n.path)) {
-                throw ApiProblem.invalid("parentId", "a node cannot move below itself");
-            }
-            if (n.kind.inCommunity() && n.kind != AreaKind.COMMUNITY
-                    && !Objects.equals(parent.communityId, n.communityId)) {
-                throw ApiProblem.conflict("Moving a node to another community is not supported: its records belong to its community");
-            }
-            requireWritableParent(parent);
-            String oldPath = n.path;
-            String newPath = parent.path + n.id + "/";
-            diff.put("parentId", Map.of("old", String.valueOf(n.parentId), "new", parent.id.toString()));
-            n.parentId = parent.id;
-            areas.flush();
-            areas.movePaths(oldPath, newPath);
-            em.refresh(n);
-            n.parentId = parent.id;
+            move(n, patch.parentId(), diff);
         }
         if (diff.isEmpty()) {
             return NodeView.of(n);
@@ -294,6 +279,31 @@ public class AreaService {
         history("AREA_NODE", n.id, diff.containsKey("parentId") ? "MOVE" : "UPDATE", diff);
         changes.record(ENTITY_AREA, n.id, n.communityId, n.path, ChangeLog.Op.UPSERT);
         return NodeView.of(n);
+    }
+
+    /** Moves a node (and its subtree) under another parent, noting it in {@code diff}. */
+    private void move(AreaNode n, UUID parentId, Map<String, Object> diff) {
+        AreaNode parent = areas.findByIdOptional(parentId).filter(x -> jurisdiction.overlaps(x.path))
+                .orElseThrow(() -> ApiProblem.invalid("parentId", "no such area node"));
+        if (parent.kind != n.kind.parentKind()) {
+            throw ApiProblem.invalid("parentId", "a " + n.kind + " belongs under a " + n.kind.parentKind());
+        }
+        if (parent.path.startsWith(n.path)) {
+            throw ApiProblem.invalid("parentId", "a node cannot move below itself");
+        }
+        if (n.kind.inCommunity() && n.kind != AreaKind.COMMUNITY
+                && !Objects.equals(parent.communityId, n.communityId)) {
+            throw ApiProblem.conflict("Moving a node to another community is not supported: its records belong to its community");
+        }
+        requireWritableParent(parent);
+        String oldPath = n.path;
+        String newPath = parent.path + n.id + "/";
+        diff.put("parentId", Map.of("old", String.valueOf(n.parentId), "new", parent.id.toString()));
+        n.parentId = parent.id;
+        areas.flush();
+        areas.movePaths(oldPath, newPath);
+        areas.reload(n);
+        n.parentId = parent.id;
     }
 
     @Transactional
@@ -330,12 +340,7 @@ public class AreaService {
 
     private void history(String subjectType, UUID id, String action, Map<String, Object> diff) {
         try {
-            em.createNativeQuery("""
-                    insert into area_change (subject_type, subject_id, actor, at, action, changes)
-                    values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb))""")
-                    .setParameter(1, subjectType).setParameter(2, id).setParameter(3, caller.name())
-                    .setParameter(4, clock.instant()).setParameter(5, action)
-                    .setParameter(6, json.writeValueAsString(diff)).executeUpdate();
+            areas.recordChange(subjectType, id, caller.name(), clock.instant(), action, json.writeValueAsString(diff));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

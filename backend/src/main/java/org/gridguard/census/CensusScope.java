@@ -31,4 +31,13 @@ final class CensusScope {
                 + ".area_id in (select an.id from area_node an where an.community_id = any(cast(:communities as uuid[]))"
                 + " and an.path like any(cast(:patterns as text[])))";
     }
+
+    /** " and t.area_id in (subtree of areaPath)" for table alias {@code t}; empty when {@code areaPath} is null. */
+    static String subtree(String areaPath, String t, Map<String, Object> p) {
+        if (areaPath == null) {
+            return "";
+        }
+        p.put("root", areaPath + "%");
+        return " and " + t + ".area_id in (select id from area_node where path like :root)";
+    }
 }

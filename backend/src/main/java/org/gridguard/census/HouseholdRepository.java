@@ -74,4 +74,14 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
     public Optional<Household> atDoor(UUID areaId, String doorNumber) {
         return find("areaId = ?1 and doorNumber = ?2", areaId, doorNumber).firstResultOptional();
     }
+
+    /** The rows of a household export in the caller's reach, under {@code areaPath} (null: all), at most {@code lim}. */
+    public List<Object[]> exportRows(String areaPath, int lim) {
+        Map<String, Object> p = new HashMap<>();
+        String sql = "select h.id, h.grid_cell_id, h.compound_id, h.building_id, h.door_number, h.living_count,"
+                + " h.tenant_count, h.contact_name, h.status, h.last_verified_on, h.updated_at from household h where 1 = 1"
+                + CensusScope.filter(jurisdiction, p, "h") + CensusScope.subtree(areaPath, "h", p) + " order by h.id limit :lim";
+        p.put("lim", lim);
+        return org.gridguard.common.Rows.list(getEntityManager(), sql, p);
+    }
 }

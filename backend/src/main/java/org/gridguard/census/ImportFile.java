@@ -154,36 +154,7 @@ public final class ImportFile {
             tmp = Files.createTempFile("gg-import", ".xlsx");
             Files.write(tmp, content);
             try (ZipFile zip = new ZipFile(tmp.toFile())) {
-                long[] budget = { MAX_UNZIPPED };
-                int n = 0;
-                for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); en.nextElement()) {
-                    if (++n > MAX_ENTRIES) {
-                        throw ApiProblem.invalid("file", "the XLSX has too many parts; it looks hostile");
-                    }
-                }
-                ZipEntry sheet = zip.getEntry("xl/worksheets/sheet1.xml");
-                if (sheet == null) {
-                    for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements();) {
-                        ZipEntry e = en.nextElement();
-                        if (e.getName().startsWith("xl/worksheets/sheet") && e.getName().endsWith(".xml")) {
-                            sheet = e;
-                            break;
-                        }
-                    }
-                }
-                if (sheet == null) {
-                    throw ApiProblem.invalid("file", "the XLSX has no worksheet");
-                }
-                List<String> shared = new ArrayList<>();
-                ZipEntry ss = zip.getEntry("xl/sharedStrings.xml");
-                if (ss != null) {
-                    try (InputStream in = guarded(zip, ss, budget)) {
-                        sharedStrings(in, shared);
-                    }
-                }
-                try (InputStream in = guarded(zip, sheet, budget)) {
-                    return sheet(in, shared, headerOnly);
-                }
+                return xlsx(zip, headerOnly);
             }
         } catch (ZipException e) {
             throw ApiProblem.invalid("file", "the XLSX file is damaged");
@@ -203,6 +174,46 @@ public final class ImportFile {
                 }
             }
         }
+    }
+
+    /** The first worksheet of an opened XLSX, its shared strings resolved, within the inflation budget. */
+    private static Table xlsx(ZipFile zip, boolean headerOnly) throws IOException, XMLStreamException {
+        long[] budget = { MAX_UNZIPPED };
+        ZipEntry sheet = worksheet(zip);
+        List<String> shared = new ArrayList<>();
+        ZipEntry ss = zip.getEntry("xl/sharedStrings.xml");
+        if (ss != null) {
+            try (InputStream in = guarded(zip, ss, budget)) {
+                sharedStrings(in, shared);
+            }
+        }
+        try (InputStream in = guarded(zip, sheet, budget)) {
+            return sheet(in, shared, headerOnly);
+        }
+    }
+
+    /** The first worksheet's entry; 400 for an archive with too many parts or no worksheet. */
+    private static ZipEntry worksheet(ZipFile zip) {
+        int n = 0;
+        for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); en.nextElement()) {
+            if (++n > MAX_ENTRIES) {
+                throw ApiProblem.invalid("file", "the XLSX has too many parts; it looks hostile");
+            }
+        }
+        ZipEntry sheet = zip.getEntry("xl/worksheets/sheet1.xml");
+        if (sheet == null) {
+            for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements();) {
+                ZipEntry e = en.nextElement();
+                if (e.getName().startsWith("xl/worksheets/sheet") && e.getName().endsWith(".xml")) {
+                    sheet = e;
+                    break;
+                }
+            }
+        }
+        if (sheet == null) {
+            throw ApiProblem.invalid("file", "the XLSX has no worksheet");
+        }
+        return sheet;
     }
 
     /** Counts what is really inflated: over the budget or the ratio, the file is refused. */
@@ -271,55 +282,73 @@ public final class ImportFile {
 
     static Table sheet(InputStream in, List<String> shared, boolean headerOnly) throws XMLStreamException {
         XMLStreamReader x = stax(in);
-        List<String> header = null;
-        List<Row> rows = new ArrayList<>();
-        List<String> cells = null;
-        int line = 0;
-        int col = 0;
-        String type = null;
-        StringBuilder value = null;
+        SheetReader r = new SheetReader(shared);
         while (x.hasNext()) {
             int ev = x.next();
             if (ev == XMLStreamConstants.START_ELEMENT) {
-                String n = x.getLocalName();
-                if (n.equals("row")) {
-                    cells = new ArrayList<>();
-                    String r = x.getAttributeValue(null, "r");
-                    line = r == null ? line + 1 : Integer.parseInt(r);
-                    col = 0;
-                } else if (n.equals("c") && cells != null) {
-                    String ref = x.getAttributeValue(null, "r");
-                    if (ref != null) {
-                        col = column(ref);
-                    }
-                    type = x.getAttributeValue(null, "t");
-                    value = new StringBuilder();
-                } else if ((n.equals("v") || n.equals("t")) && value != null) {
-                    value.append(x.getElementText());
-                }
-            } else if (ev == XMLStreamConstants.END_ELEMENT) {
-                String n = x.getLocalName();
-                if (n.equals("c") && cells != null && value != null) {
-                    while (cells.size() < col) {
-                        cells.add("");
-                    }
-                    cells.add(clean(cellValue(type, value.toString(), shared)));
-                    col = cells.size();
-                    value = null;
-                } else if (n.equals("row") && cells != null) {
-                    if (header == null) {
-                        header = cells;
-                        if (headerOnly) {
-                            break;
-                        }
-                    } else if (!cells.stream().allMatch(String::isBlank)) {
-                        rows.add(new Row(line, cells));
-                    }
-                    cells = null;
-                }
+                r.start(x);
+            } else if (ev == XMLStreamConstants.END_ELEMENT && r.end(x.getLocalName()) && headerOnly) {
+                break;
             }
         }
-        return new Table(Format.XLSX, null, header == null ? List.of() : header, rows);
+        return new Table(Format.XLSX, null, r.header == null ? List.of() : r.header, r.rows);
+    }
+
+    /** The state of reading one worksheet: the row and cell being read, the header, the rows so far. */
+    private static final class SheetReader {
+        private final List<String> shared;
+        List<String> header;
+        final List<Row> rows = new ArrayList<>();
+        private List<String> cells;
+        private int line;
+        private int col;
+        private String type;
+        private StringBuilder value;
+
+        SheetReader(List<String> shared) {
+            this.shared = shared;
+        }
+
+        void start(XMLStreamReader x) throws XMLStreamException {
+            String n = x.getLocalName();
+            if (n.equals("row")) {
+                cells = new ArrayList<>();
+                String r = x.getAttributeValue(null, "r");
+                line = r == null ? line + 1 : Integer.parseInt(r);
+                col = 0;
+            } else if (n.equals("c") && cells != null) {
+                String ref = x.getAttributeValue(null, "r");
+                if (ref != null) {
+                    col = column(ref);
+                }
+                type = x.getAttributeValue(null, "t");
+                value = new StringBuilder();
+            } else if ((n.equals("v") || n.equals("t")) && value != null) {
+                value.append(x.getElementText());
+            }
+        }
+
+        /** Ends an element; true when it ended the header row. */
+        boolean end(String n) {
+            if (n.equals("c") && cells != null && value != null) {
+                while (cells.size() < col) {
+                    cells.add("");
+                }
+                cells.add(clean(cellValue(type, value.toString(), shared)));
+                col = cells.size();
+                value = null;
+            } else if (n.equals("row") && cells != null) {
+                boolean wasHeader = header == null;
+                if (wasHeader) {
+                    header = cells;
+                } else if (!cells.stream().allMatch(String::isBlank)) {
+                    rows.add(new Row(line, cells));
+                }
+                cells = null;
+                return wasHeader;
+            }
+            return false;
+        }
     }
 
     static String cellValue(String type, String v, List<String> shared) {

@@ -4,7 +4,6 @@ import org.gridguard.common.Rows;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -62,7 +60,9 @@ public class PiiService {
     @Inject
     PiiCipher pii;
     @Inject
-    EntityManager em;
+    PiiAuditRepository audits;
+    @Inject
+    HouseholdRepository households;
     @Inject
     ObjectMapper json;
     @Inject
@@ -148,14 +148,8 @@ public class PiiService {
     void audit(String action, String subjectType, UUID subjectId, UUID communityId, List<PiiField> fields,
             String reason, Map<String, Object> details) {
         try {
-            em.createNativeQuery("""
-                    insert into pii_audit (actor, actor_roles, action, subject_type, subject_id, community_id, fields, reason, details)
-                    values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as text[]), ?8, cast(?9 as jsonb))""")
-                    .setParameter(1, caller.name()).setParameter(2, String.join(",", caller.roles()))
-                    .setParameter(3, action).setParameter(4, subjectType).setParameter(5, subjectId)
-                    .setParameter(6, communityId)
-                    .setParameter(7, fields.stream().map(Enum::name).toArray(String[]::new))
-                    .setParameter(8, reason).setParameter(9, json.writeValueAsString(details)).executeUpdate();
+            audits.insert(action, subjectType, subjectId, communityId, fields.stream().map(Enum::name).toArray(String[]::new),
+                    reason, json.writeValueAsString(details));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -166,26 +160,15 @@ public class PiiService {
     public Page<AuditView> auditLog(UUID subjectId, String cursor, Integer limit) {
         int lim = Cursor.limit(limit);
         List<String> c = Cursor.decode(cursor, 1);
-        Map<String, Object> p = new HashMap<>();
-        StringBuilder sql = new StringBuilder("""
-                select id, at, actor, action, subject_type, subject_id, community_id, cast(fields as text[]), reason,
-                  cast(details as text) from pii_audit where community_id = any(cast(:c as uuid[]))""");
-        p.put("c", jurisdiction.communityIds().toArray(UUID[]::new));
-        if (subjectId != null) {
-            sql.append(" and subject_id = :s");
-            p.put("s", subjectId);
-        }
+        Long after = null;
         if (c != null) {
             try {
-                p.put("after", Long.parseLong(c.get(0)));
+                after = Long.parseLong(c.get(0));
             } catch (NumberFormatException e) {
                 throw ApiProblem.invalid("cursor", "is not a cursor this list gave out");
             }
-            sql.append(" and id < :after");
         }
-        sql.append(" order by id desc limit :lim");
-        p.put("lim", lim + 1);
-        List<Object[]> rows = Rows.list(em, sql, p);
+        List<Object[]> rows = audits.page(subjectId, after, lim + 1);
         List<AuditView> out = new ArrayList<>();
         for (Object[] r : rows) {
             try {
@@ -208,12 +191,7 @@ public class PiiService {
     public String exportResidents(ExportRequest req) {
         ExportScope s = exportScope(req);
         List<PiiField> clear = s.clear();
-        Map<String, Object> p = new HashMap<>();
-        String sql = "select r.id, r.household_id, h.door_number, r.name, r.id_type, r.id_mask, r.id_cipher, r.phone_mask,"
-                + " r.phone_cipher, r.sex, r.birth_date, r.relation, array_to_string(r.categories, ';'), r.status,"
-                + " r.grid_cell_id, r.updated_at from resident r join household h on h.id = r.household_id where 1 = 1"
-                + CensusScope.filter(jurisdiction, p, "r") + s.areaFilter("r", p) + " order by r.id limit :lim";
-        List<Object[]> rows = exportRows(sql, p);
+        List<Object[]> rows = exportRows(residents.exportRows(s.areaPath(), exportMaxRows + 1));
         String out = Csv.excel(new String[] { "id", "householdId", "doorNumber", "name", "idType", "idNumber", "phone",
                 "sex", "birthDate", "relation", "categories", "status", "gridCellId", "updatedAt" }, csv -> {
                     for (Object[] r : rows) {
@@ -238,11 +216,7 @@ public class PiiService {
         if (!s.clear().isEmpty()) {
             throw ApiProblem.invalid("unmask", "a household export holds no ID numbers or phones");
         }
-        Map<String, Object> p = new HashMap<>();
-        String sql = "select h.id, h.grid_cell_id, h.compound_id, h.building_id, h.door_number, h.living_count,"
-                + " h.tenant_count, h.contact_name, h.status, h.last_verified_on, h.updated_at from household h where 1 = 1"
-                + CensusScope.filter(jurisdiction, p, "h") + s.areaFilter("h", p) + " order by h.id limit :lim";
-        List<Object[]> rows = exportRows(sql, p);
+        List<Object[]> rows = exportRows(households.exportRows(s.areaPath(), exportMaxRows + 1));
         String out = Csv.excel(new String[] { "id", "gridCellId", "compoundId", "buildingId", "doorNumber",
                 "livingCount", "tenantCount", "contactName", "status", "lastVerifiedOn", "updatedAt" }, csv -> {
                     for (Object[] r : rows) {
@@ -255,10 +229,8 @@ public class PiiService {
         return out;
     }
 
-    /** The rows of an export query ending in "limit :lim": more than the most an export holds is 422. */
-    private List<Object[]> exportRows(String sql, Map<String, Object> p) {
-        p.put("lim", exportMaxRows + 1);
-        List<Object[]> rows = Rows.list(em, sql, p);
+    /** The rows of an export (at most one more than it holds): more than the most an export holds is 422. */
+    private List<Object[]> exportRows(List<Object[]> rows) {
         if (rows.size() > exportMaxRows) {
             throw ApiProblem.unprocessable("export-too-large",
                     "More than " + exportMaxRows + " rows: narrow the export with areaId");
@@ -267,13 +239,6 @@ public class PiiService {
     }
 
     record ExportScope(String areaPath, UUID communityId, List<PiiField> clear, String reason) {
-        String areaFilter(String t, Map<String, Object> p) {
-            if (areaPath == null) {
-                return "";
-            }
-            p.put("root", areaPath + "%");
-            return " and " + t + ".area_id in (select id from area_node where path like :root)";
-        }
     }
 
     ExportScope exportScope(ExportRequest req) {

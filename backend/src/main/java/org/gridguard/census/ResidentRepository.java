@@ -97,4 +97,15 @@ public class ResidentRepository implements PanacheRepositoryBase<Resident, UUID>
                 .setParameter(1, communityId).setParameter(2, idHmac).getResultList();
         return ids.stream().findFirst();
     }
+
+    /** The rows of a resident export in the caller's reach, under {@code areaPath} (null: all), at most {@code lim}. */
+    public List<Object[]> exportRows(String areaPath, int lim) {
+        Map<String, Object> p = new HashMap<>();
+        String sql = "select r.id, r.household_id, h.door_number, r.name, r.id_type, r.id_mask, r.id_cipher, r.phone_mask,"
+                + " r.phone_cipher, r.sex, r.birth_date, r.relation, array_to_string(r.categories, ';'), r.status,"
+                + " r.grid_cell_id, r.updated_at from resident r join household h on h.id = r.household_id where 1 = 1"
+                + CensusScope.filter(jurisdiction, p, "r") + CensusScope.subtree(areaPath, "r", p) + " order by r.id limit :lim";
+        p.put("lim", lim);
+        return org.gridguard.common.Rows.list(getEntityManager(), sql, p);
+    }
 }

@@ -3,7 +3,6 @@ package org.gridguard.job;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -16,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,7 +42,7 @@ public class JobService {
     static final int MAX_ATTEMPTS = 3;
 
     @Inject
-    EntityManager em;
+    JobRepository jobs;
 
     @Inject
     Clock clock;
@@ -112,17 +110,7 @@ public class JobService {
     /** A job the caller may see: their own, or one in their jurisdiction's communities (supervisors, admin). */
     @Transactional
     public JobView get(UUID id, Caller caller, Jurisdiction jurisdiction) {
-        Job j = Job.findById(id);
-        if (j == null) {
-            throw ApiProblem.notFound("Job");
-        }
-        boolean mine = j.owner.equals(caller.name());
-        boolean inScope = jurisdiction.isGlobal()
-                || (caller.hasRole("supervisor") && j.communityId != null
-                        && jurisdiction.communityIds().contains(j.communityId));
-        if (!mine && !inScope) {
-            throw ApiProblem.notFound("Job");
-        }
+        Job j = jobs.visible(id, caller, jurisdiction);
         return JobView.of(j);
     }
 
@@ -150,23 +138,12 @@ public class JobService {
     }
 
     Object[] claim() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                update job set status = 'RUNNING', instance_id = ?1, heartbeat_at = now(),
-                       started_at = coalesce(started_at, now()), attempts = attempts + 1
-                where id = (select id from job where status = 'QUEUED' order by created_at
-                            for update skip locked limit 1)
-                returning id, attempts""").setParameter(1, onceOnly.instanceId()).getResultList();
-        return rows.isEmpty() ? null : rows.get(0);
+        return jobs.claim(onceOnly.instanceId());
     }
 
     void execute(UUID id, boolean resumed) {
         try {
-            Job snapshot = QuarkusTransaction.requiringNew().call(() -> {
-                Job j = Job.findById(id);
-                em.detach(j);
-                return j;
-            });
+            Job snapshot = QuarkusTransaction.requiringNew().call(() -> jobs.detached(id));
             JobHandler h = handler(snapshot.kind);
             Map<String, Object> report = h.run(new Ctx(snapshot, resumed));
             finish(id, Job.Status.SUCCEEDED, report, null);
@@ -204,10 +181,7 @@ public class JobService {
         if (stopping || running.isEmpty()) {
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update job set heartbeat_at = now() where id = any(?1) and status = 'RUNNING' and instance_id = ?2")
-                .setParameter(1, running.toArray(UUID[]::new)).setParameter(2, onceOnly.instanceId())
-                .executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> jobs.heartbeat(running.toArray(UUID[]::new), onceOnly.instanceId()));
     }
 
     /** Takes over (re-queues) or fails jobs whose instance stopped heartbeating. */
@@ -220,14 +194,7 @@ public class JobService {
     }
 
     int reapNow() {
-        return em.createNativeQuery("""
-                update job set
-                  status = case when attempts >= ?2 then 'FAILED' else 'QUEUED' end,
-                  error = case when attempts >= ?2 then 'The job was interrupted too many times' else error end,
-                  finished_at = case when attempts >= ?2 then now() else finished_at end,
-                  instance_id = null
-                where status = 'RUNNING' and heartbeat_at < now() - cast(?1 as interval)""")
-                .setParameter(1, staleAfter.toSeconds() + " seconds").setParameter(2, MAX_ATTEMPTS).executeUpdate();
+        return jobs.reap(staleAfter.toSeconds() + " seconds", MAX_ATTEMPTS);
     }
 
     void onStop(@jakarta.enterprise.event.Observes ShutdownEvent ev) {
@@ -235,10 +202,8 @@ public class JobService {
         // hand running jobs back to the queue so another instance continues promptly
         try {
             if (!running.isEmpty()) {
-                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "update job set status = 'QUEUED', instance_id = null where id = any(?1) and status = 'RUNNING' and instance_id = ?2")
-                        .setParameter(1, running.toArray(UUID[]::new)).setParameter(2, onceOnly.instanceId())
-                        .executeUpdate());
+                QuarkusTransaction.requiringNew().run(() -> jobs.handBack(running.toArray(UUID[]::new),
+                        onceOnly.instanceId()));
             }
         } catch (RuntimeException e) {
             LOG.warn("could not hand back running jobs at shutdown; they will be reaped");

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gridguard.security.pii.PiiCipher;
@@ -41,7 +40,7 @@ public class WebhookDispatcher {
     }
 
     @Inject
-    EntityManager em;
+    DeliveryRepository deliveries;
 
     @Inject
     Clock clock;
@@ -140,20 +139,10 @@ public class WebhookDispatcher {
                 "GridGuard-Delivery-Id", c.id().toString(), "GridGuard-Attempt", Integer.toString(c.attempts() + 1)));
     }
 
-    @SuppressWarnings("unchecked")
     List<Claimed> claim() {
         Instant now = clock.instant();
         UUID token = UUID.randomUUID();
-        List<Object[]> rows = em.createNativeQuery("""
-                update webhook_delivery d set next_attempt_at = ?2, claim_token = ?3
-                from (select id from webhook_delivery
-                      where status = 'PENDING' and next_attempt_at <= ?1
-                      order by next_attempt_at limit ?4 for update skip locked) due,
-                     webhook_subscription s
-                where d.id = due.id and s.id = d.subscription_id
-                returning d.id, d.subscription_id, d.event_id, d.event_type, d.body, d.attempts, s.url, s.secret""")
-                .setParameter(1, now).setParameter(2, now.plus(lease)).setParameter(3, token).setParameter(4, batch)
-                .getResultList();
+        List<Object[]> rows = deliveries.claim(now, now.plus(lease), token, batch);
         List<Claimed> out = new ArrayList<>();
         for (Object[] r : rows) {
             out.add(new Claimed((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], (String) r[4],
@@ -178,22 +167,11 @@ public class WebhookDispatcher {
             next = now.plus(backoff(attempt));
         }
         // only the holder of the claim records (a lease that ran out may have been claimed again)
-        int updated = em.createNativeQuery("""
-                update webhook_delivery set status = ?3, attempts = ?4, next_attempt_at = ?5, claim_token = null,
-                       last_status = ?6, last_error = ?7, delivered_at = case when ?3 = 'DELIVERED' then cast(?8 as timestamptz) end
-                where id = ?1 and claim_token = ?2 and status = 'PENDING'""")
-                .setParameter(1, c.id()).setParameter(2, c.token()).setParameter(3, status).setParameter(4, attempt)
-                .setParameter(5, next).setParameter(6, o.statusCode()).setParameter(7, o.error()).setParameter(8, now)
-                .executeUpdate();
+        int updated = deliveries.recordOutcome(c, attempt, status, next, o, now);
         if (updated == 0) {
             return;
         }
-        em.createNativeQuery("""
-                insert into webhook_attempt (delivery_id, attempt, at, status_code, error, duration_ms, instance_id)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, c.id()).setParameter(2, attempt).setParameter(3, at).setParameter(4, o.statusCode())
-                .setParameter(5, o.error()).setParameter(6, durationMs).setParameter(7, onceOnly.instanceId())
-                .executeUpdate();
+        deliveries.insertAttempt(c.id(), attempt, at, o, durationMs, onceOnly.instanceId());
         metrics.counter("gridguard.webhooks.attempts", "result", status.toLowerCase()).increment();
     }
 

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -33,7 +32,7 @@ import org.gridguard.common.Port;
 public class WebhookOutbox {
 
     @Inject
-    EntityManager em;
+    DeliveryRepository deliveries;
 
     @Inject
     ObjectMapper json;
@@ -84,24 +83,7 @@ public class WebhookOutbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("webhook payload is not serialisable", e);
         }
-        String sql = """
-                insert into webhook_delivery (id, subscription_id, event_id, event_type, area_path, body, status,
-                                              attempts, next_attempt_at, created_at)
-                select gen_random_uuid(), s.id, ?1, ?2, ?3, ?4, 'PENDING', 0, ?5, ?5
-                from webhook_subscription s
-                where s.deleted_at is null
-                """ + (onlySubscription != null ? " and s.id = ?6" : """
-                  and ?2 = any(s.events)
-                  and (s.global or exists (
-                        select 1 from assignment a join area_node n on n.id = a.node_id
-                        where a.principal = s.owner and a.role = 'agency' and starts_with(?3, n.path)))
-                """);
-        var q = em.createNativeQuery(sql).setParameter(1, eventId).setParameter(2, eventType)
-                .setParameter(3, areaPath).setParameter(4, body).setParameter(5, now);
-        if (onlySubscription != null) {
-            q.setParameter(6, onlySubscription);
-        }
-        q.executeUpdate();
+        deliveries.enqueue(eventId, eventType, areaPath, body, now, onlySubscription);
         return eventId;
     }
 

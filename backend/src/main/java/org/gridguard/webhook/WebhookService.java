@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.gridguard.security.pii.PiiCipher;
@@ -37,7 +36,10 @@ import org.gridguard.webhook.WebhookViews.WebhookView;
 public class WebhookService {
 
     @Inject
-    EntityManager em;
+    WebhookRepository subscriptions;
+
+    @Inject
+    DeliveryRepository deliveries;
 
     @Inject
     Caller caller;
@@ -74,9 +76,9 @@ public class WebhookService {
             throw ApiProblem.invalid("url", r.getMessage());
         }
         if (in.id() != null) {
-            Object[] existing = row(in.id());
+            Object[] existing = subscriptions.row(in.id());
             if (existing != null) {
-                if (!visible(existing)) {
+                if (!subscriptions.visible(existing)) {
                     throw ApiProblem.conflict("this id is already used");
                 }
                 WebhookView v = view(existing);
@@ -90,91 +92,52 @@ public class WebhookService {
         UUID id = in.id() != null ? in.id() : UUID.randomUUID();
         String secret = WebhookSignature.newSecret();
         Instant now = clock.instant();
-        em.createNativeQuery("""
-                insert into webhook_subscription (id, owner, global, url, events, secret, description, created_at)
-                values (?1, ?2, ?3, ?4, cast(?5 as text[]), ?6, ?7, ?8)""")
-                .setParameter(1, id).setParameter(2, caller.name()).setParameter(3, caller.isAdmin())
-                .setParameter(4, in.url().strip()).setParameter(5, events.toArray(String[]::new))
-                .setParameter(6, cipher.encrypt(secret)).setParameter(7, in.description()).setParameter(8, now)
-                .executeUpdate();
+        subscriptions.insert(id, in.url().strip(), events.toArray(String[]::new), cipher.encrypt(secret),
+                in.description(), now);
         return new Registered(new CreatedWebhook(id, in.url().strip(), events, in.description(), caller.name(),
                 OffsetDateTime.ofInstant(now, ZoneOffset.UTC), secret), true);
     }
 
     @Transactional
-    @SuppressWarnings("unchecked")
     public Page<WebhookView> list(String cursor, Integer limit) {
         int n = Cursor.limit(limit);
         List<String> c = Cursor.decode(cursor, 2);
-        String sql = "select " + COLUMNS + " from webhook_subscription where deleted_at is null"
-                + (caller.isAdmin() ? "" : " and owner = :owner")
-                + (c == null ? "" : " and (created_at, id) < (cast(:at as timestamptz), cast(:id as uuid))")
-                + " order by created_at desc, id desc limit :limit";
-        var q = em.createNativeQuery(sql).setParameter("limit", n + 1);
-        if (!caller.isAdmin()) {
-            q.setParameter("owner", caller.name());
-        }
-        if (c != null) {
-            q.setParameter("at", c.get(0)).setParameter("id", c.get(1));
-        }
-        List<WebhookView> views = ((List<Object[]>) q.getResultList()).stream().map(WebhookService::view).toList();
+        List<WebhookView> views = subscriptions.page(c, n).stream().map(WebhookService::view).toList();
         return Page.of(views, n, v -> Cursor.encode(v.createdAt().toString(), v.id().toString()));
     }
 
     @Transactional
     public WebhookView get(UUID id) {
-        return view(visibleRow(id));
+        return view(subscriptions.visibleRow(id));
     }
 
     /** Deletes a subscription; its pending deliveries are cancelled, its delivery log kept. */
     @Transactional
     public void delete(UUID id) {
-        visibleRow(id);
-        em.createNativeQuery("update webhook_subscription set deleted_at = ?2 where id = ?1")
-                .setParameter(1, id).setParameter(2, clock.instant()).executeUpdate();
-        em.createNativeQuery("""
-                update webhook_delivery set status = 'CANCELLED', next_attempt_at = ?2, claim_token = null
-                where subscription_id = ?1 and status = 'PENDING'""")
-                .setParameter(1, id).setParameter(2, clock.instant()).executeUpdate();
+        subscriptions.visibleRow(id);
+        subscriptions.markDeleted(id, clock.instant());
+        deliveries.cancelPending(id, clock.instant());
     }
 
     @Transactional
     public PingView ping(UUID id) {
-        visibleRow(id);
+        subscriptions.visibleRow(id);
         UUID eventId = outbox.ping(id, "/", Map.of("message", "ping from GridGuard", "subscriptionId", id));
         return new PingView(eventId);
     }
 
     @Transactional
-    @SuppressWarnings("unchecked")
     public Page<DeliveryView> deliveries(UUID id, String status, String cursor, Integer limit) {
-        visibleRow(id);
+        subscriptions.visibleRow(id);
         int n = Cursor.limit(limit);
         if (status != null && !List.of("PENDING", "DELIVERED", "FAILED", "CANCELLED").contains(status)) {
             throw ApiProblem.invalid("status", "must be one of PENDING, DELIVERED, FAILED, CANCELLED");
         }
         List<String> c = Cursor.decode(cursor, 2);
-        String sql = """
-                select id, event_id, event_type, status, attempts, next_attempt_at, last_status, last_error,
-                       created_at, delivered_at
-                from webhook_delivery where subscription_id = :sub"""
-                + (status == null ? "" : " and status = :status")
-                + (c == null ? "" : " and (created_at, id) < (cast(:at as timestamptz), cast(:id as uuid))")
-                + " order by created_at desc, id desc limit :limit";
-        var q = em.createNativeQuery(sql).setParameter("sub", id).setParameter("limit", n + 1);
-        if (status != null) {
-            q.setParameter("status", status);
-        }
-        if (c != null) {
-            q.setParameter("at", c.get(0)).setParameter("id", c.get(1));
-        }
-        List<Object[]> rows = q.getResultList();
+        List<Object[]> rows = deliveries.page(id, status, c, n);
         Map<UUID, List<AttemptView>> attempts = new HashMap<>();
         if (!rows.isEmpty()) {
-            List<Object[]> log = em.createNativeQuery("""
-                    select delivery_id, attempt, at, status_code, error, duration_ms from webhook_attempt
-                    where delivery_id = any(cast(cast(?1 as text[]) as uuid[])) order by delivery_id, attempt""")
-                    .setParameter(1, rows.stream().map(r -> r[0].toString()).toArray(String[]::new)).getResultList();
+            List<Object[]> log = deliveries.attempts(rows.stream().map(r -> r[0].toString()).toArray(String[]::new));
             for (Object[] a : log) {
                 attempts.computeIfAbsent((UUID) a[0], k -> new ArrayList<>()).add(new AttemptView(
                         ((Number) a[1]).intValue(), utc(a[2]), a[3] == null ? null : ((Number) a[3]).intValue(),
@@ -189,27 +152,6 @@ public class WebhookService {
                     List.copyOf(attempts.getOrDefault((UUID) r[0], List.of())));
         }).toList();
         return Page.of(views, n, v -> Cursor.encode(v.createdAt().toString(), v.id().toString()));
-    }
-
-    private static final String COLUMNS = "id, url, events, description, owner, created_at, deleted_at";
-
-    private Object[] row(UUID id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + " from webhook_subscription where id = ?1")
-                .setParameter(1, id).getResultList();
-        return rows.isEmpty() ? null : rows.get(0);
-    }
-
-    private boolean visible(Object[] r) {
-        return r[6] == null && (caller.isAdmin() || caller.name().equals(r[4]));
-    }
-
-    private Object[] visibleRow(UUID id) {
-        Object[] r = row(id);
-        if (r == null || !visible(r)) {
-            throw ApiProblem.notFound("Webhook");
-        }
-        return r;
     }
 
     private static WebhookView view(Object[] r) {
