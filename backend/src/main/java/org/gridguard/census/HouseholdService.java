@@ -16,7 +16,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.gridguard.area.AreaKind;
@@ -47,7 +46,7 @@ public class HouseholdService {
     @Inject
     Clock clock;
     @Inject
-    EntityManager em;
+    ResidentRepository residents;
     @Inject
     CensusHistory changes;
 
@@ -173,8 +172,7 @@ public class HouseholdService {
             stamp(h, false);
             households.flush();
             if (diff.containsKey("areaId")) {
-                em.createNativeQuery("update resident set area_id = ?2, grid_cell_id = ?3 where household_id = ?1")
-                        .setParameter(1, h.id).setParameter(2, h.areaId).setParameter(3, h.gridCellId).executeUpdate();
+                residents.followHousehold(h.id, h.areaId, h.gridCellId);
             }
             changes.record(HOUSEHOLD, h.id, h.communityId, diff.containsKey("areaId") ? "MOVE" : "UPDATE", diff);
         }

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.gridguard.area.AreaKind;
@@ -36,7 +35,7 @@ public class ImportService {
     @Inject
     Caller caller;
     @Inject
-    EntityManager em;
+    UploadRepository uploads;
 
     /** Leaders import for their zone (or cells), supervisors for their community. */
     AreaNode importArea(UUID areaId) {
@@ -76,21 +75,15 @@ public class ImportService {
         ImportColumns.of(head.header());
         UUID uploadId = UUID.randomUUID();
         String name = file.fileName() == null ? "upload" : file.fileName();
-        em.createNativeQuery("""
-                insert into import_upload (id, owner, community_id, area_id, filename, format, charset, content)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
-                .setParameter(1, uploadId).setParameter(2, caller.name()).setParameter(3, area.communityId)
-                .setParameter(4, area.id).setParameter(5, name.length() > 200 ? name.substring(0, 200) : name)
-                .setParameter(6, head.format().name()).setParameter(7, head.charset()).setParameter(8, content)
-                .executeUpdate();
+        uploads.save(new UploadRepository.NewUpload(uploadId, caller.name(), area.communityId, area.id,
+                name.length() > 200 ? name.substring(0, 200) : name, head.format().name(), head.charset(), content));
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("uploadId", uploadId.toString());
         params.put("areaId", area.id.toString());
         params.put("dryRun", dryRun);
         params.put("filename", name);
         UUID jobId = jobs.submit(CensusImportJob.KIND, caller.name(), area.communityId, params);
-        em.createNativeQuery("update import_upload set job_id = ?1 where id = ?2").setParameter(1, jobId)
-                .setParameter(2, uploadId).executeUpdate();
+        uploads.tieToJob(uploadId, jobId);
         return new ImportAccepted(jobId, "QUEUED", dryRun);
     }
 
@@ -98,16 +91,8 @@ public class ImportService {
     @Transactional
     public String errors(UUID jobId) {
         jobs.get(jobId, caller, jurisdiction);
-        @SuppressWarnings("unchecked")
-        List<String> rows = em.createNativeQuery("select errors_csv from import_upload where job_id = ?1")
-                .setParameter(1, jobId).getResultList();
-        if (rows.isEmpty()) {
-            throw ApiProblem.notFound("Import");
-        }
-        if (rows.get(0) == null) {
-            throw ApiProblem.notFound("Error file (the import has not checked the rows yet)");
-        }
-        return rows.get(0);
+        return uploads.errorsOf(jobId).orElseThrow(() -> ApiProblem.notFound("Import"))
+                .orElseThrow(() -> ApiProblem.notFound("Error file (the import has not checked the rows yet)"));
     }
 
     public static String template() {

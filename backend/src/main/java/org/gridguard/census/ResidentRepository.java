@@ -108,4 +108,10 @@ public class ResidentRepository implements PanacheRepositoryBase<Resident, UUID>
         p.put("lim", lim);
         return org.gridguard.common.Rows.list(getEntityManager(), sql, p);
     }
+
+    /** The household moved: its residents move with it. */
+    void followHousehold(UUID householdId, UUID areaId, UUID gridCellId) {
+        getEntityManager().createNativeQuery("update resident set area_id = ?2, grid_cell_id = ?3 where household_id = ?1")
+                .setParameter(1, householdId).setParameter(2, areaId).setParameter(3, gridCellId).executeUpdate();
+    }
 }

@@ -3,7 +3,6 @@ package org.gridguard.census;
 import static org.gridguard.census.CensusHistory.HOUSEHOLD;
 import static org.gridguard.census.CensusRules.blankToNull;
 import static org.gridguard.census.CensusRules.change;
-import static org.gridguard.census.CensusRules.toDate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,14 +14,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.gridguard.census.CensusViews.NewVerification;
 import org.gridguard.census.CensusViews.VerificationView;
 import org.gridguard.common.ApiProblem;
 import org.gridguard.common.Idempotency;
-import org.gridguard.common.Rows;
 import org.gridguard.security.Caller;
 
 /** Verification rounds (入户核查) of a household: when, how, what was found; the household's status with them. */
@@ -38,7 +35,7 @@ public class VerificationService {
     @Inject
     Clock clock;
     @Inject
-    EntityManager em;
+    VerificationRepository verifications;
     @Inject
     CensusHistory changes;
 
@@ -58,13 +55,7 @@ public class VerificationService {
             }
             UUID id = req.id() != null ? req.id() : UUID.randomUUID();
             Instant now = clock.instant();
-            em.createNativeQuery("""
-                    insert into household_verification (id, household_id, community_id, grid_cell_id, verified_on, method,
-                      findings, verified_by, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
-                    .setParameter(1, id).setParameter(2, h.id).setParameter(3, h.communityId)
-                    .setParameter(4, h.gridCellId).setParameter(5, req.verifiedOn())
-                    .setParameter(6, req.method().name()).setParameter(7, blankToNull(req.findings()))
-                    .setParameter(8, caller.name()).setParameter(9, now).executeUpdate();
+            verifications.insert(id, h, req.verifiedOn(), req.method().name(), blankToNull(req.findings()), caller.name(), now);
             Map<String, Object> diff = new LinkedHashMap<>();
             diff.put("verifiedOn", req.verifiedOn().toString());
             diff.put("method", req.method().name());
@@ -85,13 +76,6 @@ public class VerificationService {
     @Transactional
     public List<VerificationView> verifications(UUID householdId) {
         householdService.visibleHousehold(householdId);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select id, household_id, verified_on, method, findings, verified_by, created_at
-                from household_verification where household_id = ?1 order by verified_on desc, created_at desc limit 500""")
-                .setParameter(1, householdId).getResultList();
-        return rows.stream().map(r -> new VerificationView((UUID) r[0], (UUID) r[1], toDate(r[2]),
-                CensusViews.VerificationMethod.valueOf((String) r[3]), (String) r[4], (String) r[5], Rows.instant(r[6])))
-                .toList();
+        return verifications.of(householdId);
     }
 }

@@ -51,7 +51,7 @@ public class Jurisdiction {
      * The caller's assignments, as a query of its own or as one arm of a caller's {@code union all}: columns (id,
      * community_id, path, node_id, name, role, kind, code); parameters: principal, roles ({@code text[]}), bound
      * with {@link #bind}. A hot path that reads its own rows in the same statement hands the rows over with
-     * {@link #scope} and {@link #use} (TemperatureService, ADR 0017).
+     * {@link #scope} and {@link #use} (temperature.CheckRepository, ADR 0017).
      */
     public static final String SCOPES_ARM = """
             select a.id, n.community_id, n.path, n.id, n.name, a.role, n.kind, n.code

@@ -37,7 +37,7 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * The watch list and its twice-daily reports (两测温、两报告). A reading counts for the window of its measured-at;
  * when a window closes, one instance (OnceOnly) raises a MISSING_REPORT alert for each person under watch
- * without a report, for the leaders of their cell. A late reading closes that alert (TemperatureService).
+ * without a report, for the leaders of their cell. A late reading closes that alert (CheckIngestion).
  */
 @ApplicationScoped
 public class WatchService {
