@@ -84,7 +84,7 @@ public class Jdbc {
                 public <R> R run(Work<R> w) {
                     try {
                         if (held[0] == null) {
-                            held[0] = dataSource.getConnection();
+                            held[0] = borrow();
                         }
                         return w.run(held[0]);
                     } catch (SQLException e) {
@@ -100,6 +100,19 @@ public class Jdbc {
                     // the pool discards a connection it cannot take back; the request's outcome stands
                 }
             }
+        }
+    }
+
+    /**
+     * A pooled connection. Failing to get one, for whatever reason the pool or the driver gives (acquisition timeout,
+     * a login cut short: "Something unusual has occurred", SQLState 99999), means the database is unavailable, as
+     * Hibernate's "Unable to acquire JDBC Connection" does: 503, not 500 (ADR 0030).
+     */
+    private Connection borrow() throws SQLException {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new java.sql.SQLTransientConnectionException("Unable to acquire JDBC Connection", "08001", e);
         }
     }
 

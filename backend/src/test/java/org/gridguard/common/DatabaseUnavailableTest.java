@@ -50,6 +50,21 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void noConnectionFromThePoolOnTheRawJdbcPathIs503() throws Exception {
+        // the pool cancels a login that outlives the acquisition timeout: the driver says "Something unusual" (99999)
+        javax.sql.DataSource failing = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] { javax.sql.DataSource.class }, (proxy, method, args) -> {
+                    throw new PSQLException("Something unusual has occurred to cause the driver to fail.",
+                            PSQLState.UNEXPECTED_ERROR, new RuntimeException("Interrupted while attempting to connect."));
+                });
+        Jdbc jdbc = new Jdbc();
+        jdbc.dataSource = failing;
+        PersistenceException e = org.assertj.core.api.Assertions.catchThrowableOfType(PersistenceException.class,
+                () -> jdbc.autocommitted(db -> db.run(c -> c.isValid(1))));
+        assertThat(mappers.persistence(e, null).getStatus()).isEqualTo(503);
+    }
+
+    @Test
     void ourOwnBugsAreNot() {
         assertThat(ProblemMappers.isConnectionProblem(new IllegalStateException("boom"))).isFalse();
         assertThat(ProblemMappers.isConnectionProblem(new SQLException("syntax error", "42601"))).isFalse();
