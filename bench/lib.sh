@@ -87,7 +87,7 @@ bench_api() {  # bench_api [EXTRA_ENV=VALUE ...]
     echo "GRIDGUARD_PII_HMAC_KEY=$(head -c 32 /dev/urandom | base64 -w0)" >>"$WORK/pii.env"; }
   for i in $(seq 1 180); do curl -sf -o /dev/null http://localhost:$KC_PORT/realms/gridguard/.well-known/openid-configuration && break; sleep 1; done
   log "keycloak ready; starting the API (demo: $COMMUNITIES communities; the first start loads them)"
-  env $(cat "$WORK/pii.env") "$@" QUARKUS_HTTP_PORT=$API_PORT QUARKUS_HTTP_SSL_PORT=$((API_PORT+1)) \
+  env $(cat "$WORK/pii.env") "$@" QUARKUS_HTTP_PORT=$API_PORT QUARKUS_HTTP_SSL_PORT=$((API_PORT+1)) QUARKUS_MANAGEMENT_PORT=$((API_PORT+1020)) \
     QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$DB QUARKUS_DATASOURCE_USERNAME=postgres \
     QUARKUS_DATASOURCE_PASSWORD=unused QUARKUS_OIDC_AUTH_SERVER_URL=http://localhost:$KC_PORT/realms/gridguard \
     GRIDGUARD_DEMO_LOAD=true GRIDGUARD_DEMO_COMMUNITIES=$COMMUNITIES GRIDGUARD_WEB_DIR=$WORK/noweb \

@@ -33,6 +33,7 @@ import org.gridguard.security.pii.IdentityRules.DocType;
 import org.gridguard.security.pii.PiiCipher;
 import org.hibernate.id.uuid.UuidVersion7Strategy;
 import org.jboss.logging.Logger;
+import org.gridguard.common.Jdbc;
 import org.postgresql.PGConnection;
 
 /**
@@ -269,18 +270,18 @@ public class ImportChunkWriter {
     }
 
     /**
-     * How long a chunk's statements may keep the database silent. The pool's socketTimeout (20 s) is sized for API
+     * How long a chunk's statements may run. The pool's statement and socket timeouts (5 s, 7 s) are sized for API
      * requests; a chunk is batch work (5,000 upserts and their history), and on a busy database or disk it can take
      * longer without anything being wrong.
      */
-    static final int CHUNK_NETWORK_TIMEOUT_MS = 120_000;
+    static final java.time.Duration CHUNK_BUDGET = java.time.Duration.ofMinutes(2);
 
     private long[] writeOnce(byte[] copy, boolean categories, String actor, UUID jobId, Timings timings)
             throws SQLException, IOException {
         try (Connection c = ds.getConnection()) {
-            // the pool puts the connection's own timeout back when it returns (like autocommit)
-            c.setNetworkTimeout(Runnable::run, CHUNK_NETWORK_TIMEOUT_MS);
             c.setAutoCommit(false);
+            // batch work: longer statement and socket timeouts than an API request's, for this transaction (ADR 0030)
+            Jdbc.allowLongWork(c, CHUNK_BUDGET);
             try {
                 return chunk(c, copy, categories, actor, jobId, timings);
             } catch (SQLException | IOException | RuntimeException e) {

@@ -71,6 +71,11 @@ public class PiiService {
     @ConfigProperty(name = "gridguard.pii.unmask-per-minute", defaultValue = "30")
     int unmaskPerMinute;
 
+    static final Duration EXPORT_BUDGET = Duration.ofMinutes(1);
+
+    @Inject
+    org.gridguard.common.Jdbc jdbc;
+
     @ConfigProperty(name = "gridguard.census.export-max-rows", defaultValue = "200000")
     int exportMaxRows;
 
@@ -191,6 +196,7 @@ public class PiiService {
     public String exportResidents(ExportRequest req) {
         ExportScope s = exportScope(req);
         List<PiiField> clear = s.clear();
+        jdbc.allowLongWork(EXPORT_BUDGET); // a whole community's rows: batch work, not an interactive read (ADR 0030)
         List<Object[]> rows = exportRows(residents.exportRows(s.areaPath(), exportMaxRows + 1));
         String out = Csv.excel(new String[] { "id", "householdId", "doorNumber", "name", "idType", "idNumber", "phone",
                 "sex", "birthDate", "relation", "categories", "status", "gridCellId", "updatedAt" }, csv -> {
@@ -216,6 +222,7 @@ public class PiiService {
         if (!s.clear().isEmpty()) {
             throw ApiProblem.invalid("unmask", "a household export holds no ID numbers or phones");
         }
+        jdbc.allowLongWork(EXPORT_BUDGET);
         List<Object[]> rows = exportRows(households.exportRows(s.areaPath(), exportMaxRows + 1));
         String out = Csv.excel(new String[] { "id", "gridCellId", "compoundId", "buildingId", "doorNumber",
                 "livingCount", "tenantCount", "contactName", "status", "lastVerifiedOn", "updatedAt" }, csv -> {

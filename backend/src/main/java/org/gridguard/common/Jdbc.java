@@ -48,6 +48,28 @@ public class Jdbc {
     @Inject
     DataSource dataSource;
 
+    /**
+     * Lifts the API's interactive bounds (statement_timeout 5 s, socketTimeout 7 s: ADR 0030) for batch work on
+     * {@code c}, which must be in a transaction ({@code set local} ends with it): statements may run up to
+     * {@code budget}, and the driver waits a little longer than that for a silent server. The pool puts the
+     * connection's own socket timeout back when it returns.
+     */
+    public static void allowLongWork(Connection c, java.time.Duration budget) throws SQLException {
+        long ms = Math.max(1, budget.toMillis());
+        c.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, ms + 10_000));
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute("set local statement_timeout = " + ms);
+        }
+    }
+
+    /** {@link #allowLongWork} on the connection of the current transaction. */
+    public void allowLongWork(java.time.Duration budget) {
+        inTransaction(c -> {
+            allowLongWork(c, budget);
+            return null;
+        });
+    }
+
     /** On the connection of the current transaction (Hibernate's session). */
     public <T> T inTransaction(Work<T> w) {
         return em.unwrap(Session.class).doReturningWork(c -> w.run(c));
@@ -62,7 +84,7 @@ public class Jdbc {
                 public <R> R run(Work<R> w) {
                     try {
                         if (held[0] == null) {
-                            held[0] = dataSource.getConnection();
+                            held[0] = borrow();
                         }
                         return w.run(held[0]);
                     } catch (SQLException e) {
@@ -78,6 +100,19 @@ public class Jdbc {
                     // the pool discards a connection it cannot take back; the request's outcome stands
                 }
             }
+        }
+    }
+
+    /**
+     * A pooled connection. Failing to get one, for whatever reason the pool or the driver gives (acquisition timeout,
+     * a login cut short: "Something unusual has occurred", SQLState 99999), means the database is unavailable, as
+     * Hibernate's "Unable to acquire JDBC Connection" does: 503, not 500 (ADR 0030).
+     */
+    private Connection borrow() throws SQLException {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new java.sql.SQLTransientConnectionException("Unable to acquire JDBC Connection", "08001", e);
         }
     }
 

@@ -204,24 +204,59 @@ public class ProblemMappers {
         return unexpected(e, uri);
     }
 
+    /**
+     * The database is unreachable, stuck or refusing work for now (ADR 0030): the answer is 503 with Retry-After on
+     * every path, whether the failure came through Hibernate, the pool or raw JDBC (common/Jdbc), and whatever wraps it
+     * (a transaction's rollback, a suppressed exception).
+     */
     static boolean isConnectionProblem(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SQLException s && s.getSQLState() != null
-                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
+        todo.add(t);
+        while (!todo.isEmpty()) {
+            Throwable c = todo.poll();
+            if (c == null || !seen.add(c)) {
+                continue;
+            }
+            if (isDatabaseUnavailable(c)) {
                 return true;
             }
-            String cn = c.getClass().getName();
-            if (cn.contains("AcquisitionTimeout") || c instanceof java.net.ConnectException
-                    || c instanceof java.net.SocketTimeoutException) {
-                return true;
+            if (c.getCause() != null) {
+                todo.add(c.getCause());
             }
-            // Hibernate's wording, and Agroal's own when a connection is borrowed outside Hibernate (common/Jdbc)
-            if (c.getMessage() != null && (c.getMessage().contains("Unable to acquire JDBC Connection")
-                    || c.getMessage().contains("acquisition timeout"))) {
+            if (c instanceof SQLException s && s.getNextException() != null) {
+                todo.add(s.getNextException());
+            }
+            todo.addAll(java.util.Arrays.asList(c.getSuppressed()));
+        }
+        return false;
+    }
+
+    /**
+     * SQLState class 08 (connection), 57P (server shutting down or restarting), 57014 (a statement cancelled: the
+     * statement timeout), 53300 (too many connections); the driver's and Hibernate's timeout and connection types; the
+     * pool's acquisition timeout.
+     */
+    private static boolean isDatabaseUnavailable(Throwable c) {
+        if (c instanceof SQLException s && s.getSQLState() != null) {
+            String state = s.getSQLState();
+            if (state.startsWith("08") || state.startsWith("57P") || state.equals("57014") || state.equals("53300")) {
                 return true;
             }
         }
-        return false;
+        if (c instanceof java.sql.SQLTransientConnectionException || c instanceof java.sql.SQLTimeoutException
+                || c instanceof JDBCConnectionException || c instanceof org.hibernate.QueryTimeoutException
+                || c instanceof jakarta.persistence.QueryTimeoutException) {
+            return true;
+        }
+        if (c.getClass().getName().contains("AcquisitionTimeout") || c instanceof java.net.ConnectException
+                || c instanceof java.net.SocketTimeoutException) {
+            return true;
+        }
+        // Hibernate's wording, and Agroal's own when a connection is borrowed outside Hibernate (common/Jdbc)
+        String m = c.getMessage();
+        return m != null && (m.contains("Unable to acquire JDBC Connection") || m.contains("acquisition timeout")
+                || m.contains("Acquisition timeout"));
     }
 
     /** A connection the client closed while we read its request (never a JSON or database problem). */

@@ -61,6 +61,8 @@ public class DemoLoader {
         long t0 = System.nanoTime();
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
+            // one transaction loads whole communities (benchmarks load dozens): batch work (ADR 0030)
+            org.gridguard.common.Jdbc.allowLongWork(c, java.time.Duration.ofMinutes(30));
             try (PreparedStatement claim = c.prepareStatement(
                     "insert into demo_load (seed, summary) values (?, cast(? as jsonb)) on conflict do nothing")) {
                 claim.setLong(1, seed);

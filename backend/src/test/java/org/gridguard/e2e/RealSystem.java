@@ -78,6 +78,7 @@ final class RealSystem {
         var env = pb.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_HTTP_SSL_PORT", Integer.toString(port + 1000));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort(port)));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", env("GG_JDBC_URL"));
         env.put("QUARKUS_DATASOURCE_USERNAME", env("GG_DB_USER"));
         env.put("QUARKUS_DATASOURCE_PASSWORD", env("GG_DB_PASSWORD"));
@@ -93,6 +94,16 @@ final class RealSystem {
         env.putAll(settings);
         pb.redirectErrorStream(true).redirectOutput(log);
         return pb.start();
+    }
+
+    /** The management port (/q/metrics) of an instance started by {@link #startInstance} on {@code port}. */
+    static int managementPort(int port) {
+        return port + 1020;
+    }
+
+    /** The main instance's Prometheus metrics, served on its management port only. */
+    static String metricsUrl() {
+        return env("GG_API_METRICS_URL");
     }
 
     /** Waits until the instance on {@code port} answers ready, at most {@code seconds}. */

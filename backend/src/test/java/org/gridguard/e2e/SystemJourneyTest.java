@@ -81,7 +81,10 @@ class SystemJourneyTest {
         given().baseUri(RealSystem.api()).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().baseUri(RealSystem.api()).get("/q/health").then().statusCode(200)
                 .body("checks.find { it.name == 'oidc-provider' }.data.provider", equalTo("UP"));
-        given().baseUri(RealSystem.api()).get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
+        // metrics on the management port only (ADR 0030)
+        given().config(io.restassured.RestAssured.config().sslConfig(SSLConfig.sslConfig().relaxedHTTPSValidation()))
+                .get(RealSystem.metricsUrl()).then().statusCode(200).body(containsString("jvm_"));
+        given().baseUri(RealSystem.api()).get("/q/metrics").then().statusCode(404);
         given().baseUri(RealSystem.api()).get("/q/swagger-ui").then().statusCode(404);
     }
 }

@@ -253,7 +253,8 @@ class TwoInstancesTest {
     }
 
     static double count(int port, String job, String result) {
-        String metrics = RestAssured.given().baseUri("http://localhost:" + port).get("/q/metrics").asString();
+        String metrics = RestAssured.given().baseUri("http://localhost:" + RealSystem.managementPort(port))
+                .get("/q/metrics").asString();
         double sum = 0;
         for (String line : metrics.split("\n")) {
             if (line.startsWith("gridguard_schedule_runs_total") && line.contains("job=\"" + job + "\"")
