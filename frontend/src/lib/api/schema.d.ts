@@ -3359,6 +3359,11 @@ export interface components {
             capacity: number;
             /** Format: int32 */
             members: number;
+            /**
+             * Format: int32
+             * @description How many of the members are outside your reach: counted in members, not listed in people (ADR 0028)
+             */
+            membersOutOfReach: number;
             status: string;
             result?: components["schemas"]["Result"];
             testedAt?: components["schemas"]["Instant"];

@@ -36,7 +36,7 @@ function server(poolSize = ROUND.poolSize) {
       const people = stored.filter((s) => s.barcode === barcode);
       if (people.length === 0) return jsonResponse({ title: 'Not found', status: 404 }, 404);
       return jsonResponse({
-        id: 'tube-1', roundId: ROUND.id, barcode, capacity: poolSize, members: people.length, status: 'OPEN', openedBy: 'worker1', openedAt: '2026-11-24T01:00:00Z', version: 1,
+        id: 'tube-1', roundId: ROUND.id, barcode, capacity: poolSize, members: people.length, membersOutOfReach: 0, status: 'OPEN', openedBy: 'worker1', openedAt: '2026-11-24T01:00:00Z', version: 1,
         people: people.map((p) => ({ sampleId: p.id, name: p.visitor?.name ?? '', kind: p.kind ?? 'ORDINARY', visitor: true, flagged: p.visitor?.name === '李四', flagReason: p.visitor?.name === '李四' ? 'SECOND_ORDINARY_SAMPLE' : undefined })),
       });
     }

@@ -95,7 +95,7 @@ export function SampleTab({ round }: { round: Round }) {
   }));
   const stored = [...fromServer, ...sentHere.filter((m) => !fromServer.some((f) => f.sampleId === m.sampleId))];
   const capacity = tube.data?.capacity ?? round.poolSize;
-  const pool = poolState(stored, queued, capacity, tube.data?.status);
+  const pool = poolState(stored, queued, capacity, tube.data?.status, tube.data?.membersOutOfReach ?? 0);
   const blocked = !barcode || pool.full || pool.closed;
 
   const add = async (who: Pick<NewSample, 'residentId' | 'idNumber' | 'idType' | 'visitor'>, personName: string) => {

@@ -38,6 +38,13 @@ describe('pool filling', () => {
     expect(canAdd(s, 'r9')).toEqual({ ok: false, reason: 'closed' });
   });
 
+  it('counts the members the server does not show this worker (a shared site pool)', () => {
+    const s = poolState([m('a')], [m('x', { pending: true })], 5, 'OPEN', 3);
+    expect(s.count).toBe(5);
+    expect(s.full).toBe(true);
+    expect(s.left).toBe(0);
+  });
+
   it('a pool of one is full with its first person', () => {
     expect(poolState([], [m('a', { pending: true })], 1).full).toBe(true);
   });

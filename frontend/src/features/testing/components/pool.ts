@@ -36,12 +36,13 @@ export const isBarcode = (raw: string): boolean => BARCODE.test(normaliseBarcode
 
 /**
  * Merges the server's members with this device's queued ones (a queued entry the server already
- * stored appears once, as stored) and says whether the pool is full.
+ * stored appears once, as stored) and says whether the pool is full. `outOfReach` are members the
+ * server counts but does not show this worker (a central site's pool shared with other cells).
  */
-export function poolState(stored: PoolMember[], queued: PoolMember[], capacity: number, serverStatus?: string): PoolState {
+export function poolState(stored: PoolMember[], queued: PoolMember[], capacity: number, serverStatus?: string, outOfReach = 0): PoolState {
   const seen = new Set(stored.map((m) => m.sampleId));
   const members = [...stored, ...queued.filter((m) => !seen.has(m.sampleId))];
-  const count = members.filter((m) => !m.rejected).length;
+  const count = members.filter((m) => !m.rejected).length + outOfReach;
   const closed = serverStatus === 'CLOSED';
   return { members, count, capacity, full: count >= capacity, closed, left: Math.max(0, capacity - count) };
 }

@@ -2,6 +2,7 @@ package org.gridguard.common;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * An error the API answers on purpose, rendered as application/problem+json by {@link ProblemMappers}.
@@ -46,6 +47,19 @@ public class ApiProblem extends RuntimeException {
     /** Not found, or outside the caller's jurisdiction: the answer never confirms that the thing exists. */
     public static ApiProblem notFound(String what) {
         return new ApiProblem(404, "not-found", "Not found", what + " not found");
+    }
+
+    /**
+     * The reach check of {@code what}, found by its id, through something it belongs to (its shift, its post, its
+     * person): a 404 of that check becomes {@code what}'s own, so an object out of reach answers exactly like a missing
+     * one, text included (ADR 0028).
+     */
+    public static <T> T outOfReachIsMissing(String what, Supplier<T> reach) {
+        try {
+            return reach.get();
+        } catch (ApiProblem p) {
+            throw p.status == 404 ? notFound(what) : p;
+        }
     }
 
     public static ApiProblem forbidden(String detail) {

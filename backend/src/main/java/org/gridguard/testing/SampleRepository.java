@@ -50,8 +50,14 @@ public class SampleRepository {
             String status) {
     }
 
-    /** The pool of the barcode as it stands. */
-    record Pool(UUID id, UUID communityId, UUID cellId, String status, int capacity, int members) {
+    /**
+     * The pool of the barcode as it stands, with what decides who may add to it (ADR 0028): the path of its place
+     * (its cell, else its area node; null while a pool opened without a place is empty), its site if it is a central
+     * site's pool, the path of the area that site serves (the grid cell on the site's path, else the site's node), and
+     * who opened it.
+     */
+    record Pool(UUID id, UUID communityId, UUID cellId, String status, int capacity, int members, String placePath,
+            UUID siteId, String servedPath, String openedBy) {
     }
 
     record Earlier(UUID residentId, UUID tubeId, String kind) {
@@ -106,8 +112,12 @@ public class SampleRepository {
               null, null, null
             from test_sample s where s.round_id = ? and s.resident_id in (select id from p)
             union all
-            select 'T', t.id, t.community_id, null, null, null, t.status, null, null, t.grid_cell_id, null, null,
-              t.capacity, t.members, null, null, null, null
+            select 'T', t.id, t.community_id,
+              (select n.path from area_node n where n.id = coalesce(t.grid_cell_id, t.area_id)), t.site_id,
+              (select coalesce((select g.path from area_node g where g.kind = 'GRID_CELL'
+                   and g.community_id = n.community_id and n.path like g.path || '%%'), n.path)
+                 from test_site ts join area_node n on n.id = ts.area_id where ts.id = t.site_id),
+              t.status, t.opened_by, null, t.grid_cell_id, null, null, t.capacity, t.members, null, null, null, null
             from test_tube t where t.round_id = ? and t.barcode = ?
             union all
             select 'X', s.id, s.round_id, t.barcode, s.tube_id, coalesce(r.name, s.visitor_name), s.kind, s.flag_reason,
@@ -182,7 +192,7 @@ public class SampleRepository {
                         uuid(rs, 10), uuid(rs, 3), rs.getString(4), rs.getString(7)));
                 case "E" -> seen.earlier.add(new Earlier(uuid(rs, 10), uuid(rs, 2), rs.getString(7)));
                 case "T" -> seen.tube = new Pool(uuid(rs, 2), uuid(rs, 3), uuid(rs, 10), rs.getString(7),
-                        rs.getInt(13), rs.getInt(14));
+                        rs.getInt(13), rs.getInt(14), rs.getString(4), uuid(rs, 5), rs.getString(6), rs.getString(8));
                 case "X" -> seen.prior = new SampleView(uuid(rs, 2), uuid(rs, 3), uuid(rs, 5),
                         rs.getString(4), uuid(rs, 10), rs.getString(6), uuid(rs, 11),
                         SampleKind.valueOf(rs.getString(7)), rs.getBoolean(16), rs.getString(8),

@@ -108,6 +108,15 @@ final class SampleRules {
         return kind == SampleKind.ORDINARY && "ORDINARY".equals(earlierKind) ? FLAG_SECOND_SAMPLE : null;
     }
 
+    /**
+     * The barcode names a pool of this round that this request may not use: a duplicate when opening a pool, or a pool
+     * that may not take this person (ADR 0028). The same answer whether the caller can see that pool or not: nothing
+     * about it (no id, no members) beyond its barcode being used.
+     */
+    static ApiProblem barcodeTaken() {
+        return new ApiProblem(409, "duplicate-barcode", "Duplicate barcode", "This barcode is already used in this round");
+    }
+
     static ApiProblem poolFull(UUID tubeId, int capacity) {
         return new ApiProblem(409, "pool-full", "Pool full", "This pool already holds " + capacity + " people", null,
                 Map.of("tubeId", tubeId), null);

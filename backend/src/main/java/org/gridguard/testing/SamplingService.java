@@ -169,6 +169,9 @@ public class SamplingService {
         Pool t = seen.tube;
         NewPool opens = t == null ? opens(db, r, req, person) : null;
         if (t != null) {
+            if (!tubes.takes(t, person)) {
+                throw SampleRules.barcodeTaken();
+            }
             SampleRules.poolTakesOneMore(t.id(), t.status(), t.capacity(), t.members());
         }
         UUID community = person.communityId() != null ? person.communityId()

@@ -183,10 +183,12 @@ public final class TestingViews {
             Instant receivedAt) {
     }
 
-    @Schema(name = "Tube", requiredProperties = { "id", "roundId", "barcode", "capacity", "members", "status",
-            "openedBy", "openedAt", "version" })
+    @Schema(name = "Tube", requiredProperties = { "id", "roundId", "barcode", "capacity", "members",
+            "membersOutOfReach", "status", "openedBy", "openedAt", "version" })
     public record TubeView(UUID id, UUID roundId, String barcode, UUID areaId, UUID gridCellId, UUID siteId,
-            int capacity, int members, String status, Result result, Instant testedAt, String labRef,
+            int capacity, int members,
+            @Schema(description = "How many of the members are outside your reach: counted in members, not listed in people (ADR 0028)") int membersOutOfReach,
+            String status, Result result, Instant testedAt, String labRef,
             String openedBy, Instant openedAt, Instant closedAt, long version, List<TubeMember> people,
             List<ResultHistory> history) {
     }

@@ -68,8 +68,8 @@ public class TubeRepository {
     }
 
     /**
-     * The place of a new pool: the site's area, or the area node given (which the caller must cover, else 404), in
-     * one statement; null when neither is given.
+     * The place of a new pool: the site's area (which the caller's reach must meet), or the area node given (which
+     * the caller must cover), else 404, in one statement; null when neither is given.
      */
     Place place(Db db, UUID roundId, UUID siteId, UUID areaId) {
         if (siteId == null && areaId == null) {
@@ -96,7 +96,8 @@ public class TubeRepository {
         if (siteId != null && row[0] == null) {
             throw ApiProblem.invalid("siteId", "is not a site of this round");
         }
-        if (row[1] == null || !jurisdiction.covers((String) row[3])) {
+        // a central site is staffed by the cells it serves: its node may be above the caller's (ADR 0028)
+        if (row[1] == null || !(areaId == null ? jurisdiction.overlaps((String) row[3]) : jurisdiction.covers((String) row[3]))) {
             throw ApiProblem.notFound("Area node");
         }
         return new Place((UUID) row[1], (UUID) row[2], (String) row[3], (UUID) row[4]);
@@ -112,6 +113,25 @@ public class TubeRepository {
                 .setParameter(4, place == null ? null : place.communityId()).setParameter(5, place == null ? null : place.cellId())
                 .setParameter(6, place == null ? null : place.id()).setParameter(7, siteId).setParameter(8, capacity)
                 .setParameter(9, caller.name()).setParameter(10, clock.instant()).executeUpdate();
+    }
+
+    /**
+     * May this request put this person into this existing pool (ADR 0028)? A central site's pool takes people of any
+     * cell the site serves (the person is already in the caller's reach; a visitor needs a caller whose reach meets
+     * the site's). A door-to-door pool takes people only from a caller who reaches the pool's place (a pool opened
+     * without a place and still empty: only from who opened it).
+     */
+    boolean takes(SampleRepository.Pool t, SampleRepository.Person p) {
+        if (t.siteId() != null) {
+            if (t.servedPath() == null) {
+                return false;
+            }
+            return p.residentId() == null ? jurisdiction.overlaps(t.servedPath()) : p.areaPath().startsWith(t.servedPath());
+        }
+        if (t.placePath() == null) {
+            return jurisdiction.isGlobal() || caller.name().equals(t.openedBy());
+        }
+        return jurisdiction.covers(t.placePath());
     }
 
     /** Closes an open pool (a closed one stays as it is). */
@@ -142,7 +162,7 @@ public class TubeRepository {
         }
         List<TubeMember> members = agencyOnly() ? List.of() : members(tubeId);
         return new TubeView(t.id(), t.roundId(), t.barcode(), t.areaId(), t.cellId(), t.siteId(), t.capacity(),
-                t.members(), t.status(), x[11] == null ? null : TestingViews.Result.valueOf((String) x[11]),
+                t.members(), Math.max(0, t.members() - members.size()), t.status(), x[11] == null ? null : TestingViews.Result.valueOf((String) x[11]),
                 Rows.instant(x[12]), (String) x[13], t.openedBy(), Rows.instant(x[14]), Rows.instant(x[15]),
                 ((Number) x[16]).longValue(), members, history(tubeId));
     }
@@ -153,14 +173,24 @@ public class TubeRepository {
                 && !caller.hasRole(Roles.LEADER) && !caller.hasRole(Roles.WORKER);
     }
 
+    /**
+     * The people of a pool the caller reaches (ADR 0028): a resident by the area they live in, a visitor by the cell
+     * (else the area node, else the community) where they were sampled. The others are counted, not shown.
+     */
     private List<TubeMember> members(UUID tubeId) {
         @SuppressWarnings("unchecked")
         List<Object[]> people = em.createNativeQuery("""
                 select s.id, s.resident_id, coalesce(r.name, s.visitor_name), s.household_id, s.resident_id is null,
-                  s.kind, s.flagged, s.flag_reason, s.sampled_at
-                from test_sample s left join census_resident r on r.id = s.resident_id where s.tube_id = ?1
+                  s.kind, s.flagged, s.flag_reason, s.sampled_at, coalesce(a.path, g.path, c.path)
+                from test_sample s join test_tube t on t.id = s.tube_id
+                  left join census_resident r on r.id = s.resident_id
+                  left join area_node a on a.id = r.area_id
+                  left join area_node g on g.id = coalesce(s.grid_cell_id, t.area_id)
+                  left join area_node c on c.id = s.community_id
+                where s.tube_id = ?1
                 order by s.sampled_at, s.id""").setParameter(1, tubeId).getResultList();
-        return people.stream().map(p -> new TubeMember((UUID) p[0], (UUID) p[1], (String) p[2], (UUID) p[3],
+        return people.stream().filter(p -> p[9] != null && jurisdiction.covers((String) p[9]))
+                .map(p -> new TubeMember((UUID) p[0], (UUID) p[1], (String) p[2], (UUID) p[3],
                 (Boolean) p[4], SampleKind.valueOf((String) p[5]), (Boolean) p[6], (String) p[7], Rows.instant(p[8])))
                 .toList();
     }

@@ -41,7 +41,7 @@ public class TubeService {
             if (existing.id().equals(id)) {
                 return new Idempotency.Outcome<>(tubes.view(roundId, id), id, true);
             }
-            throw duplicateBarcode(existing);
+            throw SampleRules.barcodeTaken();
         }
         int n = tubes.insert(r.id(), id, code, capacity, place, req.siteId());
         if (n == 0) {
@@ -49,14 +49,9 @@ public class TubeService {
             if (t != null && t.id().equals(id)) {
                 return new Idempotency.Outcome<>(tubes.view(roundId, id), id, true);
             }
-            throw t != null ? duplicateBarcode(t) : ApiProblem.conflict("A tube with this id already exists");
+            throw t != null ? SampleRules.barcodeTaken() : ApiProblem.conflict("A tube with this id already exists");
         }
         return new Idempotency.Outcome<>(tubes.view(roundId, id), id, false);
-    }
-
-    private static ApiProblem duplicateBarcode(Tube t) {
-        return new ApiProblem(409, "duplicate-barcode", "Duplicate barcode",
-                "This barcode is already a pool of this round", null, java.util.Map.of("tubeId", t.id()), null);
     }
 
     /** Closes a pool by hand (fewer people than its capacity). Closing a closed pool is a no-op. */

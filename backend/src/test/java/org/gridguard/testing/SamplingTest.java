@@ -360,7 +360,7 @@ class SamplingTest {
         // a barcode is unique across the round
         Api.as(Tokens.worker1()).body("{\"id\":\"" + UUID.randomUUID() + "\",\"barcode\":\"" + x + "\"}")
                 .post("/api/v1/test-rounds/" + round + "/tubes").then().statusCode(409)
-                .body("type", equalTo("/problems/duplicate-barcode")).body("tubeId", equalTo(first.getString("tubeId")));
+                .body("type", equalTo("/problems/duplicate-barcode")).body("tubeId", equalTo(null));
         String tid = UUID.randomUUID().toString();
         String open = "{\"id\":\"" + tid + "\",\"barcode\":\"" + Rounds.uniq("D") + "\",\"areaId\":\"" + Demo.CELL1 + "\"}";
         Api.as(Tokens.worker1()).body(open).post("/api/v1/test-rounds/" + round + "/tubes").then().statusCode(201)
@@ -429,6 +429,76 @@ class SamplingTest {
 
     static String item(String id, String barcode, Object resident) {
         return "{\"id\":\"" + id + "\",\"barcode\":\"" + barcode + "\",\"residentId\":\"" + resident + "\"}";
+    }
+
+    /** What an answer says, without the per-request instance. */
+    static String sansInstance(String body) {
+        return body.replaceAll("\"instance\":\"[^\"]*\"", "");
+    }
+
+    @Test
+    void aDoorToDoorPoolTakesPeopleOnlyWithinReachAndItsBarcodeSaysNothingMore() {
+        String round = Rounds.sampling("跨网格", 10, Demo.COMMUNITY);
+        Object mine = Rounds.residents(Tokens.worker1(), Demo.CELL1, 1).get(0).get("id");
+        Map<String, Object> theirs = Rounds.residents(Tokens.worker2(), Demo.CELL5, 1).get(0);
+        String barcode = Rounds.uniq("K");
+        String tube = Rounds.sample(Tokens.worker1(), round, barcode, mine, null, 201).getString("tubeId");
+        // worker2 cannot put a G05 resident into worker1's G01 pool: the barcode is taken, nothing more is said
+        JsonPath refused = Rounds.sample(Tokens.worker2(), round, barcode, theirs.get("id"), null, 409);
+        assertThat(refused.getString("type")).isEqualTo("/problems/duplicate-barcode");
+        assertThat(refused.getMap("")).doesNotContainKeys("tubeId", "poolMembers");
+        assertThat(refused.prettify()).doesNotContain(tube);
+        Api.as(Tokens.worker1()).get("/api/v1/test-rounds/" + round + "/tubes/" + tube).then().statusCode(200)
+                .body("members", equalTo(1)).body("membersOutOfReach", equalTo(0)).body("people.size()", equalTo(1));
+        // opening a pool with a taken barcode: the same answer whether the caller can see that pool or not
+        String open = "{\"barcode\":\"" + barcode + "\"}";
+        String hidden = Api.as(Tokens.worker2()).body(open).post("/api/v1/test-rounds/" + round + "/tubes").then()
+                .statusCode(409).extract().asString();
+        String seen = Api.as(Tokens.worker1()).body(open).post("/api/v1/test-rounds/" + round + "/tubes").then()
+                .statusCode(409).extract().asString();
+        assertThat(hidden).doesNotContain(tube);
+        assertThat(sansInstance(hidden)).isEqualTo(sansInstance(seen));
+        JsonPath taken = JsonPath.from(seen);
+        for (String field : List.of("status", "type", "title", "detail")) {
+            assertThat(refused.getString(field)).as(field).isEqualTo(taken.getString(field));
+        }
+    }
+
+    @Test
+    void aCentralSitesPoolTakesTheCellsItServesAndShowsEachViewerTheirOwn() {
+        String round = Rounds.sampling("集中采样点", 10, Demo.COMMUNITY);
+        String site = Api.as(Tokens.supervisor()).body("{\"name\":\"社区广场\",\"areaId\":\"" + Demo.COMMUNITY
+                + "\",\"opensAt\":\"07:00\",\"closesAt\":\"19:00\"}").post("/api/v1/test-rounds/" + round + "/sites")
+                .then().statusCode(201).extract().path("id");
+        Map<String, Object> mine = Rounds.residents(Tokens.worker1(), Demo.CELL1, 1).get(0);
+        Map<String, Object> theirs = Rounds.residents(Tokens.worker2(), Demo.CELL5, 1).get(0);
+        String barcode = Rounds.uniq("Z");
+        String tube = Api.as(Tokens.worker1()).body("{\"barcode\":\"" + barcode + "\",\"residentId\":\"" + mine.get("id")
+                + "\",\"siteId\":\"" + site + "\"}").post("/api/v1/test-rounds/" + round + "/samples").then().statusCode(201)
+                .extract().path("tubeId");
+        // the community's site serves G05 too: worker2 pools a G05 resident into the same tube
+        Rounds.sample(Tokens.worker2(), round, barcode, theirs.get("id"), null, 201);
+        // each viewer sees the people in their reach; the others are counted
+        JsonPath w1 = Api.as(Tokens.worker1()).get("/api/v1/test-rounds/" + round + "/tubes/" + tube).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(w1.getInt("members")).isEqualTo(2);
+        assertThat(w1.getInt("membersOutOfReach")).isEqualTo(1);
+        assertThat(w1.getList("people.residentId")).containsExactly(mine.get("id"));
+        assertThat(w1.prettify()).doesNotContain((String) theirs.get("id")).doesNotContain((String) theirs.get("householdId"));
+        Api.as(Tokens.leader1()).get("/api/v1/test-rounds/" + round + "/tubes/" + tube).then().statusCode(200)
+                .body("people.residentId", org.hamcrest.Matchers.contains(mine.get("id"))).body("membersOutOfReach", equalTo(1));
+        Api.as(Tokens.admin()).get("/api/v1/test-rounds/" + round + "/tubes/" + tube).then().statusCode(200)
+                .body("people.size()", equalTo(2)).body("membersOutOfReach", equalTo(0));
+        // a site inside G01 (a compound's gate) serves G01 only
+        String gate = Api.as(Tokens.leader1()).body("{\"name\":\"小区门口\",\"areaId\":\"" + Demo.COMPOUND1
+                + "\",\"opensAt\":\"07:00\",\"closesAt\":\"19:00\"}").post("/api/v1/test-rounds/" + round + "/sites")
+                .then().statusCode(201).extract().path("id");
+        String small = Rounds.uniq("Z");
+        Object another = Rounds.residents(Tokens.worker1(), Demo.CELL1, 2).get(1).get("id");
+        Api.as(Tokens.worker1()).body("{\"barcode\":\"" + small + "\",\"residentId\":\"" + another + "\",\"siteId\":\""
+                + gate + "\"}").post("/api/v1/test-rounds/" + round + "/samples").then().statusCode(201);
+        assertThat(Rounds.sample(Tokens.worker2(), round, small, theirs.get("id"), null, 409).getString("type"))
+                .isEqualTo("/problems/duplicate-barcode");
     }
 
     @Test

@@ -48,7 +48,7 @@ public class PatternRepository {
         if (p == null) {
             throw ApiProblem.notFound("Duty pattern");
         }
-        return new Visible(p, scope.post(p.checkpointId));
+        return new Visible(p, ApiProblem.outOfReachIsMissing("Duty pattern", () -> scope.post(p.checkpointId)));
     }
 
     boolean existsFor(UUID checkpointId) {

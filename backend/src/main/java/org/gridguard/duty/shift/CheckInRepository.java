@@ -33,7 +33,7 @@ public class CheckInRepository {
         if (ci == null) {
             throw ApiProblem.notFound("Check-in");
         }
-        return new Visible(ci, shifts.visible(ci.shiftId));
+        return new Visible(ci, ApiProblem.outOfReachIsMissing("Check-in", () -> shifts.visible(ci.shiftId)));
     }
 
     /** The person's check-in to the shift, or null. */

@@ -101,7 +101,7 @@ public class WorkLogService {
     @Transactional
     public WorkLogView decide(UUID id, Decision d, String ifMatch) {
         DutyWorkLog w = logs.found(id);
-        DutyPerson p = people.visible(w.personId);
+        DutyPerson p = ApiProblem.outOfReachIsMissing("Work log", () -> people.visible(w.personId));
         if (!people.canManage(p)) {
             throw ApiProblem.forbidden("Only the person's leaders may approve their work log");
         }
