@@ -1,7 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireAuth } from '../lib/auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
-import { IMPORTERS, MANAGERS, RECORDERS } from './layout/nav';
+import { EXPORTERS, IMPORTERS, MANAGERS, RECORDERS } from './layout/nav';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireRole } from './RequireRole';
 import { RouteError } from './RouteError';
@@ -56,6 +56,19 @@ export const router = createBrowserRouter([
             Component: () => (
               <RequireRole roles={IMPORTERS}>
                 <ImportWizardPage />
+              </RequireRole>
+            ),
+          };
+        },
+      },
+      {
+        path: 'exports',
+        lazy: async () => {
+          const { ExportsPage } = await import('../features/exports/components/ExportsPage');
+          return {
+            Component: () => (
+              <RequireRole roles={EXPORTERS}>
+                <ExportsPage />
               </RequireRole>
             ),
           };

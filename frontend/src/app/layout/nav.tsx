@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ParseKeys } from 'i18next';
-import { AlertOutlined, ApartmentOutlined, AppstoreOutlined, CalendarOutlined, CloudUploadOutlined, HomeOutlined, ScheduleOutlined, TeamOutlined, DashboardOutlined, ExperimentOutlined, FundOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AppstoreOutlined, CalendarOutlined, CloudDownloadOutlined, CloudUploadOutlined, HomeOutlined, ScheduleOutlined, TeamOutlined, DashboardOutlined, ExperimentOutlined, FundOutlined, UserOutlined } from '@ant-design/icons';
 import { hasAnyRole, type Role } from '../../lib/auth/roles';
 
 export interface NavItem {
@@ -23,6 +23,8 @@ export const PEOPLE: readonly Role[] = ['admin', 'supervisor', 'grid-leader', 'g
 export const MANAGERS: readonly Role[] = ['admin', 'supervisor', 'grid-leader'];
 /** Census imports: leaders for their zone, supervisors for their community. */
 export const IMPORTERS: readonly Role[] = ['supervisor', 'grid-leader'];
+/** Resident exports: supervisors export; admins only decide on export requests (ADR 0029). */
+export const EXPORTERS: readonly Role[] = ['admin', 'supervisor'];
 /** Checkpoint mode (temperature checks at a gate, watch reports): the people who stand at gates and doors. */
 export const RECORDERS: readonly Role[] = ['grid-leader', 'grid-worker'];
 
@@ -36,6 +38,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'areas', path: '/areas', labelKey: 'nav.areas', icon: <ApartmentOutlined />, roles: PEOPLE, priority: { worker: 8 } },
   { key: 'assignments', path: '/assignments', labelKey: 'nav.assignments', icon: <TeamOutlined />, roles: MANAGERS },
   { key: 'imports', path: '/imports', labelKey: 'nav.imports', icon: <CloudUploadOutlined />, roles: IMPORTERS },
+  { key: 'exports', path: '/exports', labelKey: 'nav.exports', icon: <CloudDownloadOutlined />, roles: EXPORTERS },
   { key: 'duty', path: '/duty', labelKey: 'duty.nav.mine', icon: <CalendarOutlined />, roles: PEOPLE, priority: { worker: 1, manager: 2 } },
   { key: 'duty-board', path: '/duty-board', labelKey: 'duty.nav.board', icon: <ScheduleOutlined />, roles: MANAGERS, priority: { manager: 1 } },
   { key: 'checkpoint', path: '/checkpoint', labelKey: 'nav.checkpoint', icon: <DashboardOutlined />, roles: RECORDERS, priority: { worker: 1.2 } },

@@ -239,6 +239,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/census/export-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export requests of your communities, newest first (at most 200) */
+        get: operations["ExportApprovalResource_list"];
+        put?: never;
+        /**
+         * Ask for a clear export of more people than the approval threshold (1,000 by default)
+         * @description 202: PENDING until another supervisor of the area (or an admin) approves it. A masked or smaller export needs no approval (422): use POST /api/v1/exports/residents. Audited.
+         */
+        post: operations["ExportApprovalResource_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/census/export-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One export request */
+        get: operations["ExportApprovalResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/census/export-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a PENDING export request (not your own)
+         * @description The requester may then download it once before expiresAt. Audited.
+         */
+        post: operations["ExportApprovalResource_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/census/export-requests/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Download an approved export, once (its requester only; CSV like POST /api/v1/exports/residents)
+         * @description 409 when it is not approved, was rejected, was downloaded already or expired. Audited.
+         */
+        post: operations["ExportApprovalResource_download"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/census/export-requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a PENDING export request (not your own)
+         * @description Audited.
+         */
+        post: operations["ExportApprovalResource_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/changes": {
         parameters: {
             query?: never;
@@ -1175,7 +1273,7 @@ export interface paths {
         put?: never;
         /**
          * Build a rota automatically
-         * @description Starts a job (202, Location: the job) that fills the open places of the area's shifts for the dates with Timefold Solver. One solve at a time per instance; the job's report carries progress and score. The result is a proposal to review and publish.
+         * @description Starts a job (202, Location: the job) that fills the open places of the area's shifts for the dates with Timefold Solver. One solve at a time per instance; the job's report carries progress and score. The result is a proposal to review and publish. 429 with Retry-After when the caller started too many solves lately, or has too many (or the server has too many) queued or running.
          */
         post: operations["RosterResource_start"];
         delete?: never;
@@ -2065,6 +2163,33 @@ export interface components {
                 [key: string]: number;
             };
         };
+        CensusExportDecision: {
+            /** @description Optional note for the requester */
+            note?: string;
+        };
+        /** @description A clear export of more people than the approval threshold: another supervisor of the community (or an admin) approves it; the requester then downloads it once, before expiresAt. */
+        CensusExportRequest: {
+            id?: components["schemas"]["UUID"];
+            communityId?: components["schemas"]["UUID"];
+            areaId?: components["schemas"]["UUID"];
+            kind?: string;
+            fields?: string[];
+            reason?: string;
+            /**
+             * Format: int32
+             * @description People in the export when it was asked for
+             */
+            people?: number;
+            status?: components["schemas"]["ExportApprovalStatus"];
+            requestedBy?: string;
+            requestedAt?: components["schemas"]["Instant"];
+            decidedBy?: string;
+            decidedAt?: components["schemas"]["Instant"];
+            decisionNote?: string;
+            /** @description Approved: the download must start before this */
+            expiresAt?: components["schemas"]["Instant"];
+            downloadedAt?: components["schemas"]["Instant"];
+        };
         Change: {
             entity?: string;
             id?: components["schemas"]["UUID"];
@@ -2424,6 +2549,8 @@ export interface components {
         };
         /** @enum {string} */
         ExemptionKind: "AWAY" | "IN_HOSPITAL" | "INFANT" | "OTHER";
+        /** @enum {string} */
+        ExportApprovalStatus: "PENDING" | "APPROVED" | "REJECTED" | "DOWNLOADED";
         ExportRequest: {
             /** @description Limit to this area node; default the whole jurisdiction */
             areaId?: components["schemas"]["UUID"];
@@ -4213,6 +4340,254 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CensusCount"][];
                 };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportApprovalResource_list: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ExportApprovalStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CensusExportRequest"][];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportApprovalResource_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportRequest"];
+            };
+        };
+        responses: {
+            /** @description Asked: PENDING */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CensusExportRequest"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportApprovalResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CensusExportRequest"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportApprovalResource_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CensusExportDecision"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CensusExportRequest"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportApprovalResource_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                    "application/json": unknown;
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportApprovalResource_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CensusExportDecision"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CensusExportRequest"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not Authorized */
             401: {

@@ -138,4 +138,23 @@ public final class CensusViews {
     @Schema(name = "ImportAccepted")
     public record ImportAccepted(UUID jobId, String status, boolean dryRun) {
     }
+
+    /** Where an export request stands (ADR 0029). */
+    public enum ExportApprovalStatus {
+        PENDING, APPROVED, REJECTED, DOWNLOADED
+    }
+
+    @Schema(name = "CensusExportRequest", description = "A clear export of more people than the approval threshold: "
+            + "another supervisor of the community (or an admin) approves it; the requester then downloads it once, "
+            + "before expiresAt.")
+    public record ExportApprovalView(UUID id, UUID communityId, UUID areaId, String kind, List<String> fields,
+            String reason, @Schema(description = "People in the export when it was asked for") int people,
+            ExportApprovalStatus status, String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt,
+            String decisionNote, @Schema(description = "Approved: the download must start before this") Instant expiresAt,
+            Instant downloadedAt) {
+    }
+
+    @Schema(name = "CensusExportDecision")
+    public record ExportDecision(@Size(max = 500) @Schema(description = "Optional note for the requester") String note) {
+    }
 }

@@ -34,6 +34,7 @@ import org.gridguard.census.CensusViews.NewVerification;
 import org.gridguard.census.CensusViews.VerificationView;
 import org.gridguard.common.Idempotency;
 import org.gridguard.common.Page;
+import org.gridguard.common.RateLimitFilter;
 import org.gridguard.common.Responses;
 
 @Path("/api/v1/households")
@@ -43,6 +44,8 @@ public class HouseholdResource {
 
     static final String BASE = "/api/v1/households";
 
+    @Inject
+    RateLimitFilter rateLimits;
     @Inject
     HouseholdService service;
     @Inject
@@ -58,6 +61,9 @@ public class HouseholdResource {
             @QueryParam("updatedSince") @Parameter(description = "ISO-8601 instant") String updatedSince,
             @QueryParam("door") @Parameter(description = "Part of a door number (门牌号), case-insensitive") String door,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        if (door != null && !door.isBlank()) {
+            rateLimits.take("search"); // a search by door number shares the lookups' per-caller limit (ADR 0029)
+        }
         return service.households(areaId, status, category, ResidentResource.instant(updatedSince), door, cursor, limit);
     }
 

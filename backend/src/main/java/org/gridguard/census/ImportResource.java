@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gridguard.census.CensusViews.ImportAccepted;
 import org.gridguard.common.BodyLimit;
+import org.gridguard.common.RateLimited;
 import org.gridguard.common.Responses;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -37,6 +38,7 @@ public class ImportResource {
     @Consumes({ MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_JSON })
     @Produces(MediaType.APPLICATION_JSON)
     @BodyLimit(60L * 1024 * 1024)
+    @RateLimited(group = "import")
     @RolesAllowed({ "supervisor", "grid-leader" })
     @Operation(summary = "Import a census file (CSV in UTF-8 or GBK, or XLSX) with the usual Chinese columns", description = "Runs as a job: 202 with Location /api/v1/jobs/{id}; progress and report there. dryRun checks without writing. A matching ID number in the community updates the resident; re-running the same file changes nothing.")
     @APIResponse(responseCode = "202", description = "Accepted: follow the job", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportAccepted.class)))

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import org.gridguard.area.AreaKind;
 import org.gridguard.area.AreaNode;
 import org.gridguard.area.AreaRepository;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gridguard.census.CensusViews.ImportAccepted;
 import org.gridguard.common.ApiProblem;
 import org.gridguard.job.JobService;
@@ -25,6 +26,12 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 /** Accepts census files: checks who imports where and that the file is readable, then queues the import job. */
 @ApplicationScoped
 public class ImportService {
+
+    /** Queued or running imports: per caller and in all (counted in the job table, ADR 0029). */
+    @ConfigProperty(name = "gridguard.census.import-running-per-caller", defaultValue = "2")
+    int runningPerCaller;
+    @ConfigProperty(name = "gridguard.census.import-running-overall", defaultValue = "20")
+    int runningOverall;
 
     @Inject
     JobService jobs;
@@ -82,7 +89,8 @@ public class ImportService {
         params.put("areaId", area.id.toString());
         params.put("dryRun", dryRun);
         params.put("filename", name);
-        UUID jobId = jobs.submit(CensusImportJob.KIND, caller.name(), area.communityId, params);
+        UUID jobId = jobs.submit(CensusImportJob.KIND, caller.name(), area.communityId, params,
+                new JobService.Limits(runningPerCaller, runningOverall, 10));
         uploads.tieToJob(uploadId, jobId);
         return new ImportAccepted(jobId, "QUEUED", dryRun);
     }

@@ -79,6 +79,13 @@ public class PiiService {
     @ConfigProperty(name = "gridguard.census.export-max-rows", defaultValue = "200000")
     int exportMaxRows;
 
+    /** A clear export of more people than this needs a second supervisor's approval (ADR 0029). */
+    @ConfigProperty(name = "gridguard.census.export-approval-above", defaultValue = "1000")
+    int approvalAbove;
+
+    @Inject
+    org.gridguard.common.RateLimitFilter rateLimits;
+
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     @Transactional
@@ -191,13 +198,46 @@ public class PiiService {
 
     // ---------- exports ----------
 
-    /** CSV of residents (UTF-8 with BOM, for Excel), masked unless clear fields are requested and allowed. */
+    /**
+     * CSV of residents (UTF-8 with BOM, for Excel), masked unless clear fields are requested and allowed. A clear
+     * export of more than gridguard.census.export-approval-above people is refused: it goes through an export
+     * request that another supervisor approves ({@link ExportApprovalService}).
+     */
     @Transactional
     public String exportResidents(ExportRequest req) {
         ExportScope s = exportScope(req);
-        List<PiiField> clear = s.clear();
+        List<Object[]> rows = clearResidentRows(s);
+        if (!s.clear().isEmpty() && rows.size() > approvalAbove) {
+            throw new ApiProblem(403, "export-approval-required", "Approval required", "A clear export of "
+                    + rows.size() + " people (more than " + approvalAbove + ") needs a second supervisor's approval:"
+                    + " ask for it at POST /api/v1/census/export-requests", null,
+                    Map.of("people", rows.size(), "approvalAbove", approvalAbove), null);
+        }
+        return residentsCsv(s, rows, req == null ? null : req.areaId(), Map.of());
+    }
+
+    /** The export's rows; an export in clear first takes one of the caller's clear-export allowance. */
+    List<Object[]> clearResidentRows(ExportScope s) {
+        if (!s.clear().isEmpty()) {
+            rateLimits.take("clear-export");
+        }
         jdbc.allowLongWork(EXPORT_BUDGET); // a whole community's rows: batch work, not an interactive read (ADR 0030)
-        List<Object[]> rows = exportRows(residents.exportRows(s.areaPath(), exportMaxRows + 1));
+        return exportRows(residents.exportRows(s.areaPath(), exportMaxRows + 1));
+    }
+
+    /** How many people an export of this scope holds (at most one more than an export may). */
+    int people(ExportScope s) {
+        jdbc.allowLongWork(EXPORT_BUDGET);
+        return residents.exportRows(s.areaPath(), exportMaxRows + 1).size();
+    }
+
+    boolean needsApproval(int people) {
+        return people > approvalAbove;
+    }
+
+    /** The CSV of these rows, audited as one EXPORT with {@code extra} details (an approved request's ids). */
+    String residentsCsv(ExportScope s, List<Object[]> rows, UUID areaId, Map<String, Object> extra) {
+        List<PiiField> clear = s.clear();
         String out = Csv.excel(new String[] { "id", "householdId", "doorNumber", "name", "idType", "idNumber", "phone",
                 "sex", "birthDate", "relation", "categories", "status", "gridCellId", "updatedAt" }, csv -> {
                     for (Object[] r : rows) {
@@ -210,9 +250,9 @@ public class PiiService {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("kind", "RESIDENTS");
         details.put("rows", rows.size());
-        details.put("areaId", String.valueOf(req == null ? null : req.areaId()));
-        audit("EXPORT", "RESIDENTS", req == null ? null : req.areaId(), s.communityId(), clear,
-                s.reason(), details);
+        details.put("areaId", String.valueOf(areaId));
+        details.putAll(extra);
+        audit("EXPORT", "RESIDENTS", areaId, s.communityId(), clear, s.reason(), details);
         return out;
     }
 

@@ -37,6 +37,7 @@ import org.gridguard.census.CensusViews.UnmaskedView;
 import org.gridguard.common.ApiProblem;
 import org.gridguard.common.Idempotency;
 import org.gridguard.common.Page;
+import org.gridguard.common.RateLimited;
 import org.gridguard.common.Responses;
 
 @Path("/api/v1/residents")
@@ -116,6 +117,7 @@ public class ResidentResource {
     @POST
     @Path("/search")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RateLimited(group = "search")
     @RolesAllowed({ "supervisor", "grid-leader", "grid-worker" })
     @Operation(summary = "Exact lookup by ID number or phone", description = "The number travels in the body, never in a URL. Answers masked residents in your jurisdiction.")
     public Page<ResidentView> search(@Valid @NotNull ResidentSearch body) {

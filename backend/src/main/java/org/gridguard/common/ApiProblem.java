@@ -100,6 +100,12 @@ public class ApiProblem extends RuntimeException {
                 Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 
+    /** 429 for a limit on work in progress (not on a rate): what is busy, and when to look again. */
+    public static ApiProblem busy(String detail, long retryAfterSeconds) {
+        return new ApiProblem(429, "too-many-running", "Too many requests", detail, null, null,
+                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
     public static ApiProblem unavailable(String detail) {
         return new ApiProblem(503, "unavailable", "Service unavailable", detail, null, null,
                 Map.of("Retry-After", "5"));

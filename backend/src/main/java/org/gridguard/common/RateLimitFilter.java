@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -19,8 +20,9 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * Per-caller token buckets (Bucket4j) for {@link RateLimited} operations. Limits are per API instance:
- * they protect each instance from one caller's burst, which is what they are for.
+ * Per-caller token buckets (Bucket4j) for {@link RateLimited} operations and for named limit groups taken in code
+ * ({@link #take(String)}). Limits are per API instance: they protect each instance from one caller's burst, which is
+ * what they are for; limits that must hold across instances (running jobs) are counted in the database (ADR 0029).
  */
 @Singleton
 public class RateLimitFilter {
@@ -30,6 +32,9 @@ public class RateLimitFilter {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    Config config;
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
@@ -42,14 +47,33 @@ public class RateLimitFilter {
         if (rl == null) {
             return;
         }
+        if (!rl.group().isEmpty()) {
+            take(rl.group());
+            return;
+        }
         int perMinute = rl.perMinute() > 0 ? rl.perMinute() : defaultPerMinute;
+        consume(info.getResourceClass().getName() + "#" + info.getResourceMethod().getName(), perMinute,
+                Duration.ofMinutes(1));
+    }
+
+    /**
+     * Takes one token of the caller's bucket of a named group (gridguard.rate-limit.&lt;group&gt;.capacity per
+     * gridguard.rate-limit.&lt;group&gt;.period); none left: 429 with Retry-After.
+     */
+    public void take(String group) {
+        int capacity = config.getValue("gridguard.rate-limit." + group + ".capacity", Integer.class);
+        Duration period = config.getValue("gridguard.rate-limit." + group + ".period", Duration.class);
+        consume("group:" + group, capacity, period);
+    }
+
+    private void consume(String what, int capacity, Duration period) {
         String caller = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
-        String key = caller + "|" + info.getResourceClass().getName() + "#" + info.getResourceMethod().getName();
+        String key = caller + "|" + what;
         if (buckets.size() > 100_000) {
             buckets.clear();
         }
         Bucket bucket = buckets.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {

@@ -44,6 +44,21 @@ public class JobRepository {
         return j;
     }
 
+    /**
+     * Queued and running jobs of a kind: the owner's and everyone's. Takes a transaction-scoped advisory lock on
+     * the kind first, so two instances submitting at once count one after the other (the lock is held until the
+     * submitting transaction commits its new job).
+     */
+    long[] inProgress(String kind, String owner) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('job-limit:' || ?1))").setParameter(1, kind)
+                .getSingleResult();
+        Object[] row = (Object[]) em.createNativeQuery("""
+                select count(*) filter (where owner = ?2), count(*) from job
+                where kind = ?1 and status in ('QUEUED', 'RUNNING')""").setParameter(1, kind).setParameter(2, owner)
+                .getSingleResult();
+        return new long[] { ((Number) row[0]).longValue(), ((Number) row[1]).longValue() };
+    }
+
     /** Claims the oldest queued job for this instance: (id, attempts), or null when none is queued. */
     Object[] claim(String instanceId) {
         @SuppressWarnings("unchecked")

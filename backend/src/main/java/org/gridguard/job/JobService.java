@@ -107,6 +107,29 @@ public class JobService {
         return j.id;
     }
 
+    /**
+     * Work-in-progress limits for a kind of job, counted in the job table so they hold across instances: at most
+     * {@code perOwner} queued or running jobs of the owner and {@code overall} of everyone; {@code retryAfterSeconds}
+     * goes into the 429's Retry-After.
+     */
+    public record Limits(int perOwner, int overall, long retryAfterSeconds) {
+    }
+
+    /** {@link #submit(String, String, UUID, Map)} within the limits, or 429 (ADR 0029). */
+    @Transactional
+    public UUID submit(String kind, String owner, UUID communityId, Map<String, Object> params, Limits limits) {
+        long[] n = jobs.inProgress(kind, owner);
+        if (n[0] >= limits.perOwner()) {
+            throw ApiProblem.busy("You already have " + n[0] + " of these jobs queued or running (at most "
+                    + limits.perOwner() + "); wait for one to finish", limits.retryAfterSeconds());
+        }
+        if (n[1] >= limits.overall()) {
+            throw ApiProblem.busy("The server already has " + n[1] + " of these jobs queued or running (at most "
+                    + limits.overall() + "); try again later", limits.retryAfterSeconds());
+        }
+        return submit(kind, owner, communityId, params);
+    }
+
     /** A job the caller may see: their own, or one in their jurisdiction's communities (supervisors, admin). */
     @Transactional
     public JobView get(UUID id, Caller caller, Jurisdiction jurisdiction) {

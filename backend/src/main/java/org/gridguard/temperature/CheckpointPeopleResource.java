@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gridguard.temperature.TemperatureViews.PeopleSearch;
+import org.gridguard.common.RateLimited;
 import org.gridguard.temperature.TemperatureViews.PersonHit;
 
 @Path("/api/v1/checkpoints/{id}/people")
@@ -30,6 +31,7 @@ public class CheckpointPeopleResource {
     @POST
     @Path("/search")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RateLimited(group = "search")
     @RolesAllowed({ "supervisor", "grid-leader", "grid-worker" })
     @Operation(summary = "Find residents at a checkpoint", description = "The residents of the area the checkpoint guards, for whoever "
             + "records there (their area, or a shift there today), even outside their own cells: by exact ID number (in the body, "

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gridguard.common.Idempotency;
 import org.gridguard.common.Page;
+import org.gridguard.common.RateLimited;
 import org.gridguard.common.Responses;
 import org.gridguard.duty.roster.RosterViews.*;
 
@@ -43,8 +44,9 @@ public class RosterResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RateLimited(group = "solve")
     @RolesAllowed({ "admin", "supervisor", "grid-leader" })
-    @Operation(summary = "Build a rota automatically", description = "Starts a job (202, Location: the job) that fills the open places of the area's shifts for the dates with Timefold Solver. One solve at a time per instance; the job's report carries progress and score. The result is a proposal to review and publish.")
+    @Operation(summary = "Build a rota automatically", description = "Starts a job (202, Location: the job) that fills the open places of the area's shifts for the dates with Timefold Solver. One solve at a time per instance; the job's report carries progress and score. The result is a proposal to review and publish. 429 with Retry-After when the caller started too many solves lately, or has too many (or the server has too many) queued or running.")
     @APIResponse(responseCode = "202", description = "Started: follow the job", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RosterView.class)))
     public Response start(@Valid @NotNull NewRoster body) {
         RosterView v = service.start(body);

@@ -87,6 +87,11 @@ public class RosterService implements JobHandler {
 
     @ConfigProperty(name = "gridguard.duty.roster.default-seconds", defaultValue = "30")
     int defaultSeconds;
+    /** Queued or running solves: per caller and in all, so one leader cannot starve the others (ADR 0029). */
+    @ConfigProperty(name = "gridguard.duty.roster.running-per-caller", defaultValue = "2")
+    int runningPerCaller;
+    @ConfigProperty(name = "gridguard.duty.roster.running-overall", defaultValue = "4")
+    int runningOverall;
 
     @Override
     public String kind() {
@@ -121,7 +126,8 @@ public class RosterService implements JobHandler {
         params.put("rosterId", r.id.toString());
         params.put("timeLimitSeconds", req.timeLimitSeconds() == null ? defaultSeconds : req.timeLimitSeconds());
         params.put("unimprovedSeconds", req.unimprovedSeconds() == null ? 10 : req.unimprovedSeconds());
-        r.jobId = jobs.submit(KIND, scope.name(), area.communityId, params);
+        r.jobId = jobs.submit(KIND, scope.name(), area.communityId, params,
+                new JobService.Limits(runningPerCaller, runningOverall, defaultSeconds));
         rosters.persist(r);
         return view(r);
     }
