@@ -5,6 +5,9 @@ import type { TokenSource } from '../api/client';
 /**
  * Authorization code + PKCE against Keycloak's own login page. Tokens live in sessionStorage
  * (phones are shared: closing the tab forgets them) and are renewed silently with the refresh token.
+ * Not in memory: a reload at a gate with no network must keep the checkpoint working offline; the strict
+ * CSP (script-src 'self') is what keeps foreign scripts away from them (ADR 0027). No iframe is used
+ * (no silent_redirect_uri, no session monitor), so the CSP allows no frame.
  */
 export function createUserManager(config: RuntimeConfig): UserManager {
   const origin = window.location.origin;

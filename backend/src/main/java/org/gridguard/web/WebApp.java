@@ -33,6 +33,12 @@ public class WebApp {
         }
         StaticHandler files = StaticHandler.create(FileSystemAccess.ROOT, root.toString())
                 .setCachingEnabled(true).setIndexPage("index.html").setDefaultContentEncoding("UTF-8");
+        // The app shell is revalidated on every load (hashed assets keep the static handler's long caching), so a
+        // new deployment shows at the next load; the headers-end hook overrides what the static handler sets.
+        router.routeWithRegex("^/(index\\.html)?$").order(9_999).handler(ctx -> {
+            ctx.addHeadersEndHandler(v -> ctx.response().putHeader("Cache-Control", "no-cache"));
+            ctx.next();
+        });
         router.routeWithRegex("^/(?!api/|q/|config\\.json).*").order(10_000).handler(files);
         // SPA fallback: any other GET that accepts HTML gets index.html (no caching, so updates show)
         router.getWithRegex("^/(?!api/|q/|config\\.json).*").order(10_001).handler(ctx -> {
