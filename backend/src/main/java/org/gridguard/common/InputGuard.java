@@ -23,10 +23,10 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -50,12 +50,16 @@ public class InputGuard implements ObjectMapperCustomizer {
     static final Set<Class<?>> CHECKED = Set.of(String.class, Instant.class, OffsetDateTime.class, ZonedDateTime.class,
             LocalDate.class, LocalDateTime.class);
 
-    /** A value the API refuses; a JsonMappingException, so Jackson adds the field's path on its way out. */
-    public static final class RefusedValueException extends JsonMappingException {
+    /**
+     * A value the API refuses. A JsonMappingException, so Jackson adds the field's path on its way out; a
+     * MismatchedInputException, because Quarkus REST rethrows those as they are (other mapping errors reach the
+     * mappers wrapped in a WebApplicationException).
+     */
+    public static final class RefusedValueException extends MismatchedInputException {
         private static final long serialVersionUID = 1L;
 
         RefusedValueException(JsonParser p, String message) {
-            super(p, message);
+            super(p, message, (Class<?>) null);
         }
 
         /** The reason alone, without Jackson's location and path. */

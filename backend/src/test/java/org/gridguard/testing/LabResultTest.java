@@ -168,10 +168,10 @@ class LabResultTest {
                 .getList("items.status")).containsExactly("CREATED");
         Api.as(Tokens.lab()).queryParam("resolved", false).get("/api/v1/test-rounds/" + round + "/unmatched-results").then()
                 .body("items.size()", equalTo(0));
+        // an item of the wrong shape is rejected alone (ADR 0025), like a temperature batch's
+        assertThat(Rounds.labPost(Tokens.lab(), round, "{\"barcode\":\"ABCD\",\"result\":\"NEGATIVE\",\"testedAt\":\"yesterday\"}", 200)
+                .getList("items[0].errors.field")).containsExactly("testedAt");
         // whole-request problems: 400, never 500
-        Api.as(Tokens.lab()).body("{\"items\":[{\"barcode\":\"ABCD\",\"result\":\"NEGATIVE\",\"testedAt\":\"yesterday\"}]}")
-                .post("/api/v1/test-rounds/" + round + "/tube-results/batch").then().statusCode(400)
-                .contentType(startsWith("application/problem+json"));
         Api.as(Tokens.lab()).body("{\"items\":[]}").post("/api/v1/test-rounds/" + round + "/tube-results/batch").then()
                 .statusCode(400);
         Api.as(Tokens.lab()).body("[1,2]").post("/api/v1/test-rounds/" + round + "/tube-results/batch").then().statusCode(400);
