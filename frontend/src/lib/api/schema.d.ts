@@ -1354,7 +1354,7 @@ export interface paths {
         put?: never;
         /**
          * Register a temperature reading
-         * @description At a checkpoint (GATE) or as a watch report (DOOR, PHONE, PHOTO). The client's id is the idempotency key: the same id and body again answers 200 with the first result, the same id with another body 409. A temperature outside 34.0–43.0 °C or a measuredAt more than 5 minutes ahead is 422. 37.3 °C or more opens (or joins) the person's FEVER alert of the day: alertId.
+         * @description At a checkpoint (GATE) or as a watch report (DOOR, PHONE, PHOTO). The client's id is the idempotency key: the same id and body again answers 200 with the first result, the same id with another body 409. A temperature outside 34.0–43.0 °C or a measuredAt more than 5 minutes ahead or more than 30 days ago is 422. 37.3 °C or more opens (or joins) the person's FEVER alert of the day: alertId.
          */
         post: operations["TemperatureCheckResource_create"];
         delete?: never;
@@ -3239,6 +3239,7 @@ export interface components {
             poolStatus: string;
         };
         SampleBatch: {
+            /** @description An item of the wrong shape or with a refused value is rejected alone */
             items: components["schemas"]["NewSample"][];
         };
         /** @enum {string} */
@@ -3329,7 +3330,7 @@ export interface components {
             source: components["schemas"]["Source"];
             /** @description Required when source = GATE */
             direction?: components["schemas"]["Direction"];
-            /** @description The device's clock; more than 5 minutes in the future is rejected, a late one is kept and flagged */
+            /** @description The device's clock; more than 5 minutes in the future or more than 30 days ago is rejected, a late one is kept and flagged */
             measuredAt: components["schemas"]["OffsetDateTime"];
             /**
              * @description °C, 34.0 to 43.0
@@ -3524,6 +3525,7 @@ export interface components {
             labRef?: string;
         };
         TubeResultBatch: {
+            /** @description An item of the wrong shape or with a refused value is rejected alone */
             items?: components["schemas"]["TubeResult"][];
         };
         TubeResultHistory: {

@@ -68,6 +68,16 @@ public final class ImportColumns {
         return new ImportColumns(idx);
     }
 
+    /** The column at a 0-based index, by its template name; "column N" for one the template does not know. */
+    public String nameAt(int i) {
+        for (Map.Entry<Col, Integer> e : index.entrySet()) {
+            if (e.getValue() == i) {
+                return e.getKey().names[0];
+            }
+        }
+        return "column " + (i + 1);
+    }
+
     public boolean has(Col c) {
         return index.containsKey(c);
     }

@@ -10,6 +10,7 @@ import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 import org.gridguard.census.ImportColumns.Col;
+import org.gridguard.common.InputRules;
 import org.gridguard.security.pii.IdentityRules;
 import org.gridguard.security.pii.IdentityRules.DocType;
 
@@ -53,6 +54,14 @@ final class ImportRows {
     static Staged check(ImportFile.Row row, Checking k, List<RowError> errors, Map<String, Integer> seen) {
         int before = errors.size();
         ImportColumns cols = k.cols();
+        // a cell with a control character (NUL, …) or a broken character is refused here, per row (ADR 0025)
+        for (int i = 0; i < row.cells().size(); i++) {
+            String refused = InputRules.textProblem(row.cells().get(i));
+            if (refused != null) {
+                errors.add(new RowError(row.line(), null, cols.nameAt(i), refused));
+                return null;
+            }
+        }
         String name = name(row, cols, errors);
         DocType type = docType(row, cols, name, errors);
         String number = IdentityRules.normaliseDocument(cols.get(row, Col.ID_NUMBER));

@@ -38,6 +38,16 @@ public final class Cursor {
         }
     }
 
+    /** A cursor of an instant and a UUID (a "newest first" list), both checked, or 400; null for the first page. */
+    public static List<String> decodeAtAndId(String cursor) {
+        List<String> c = decode(cursor, 2);
+        if (c != null) {
+            instant(c.get(0));
+            uuid(c.get(1));
+        }
+        return c;
+    }
+
     /** A cursor part that holds a UUID, or 400. */
     public static UUID uuid(String part) {
         try {
@@ -50,7 +60,11 @@ public final class Cursor {
     /** A cursor part that holds an instant, or 400. */
     public static Instant instant(String part) {
         try {
-            return Instant.parse(part);
+            Instant at = Instant.parse(part);
+            if (InputRules.dateProblem(at) != null) {
+                throw new IllegalArgumentException();
+            }
+            return at;
         } catch (RuntimeException e) {
             throw ApiProblem.invalid("cursor", "is not a cursor this list gave out");
         }

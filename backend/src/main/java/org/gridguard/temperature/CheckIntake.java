@@ -34,10 +34,14 @@ public class CheckIntake {
     @ConfigProperty(name = "gridguard.temperature.future-tolerance", defaultValue = "PT5M")
     Duration futureTolerance;
 
+    /** The oldest reading accepted (ADR 0025); TemperatureRules.MAX_AGE by default. */
+    @ConfigProperty(name = "gridguard.temperature.max-age", defaultValue = "P30D")
+    Duration maxAge;
+
     /** The entry's reading, or its rejections (422). */
     void admit(Entry e, Instant now) {
         CheckInput in = e.in;
-        List<FieldError> problems = TemperatureRules.problems(in, now, futureTolerance, windows.day(now));
+        List<FieldError> problems = TemperatureRules.problems(in, now, futureTolerance, maxAge, windows.day(now));
         for (FieldError f : problems) {
             e.reject(422, f.field(), f.message());
         }

@@ -49,7 +49,7 @@ public class TemperatureCheckResource {
     @RolesAllowed({ "supervisor", "grid-leader", "grid-worker" })
     @Operation(summary = "Register a temperature reading", description = "At a checkpoint (GATE) or as a watch report (DOOR, PHONE, PHOTO). "
             + "The client's id is the idempotency key: the same id and body again answers 200 with the first result, the same id with "
-            + "another body 409. A temperature outside " + TemperatureRules.PLAUSIBLE_MIN_TEXT + "–" + TemperatureRules.PLAUSIBLE_MAX_TEXT + " °C or a measuredAt more than 5 minutes ahead is 422. "
+            + "another body 409. A temperature outside " + TemperatureRules.PLAUSIBLE_MIN_TEXT + "–" + TemperatureRules.PLAUSIBLE_MAX_TEXT + " °C or a measuredAt more than 5 minutes ahead or more than 30 days ago is 422. "
             + "37.3 °C or more opens (or joins) the person's FEVER alert of the day: alertId.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CheckView.class)))
     @APIResponse(responseCode = "200", description = "A retry of a registration already made", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CheckView.class)))

@@ -37,6 +37,11 @@ public final class TemperatureRules {
     public static final BigDecimal PLAUSIBLE_MAX = new BigDecimal(PLAUSIBLE_MAX_TEXT);
     /** A fever: this much or more, after rounding to one decimal. */
     public static final BigDecimal FEVER = new BigDecimal("37.3");
+    /**
+     * The oldest reading accepted, by default: offline queues hold readings for days, not for weeks; older is a
+     * device's clock gone wrong (1970, year 1). Configurable as gridguard.temperature.max-age.
+     */
+    public static final Duration MAX_AGE = Duration.ofDays(30);
     /** Items in one batch request. */
     public static final int MAX_BATCH = 1000;
     /** Clock skew allowed between instances when deciding that a report window may already have been swept. */
@@ -47,8 +52,18 @@ public final class TemperatureRules {
      * authorisation. {@code today} is the deployment's local day of {@code now} (document dates are checked against it).
      */
     public static List<FieldError> problems(CheckInput in, Instant now, Duration futureTolerance, LocalDate today) {
+        return problems(in, now, futureTolerance, MAX_AGE, today);
+    }
+
+    /** As above, with the oldest reading accepted: {@code maxAge} before now (ADR 0025). */
+    public static List<FieldError> problems(CheckInput in, Instant now, Duration futureTolerance, Duration maxAge,
+            LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         basics(in, now, futureTolerance, errors);
+        if (in.measuredAt() != null && in.measuredAt().toInstant().isBefore(now.minus(maxAge))) {
+            errors.add(new FieldError("measuredAt", "is more than " + maxAge.toDays()
+                    + " days ago: check the device's clock"));
+        }
         if (in.visitor() != null) {
             visitor(in, today, errors);
         }

@@ -13,9 +13,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.gridguard.common.ApiProblem;
+import org.gridguard.common.BatchItems;
 import org.gridguard.common.BatchResult;
 import org.gridguard.common.Jdbc;
-import org.gridguard.common.ProblemMappers;
 import org.gridguard.common.Problem.FieldError;
 import org.gridguard.security.Caller;
 import org.gridguard.temperature.Entry.Outcome;
@@ -25,11 +25,8 @@ import org.gridguard.temperature.TemperatureViews.VisitorView;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Registrations, single and batch, through one set-based path ({@link CheckIngestion}, ADR 0009). This class
@@ -113,23 +110,12 @@ public class TemperatureService {
                 .toList());
     }
 
-    /** One item of a batch, converted on its own: a wrong shape rejects this item only (400). */
+    /** One item of a batch, converted on its own: a wrong shape or a refused value rejects this item only (400). */
     Entry parse(int index, JsonNode node) {
         Entry e = new Entry(index);
-        try {
-            if (node == null || !node.isObject()) {
-                e.reject(400, "", "must be an object");
-            } else {
-                e.in = json.treeToValue(node, CheckInput.class);
-            }
-        } catch (JsonMappingException ex) {
-            e.reject(400, ProblemMappers.jsonPath(ex), ex instanceof UnrecognizedPropertyException ? "unknown property" : "has the wrong type");
-        } catch (JsonProcessingException ex) {
-            e.reject(400, "", "is not a valid item");
-        }
-        if (e.in == null && e.errors.isEmpty()) {
-            e.reject(400, "", "must be an object");
-        }
+        List<FieldError> errors = new ArrayList<>();
+        e.in = BatchItems.parse(json, null, node, CheckInput.class, errors);
+        errors.forEach(f -> e.reject(400, f.field(), f.message()));
         if (e.in != null && e.in.id() == null && node.hasNonNull("id")) {
             e.reject(400, "id", "must be a UUID");
         }

@@ -60,7 +60,7 @@ public final class TemperatureViews {
             @Schema(description = "Required when source = GATE") UUID checkpointId,
             @Schema(required = true) Source source,
             @Schema(description = "Required when source = GATE") Direction direction,
-            @Schema(description = "The device's clock; more than 5 minutes in the future is rejected, a late one is kept and flagged", required = true) OffsetDateTime measuredAt,
+            @Schema(description = "The device's clock; more than 5 minutes in the future or more than 30 days ago is rejected, a late one is kept and flagged", required = true) OffsetDateTime measuredAt,
             @Schema(description = "°C, " + TemperatureRules.PLAUSIBLE_MIN_TEXT + " to " + TemperatureRules.PLAUSIBLE_MAX_TEXT, required = true, example = "36.5") BigDecimal temperature,
             HealthCode healthCode, @Size(max = 20) String vehiclePlate,
             @Schema(description = "Exactly one of residentId and visitor") UUID residentId,

@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.gridguard.common.ApiProblem;
+import org.gridguard.common.BatchItems;
 import org.gridguard.common.BatchResult;
 import org.gridguard.common.Cursor;
 import org.gridguard.common.Page;
@@ -28,6 +29,9 @@ import org.gridguard.security.Roles;
 import org.gridguard.testing.TestingViews.Result;
 import org.gridguard.testing.TestingViews.TubeResult;
 import org.gridguard.testing.TestingViews.UnmatchedView;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Partner labs post results per tube. The whole batch is applied by one set-based statement (ADR 0010): tubes
@@ -49,22 +53,29 @@ public class LabResultService {
     RoundRepository rounds;
     @Inject
     PoolFollowUp followUp;
+    @Inject
+    ObjectMapper json;
 
     @Transactional
-    public BatchResult post(UUID roundId, List<TubeResult> items) {
+    public BatchResult post(UUID roundId, List<JsonNode> raw) {
         Round r = rounds.assignedToLab(roundId);
-        if (items == null || items.isEmpty()) {
+        if (raw == null || raw.isEmpty()) {
             throw ApiProblem.invalid("items", "send 1 to " + MAX_ITEMS + " results");
         }
-        if (items.size() > MAX_ITEMS) {
+        if (raw.size() > MAX_ITEMS) {
             throw ApiProblem.invalid("items", "at most " + MAX_ITEMS + " results per batch");
         }
         Instant now = clock.instant();
-        BatchResult.Item[] out = new BatchResult.Item[items.size()];
+        BatchResult.Item[] out = new BatchResult.Item[raw.size()];
         List<Integer> ok = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < items.size(); i++) {
-            List<Problem.FieldError> errors = check(items.get(i), now);
+        List<TubeResult> items = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            List<Problem.FieldError> errors = new ArrayList<>();
+            items.add(BatchItems.parse(json, null, raw.get(i), TubeResult.class, errors));
+            if (errors.isEmpty()) {
+                errors = check(items.get(i), now, r.samplingFrom());
+            }
             if (errors.isEmpty() && !seen.add(items.get(i).barcode().strip())) {
                 errors = List.of(new Problem.FieldError("barcode", "appears twice in this batch"));
             }
@@ -80,7 +91,14 @@ public class LabResultService {
         return BatchResult.of(List.of(out));
     }
 
-    static List<Problem.FieldError> check(TubeResult t, Instant now) {
+    /** Clock skew allowed between a lab's clock and ours, both ways. */
+    static final Duration SKEW = Duration.ofMinutes(10);
+
+    /**
+     * The problems of one result. A test is done after its sample was taken: a testedAt before the round's sampling
+     * opened (less the skew) is a wrong clock or a mistyped date (1970, year 1), refused (ADR 0025).
+     */
+    static List<Problem.FieldError> check(TubeResult t, Instant now, Instant samplingFrom) {
         List<Problem.FieldError> e = new ArrayList<>();
         if (t == null) {
             return List.of(new Problem.FieldError("item", "must be an object"));
@@ -93,8 +111,10 @@ public class LabResultService {
         }
         if (t.testedAt() == null) {
             e.add(new Problem.FieldError("testedAt", "must be an ISO-8601 timestamp"));
-        } else if (t.testedAt().isAfter(now.plus(Duration.ofMinutes(10)))) {
+        } else if (t.testedAt().isAfter(now.plus(SKEW))) {
             e.add(new Problem.FieldError("testedAt", "is in the future"));
+        } else if (samplingFrom != null && t.testedAt().isBefore(samplingFrom.minus(SKEW))) {
+            e.add(new Problem.FieldError("testedAt", "is before the round's sampling opened"));
         }
         if (t.labRef() != null && t.labRef().length() > 100) {
             e.add(new Problem.FieldError("labRef", "at most 100 characters"));

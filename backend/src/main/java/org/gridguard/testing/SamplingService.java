@@ -10,9 +10,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 
 import org.gridguard.census.CensusPeople;
 import org.gridguard.common.ApiProblem;
+import org.gridguard.common.BatchItems;
 import org.gridguard.common.BatchResult;
 import org.gridguard.common.Idempotency;
 import org.gridguard.common.Jdbc;
@@ -35,6 +37,9 @@ import org.gridguard.testing.TubeRepository.Place;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Sampling registration: people scanned into the pool of a barcode (opened with its first sample, see
  * {@link TubeService} for pools by hand) until it is full or closed. A person's second ordinary sample in a round is
@@ -45,6 +50,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class SamplingService {
 
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Validator validator;
     @Inject
     Clock clock;
     @Inject
@@ -71,12 +80,17 @@ public class SamplingService {
      * good ones. Each item is one atomic write, so a batch cut short (a lost connection) has written a prefix of its
      * items, and sending it again answers them DUPLICATE.
      */
-    public BatchResult batch(UUID roundId, List<NewSample> items) {
+    public BatchResult batch(UUID roundId, List<JsonNode> items) {
         return jdbc.autocommitted(db -> {
             sampling(read(db, roundId, EMPTY, null));
             List<BatchResult.Item> out = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                NewSample s = items.get(i);
+                List<Problem.FieldError> wrong = new ArrayList<>();
+                NewSample s = BatchItems.parse(json, validator, items.get(i), NewSample.class, wrong);
+                if (!wrong.isEmpty()) {
+                    out.add(new BatchResult.Item(i, null, BatchResult.Status.REJECTED, wrong));
+                    continue;
+                }
                 try {
                     if (s == null || s.barcode() == null) {
                         throw ApiProblem.invalid("barcode", "must not be blank");

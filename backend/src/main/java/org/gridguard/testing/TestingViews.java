@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.gridguard.security.pii.IdentityRules.DocType;
 import org.gridguard.security.pii.IdentityRules;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** Requests and answers of the nucleic-acid rounds API. */
 public final class TestingViews {
 
@@ -162,7 +164,8 @@ public final class TestingViews {
     }
 
     @Schema(name = "SampleBatch")
-    public record SampleBatch(@NotNull @Size(min = 1, max = 1000) List<@NotNull NewSample> items) {
+    public record SampleBatch(@NotNull @Size(min = 1, max = 1000) @Schema(implementation = NewSample[].class,
+            description = "An item of the wrong shape or with a refused value is rejected alone") List<JsonNode> items) {
     }
 
     @Schema(name = "Sample", requiredProperties = { "id", "roundId", "tubeId", "barcode", "kind", "flagged",
@@ -202,7 +205,8 @@ public final class TestingViews {
     }
 
     @Schema(name = "TubeResultBatch")
-    public record TubeResultBatch(List<TubeResult> items) {
+    public record TubeResultBatch(@Schema(implementation = TubeResult[].class,
+            description = "An item of the wrong shape or with a refused value is rejected alone") List<JsonNode> items) {
     }
 
     @Schema(name = "UnmatchedResult", requiredProperties = { "id", "roundId", "lab", "barcode", "result", "testedAt",

@@ -101,7 +101,7 @@ public class WebhookService {
     @Transactional
     public Page<WebhookView> list(String cursor, Integer limit) {
         int n = Cursor.limit(limit);
-        List<String> c = Cursor.decode(cursor, 2);
+        List<String> c = Cursor.decodeAtAndId(cursor);
         List<WebhookView> views = subscriptions.page(c, n).stream().map(WebhookService::view).toList();
         return Page.of(views, n, v -> Cursor.encode(v.createdAt().toString(), v.id().toString()));
     }
@@ -133,7 +133,7 @@ public class WebhookService {
         if (status != null && !List.of("PENDING", "DELIVERED", "FAILED", "CANCELLED").contains(status)) {
             throw ApiProblem.invalid("status", "must be one of PENDING, DELIVERED, FAILED, CANCELLED");
         }
-        List<String> c = Cursor.decode(cursor, 2);
+        List<String> c = Cursor.decodeAtAndId(cursor);
         List<Object[]> rows = deliveries.page(id, status, c, n);
         Map<UUID, List<AttemptView>> attempts = new HashMap<>();
         if (!rows.isEmpty()) {

@@ -51,6 +51,18 @@ class ImportRowsTest {
         assertThat(s.returneeFrom()).isNull();
     }
 
+    /** Issue 26: a NUL (or another control character) in a cell rejects its row, naming the column (ADR 0025). */
+    @Test
+    void aControlCharacterInACellRejectsTheRow() {
+        Staged s = ImportRows.check(row(7, "阳光小区", "3栋", "301", "张\u0000三", "", ID, "", "", "", "返\u0007乡"), CHECKING,
+                errors, seen);
+        assertThat(s).isNull();
+        assertThat(errors).extracting(RowError::line, RowError::field).containsExactly(org.assertj.core.groups.Tuple.tuple(7, "姓名"));
+        assertThat(errors.get(0).message()).contains("control characters");
+        assertThat(ImportRows.check(row(8, "阳光小区", "3栋", "302", "李四", "", ID, "", "", "", "远\tSeattle"), CHECKING, errors,
+                seen)).isNotNull();
+    }
+
     @Test
     void withoutABuildingTheRowIsAtItsCompound() {
         Staged s = ImportRows.check(row(2, "YG", "", "301", "张三", "", ID, "", "", "", ""), CHECKING, errors, seen);

@@ -64,6 +64,23 @@ class LabResultTest {
                 .body("history[1].previousResult", equalTo("NEGATIVE")).body("history[1].lab", equalTo("lab-demo"));
     }
 
+    /** Issue 26: a NUL in one labRef used to fail the whole batch with a 500; now that item alone is rejected. */
+    @Test
+    void aNulLabRefOrAnAbsurdTestedAtRejectsThatItemAndKeepsTheOthers() {
+        String round = Rounds.sampling("坏输入", 10, Demo.CELL1);
+        List<String> a = pool(round, 1, 40);
+        List<String> b = pool(round, 1, 41);
+        List<String> c = pool(round, 1, 42);
+        JsonPath r = Rounds.labPost(Tokens.lab(), round, Rounds.result(a.get(1), "NEGATIVE", T1, "OK-1") + ","
+                + Rounds.result(b.get(1), "NEGATIVE", T1, "BAD\\u0000REF") + ","
+                + Rounds.result(c.get(1), "NEGATIVE", "1970-01-01T00:00:00Z", "OK-3"), 200);
+        assertThat(r.getList("items.status")).containsExactly("CREATED", "REJECTED", "REJECTED");
+        assertThat(r.getString("items[1].errors[0].field")).isEqualTo("labRef");
+        assertThat(r.getString("items[2].errors[0].field")).isEqualTo("testedAt");
+        Api.as(Tokens.leader1()).get("/api/v1/test-rounds/" + round + "/tubes/" + a.get(0)).then().statusCode(200)
+                .body("result", equalTo("NEGATIVE"));
+    }
+
     @Test
     void aPositivePoolMakesExactlyOneRetestPerMember() {
         String round = Rounds.sampling("阳性", 10, Demo.CELL1);
@@ -151,10 +168,10 @@ class LabResultTest {
                 .getList("items.status")).containsExactly("CREATED");
         Api.as(Tokens.lab()).queryParam("resolved", false).get("/api/v1/test-rounds/" + round + "/unmatched-results").then()
                 .body("items.size()", equalTo(0));
+        // an item of the wrong shape is rejected alone (ADR 0025), like a temperature batch's
+        assertThat(Rounds.labPost(Tokens.lab(), round, "{\"barcode\":\"ABCD\",\"result\":\"NEGATIVE\",\"testedAt\":\"yesterday\"}", 200)
+                .getList("items[0].errors.field")).containsExactly("testedAt");
         // whole-request problems: 400, never 500
-        Api.as(Tokens.lab()).body("{\"items\":[{\"barcode\":\"ABCD\",\"result\":\"NEGATIVE\",\"testedAt\":\"yesterday\"}]}")
-                .post("/api/v1/test-rounds/" + round + "/tube-results/batch").then().statusCode(400)
-                .contentType(startsWith("application/problem+json"));
         Api.as(Tokens.lab()).body("{\"items\":[]}").post("/api/v1/test-rounds/" + round + "/tube-results/batch").then()
                 .statusCode(400);
         Api.as(Tokens.lab()).body("[1,2]").post("/api/v1/test-rounds/" + round + "/tube-results/batch").then().statusCode(400);

@@ -32,15 +32,15 @@ public final class PersonViews {
             @NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 100) @Schema(description = "派出单位") String unit,
             @Size(max = 10) List<@NotBlank @Size(max = 40) String> skills, Boolean partyMember,
             @NotNull @Schema(description = "Their own grid cell or zone") UUID homeAreaId,
-            @DaysOff List<@Weekday Integer> daysOff, @DatesOff List<LocalDate> datesOff,
-            @HoursOff List<@NotBlank String> hoursOff, @PreferredKinds List<DutyShift.Kind> preferredKinds) {
+            @DaysOff List<@Weekday Integer> daysOff, @DatesOff List<@NotNull LocalDate> datesOff,
+            @HoursOff List<@NotBlank String> hoursOff, @PreferredKinds List<DutyShift.@NotNull Kind> preferredKinds) {
     }
 
     @Schema(name = "DutyPersonPatch")
     public record PersonPatch(@Size(min = 1, max = 100) String name, @Size(min = 1, max = 100) String unit,
             @Size(max = 10) List<@NotBlank @Size(max = 40) String> skills, Boolean partyMember, UUID homeAreaId,
-            @DaysOff List<@Weekday Integer> daysOff, @DatesOff List<LocalDate> datesOff,
-            @HoursOff List<@NotBlank String> hoursOff, @PreferredKinds List<DutyShift.Kind> preferredKinds,
+            @DaysOff List<@Weekday Integer> daysOff, @DatesOff List<@NotNull LocalDate> datesOff,
+            @HoursOff List<@NotBlank String> hoursOff, @PreferredKinds List<DutyShift.@NotNull Kind> preferredKinds,
             Boolean active, Long version) {
     }
 }
