@@ -60,6 +60,7 @@ class BolaTest {
             Map.entry("/api/v1/alerts/{id}", "select id from alert"),
             Map.entry("/api/v1/households/{id}", "select id from household"),
             Map.entry("/api/v1/residents/{id}", "select id from resident"),
+            Map.entry("/api/v1/census/export-requests/{id}", "select id from census_export_request"),
             Map.entry("/api/v1/imports/{jobId}", "select job_id from import_upload where job_id is not null"),
             Map.entry("/api/v1/duty-patterns/{id}", "select id from duty_pattern"),
             Map.entry("/api/v1/duty-shifts/{id}", "select id from duty_shift"),
@@ -150,6 +151,9 @@ class BolaTest {
                 "insert into import_upload (id, job_id, owner, community_id, area_id, filename, format, content, errors_csv)"
                         + " values ('" + seedId("upload") + "', '" + job + "', 'leader1', " + community + ", '" + Demo.ZONE1
                         + "', 'a.csv', 'CSV', 'x'::bytea, 'row,error') on conflict do nothing",
+                "insert into census_export_request (id, community_id, area_id, fields, reason, people, status, requested_by,"
+                        + " requested_at) values ('" + seedId("export-request") + "', " + community + ", " + community
+                        + ", '{PHONE}', '核对', 1200, 'PENDING', 'supervisor2', now()) on conflict do nothing",
                 "insert into webhook_subscription (id, owner, global, url, events, secret, created_at) values ('"
                         + seedId("webhook") + "', 'agency-demo', false, 'https://example.com/hook', '{}', 'x', now())"
                         + " on conflict do nothing",
