@@ -49,6 +49,8 @@ public class PoolFollowUp {
     FollowUpRepository followUps;
     @Inject
     WebhookOutbox outbox;
+    @Inject
+    TubeRepository tubes;
 
     /** {@link FollowUpRepository#BAD_SO_FAR}, as the coverage read names it. */
     static final String BAD_SO_FAR = FollowUpRepository.BAD_SO_FAR;
@@ -120,18 +122,22 @@ public class PoolFollowUp {
 
     // ---------- the follow-up list ----------
 
-    /** Positive and invalid pools of a round in the caller's cells, newest result first. */
+    /**
+     * Positive and invalid pools of a round with a member in the caller's reach, newest result first: the households
+     * and buildings in reach, the other members counted (ADR 0028).
+     */
     @Transactional
     public Page<PositivePool> pools(UUID roundId, String cursor, Integer limit) {
         rounds.visible(roundId);
         int lim = Cursor.limit(limit);
         List<String> c = Cursor.decode(cursor, 2);
-        List<Object[]> rows = followUps.pools(roundId, c, lim);
+        List<Object[]> rows = followUps.pools(roundId, c, lim, !tubes.agencyOnly());
         List<PositivePool> out = new ArrayList<>();
         for (Object[] x : rows) {
             out.add(new PositivePool((UUID) x[0], (UUID) x[1], (String) x[2], Result.valueOf((String) x[3]),
                     Rows.instant(x[4]), (UUID) x[5], ((Number) x[6]).intValue(), ((Number) x[7]).intValue(),
-                    ((Number) x[8]).intValue(), Rows.instant(x[9]), Round.uuids(x[10]), Round.uuids(x[11])));
+                    ((Number) x[8]).intValue(), Rows.instant(x[9]), Round.uuids(x[10]), Round.uuids(x[11]),
+                    ((Number) x[12]).intValue()));
         }
         return Page.of(out, lim, v -> Cursor.encode(v.updatedAt().toString(), v.tubeId().toString()));
     }
