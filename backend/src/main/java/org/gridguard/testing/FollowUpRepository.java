@@ -67,12 +67,17 @@ public class FollowUpRepository {
                 .setParameter(1, roundId).getResultList();
     }
 
-    /** Pools turned bad: id, barcode, result, tested at, members, area (cell or place), its path, community. */
+    /**
+     * Pools turned bad: id, barcode, result, tested at, members, area (cell or place), its path, community, and the
+     * grid cells its members were sampled in (comma-separated; a central site's pool may hold several, ADR 0028).
+     */
     @SuppressWarnings("unchecked")
     List<Object[]> turnedBad(UUID[] tubes) {
         return em.createNativeQuery("""
                 select t.id, t.barcode, t.result, t.tested_at, t.members, coalesce(t.grid_cell_id, t.area_id, t.community_id),
-                  (select path from area_node where id = coalesce(t.grid_cell_id, t.area_id, t.community_id)), t.community_id
+                  (select path from area_node where id = coalesce(t.grid_cell_id, t.area_id, t.community_id)), t.community_id,
+                  (select string_agg(distinct cast(s.grid_cell_id as text), ',') from test_sample s
+                    where s.tube_id = t.id and s.grid_cell_id is not null)
                 from test_tube t where t.id = any(cast(?1 as uuid[]))""").setParameter(1, tubes).getResultList();
     }
 

@@ -80,9 +80,10 @@ public class PoolFollowUp {
         details.put("barcode", t[1]);
         details.put("result", t[2]);
         details.put("members", ((Number) t[4]).intValue());
-        if (area != null) {
+        for (UUID cell : alertAreas(area, (String) t[8])) {
+            String key = cell.equals(area) ? "tube:" + tube : "tube:" + tube + ":" + cell;
             raises.add(new Alerts.Raise(TestingAlerts.POSITIVE_POOL, "TEST_TUBE", tube,
-                    "混采管 " + t[1] + " " + t[2], area, "tube:" + tube, details));
+                    "混采管 " + t[1] + " " + t[2], cell, key, details));
         }
         changes.record(ENTITY, tube, (UUID) t[7], path, ChangeLog.Op.UPSERT);
         Map<String, Object> payload = new LinkedHashMap<>(details);
@@ -91,6 +92,17 @@ public class PoolFollowUp {
         if (path != null) {
             publish(EVENT_POSITIVE, path, payload);
         }
+    }
+
+    /**
+     * Where a bad pool's alert goes: to the leaders of every grid cell its members were sampled in (a central site's
+     * pool may hold several, ADR 0028), else to the pool's own place.
+     */
+    static List<UUID> alertAreas(UUID place, String memberCells) {
+        if (memberCells == null || memberCells.isBlank()) {
+            return place == null ? List.of() : List.of(place);
+        }
+        return java.util.Arrays.stream(memberCells.split(",")).map(UUID::fromString).toList();
     }
 
     /** The single call site of the webhook outbox for this feature: queued in this transaction (ADR 0011). */

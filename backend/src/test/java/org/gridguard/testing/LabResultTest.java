@@ -179,6 +179,13 @@ class LabResultTest {
         assertThat((List<Object>) all.get("flaggedHouseholds")).containsExactlyInAnyOrder(mine.get("householdId"),
                 theirs.get("householdId"));
         assertThat((List<Object>) all.get("flaggedBuildings")).hasSize(2);
+        // the alert reaches the leaders of both cells, each in their own inbox (before: only the pool's place)
+        for (String token : List.of(Tokens.leader1(), Tokens.leader2())) {
+            List<Map> alerts = Api.as(token).queryParam("kind", "POSITIVE_POOL").queryParam("limit", 500)
+                    .get("/api/v1/alerts").then().statusCode(200).extract().jsonPath().getList("items", Map.class);
+            assertThat(alerts.stream().filter(a -> tube.equals(a.get("subjectId")))).as("POSITIVE_POOL alert for " + token)
+                    .hasSize(1);
+        }
         // an agency follows results, not people: the pool without its households
         Map<String, Object> agency = positivePool(Tokens.agency(), round, tube);
         assertThat(agency.get("membersOutOfReach")).isEqualTo(2);
