@@ -3099,6 +3099,7 @@ export interface components {
         };
         /** @enum {string} */
         PiiField: "ID_NUMBER" | "PHONE";
+        /** @description Listed when at least one member is in your reach (a central site's pool may hold people of several cells) */
         PositivePool: {
             tubeId: components["schemas"]["UUID"];
             roundId: components["schemas"]["UUID"];
@@ -3113,8 +3114,15 @@ export interface components {
             /** Format: int32 */
             retestsDone: number;
             updatedAt: components["schemas"]["Instant"];
+            /** @description The flagged households in your reach */
             flaggedHouseholds?: string[];
+            /** @description The flagged buildings in your reach */
             flaggedBuildings?: string[];
+            /**
+             * Format: int32
+             * @description How many of the members are outside your reach: counted in members, their households and buildings not listed (ADR 0028)
+             */
+            membersOutOfReach: number;
         };
         PreviousRound: {
             roundId: components["schemas"]["UUID"];

@@ -108,7 +108,8 @@ function PositivePools({ round }: { round: Round }) {
           { title: t('testing.positive.barcode'), dataIndex: 'barcode' },
           { title: t('testing.positive.result'), dataIndex: 'result', render: (v: PositivePool['result']) => <Tag color={v === 'POSITIVE' ? 'red' : 'orange'}>{t(`testing.result.${v}`)}</Tag> },
           { title: t('testing.positive.testedAt'), dataIndex: 'testedAt', render: (v?: string) => time(v) },
-          { title: t('testing.positive.members'), dataIndex: 'members', align: 'right' },
+          // a central site's pool may hold people of other cells: counted, their households not listed (ADR 0028)
+          { title: t('testing.positive.members'), dataIndex: 'members', align: 'right', render: (_, p) => (p.membersOutOfReach > 0 ? t('testing.positive.membersOutOfReach', { members: p.members, outOfReach: p.membersOutOfReach }) : p.members) },
           { title: t('testing.positive.retests'), render: (_, p) => `${p.retestsDone} / ${p.retestTasks}`, align: 'right' },
           { title: t('testing.positive.flagged'), render: (_, p) => t('testing.positive.flaggedCount', { households: p.flaggedHouseholds?.length ?? 0, buildings: p.flaggedBuildings?.length ?? 0 }) },
         ]}

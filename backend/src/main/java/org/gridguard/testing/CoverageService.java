@@ -377,7 +377,7 @@ public class CoverageService {
                 + " (select count(*) from test_round r where r.status = 'SAMPLING'" + visible + "),"
                 + " (select count(*) from test_tube t join test_round r on r.id = t.round_id where t.result in ('POSITIVE','INVALID')"
                 + " and t.id in (" + PoolFollowUp.BAD_SO_FAR.replace("?1", "r.id") + ")"
-                + visible + cells.formatted("t.grid_cell_id", "t.grid_cell_id") + "),"
+                + visible + poolIn(cells) + "),"
                 + " (select count(*) from test_task t join test_round r on r.id = t.round_id where t.kind = 'RETEST' and t.status = 'OPEN'"
                 + visible + cells.formatted("t.grid_cell_id", "t.grid_cell_id") + "),"
                 + " (select count(*) from test_unmatched_result u join test_round r on r.id = u.round_id where u.resolved_at is null"
@@ -398,5 +398,11 @@ public class CoverageService {
         RoundRepository.Age age = new RoundRepository.Age(Rows.instant(x[6]), Rows.instant(x[7]));
         long lag = age.lagSeconds();
         return new Metrics(n(x[0]), n(x[1]), n(x[2]), n(x[3]), n(x[4]), figures, age.asOf(), lag > budget.toSeconds(), lag);
+    }
+
+    /** A pool (alias t) counts in every cell it holds people of: a central site's pool may pool several (ADR 0028). */
+    private static String poolIn(String cells) {
+        return cells.isEmpty() ? "" : " and exists (select 1 from test_sample s where s.tube_id = t.id"
+                + cells.formatted("coalesce(s.grid_cell_id, t.grid_cell_id)", "coalesce(s.grid_cell_id, t.grid_cell_id)") + ")";
     }
 }

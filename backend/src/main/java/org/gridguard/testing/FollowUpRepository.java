@@ -67,12 +67,17 @@ public class FollowUpRepository {
                 .setParameter(1, roundId).getResultList();
     }
 
-    /** Pools turned bad: id, barcode, result, tested at, members, area (cell or place), its path, community. */
+    /**
+     * Pools turned bad: id, barcode, result, tested at, members, area (cell or place), its path, community, and the
+     * grid cells its members were sampled in (comma-separated; a central site's pool may hold several, ADR 0028).
+     */
     @SuppressWarnings("unchecked")
     List<Object[]> turnedBad(UUID[] tubes) {
         return em.createNativeQuery("""
                 select t.id, t.barcode, t.result, t.tested_at, t.members, coalesce(t.grid_cell_id, t.area_id, t.community_id),
-                  (select path from area_node where id = coalesce(t.grid_cell_id, t.area_id, t.community_id)), t.community_id
+                  (select path from area_node where id = coalesce(t.grid_cell_id, t.area_id, t.community_id)), t.community_id,
+                  (select string_agg(distinct cast(s.grid_cell_id as text), ',') from test_sample s
+                    where s.tube_id = t.id and s.grid_cell_id is not null)
                 from test_tube t where t.id = any(cast(?1 as uuid[]))""").setParameter(1, tubes).getResultList();
     }
 
@@ -85,21 +90,36 @@ public class FollowUpRepository {
                 from test_tube t where t.id = any(cast(?1 as uuid[]))""").setParameter(1, tubes).getResultList();
     }
 
-    /** Positive and invalid pools of a round in the caller's cells, newest result first, after cursor {@code c}. */
-    List<Object[]> pools(UUID roundId, List<String> c, int lim) {
+    /**
+     * Positive and invalid pools of a round with a member in the caller's reach, newest result first, after cursor
+     * {@code c} (ADR 0028): the households and buildings flagged that the caller reaches (none for an agency: results,
+     * not people), and how many members are out of reach. {@code people} is false for an agency.
+     */
+    List<Object[]> pools(UUID roundId, List<String> c, int lim, boolean people) {
         Map<String, Object> p = new HashMap<>();
+        boolean global = jurisdiction.isGlobal();
+        String reached = global ? "true" : "%s like any(cast(:jur as text[]))";
+        String flagged = !people ? "false" : reached.formatted("n.path");
         StringBuilder sql = new StringBuilder("""
                 select t.id, t.round_id, t.barcode, t.result, t.tested_at, t.grid_cell_id, t.members,
                   (select count(*) from test_task k where k.tube_id = t.id and k.kind = 'RETEST' and k.status <> 'CANCELLED'),
                   (select count(*) from test_task k where k.tube_id = t.id and k.kind = 'RETEST' and k.status = 'DONE'),
                   t.result_at,
-                  cast(array(select subject_id from test_flag f where f.tube_id = t.id and f.subject_type = 'HOUSEHOLD') as text[]),
-                  cast(array(select subject_id from test_flag f where f.tube_id = t.id and f.subject_type = 'BUILDING') as text[])
+                  cast(array(select f.subject_id from test_flag f join census_household h on h.id = f.subject_id
+                    join area_node n on n.id = h.area_id where f.tube_id = t.id and f.subject_type = 'HOUSEHOLD' and %1$s
+                    order by f.subject_id) as text[]),
+                  cast(array(select f.subject_id from test_flag f join area_node n on n.id = f.subject_id
+                    where f.tube_id = t.id and f.subject_type = 'BUILDING' and %1$s order by f.subject_id) as text[]),
+                  (select count(*) from %2$s m where m.tube_id = t.id and not coalesce(%3$s, false))
                 from test_tube t where t.round_id = :r and t.result in ('POSITIVE','INVALID')
-                  and t.id in (""" + BAD_SO_FAR.replace("?1", ":r") + ")");
+                  and t.id in (""".formatted(flagged, TubeRepository.MEMBER_PLACES,
+                people ? reached.formatted("m.place") : "false")
+                + BAD_SO_FAR.replace("?1", ":r") + ")");
         p.put("r", roundId);
-        if (!jurisdiction.isGlobal()) {
-            sql.append(" and coalesce(t.grid_cell_id, t.area_id) in (select id from area_node where path like any(cast(:jur as text[])))");
+        if (!global) {
+            // a central site's pool is listed for every cell it holds people of
+            sql.append(" and exists (select 1 from " + TubeRepository.MEMBER_PLACES + " m where m.tube_id = t.id and "
+                    + reached.formatted("m.place") + ")");
             p.put("jur", jurisdiction.likePatterns());
         }
         if (c != null) {

@@ -49,6 +49,8 @@ public class PoolFollowUp {
     FollowUpRepository followUps;
     @Inject
     WebhookOutbox outbox;
+    @Inject
+    TubeRepository tubes;
 
     /** {@link FollowUpRepository#BAD_SO_FAR}, as the coverage read names it. */
     static final String BAD_SO_FAR = FollowUpRepository.BAD_SO_FAR;
@@ -78,9 +80,10 @@ public class PoolFollowUp {
         details.put("barcode", t[1]);
         details.put("result", t[2]);
         details.put("members", ((Number) t[4]).intValue());
-        if (area != null) {
+        for (UUID cell : alertAreas(area, (String) t[8])) {
+            String key = cell.equals(area) ? "tube:" + tube : "tube:" + tube + ":" + cell;
             raises.add(new Alerts.Raise(TestingAlerts.POSITIVE_POOL, "TEST_TUBE", tube,
-                    "混采管 " + t[1] + " " + t[2], area, "tube:" + tube, details));
+                    "混采管 " + t[1] + " " + t[2], cell, key, details));
         }
         changes.record(ENTITY, tube, (UUID) t[7], path, ChangeLog.Op.UPSERT);
         Map<String, Object> payload = new LinkedHashMap<>(details);
@@ -89,6 +92,17 @@ public class PoolFollowUp {
         if (path != null) {
             publish(EVENT_POSITIVE, path, payload);
         }
+    }
+
+    /**
+     * Where a bad pool's alert goes: to the leaders of every grid cell its members were sampled in (a central site's
+     * pool may hold several, ADR 0028), else to the pool's own place.
+     */
+    static List<UUID> alertAreas(UUID place, String memberCells) {
+        if (memberCells == null || memberCells.isBlank()) {
+            return place == null ? List.of() : List.of(place);
+        }
+        return java.util.Arrays.stream(memberCells.split(",")).map(UUID::fromString).toList();
     }
 
     /** The single call site of the webhook outbox for this feature: queued in this transaction (ADR 0011). */
@@ -120,18 +134,22 @@ public class PoolFollowUp {
 
     // ---------- the follow-up list ----------
 
-    /** Positive and invalid pools of a round in the caller's cells, newest result first. */
+    /**
+     * Positive and invalid pools of a round with a member in the caller's reach, newest result first: the households
+     * and buildings in reach, the other members counted (ADR 0028).
+     */
     @Transactional
     public Page<PositivePool> pools(UUID roundId, String cursor, Integer limit) {
         rounds.visible(roundId);
         int lim = Cursor.limit(limit);
         List<String> c = Cursor.decode(cursor, 2);
-        List<Object[]> rows = followUps.pools(roundId, c, lim);
+        List<Object[]> rows = followUps.pools(roundId, c, lim, !tubes.agencyOnly());
         List<PositivePool> out = new ArrayList<>();
         for (Object[] x : rows) {
             out.add(new PositivePool((UUID) x[0], (UUID) x[1], (String) x[2], Result.valueOf((String) x[3]),
                     Rows.instant(x[4]), (UUID) x[5], ((Number) x[6]).intValue(), ((Number) x[7]).intValue(),
-                    ((Number) x[8]).intValue(), Rows.instant(x[9]), Round.uuids(x[10]), Round.uuids(x[11])));
+                    ((Number) x[8]).intValue(), Rows.instant(x[9]), Round.uuids(x[10]), Round.uuids(x[11]),
+                    ((Number) x[12]).intValue()));
         }
         return Page.of(out, lim, v -> Cursor.encode(v.updatedAt().toString(), v.tubeId().toString()));
     }

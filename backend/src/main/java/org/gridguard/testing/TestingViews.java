@@ -215,11 +215,14 @@ public final class TestingViews {
             String labRef, Instant receivedAt, Instant resolvedAt) {
     }
 
-    @Schema(name = "PositivePool", requiredProperties = { "tubeId", "roundId", "barcode", "result", "members",
-            "retestTasks", "retestsDone", "updatedAt" })
+    @Schema(name = "PositivePool", description = "Listed when at least one member is in your reach (a central site's pool may hold people of several cells)",
+            requiredProperties = { "tubeId", "roundId", "barcode", "result", "members", "membersOutOfReach",
+                    "retestTasks", "retestsDone", "updatedAt" })
     public record PositivePool(UUID tubeId, UUID roundId, String barcode, Result result, Instant testedAt,
             UUID gridCellId, int members, int retestTasks, int retestsDone, Instant updatedAt,
-            List<UUID> flaggedHouseholds, List<UUID> flaggedBuildings) {
+            @Schema(description = "The flagged households in your reach") List<UUID> flaggedHouseholds,
+            @Schema(description = "The flagged buildings in your reach") List<UUID> flaggedBuildings,
+            @Schema(description = "How many of the members are outside your reach: counted in members, their households and buildings not listed (ADR 0028)") int membersOutOfReach) {
     }
 
     // ---------- coverage ----------

@@ -24,8 +24,8 @@ import org.gridguard.testing.TestingViews.TubeView;
 
 /**
  * The pools (test_tube) opened and read outside the registration hot path ({@link SampleRepository}), with the
- * caller's reach applied here: a pool's place must be an area node they cover, a pool is seen by who opened it and
- * by people covering its cell; agencies see results, not people.
+ * caller's reach applied here: a pool's place must be an area node they cover, a pool is seen by who opened it, by
+ * people covering its cell and by people reaching one of its members; agencies see results, not people.
  */
 @ApplicationScoped
 public class TubeRepository {
@@ -157,21 +157,38 @@ public class TubeRepository {
         Tube t = tube(x);
         String path = (String) x[17];
         boolean mine = caller.name().equals(t.openedBy());
-        if (!jurisdiction.isGlobal() && !mine && (path == null || !jurisdiction.covers(path))) {
+        List<TubeMember> reached = members(tubeId);
+        // a central site's pool is seen from every cell it holds people of (ADR 0028)
+        if (!jurisdiction.isGlobal() && !mine && reached.isEmpty() && (path == null || !jurisdiction.covers(path))) {
             throw ApiProblem.notFound("Tube");
         }
-        List<TubeMember> members = agencyOnly() ? List.of() : members(tubeId);
+        List<TubeMember> members = agencyOnly() ? List.of() : reached;
         return new TubeView(t.id(), t.roundId(), t.barcode(), t.areaId(), t.cellId(), t.siteId(), t.capacity(),
                 t.members(), Math.max(0, t.members() - members.size()), t.status(), x[11] == null ? null : TestingViews.Result.valueOf((String) x[11]),
                 Rows.instant(x[12]), (String) x[13], t.openedBy(), Rows.instant(x[14]), Rows.instant(x[15]),
                 ((Number) x[16]).longValue(), members, history(tubeId));
     }
 
-    /** Agencies follow pools through the feed: results, not people. */
-    private boolean agencyOnly() {
+    /** Agencies follow pools through the feed: results, not people (a pool's members, households, buildings). */
+    boolean agencyOnly() {
         return caller.hasRole(Roles.AGENCY) && !jurisdiction.isGlobal() && !caller.hasRole(Roles.SUPERVISOR)
                 && !caller.hasRole(Roles.LEADER) && !caller.hasRole(Roles.WORKER);
     }
+
+    /**
+     * The members of the pools, each with where they are reached (ADR 0028), as a derived table: the sample's id,
+     * tube_id, resident_id, name, household_id, kind, flagged, flag_reason, sampled_at, and {@code place}: the path of
+     * the area a resident lives in, or of the cell (else the pool's area node, else the community) where a visitor
+     * was sampled. Every read of a pool's people filters on {@code place}: the tube's own view, the follow-up list.
+     */
+    static final String MEMBER_PLACES = """
+            (select s.id, s.tube_id, s.resident_id, coalesce(r.name, s.visitor_name) as name, s.household_id, s.kind,
+               s.flagged, s.flag_reason, s.sampled_at, coalesce(a.path, g.path, c.path) as place
+             from test_sample s join test_tube mt on mt.id = s.tube_id
+               left join census_resident r on r.id = s.resident_id
+               left join area_node a on a.id = r.area_id
+               left join area_node g on g.id = coalesce(s.grid_cell_id, mt.area_id)
+               left join area_node c on c.id = s.community_id)""";
 
     /**
      * The people of a pool the caller reaches (ADR 0028): a resident by the area they live in, a visitor by the cell
@@ -180,15 +197,11 @@ public class TubeRepository {
     private List<TubeMember> members(UUID tubeId) {
         @SuppressWarnings("unchecked")
         List<Object[]> people = em.createNativeQuery("""
-                select s.id, s.resident_id, coalesce(r.name, s.visitor_name), s.household_id, s.resident_id is null,
-                  s.kind, s.flagged, s.flag_reason, s.sampled_at, coalesce(a.path, g.path, c.path)
-                from test_sample s join test_tube t on t.id = s.tube_id
-                  left join census_resident r on r.id = s.resident_id
-                  left join area_node a on a.id = r.area_id
-                  left join area_node g on g.id = coalesce(s.grid_cell_id, t.area_id)
-                  left join area_node c on c.id = s.community_id
-                where s.tube_id = ?1
-                order by s.sampled_at, s.id""").setParameter(1, tubeId).getResultList();
+                select m.id, m.resident_id, m.name, m.household_id, m.resident_id is null,
+                  m.kind, m.flagged, m.flag_reason, m.sampled_at, m.place
+                from """ + MEMBER_PLACES + """
+                 m where m.tube_id = ?1
+                order by m.sampled_at, m.id""").setParameter(1, tubeId).getResultList();
         return people.stream().filter(p -> p[9] != null && jurisdiction.covers((String) p[9]))
                 .map(p -> new TubeMember((UUID) p[0], (UUID) p[1], (String) p[2], (UUID) p[3],
                 (Boolean) p[4], SampleKind.valueOf((String) p[5]), (Boolean) p[6], (String) p[7], Rows.instant(p[8])))

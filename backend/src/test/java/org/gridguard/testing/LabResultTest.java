@@ -140,6 +140,76 @@ class LabResultTest {
         assertThat(retests(round, tube).stream().filter(t -> "DONE".equals(t.get("status"))).count()).isEqualTo(1);
     }
 
+    /** The follow-up list's entry of {@code tube} as {@code token} sees it; null if it is not listed. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> positivePool(String token, String round, String tube) {
+        List<Map<String, Object>> items = Api.as(token).queryParam("limit", 500).get("/api/v1/test-rounds/" + round
+                + "/positive-pools").then().statusCode(200).extract().jsonPath().getList("items");
+        return items.stream().filter(m -> tube.equals(m.get("tubeId"))).findFirst().orElse(null);
+    }
+
+    static int leader2PositivePools() {
+        return Api.as(Tokens.leader2()).get("/api/v1/metrics/testing").then().statusCode(200).extract().path("positivePools");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPositiveSitePoolShowsEachViewerTheHouseholdsInTheirReach() {
+        String round = Rounds.sampling("集中采样阳性", 10, Demo.COMMUNITY);
+        String site = Api.as(Tokens.supervisor()).body("{\"name\":\"社区广场\",\"areaId\":\"" + Demo.COMMUNITY
+                + "\",\"opensAt\":\"07:00\",\"closesAt\":\"19:00\"}").post("/api/v1/test-rounds/" + round + "/sites")
+                .then().statusCode(201).extract().path("id");
+        Map<String, Object> mine = Rounds.residents(Tokens.worker1(), Demo.CELL1, 1).get(0);
+        Map<String, Object> theirs = Rounds.residents(Tokens.worker2(), Demo.CELL5, 1).get(0);
+        String barcode = Rounds.uniq("S");
+        String tube = Api.as(Tokens.worker1()).body("{\"barcode\":\"" + barcode + "\",\"residentId\":\"" + mine.get("id")
+                + "\",\"siteId\":\"" + site + "\"}").post("/api/v1/test-rounds/" + round + "/samples").then().statusCode(201)
+                .extract().path("tubeId");
+        Rounds.sample(Tokens.worker2(), round, barcode, theirs.get("id"), null, 201);
+        int before = leader2PositivePools();
+        Rounds.labPost(Tokens.lab(), round, Rounds.result(barcode, "POSITIVE", T1, "LAB-S1"), 200);
+        // G01's viewers see the pool with G01's household only; G05's member is counted
+        for (String token : List.of(Tokens.worker1(), Tokens.leader1())) {
+            Map<String, Object> pool = positivePool(token, round, tube);
+            assertThat(pool).isNotNull();
+            assertThat(pool.get("members")).isEqualTo(2);
+            assertThat(pool.get("membersOutOfReach")).isEqualTo(1);
+            assertThat((List<Object>) pool.get("flaggedHouseholds")).containsExactly(mine.get("householdId"));
+            assertThat((List<Object>) pool.get("flaggedBuildings")).hasSize(1);
+            assertThat(pool.toString()).doesNotContain((String) theirs.get("householdId"));
+        }
+        // G05's worker sees it too, with G05's household only, and may open the pool with G05's member only
+        Map<String, Object> w2 = positivePool(Tokens.worker2(), round, tube);
+        assertThat(w2).isNotNull();
+        assertThat(w2.get("membersOutOfReach")).isEqualTo(1);
+        assertThat((List<Object>) w2.get("flaggedHouseholds")).containsExactly(theirs.get("householdId"));
+        assertThat((List<Object>) w2.get("flaggedBuildings")).hasSize(1).doesNotContainAnyElementsOf(
+                (List<Object>) positivePool(Tokens.worker1(), round, tube).get("flaggedBuildings"));
+        JsonPath t2 = Api.as(Tokens.worker2()).get("/api/v1/test-rounds/" + round + "/tubes/" + tube).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(t2.getList("people.residentId")).containsExactly(theirs.get("id"));
+        assertThat(t2.prettify()).doesNotContain((String) mine.get("id")).doesNotContain((String) mine.get("householdId"));
+        // G05's leader counts it among the positive pools; the admin sees both households
+        assertThat(leader2PositivePools()).isEqualTo(before + 1);
+        Map<String, Object> all = positivePool(Tokens.admin(), round, tube);
+        assertThat(all.get("membersOutOfReach")).isEqualTo(0);
+        assertThat((List<Object>) all.get("flaggedHouseholds")).containsExactlyInAnyOrder(mine.get("householdId"),
+                theirs.get("householdId"));
+        assertThat((List<Object>) all.get("flaggedBuildings")).hasSize(2);
+        // the alert reaches the leaders of both cells, each in their own inbox (before: only the pool's place)
+        for (String token : List.of(Tokens.leader1(), Tokens.leader2())) {
+            List<Map> alerts = Api.as(token).queryParam("kind", "POSITIVE_POOL").queryParam("limit", 500)
+                    .get("/api/v1/alerts").then().statusCode(200).extract().jsonPath().getList("items", Map.class);
+            assertThat(alerts.stream().filter(a -> tube.equals(a.get("subjectId")))).as("POSITIVE_POOL alert for " + token)
+                    .hasSize(1);
+        }
+        // an agency follows results, not people: the pool without its households
+        Map<String, Object> agency = positivePool(Tokens.agency(), round, tube);
+        assertThat(agency.get("membersOutOfReach")).isEqualTo(2);
+        assertThat((List<Object>) agency.get("flaggedHouseholds")).isEmpty();
+        assertThat((List<Object>) agency.get("flaggedBuildings")).isEmpty();
+    }
+
     @Test
     void unknownBarcodesAreKeptForReconciliationAndBadItemsRejected() {
         String round = Rounds.sampling("未匹配", 10, Demo.CELL1);
