@@ -227,8 +227,7 @@ public class PiiService {
 
     /** How many people an export of this scope holds (at most one more than an export may). */
     int people(ExportScope s) {
-        jdbc.allowLongWork(EXPORT_BUDGET);
-        return residents.exportRows(s.areaPath(), exportMaxRows + 1).size();
+        return residents.exportCount(s.areaPath(), exportMaxRows + 1);
     }
 
     boolean needsApproval(int people) {

@@ -104,9 +104,24 @@ public class ResidentRepository implements PanacheRepositoryBase<Resident, UUID>
         String sql = "select r.id, r.household_id, h.door_number, r.name, r.id_type, r.id_mask, r.id_cipher, r.phone_mask,"
                 + " r.phone_cipher, r.sex, r.birth_date, r.relation, array_to_string(r.categories, ';'), r.status,"
                 + " r.grid_cell_id, r.updated_at from resident r join household h on h.id = r.household_id where 1 = 1"
-                + CensusScope.filter(jurisdiction, p, "r") + CensusScope.subtree(areaPath, "r", p) + " order by r.id limit :lim";
+                + exportScope(areaPath, p) + " order by r.id limit :lim";
         p.put("lim", lim);
         return org.gridguard.common.Rows.list(getEntityManager(), sql, p);
+    }
+
+    /** How many rows {@link #exportRows} would give, counting at most {@code lim}: no personal data read. */
+    public int exportCount(String areaPath, int lim) {
+        Map<String, Object> p = new HashMap<>();
+        String sql = "select count(*) from (select 1 from resident r where 1 = 1" + exportScope(areaPath, p)
+                + " limit :lim) x";
+        p.put("lim", lim);
+        var q = getEntityManager().createNativeQuery(sql);
+        p.forEach(q::setParameter);
+        return ((Number) q.getSingleResult()).intValue();
+    }
+
+    private String exportScope(String areaPath, Map<String, Object> p) {
+        return CensusScope.filter(jurisdiction, p, "r") + CensusScope.subtree(areaPath, "r", p);
     }
 
     /** The household moved: its residents move with it. */
