@@ -67,8 +67,9 @@ test('a leader walks the main screens without a single CSP violation', async ({ 
   const appOrigin = new URL(baseURL ?? 'https://localhost:8443').origin;
   const seen = await collectViolations(page, appOrigin);
 
-  const first = await page.goto('/');
-  const headers = first?.headers() ?? {};
+  // the page's headers, fetched without running the app (which would redirect to Keycloak while login() navigates)
+  const first = await page.request.get('/');
+  const headers = first.headers();
   expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
   expect(headers['strict-transport-security']).toBe('max-age=15552000');
   expect(headers['x-frame-options']).toBe('DENY');
