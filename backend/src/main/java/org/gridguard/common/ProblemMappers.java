@@ -128,6 +128,10 @@ public class ProblemMappers {
     public Response instantiation(ValueInstantiationException e, UriInfo uri) {
         String field = jsonPath(e);
         Throwable cause = e.getCause();
+        if (cause instanceof ApiProblem p && p.status != 400) {
+            // a value refused for what it means, not for its shape (a watch reason that became a quarantine order)
+            return respond(uri, p.status, p.type, p.title, p.getMessage(), p.errors, null, null);
+        }
         String msg = cause instanceof ApiProblem p ? p.getMessage() : "invalid value";
         return respond(uri, 400, "validation", "Invalid input", msg,
                 List.of(new Problem.FieldError(field, msg)), null, null);

@@ -168,7 +168,9 @@ public class DemoLoader {
             }
             int readings = TemperatureDemo.load(c, d, seed, java.time.LocalDate.now(clock), clock.getZone());
             DemoRound.load(c, d);
+            int orders = QuarantineDemo.load(c, d, java.time.LocalDate.now(clock));
             c.commit();
+            LOG.infof("Quarantine demo: %d orders", orders);
             LOG.infof("Temperature demo: %d readings", readings);
             LOG.infof("Loaded demo data (seed %d): %d area nodes, %d checkpoints, %d assignments, %d households, %d residents,"
                     + " %d people on duty in %d ms", seed, d.nodes.size(), d.checkpoints.size(), d.assignments.size(),

@@ -37,8 +37,32 @@ public final class TemperatureViews {
         GREEN, YELLOW, RED
     }
 
+    /**
+     * Why a person is watched without a quarantine order. Home isolation and close contacts are quarantine orders
+     * (issue 17, POST /api/v1/quarantines): a watch with those old reasons is refused with a 422 saying so.
+     */
     public enum WatchReason {
-        RETURNEE, HOME_ISOLATION, BACK_TO_WORK, CLOSE_CONTACT
+        RETURNEE, BACK_TO_WORK;
+
+        /** The reasons watches had before quarantine orders (V14 migrated those watches into orders). */
+        static final java.util.Set<String> MOVED_TO_ORDERS = java.util.Set.of("HOME_ISOLATION", "CLOSE_CONTACT");
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static WatchReason of(String value) {
+            if (value != null && MOVED_TO_ORDERS.contains(value)) {
+                throw new org.gridguard.common.ApiProblem(422, "use-a-quarantine-order", "Unprocessable request",
+                        "A watch no longer has the reason " + value + ": put the person under a quarantine order instead"
+                                + " (POST /api/v1/quarantines); watches are for RETURNEE and BACK_TO_WORK",
+                        java.util.List.of(new org.gridguard.common.Problem.FieldError("reason",
+                                "use a quarantine order (POST /api/v1/quarantines) for " + value)), null, null);
+            }
+            for (WatchReason r : values()) {
+                if (r.name().equals(value)) {
+                    return r;
+                }
+            }
+            throw org.gridguard.common.ApiProblem.invalid("reason", "must be one of RETURNEE, BACK_TO_WORK");
+        }
     }
 
     public enum ReportWindow {

@@ -99,7 +99,7 @@ class ChangeFeedTest {
     @Test
     void theFeedsEntitiesAreThoseTheFeaturesPublish() {
         Api.as(Tokens.agency()).get("/api/v1/changes/entities").then().statusCode(200)
-                .body("name", org.hamcrest.Matchers.contains("ALERT", "AREA_NODE", "CHECKPOINT", "TEST_ROUND", "TEST_TUBE"))
+                .body("name", org.hamcrest.Matchers.contains("ALERT", "AREA_NODE", "CHECKPOINT", "QUARANTINE_ORDER", "TEST_ROUND", "TEST_TUBE"))
                 .body("description", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString())));
         Api.as(Tokens.worker1()).get("/api/v1/changes/entities").then().statusCode(403);
     }

@@ -85,7 +85,7 @@ class TwoInstancesTest {
                 PreparedStatement ps = c.prepareStatement("""
                         insert into watch (id, community_id, resident_id, grid_cell_id, area_id, reason, starts_on, ends_on,
                                            created_by, updated_by)
-                        select ?, r.community_id, r.id, r.grid_cell_id, r.area_id, 'HOME_ISOLATION', ?, ?, 'e2e', 'e2e'
+                        select ?, r.community_id, r.id, r.grid_cell_id, r.area_id, 'RETURNEE', ?, ?, 'e2e', 'e2e'
                         from resident r join area_node g on g.id = r.grid_cell_id
                         where g.code = 'BH-C001-G02' and r.status = 'LIVING'
                           and not exists (select 1 from temperature_check t where t.resident_id = r.id and t.business_date = ?)

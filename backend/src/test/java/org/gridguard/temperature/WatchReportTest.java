@@ -65,10 +65,18 @@ class WatchReportTest {
         String wa = Api.as(Tokens.worker1()).body(Map.of("residentId", a, "reason", "RETURNEE", "startsOn", "2031-07-01",
                 "endsOn", "2031-07-02", "note", "武汉返回")).post("/api/v1/watches").then().statusCode(201)
                 .body("name", notNullValue()).body("cellName", notNullValue()).extract().path("id");
-        String wb = Api.as(Tokens.worker1()).body(Map.of("residentId", b, "reason", "HOME_ISOLATION", "startsOn", "2031-07-01",
+        String wb = Api.as(Tokens.worker1()).body(Map.of("residentId", b, "reason", "BACK_TO_WORK", "startsOn", "2031-07-01",
                 "endsOn", "2031-07-02")).post("/api/v1/watches").then().statusCode(201).extract().path("id");
-        Api.as(Tokens.leader2()).body(Map.of("residentId", c, "reason", "CLOSE_CONTACT", "startsOn", "2031-07-01",
+        Api.as(Tokens.leader2()).body(Map.of("residentId", c, "reason", "RETURNEE", "startsOn", "2031-07-01",
                 "endsOn", "2031-07-02")).post("/api/v1/watches").then().statusCode(201);
+        // home isolation and close contacts are quarantine orders now (issue 17): the old reasons get a clear 422
+        for (String old : List.of("HOME_ISOLATION", "CLOSE_CONTACT")) {
+            Api.as(Tokens.worker1()).body(Map.of("residentId", a, "reason", old, "startsOn", "2031-07-01", "endsOn", "2031-07-02"))
+                    .post("/api/v1/watches").then().statusCode(422).contentType("application/problem+json")
+                    .body("detail", containsString("/api/v1/quarantines")).body("errors[0].field", equalTo("reason"));
+        }
+        Api.as(Tokens.worker1()).body(Map.of("residentId", a, "reason", "NONSENSE", "startsOn", "2031-07-01", "endsOn", "2031-07-02"))
+                .post("/api/v1/watches").then().statusCode(400).body("detail", containsString("RETURNEE"));
         // a worker watches only residents of their own cells; a period must make sense
         Api.as(Tokens.worker2()).body(Map.of("residentId", a, "reason", "RETURNEE", "startsOn", "2031-07-01",
                 "endsOn", "2031-07-02")).post("/api/v1/watches").then().statusCode(404);
@@ -176,5 +184,28 @@ class WatchReportTest {
         assertThat(UUID.fromString(wa)).isNotNull();
         Api.as(Tokens.leader1()).get("/api/v1/watch-reports?date=2031-07-02&status=MISSING&areaId=" + Demo.CELL1).then()
                 .statusCode(200).body("items.residentId", not(hasItem(b)));
+    }
+
+    @Test
+    void aPersonUnderAnActiveQuarantineOrderGetsNoMissingReport() {
+        List<String> cell1 = TempFixture.residents(Demo.CELL1, 16);
+        String d = cell1.get(14), e = cell1.get(15);
+        at("2031-08-01T07:00:00+08:00");
+        for (String r : List.of(d, e)) {
+            Api.as(Tokens.worker1()).body(Map.of("residentId", r, "reason", "RETURNEE", "startsOn", "2031-08-01",
+                    "endsOn", "2031-08-01")).post("/api/v1/watches").then().statusCode(201);
+        }
+        String order = Api.as(Tokens.leader1()).body(Map.of("residentId", d, "kind", "HOME_ISOLATION", "reason", "CLOSE_CONTACT",
+                "startsOn", "2031-08-01")).post("/api/v1/quarantines").then().statusCode(201).extract().path("id");
+        at("2031-08-01T12:00:00+08:00");
+        assertThat(watches.sweepMissing()).isTrue();
+        assertThat(missingCount(d, "2031-08-01", "MORNING")).as("followed by the order's visits").isZero();
+        assertThat(missingCount(e, "2031-08-01", "MORNING")).isEqualTo(1);
+        // released: watched again like anyone else
+        Api.as(Tokens.leader1()).header("If-Match", "\"0\"").body(Map.of("reason", "解除"))
+                .post("/api/v1/quarantines/" + order + "/release").then().statusCode(200);
+        at("2031-08-01T18:00:00+08:00");
+        assertThat(watches.sweepMissing()).isTrue();
+        assertThat(missingCount(d, "2031-08-01", "AFTERNOON")).isEqualTo(1);
     }
 }
