@@ -327,6 +327,9 @@ public class ProblemMappers {
             return unexpected(e, uri);
         }
         Throwable c = e.getCause();
+        if (c instanceof ValueInstantiationException vie) {
+            return instantiation(vie, uri);
+        }
         if (c instanceof JsonProcessingException jpe) {
             return malformed(jpe, uri);
         }
