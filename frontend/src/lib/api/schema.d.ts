@@ -1157,6 +1157,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quarantines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quarantine orders in your jurisdiction, newest first */
+        get: operations["QuarantineResource_list"];
+        put?: never;
+        /**
+         * Put a person under a quarantine order
+         * @description A resident of your jurisdiction, or a non-resident with name, document and phone, living in a grid cell of your jurisdiction. endsOn defaults to the configured days for the kind and reason. Safe to retry with an Idempotency-Key.
+         */
+        post: operations["QuarantineResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One quarantine order
+         * @description ETag carries its version.
+         */
+        get: operations["QuarantineResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantines/{id}/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The order's chain: its sources up to the root and all its descendants
+         * @description Case → close contacts → secondary close contacts. Orders outside your jurisdiction are counted in hiddenCount, never shown.
+         */
+        get: operations["QuarantineResource_chain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantines/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order's history: every change of status, who, when, why; oldest first */
+        get: operations["QuarantineResource_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantines/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extend an active order to a later end, with a reason
+         * @description Needs the version you edited (If-Match or body).
+         */
+        post: operations["QuarantineResource_extend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantines/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release an active order, on time or early, with a reason
+         * @description Status RELEASED. Needs the version you edited (If-Match or body).
+         */
+        post: operations["QuarantineResource_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantines/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transfer an active order: to a central isolation site, back home, or to hospital
+         * @description SITE needs a checkpoint of kind QUARANTINE_SITE in your jurisdiction (kind becomes CENTRAL_ISOLATION); HOME ends central isolation; HOSPITAL ends the order (status HOSPITAL). Needs the version you edited (If-Match or body).
+         */
+        post: operations["QuarantineResource_transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/residents": {
         parameters: {
             query?: never;
@@ -1987,6 +2125,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        Action: "CREATED" | "UPDATED" | "EXTENDED" | "RELEASED" | "TRANSFERRED" | "HOSPITAL" | "MIGRATED";
         Alert: {
             id?: components["schemas"]["UUID"];
             /**
@@ -2701,6 +2841,8 @@ export interface components {
         /** @enum {string} */
         Kind1: "NIGHT" | "DAY" | "EVENING" | "CUSTOM";
         /** @enum {string} */
+        Kind2: "HOME_ISOLATION" | "HOME_MONITORING" | "CENTRAL_ISOLATION";
+        /** @enum {string} */
         Level: "COMMUNITY" | "ZONE" | "GRID_CELL" | "COMPOUND" | "BUILDING" | "HOUSEHOLD";
         /**
          * Format: date
@@ -2846,6 +2988,25 @@ export interface components {
             contactName?: string;
             notes?: string;
             status?: components["schemas"]["Status"];
+        };
+        /** @description Exactly one of residentId and person */
+        NewQuarantineOrder: {
+            residentId?: components["schemas"]["UUID"];
+            person?: components["schemas"]["QuarantinePersonInput"];
+            kind: components["schemas"]["Kind2"];
+            reason: components["schemas"]["Reason"];
+            /** @description The place the person came from or was exposed at */
+            reasonPlace?: string;
+            /** @description The order (case or contact) this one came from */
+            sourceOrderId?: components["schemas"]["UUID"];
+            /** @description An external case reference when the source is not an order */
+            sourceCaseRef?: string;
+            startsOn: components["schemas"]["LocalDate"];
+            /** @description Planned end, inclusive; default: the configured days for the kind and reason */
+            endsOn?: components["schemas"]["LocalDate"];
+            /** @description Required for CENTRAL_ISOLATION: a checkpoint of kind QUARANTINE_SITE */
+            siteId?: components["schemas"]["UUID"];
+            note?: string;
         };
         NewResident: {
             id?: components["schemas"]["UUID"];
@@ -3032,6 +3193,11 @@ export interface components {
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
+        PageOrderView: {
+            items?: components["schemas"]["QuarantineOrder"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
         PagePersonView: {
             items?: components["schemas"]["DutyPerson"][];
             /** @description Opaque cursor of the next page; absent on the last page */
@@ -3145,6 +3311,130 @@ export interface components {
             /** @description Field errors, for validation problems */
             errors?: components["schemas"]["FieldError"][];
         };
+        QuarantineChain: {
+            orderId: components["schemas"]["UUID"];
+            /** @description The root's external case reference, if any */
+            rootCaseRef?: string;
+            nodes: components["schemas"]["QuarantineChainNode"][];
+            /**
+             * Format: int32
+             * @description Orders of the chain outside your jurisdiction: counted, not shown
+             */
+            hiddenCount: number;
+            /** @description True when the chain was cut at its size limit */
+            truncated?: boolean;
+        };
+        QuarantineChainNode: {
+            id: components["schemas"]["UUID"];
+            number: string;
+            sourceOrderId?: components["schemas"]["UUID"];
+            /**
+             * Format: int32
+             * @description Generations from the order asked for: negative for its sources, 0 itself, positive for descendants
+             */
+            depth: number;
+            personName?: string;
+            kind: components["schemas"]["Kind2"];
+            reason: components["schemas"]["Reason"];
+            status: components["schemas"]["Status6"];
+            startsOn?: components["schemas"]["LocalDate"];
+            endsOn?: components["schemas"]["LocalDate"];
+        };
+        QuarantineExtension: {
+            /** @description The new planned end, after the current one */
+            endsOn: components["schemas"]["LocalDate"];
+            reason: string;
+            /**
+             * Format: int64
+             * @description The version you edited; or send If-Match
+             */
+            version?: number;
+        };
+        QuarantineOrder: {
+            id: components["schemas"]["UUID"];
+            /** @description Printed on the release notice, e.g. Q20220405-17 */
+            number: string;
+            person: components["schemas"]["QuarantinePerson"];
+            kind: components["schemas"]["Kind2"];
+            reason: components["schemas"]["Reason"];
+            reasonPlace?: string;
+            sourceOrderId?: components["schemas"]["UUID"];
+            sourceCaseRef?: string;
+            status: components["schemas"]["Status6"];
+            startsOn: components["schemas"]["LocalDate"];
+            /** @description Planned end, inclusive */
+            endsOn: components["schemas"]["LocalDate"];
+            releasedAt?: components["schemas"]["Instant"];
+            releaseReason?: string;
+            siteId?: components["schemas"]["UUID"];
+            siteName?: string;
+            communityId: components["schemas"]["UUID"];
+            gridCellId: components["schemas"]["UUID"];
+            cellName?: string;
+            areaId: components["schemas"]["UUID"];
+            note?: string;
+            createdBy: string;
+            createdAt: components["schemas"]["Instant"];
+            updatedBy?: string;
+            updatedAt?: components["schemas"]["Instant"];
+            /** Format: int64 */
+            version: number;
+        };
+        QuarantineOrderEvent: {
+            action: components["schemas"]["Action"];
+            fromStatus?: components["schemas"]["Status6"];
+            toStatus: components["schemas"]["Status6"];
+            actor: string;
+            at: components["schemas"]["Instant"];
+            reason?: string;
+            /** @description What changed: old and new end, site, kind */
+            data?: {
+                [key: string]: unknown;
+            };
+        };
+        QuarantinePerson: {
+            name: string;
+            resident: boolean;
+            residentId?: components["schemas"]["UUID"];
+            documentType?: components["schemas"]["DocType"];
+            documentNumberMasked?: string;
+            phoneMasked?: string;
+            address?: string;
+        };
+        /** @description A person who is not a resident of the census: document and phone are stored encrypted, keyed-hashed and masked */
+        QuarantinePersonInput: {
+            name: string;
+            documentType: components["schemas"]["DocType"];
+            /** @description Checked against GB 11643 for MAINLAND_ID */
+            documentNumber: string;
+            phone?: string;
+            address?: string;
+            /** @description The grid cell of the person's home, or a compound or building in it */
+            areaId: components["schemas"]["UUID"];
+        };
+        QuarantineRelease: {
+            reason: string;
+            /**
+             * Format: int64
+             * @description The version you edited; or send If-Match
+             */
+            version?: number;
+        };
+        QuarantineTransfer: {
+            to: components["schemas"]["TransferTarget"];
+            /** @description Required for SITE: a checkpoint of kind QUARANTINE_SITE in your reach */
+            siteId?: components["schemas"]["UUID"];
+            /** @description For HOME: HOME_ISOLATION (default) or HOME_MONITORING */
+            kind?: components["schemas"]["Kind2"];
+            reason: string;
+            /**
+             * Format: int64
+             * @description The version you edited; or send If-Match
+             */
+            version?: number;
+        };
+        /** @enum {string} */
+        Reason: "CLOSE_CONTACT" | "SECONDARY_CONTACT" | "RETURNEE" | "POSITIVE_POOL" | "OTHER";
         /** @enum {string} */
         ReportStatus: "MISSING" | "REPORTED" | "ALL";
         /** @enum {string} */
@@ -3282,6 +3572,8 @@ export interface components {
         Status4: "SUBMITTED" | "APPROVED" | "REJECTED";
         /** @enum {string} */
         Status5: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
+        /** @enum {string} */
+        Status6: "ACTIVE" | "RELEASED" | "HOSPITAL";
         /** @enum {string} */
         TaskKind: "DOOR_TO_DOOR" | "RETEST";
         TaskOutcome: {
@@ -3474,6 +3766,8 @@ export interface components {
              */
             lagSeconds: number;
         };
+        /** @enum {string} */
+        TransferTarget: "SITE" | "HOME" | "HOSPITAL";
         TreeNode: {
             id?: components["schemas"]["UUID"];
             kind?: components["schemas"]["AreaKind"];
@@ -3640,7 +3934,7 @@ export interface components {
             fever?: boolean;
         };
         /** @enum {string} */
-        WatchReason: "RETURNEE" | "HOME_ISOLATION" | "BACK_TO_WORK" | "CLOSE_CONTACT";
+        WatchReason: "RETURNEE" | "BACK_TO_WORK";
         WatchReport: {
             watchId: components["schemas"]["UUID"];
             residentId: components["schemas"]["UUID"];
@@ -6862,6 +7156,508 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuarantineResource_list: {
+        parameters: {
+            query?: {
+                /** @description Any area node: orders of people living under it */
+                areaId?: components["schemas"]["UUID"];
+                cursor?: string;
+                /** @description Orders running on or after this day */
+                from?: components["schemas"]["LocalDate"];
+                kind?: components["schemas"]["Kind2"];
+                limit?: number;
+                reason?: components["schemas"]["Reason"];
+                status?: components["schemas"]["Status6"];
+                /** @description Orders running on or before this day */
+                to?: components["schemas"]["LocalDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOrderView"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description areaId is unknown or outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description to before from */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuarantineResource_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewQuarantineOrder"];
+            };
+        };
+        responses: {
+            /** @description Created (or the first result again with the same Idempotency-Key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineOrder"];
+                };
+            };
+            /** @description Invalid input: a field named in errors */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The resident or area node is unknown or outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The person already has an active order: orderId and number name it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An end before the start, an unknown source order, a site that is not a QUARANTINE_SITE of your jurisdiction */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuarantineResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineOrder"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown or outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuarantineResource_chain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineChain"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown or outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuarantineResource_events: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineOrderEvent"][];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown or outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuarantineResource_extend: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuarantineExtension"];
+            };
+        };
+        responses: {
+            /** @description Extended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineOrder"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown or outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The order is no longer active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The new end is not after the current one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuarantineResource_release: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuarantineRelease"];
+            };
+        };
+        responses: {
+            /** @description Released */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineOrder"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown or outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The order is no longer active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuarantineResource_transfer: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuarantineTransfer"];
+            };
+        };
+        responses: {
+            /** @description Transferred */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineOrder"];
+                };
+            };
+            /** @description Invalid input: a field named in errors */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown or outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The order is no longer active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a QUARANTINE_SITE of your jurisdiction, or nothing to transfer */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

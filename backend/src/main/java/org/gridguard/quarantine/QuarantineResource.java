@@ -116,10 +116,10 @@ public class QuarantineResource {
     @RolesAllowed({ "supervisor", "grid-leader" })
     @Operation(summary = "Release an active order, on time or early, with a reason", description = "Status RELEASED. Needs the version you edited (If-Match or body).")
     @APIResponse(responseCode = "200", description = "Released", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown or outside your jurisdiction")
+    @APIResponse(responseCode = "428", description = "No version sent")
     @APIResponse(responseCode = "409", description = "The order is no longer active")
     @APIResponse(responseCode = "412", description = "Stale version")
-    @APIResponse(responseCode = "428", description = "No version sent")
+    @APIResponse(responseCode = "404", description = "Unknown or outside your jurisdiction")
     public Response release(@PathParam("id") UUID id, @Valid @NotNull Release body, @HeaderParam("If-Match") String ifMatch) {
         OrderView v = moves.release(id, body, ifMatch);
         return Responses.withVersion(v, v.version());
@@ -133,12 +133,12 @@ public class QuarantineResource {
             + "checkpoint of kind QUARANTINE_SITE in your jurisdiction (kind becomes CENTRAL_ISOLATION); HOME ends central isolation; "
             + "HOSPITAL ends the order (status HOSPITAL). Needs the version you edited (If-Match or body).")
     @APIResponse(responseCode = "200", description = "Transferred", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input: a field named in errors")
-    @APIResponse(responseCode = "404", description = "Unknown or outside your jurisdiction")
-    @APIResponse(responseCode = "409", description = "The order is no longer active")
     @APIResponse(responseCode = "412", description = "Stale version")
-    @APIResponse(responseCode = "422", description = "Not a QUARANTINE_SITE of your jurisdiction, or nothing to transfer")
+    @APIResponse(responseCode = "409", description = "The order is no longer active")
+    @APIResponse(responseCode = "404", description = "Unknown or outside your jurisdiction")
     @APIResponse(responseCode = "428", description = "No version sent")
+    @APIResponse(responseCode = "422", description = "Not a QUARANTINE_SITE of your jurisdiction, or nothing to transfer")
+    @APIResponse(responseCode = "400", description = "Invalid input: a field named in errors")
     public Response transfer(@PathParam("id") UUID id, @Valid @NotNull Transfer body, @HeaderParam("If-Match") String ifMatch) {
         OrderView v = moves.transfer(id, body, ifMatch);
         return Responses.withVersion(v, v.version());
