@@ -168,6 +168,7 @@ public class DemoLoader {
             }
             int readings = TemperatureDemo.load(c, d, seed, java.time.LocalDate.now(clock), clock.getZone());
             DemoRound.load(c, d);
+            SiteDemo.load(c, d);
             c.commit();
             LOG.infof("Temperature demo: %d readings", readings);
             LOG.infof("Loaded demo data (seed %d): %d area nodes, %d checkpoints, %d assignments, %d households, %d residents,"
