@@ -53,14 +53,14 @@ public final class SiteRules {
 
     /** The 409 of a full room. */
     public static ApiProblem full(String room, int beds) {
-        return ApiProblem.conflict("Room " + room + " is full: its " + beds + (beds == 1 ? " bed is" : " beds are")
-                + " taken", java.util.Map.of("code", "room-full"));
+        return new ApiProblem(409, "room-full", "Room full", "Room " + room + " is full: its " + beds
+                + (beds == 1 ? " bed is" : " beds are") + " taken");
     }
 
     /** The 409 of a room that would have fewer beds than guests. */
     public static ApiProblem fewerBedsThanGuests(String room, int guests) {
-        return ApiProblem.conflict("Room " + room + " has " + guests + (guests == 1 ? " guest" : " guests")
-                + ": it cannot have fewer beds than that", java.util.Map.of("code", "beds-below-guests"));
+        return new ApiProblem(409, "beds-below-guests", "Conflict", "Room " + room + " has " + guests
+                + (guests == 1 ? " guest" : " guests") + ": it cannot have fewer beds than that");
     }
 
     /** The occupancy report as CSV: one row a day. */
