@@ -1157,6 +1157,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quarantine-sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The central isolation sites you see, with capacity and guests now
+         * @description Site staff: the sites they work at; the other roles: the sites guarding a node of their area or above it.
+         */
+        get: operations["QuarantineSiteResource_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantine-sites/{siteId}/guests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The site's guests now, by room
+         * @description With room, arrival and order number; the person masked. Site staff see every guest of their site; supervisors and leaders the guests whose home is in their area.
+         */
+        get: operations["QuarantineSiteResource_guests"];
+        put?: never;
+        /**
+         * A guest arrives
+         * @description The order is an active CENTRAL_ISOLATION order whose site is this one; the room has a free bed. Safe to retry with an Idempotency-Key. Answers the stay.
+         */
+        post: operations["QuarantineSiteResource_arrive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantine-sites/{siteId}/occupancy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Occupancy of a site per day
+         * @description Per day (the deployment's zone, Asia/Shanghai): guests present, guests staying the night, arrivals, departures; the beds today. Default the last 7 days, at most 92. CSV with Accept: text/csv or format=csv.
+         */
+        get: operations["QuarantineSiteResource_occupancy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantine-sites/{siteId}/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The site's rooms, by number, with their beds and guests now */
+        get: operations["QuarantineSiteResource_rooms"];
+        put?: never;
+        /**
+         * Add a room to the site
+         * @description Its staff, or a supervisor or leader whose area covers the site. Safe to retry with an Idempotency-Key.
+         */
+        post: operations["QuarantineSiteResource_createRoom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantine-sites/{siteId}/rooms/{roomId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a room's beds
+         * @description Needs the version you edited (body or If-Match). A room never has fewer beds than guests (409).
+         */
+        patch: operations["QuarantineSiteResource_changeRoom"];
+        trace?: never;
+    };
+    "/api/v1/quarantine-stays/{id}/departure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A guest leaves the site
+         * @description Released, transferred or taken to hospital; frees the bed. The order's own status changes through the order.
+         */
+        post: operations["StayResource_depart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/residents": {
         parameters: {
             query?: never;
@@ -2113,6 +2238,8 @@ export interface components {
             nodeKind?: string;
             createdBy?: string;
             createdAt?: components["schemas"]["Instant"];
+            /** @description The central isolation site of a site-staff assignment; null for the other roles */
+            siteId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
         };
         BatchItemResult: {
             /** Format: int32 */
@@ -2319,6 +2446,8 @@ export interface components {
             /** @description The signing secret: shown once, at creation only; absent on a replayed create */
             secret?: string | null;
         };
+        /** @enum {string} */
+        DepartureReason: "RELEASED" | "TRANSFERRED" | "HOSPITAL";
         /** @enum {string} */
         Direction: "IN" | "OUT";
         /** @enum {string} */
@@ -2717,6 +2846,8 @@ export interface components {
             /** @description Communities you see into; empty for admins, who see all */
             communityIds?: string[];
             global?: boolean;
+            /** @description The central isolation sites you work at as site staff; empty for every other role */
+            siteIds?: string[];
         };
         MissingPerson: {
             residentId: components["schemas"]["UUID"];
@@ -2748,7 +2879,10 @@ export interface components {
             principal: string;
             principalType: components["schemas"]["Type"];
             role: string;
-            nodeId: components["schemas"]["UUID"];
+            /** @description The area node; required for every role but site-staff (whose node is its site's) */
+            nodeId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            /** @description The central isolation site (a QUARANTINE_SITE checkpoint) of a site-staff assignment */
+            siteId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
         };
         NewCheckpoint: {
             id?: components["schemas"]["UUID"];
@@ -2846,6 +2980,23 @@ export interface components {
             contactName?: string;
             notes?: string;
             status?: components["schemas"]["Status"];
+        };
+        NewQuarantineArrival: {
+            /** @description A CENTRAL_ISOLATION order whose site is this one */
+            orderId: components["schemas"]["UUID"];
+            /** @description A room of this site with a free bed */
+            roomId: components["schemas"]["UUID"];
+            /** @description When the guest arrived; default now. Not in the future */
+            arrivedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+        };
+        NewQuarantineSiteRoom: {
+            /**
+             * @description The room's number as written on its door
+             * @example 301
+             */
+            number: string;
+            /** Format: int32 */
+            beds: number;
         };
         NewResident: {
             id?: components["schemas"]["UUID"];
@@ -3144,6 +3295,125 @@ export interface components {
             instance?: string;
             /** @description Field errors, for validation problems */
             errors?: components["schemas"]["FieldError"][];
+        };
+        QuarantineDeparture: {
+            reason: components["schemas"]["DepartureReason"];
+            /** @description When the guest left; default now. Not before the arrival nor in the future */
+            departedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+        };
+        /** @description A guest staying at the site now; the person masked */
+        QuarantineGuest: {
+            stayId?: components["schemas"]["UUID"];
+            orderId?: components["schemas"]["UUID"];
+            orderNumber?: string;
+            roomId?: components["schemas"]["UUID"];
+            roomNumber?: string;
+            arrivedAt?: components["schemas"]["Instant"];
+            /** @description The order's planned end (inclusive) */
+            endsOn?: components["schemas"]["LocalDate"];
+            name?: string;
+            /** @description The document number, masked */
+            documentMasked?: string | null;
+            /** @description The phone number, masked */
+            phoneMasked?: string | null;
+        };
+        /** @description A central isolation site (a checkpoint of kind QUARANTINE_SITE) with its capacity and who is there now */
+        QuarantineSite: {
+            id?: components["schemas"]["UUID"];
+            code?: string;
+            name?: string;
+            communityId?: components["schemas"]["UUID"];
+            /**
+             * Format: int32
+             * @description Rooms of the site
+             */
+            rooms?: number;
+            /**
+             * Format: int32
+             * @description Beds of all rooms: the site's capacity
+             */
+            beds?: number;
+            /**
+             * Format: int32
+             * @description Guests staying now
+             */
+            guests?: number;
+            /**
+             * Format: int32
+             * @description Beds not taken now
+             */
+            freeBeds?: number;
+        };
+        QuarantineSiteOccupancy: {
+            siteId?: components["schemas"]["UUID"];
+            siteName?: string;
+            from?: components["schemas"]["LocalDate"];
+            to?: components["schemas"]["LocalDate"];
+            /**
+             * Format: int32
+             * @description Beds of the site's rooms today (rooms keep no history of their beds)
+             */
+            beds?: number;
+            days?: components["schemas"]["QuarantineSiteOccupancyDay"][];
+        };
+        QuarantineSiteOccupancyDay: {
+            date?: components["schemas"]["LocalDate"];
+            /**
+             * Format: int32
+             * @description Guests present at some time of the day (Asia/Shanghai unless configured)
+             */
+            guests?: number;
+            /**
+             * Format: int32
+             * @description Guests present at the day's end (staying the night)
+             */
+            overnight?: number;
+            /** Format: int32 */
+            arrivals?: number;
+            /** Format: int32 */
+            departures?: number;
+        };
+        QuarantineSiteRoom: {
+            id?: components["schemas"]["UUID"];
+            siteId?: components["schemas"]["UUID"];
+            number?: string;
+            /** Format: int32 */
+            beds?: number;
+            /**
+             * Format: int32
+             * @description Guests in the room now
+             */
+            guests?: number;
+            /** Format: int64 */
+            version?: number;
+        };
+        QuarantineSiteRoomChange: {
+            /**
+             * Format: int32
+             * @description Never fewer than the room's guests
+             */
+            beds: number;
+            /**
+             * Format: int64
+             * @description The version you edited (or If-Match)
+             */
+            version?: number | null;
+        };
+        /** @description A guest's stay in a room of a site, from arrival to departure */
+        QuarantineStay: {
+            id?: components["schemas"]["UUID"];
+            siteId?: components["schemas"]["UUID"];
+            roomId?: components["schemas"]["UUID"];
+            roomNumber?: string;
+            orderId?: components["schemas"]["UUID"];
+            orderNumber?: string;
+            arrivedAt?: components["schemas"]["Instant"];
+            /** @description Absent while the guest stays */
+            departedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** @description Absent while the guest stays */
+            departureReason?: ((string | components["schemas"]["DepartureReason"] | null) | null) | components["schemas"]["DepartureReason"] | null;
+            /** Format: int64 */
+            version?: number;
         };
         /** @enum {string} */
         ReportStatus: "MISSING" | "REPORTED" | "ALL";
@@ -6866,6 +7136,452 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    QuarantineSiteResource_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A bad cursor or limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuarantineSiteResource_guests: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                siteId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    QuarantineSiteResource_arrive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the arrival safe to retry */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                siteId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewQuarantineArrival"];
+            };
+        };
+        responses: {
+            /** @description Arrived (or the first result again, with Idempotent-Replayed: true) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineStay"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The room is full, the order is not active, sends its person to another site, or its person stays already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a CENTRAL_ISOLATION order, or the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    QuarantineSiteResource_occupancy: {
+        parameters: {
+            query?: {
+                /** @description json or csv */
+                format?: string;
+                from?: components["schemas"]["LocalDate"];
+                to?: components["schemas"]["LocalDate"];
+            };
+            header?: never;
+            path: {
+                siteId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineSiteOccupancy"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    QuarantineSiteResource_rooms: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                siteId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    QuarantineSiteResource_createRoom: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                siteId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewQuarantineSiteRoom"];
+            };
+        };
+        responses: {
+            /** @description Created (or the first result again, with Idempotent-Replayed: true) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineSiteRoom"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The site already has a room of that number */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    QuarantineSiteResource_changeRoom: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                roomId: components["schemas"]["UUID"];
+                siteId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuarantineSiteRoomChange"];
+            };
+        };
+        responses: {
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or room, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Fewer beds than the room's guests */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No version given */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StayResource_depart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuarantineDeparture"];
+            };
+        };
+        responses: {
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such stay, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The guest left already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
