@@ -240,6 +240,15 @@ public class SiteRepository {
                 .setParameter(3, reason.name()).setParameter(4, actor).executeUpdate();
     }
 
+    /** Ends the order's current stay, if any; true if there was one. */
+    boolean departOrder(UUID orderId, DepartureReason reason, Instant at, String actor) {
+        return em.createNativeQuery("""
+                update quarantine_stay set departed_at = greatest(?2, arrived_at), departure_reason = ?3, departed_by = ?4,
+                       version = version + 1
+                where order_id = ?1 and departed_at is null""").setParameter(1, orderId).setParameter(2, at)
+                .setParameter(3, reason.name()).setParameter(4, actor).executeUpdate() > 0;
+    }
+
     /** The site's guests now, by room and arrival, the person masked; site staff see all, others their cells'. */
     List<GuestView> guests(Site site, String afterRoom, UUID afterStay, int limit) {
         StringBuilder sql = new StringBuilder("""

@@ -98,6 +98,15 @@ public class StayService {
         }
     }
 
+    /**
+     * The hook for the order's own changes (release, transfer, hospital): ends the order's current stay, if it has
+     * one, in the caller's transaction, so that a released order's bed is free at once. Reach is the order's caller's.
+     */
+    @Transactional
+    public boolean orderLeft(UUID orderId, SiteViews.DepartureReason reason) {
+        return repo.departOrder(orderId, reason, clock.instant(), caller.name());
+    }
+
     /** A guest leaves: released, transferred or taken to hospital. */
     @Transactional
     public StayView depart(UUID stayId, Departure req) {

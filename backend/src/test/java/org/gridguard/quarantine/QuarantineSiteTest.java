@@ -43,6 +43,8 @@ class QuarantineSiteTest {
 
     @Inject
     DataSource ds;
+    @Inject
+    StayService stays;
 
     SiteFixture fx;
     UUID siteA;
@@ -158,6 +160,11 @@ class QuarantineSiteTest {
         staffA().get(SITES + siteA + "/guests?limit=500").then().body("items.orderId", not(hasItem(first.toString())));
         UUID third = fx.order("CENTRAL_ISOLATION", siteA);
         staffA().body(arrival(third, single)).post(SITES + siteA + "/guests").then().statusCode(201);
+        // the order API's hook: a released order's stay ends, and its bed is free
+        assertThat(stays.orderLeft(third, SiteViews.DepartureReason.RELEASED)).isTrue();
+        assertThat(stays.orderLeft(third, SiteViews.DepartureReason.RELEASED)).isFalse();
+        staffA().body(arrival(fx.order("CENTRAL_ISOLATION", siteA), single)).post(SITES + siteA + "/guests").then()
+                .statusCode(201);
     }
 
     @Test
