@@ -1157,28 +1157,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/quarantines": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Quarantine orders in your jurisdiction, newest first */
-        get: operations["QuarantineResource_list"];
-        put?: never;
-        /**
-         * Put a person under a quarantine order
-         * @description A resident of your jurisdiction, or a non-resident with name, document and phone, living in a grid cell of your jurisdiction. endsOn defaults to the configured days for the kind and reason. Safe to retry with an Idempotency-Key.
-         */
-        post: operations["QuarantineResource_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/quarantines/{id}": {
+    "/api/v1/quarantine-sites": {
         parameters: {
             query?: never;
             header?: never;
@@ -1186,10 +1165,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One quarantine order
-         * @description ETag carries its version.
+         * The central isolation sites you see, with capacity and guests now
+         * @description Site staff: the sites they work at; the other roles: the sites guarding a node of their area or above it.
          */
-        get: operations["QuarantineResource_get"];
+        get: operations["QuarantineSiteResource_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1198,7 +1177,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/quarantines/{id}/chain": {
+    "/api/v1/quarantine-sites/{siteId}/guests": {
         parameters: {
             query?: never;
             header?: never;
@@ -1206,27 +1185,34 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The order's chain: its sources up to the root and all its descendants
-         * @description Case → close contacts → secondary close contacts. Orders outside your jurisdiction are counted in hiddenCount, never shown.
+         * The site's guests now, by room
+         * @description With room, arrival and order number; the person masked. Site staff see every guest of their site; supervisors and leaders the guests whose home is in their area.
          */
-        get: operations["QuarantineResource_chain"];
+        get: operations["QuarantineSiteResource_guests"];
         put?: never;
-        post?: never;
+        /**
+         * A guest arrives
+         * @description The order is an active CENTRAL_ISOLATION order whose site is this one; the room has a free bed. Safe to retry with an Idempotency-Key. Answers the stay.
+         */
+        post: operations["QuarantineSiteResource_arrive"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/quarantines/{id}/events": {
+    "/api/v1/quarantine-sites/{siteId}/occupancy": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The order's history: every change of status, who, when, why; oldest first */
-        get: operations["QuarantineResource_events"];
+        /**
+         * Occupancy of a site per day
+         * @description Per day (the deployment's zone, Asia/Shanghai): guests present, guests staying the night, arrivals, departures; the beds today. Default the last 7 days, at most 92. CSV with Accept: text/csv or format=csv.
+         */
+        get: operations["QuarantineSiteResource_occupancy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1235,7 +1221,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/quarantines/{id}/extend": {
+    "/api/v1/quarantine-sites/{siteId}/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The site's rooms, by number, with their beds and guests now */
+        get: operations["QuarantineSiteResource_rooms"];
+        put?: never;
+        /**
+         * Add a room to the site
+         * @description Its staff, or a supervisor or leader whose area covers the site. Safe to retry with an Idempotency-Key.
+         */
+        post: operations["QuarantineSiteResource_createRoom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantine-sites/{siteId}/rooms/{roomId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a room's beds
+         * @description Needs the version you edited (body or If-Match). A room never has fewer beds than guests (409).
+         */
+        patch: operations["QuarantineSiteResource_changeRoom"];
+        trace?: never;
+    };
+    "/api/v1/quarantine-stays/{id}/departure": {
         parameters: {
             query?: never;
             header?: never;
@@ -1245,50 +1272,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Extend an active order to a later end, with a reason
-         * @description Needs the version you edited (If-Match or body).
+         * A guest leaves the site
+         * @description Released, transferred or taken to hospital; frees the bed. The order's own status changes through the order.
          */
-        post: operations["QuarantineResource_extend"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/quarantines/{id}/release": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Release an active order, on time or early, with a reason
-         * @description Status RELEASED. Needs the version you edited (If-Match or body).
-         */
-        post: operations["QuarantineResource_release"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/quarantines/{id}/transfer": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Transfer an active order: to a central isolation site, back home, or to hospital
-         * @description SITE needs a checkpoint of kind QUARANTINE_SITE in your jurisdiction (kind becomes CENTRAL_ISOLATION); HOME ends central isolation; HOSPITAL ends the order (status HOSPITAL). Needs the version you edited (If-Match or body).
-         */
-        post: operations["QuarantineResource_transfer"];
+        post: operations["StayResource_depart"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2125,8 +2112,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @enum {string} */
-        Action: "CREATED" | "UPDATED" | "EXTENDED" | "RELEASED" | "TRANSFERRED" | "HOSPITAL" | "MIGRATED";
         Alert: {
             id?: components["schemas"]["UUID"];
             /**
@@ -2253,6 +2238,8 @@ export interface components {
             nodeKind?: string;
             createdBy?: string;
             createdAt?: components["schemas"]["Instant"];
+            /** @description The central isolation site of a site-staff assignment; null for the other roles */
+            siteId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
         };
         BatchItemResult: {
             /** Format: int32 */
@@ -2459,6 +2446,8 @@ export interface components {
             /** @description The signing secret: shown once, at creation only; absent on a replayed create */
             secret?: string | null;
         };
+        /** @enum {string} */
+        DepartureReason: "RELEASED" | "TRANSFERRED" | "HOSPITAL";
         /** @enum {string} */
         Direction: "IN" | "OUT";
         /** @enum {string} */
@@ -2841,8 +2830,6 @@ export interface components {
         /** @enum {string} */
         Kind1: "NIGHT" | "DAY" | "EVENING" | "CUSTOM";
         /** @enum {string} */
-        Kind2: "HOME_ISOLATION" | "HOME_MONITORING" | "CENTRAL_ISOLATION";
-        /** @enum {string} */
         Level: "COMMUNITY" | "ZONE" | "GRID_CELL" | "COMPOUND" | "BUILDING" | "HOUSEHOLD";
         /**
          * Format: date
@@ -2859,6 +2846,8 @@ export interface components {
             /** @description Communities you see into; empty for admins, who see all */
             communityIds?: string[];
             global?: boolean;
+            /** @description The central isolation sites you work at as site staff; empty for every other role */
+            siteIds?: string[];
         };
         MissingPerson: {
             residentId: components["schemas"]["UUID"];
@@ -2890,7 +2879,10 @@ export interface components {
             principal: string;
             principalType: components["schemas"]["Type"];
             role: string;
-            nodeId: components["schemas"]["UUID"];
+            /** @description The area node; required for every role but site-staff (whose node is its site's) */
+            nodeId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            /** @description The central isolation site (a QUARANTINE_SITE checkpoint) of a site-staff assignment */
+            siteId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
         };
         NewCheckpoint: {
             id?: components["schemas"]["UUID"];
@@ -2989,24 +2981,22 @@ export interface components {
             notes?: string;
             status?: components["schemas"]["Status"];
         };
-        /** @description Exactly one of residentId and person */
-        NewQuarantineOrder: {
-            residentId?: components["schemas"]["UUID"];
-            person?: components["schemas"]["QuarantinePersonInput"];
-            kind: components["schemas"]["Kind2"];
-            reason: components["schemas"]["Reason"];
-            /** @description The place the person came from or was exposed at */
-            reasonPlace?: string;
-            /** @description The order (case or contact) this one came from */
-            sourceOrderId?: components["schemas"]["UUID"];
-            /** @description An external case reference when the source is not an order */
-            sourceCaseRef?: string;
-            startsOn: components["schemas"]["LocalDate"];
-            /** @description Planned end, inclusive; default: the configured days for the kind and reason */
-            endsOn?: components["schemas"]["LocalDate"];
-            /** @description Required for CENTRAL_ISOLATION: a checkpoint of kind QUARANTINE_SITE */
-            siteId?: components["schemas"]["UUID"];
-            note?: string;
+        NewQuarantineArrival: {
+            /** @description A CENTRAL_ISOLATION order whose site is this one */
+            orderId: components["schemas"]["UUID"];
+            /** @description A room of this site with a free bed */
+            roomId: components["schemas"]["UUID"];
+            /** @description When the guest arrived; default now. Not in the future */
+            arrivedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+        };
+        NewQuarantineSiteRoom: {
+            /**
+             * @description The room's number as written on its door
+             * @example 301
+             */
+            number: string;
+            /** Format: int32 */
+            beds: number;
         };
         NewResident: {
             id?: components["schemas"]["UUID"];
@@ -3193,11 +3183,6 @@ export interface components {
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
-        PageOrderView: {
-            items?: components["schemas"]["QuarantineOrder"][];
-            /** @description Opaque cursor of the next page; absent on the last page */
-            next?: string | null;
-        };
         PagePersonView: {
             items?: components["schemas"]["DutyPerson"][];
             /** @description Opaque cursor of the next page; absent on the last page */
@@ -3311,130 +3296,125 @@ export interface components {
             /** @description Field errors, for validation problems */
             errors?: components["schemas"]["FieldError"][];
         };
-        QuarantineChain: {
-            orderId: components["schemas"]["UUID"];
-            /** @description The root's external case reference, if any */
-            rootCaseRef?: string;
-            nodes: components["schemas"]["QuarantineChainNode"][];
-            /**
-             * Format: int32
-             * @description Orders of the chain outside your jurisdiction: counted, not shown
-             */
-            hiddenCount: number;
-            /** @description True when the chain was cut at its size limit */
-            truncated?: boolean;
+        QuarantineDeparture: {
+            reason: components["schemas"]["DepartureReason"];
+            /** @description When the guest left; default now. Not before the arrival nor in the future */
+            departedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
         };
-        QuarantineChainNode: {
-            id: components["schemas"]["UUID"];
-            number: string;
-            sourceOrderId?: components["schemas"]["UUID"];
-            /**
-             * Format: int32
-             * @description Generations from the order asked for: negative for its sources, 0 itself, positive for descendants
-             */
-            depth: number;
-            personName?: string;
-            kind: components["schemas"]["Kind2"];
-            reason: components["schemas"]["Reason"];
-            status: components["schemas"]["Status6"];
-            startsOn?: components["schemas"]["LocalDate"];
+        /** @description A guest staying at the site now; the person masked */
+        QuarantineGuest: {
+            stayId?: components["schemas"]["UUID"];
+            orderId?: components["schemas"]["UUID"];
+            orderNumber?: string;
+            roomId?: components["schemas"]["UUID"];
+            roomNumber?: string;
+            arrivedAt?: components["schemas"]["Instant"];
+            /** @description The order's planned end (inclusive) */
             endsOn?: components["schemas"]["LocalDate"];
+            name?: string;
+            /** @description The document number, masked */
+            documentMasked?: string | null;
+            /** @description The phone number, masked */
+            phoneMasked?: string | null;
         };
-        QuarantineExtension: {
-            /** @description The new planned end, after the current one */
-            endsOn: components["schemas"]["LocalDate"];
-            reason: string;
+        /** @description A central isolation site (a checkpoint of kind QUARANTINE_SITE) with its capacity and who is there now */
+        QuarantineSite: {
+            id?: components["schemas"]["UUID"];
+            code?: string;
+            name?: string;
+            communityId?: components["schemas"]["UUID"];
             /**
-             * Format: int64
-             * @description The version you edited; or send If-Match
+             * Format: int32
+             * @description Rooms of the site
              */
-            version?: number;
+            rooms?: number;
+            /**
+             * Format: int32
+             * @description Beds of all rooms: the site's capacity
+             */
+            beds?: number;
+            /**
+             * Format: int32
+             * @description Guests staying now
+             */
+            guests?: number;
+            /**
+             * Format: int32
+             * @description Beds not taken now
+             */
+            freeBeds?: number;
         };
-        QuarantineOrder: {
-            id: components["schemas"]["UUID"];
-            /** @description Printed on the release notice, e.g. Q20220405-17 */
-            number: string;
-            person: components["schemas"]["QuarantinePerson"];
-            kind: components["schemas"]["Kind2"];
-            reason: components["schemas"]["Reason"];
-            reasonPlace?: string;
-            sourceOrderId?: components["schemas"]["UUID"];
-            sourceCaseRef?: string;
-            status: components["schemas"]["Status6"];
-            startsOn: components["schemas"]["LocalDate"];
-            /** @description Planned end, inclusive */
-            endsOn: components["schemas"]["LocalDate"];
-            releasedAt?: components["schemas"]["Instant"];
-            releaseReason?: string;
+        QuarantineSiteOccupancy: {
             siteId?: components["schemas"]["UUID"];
             siteName?: string;
-            communityId: components["schemas"]["UUID"];
-            gridCellId: components["schemas"]["UUID"];
-            cellName?: string;
-            areaId: components["schemas"]["UUID"];
-            note?: string;
-            createdBy: string;
-            createdAt: components["schemas"]["Instant"];
-            updatedBy?: string;
-            updatedAt?: components["schemas"]["Instant"];
-            /** Format: int64 */
-            version: number;
-        };
-        QuarantineOrderEvent: {
-            action: components["schemas"]["Action"];
-            fromStatus?: components["schemas"]["Status6"];
-            toStatus: components["schemas"]["Status6"];
-            actor: string;
-            at: components["schemas"]["Instant"];
-            reason?: string;
-            /** @description What changed: old and new end, site, kind */
-            data?: {
-                [key: string]: unknown;
-            };
-        };
-        QuarantinePerson: {
-            name: string;
-            resident: boolean;
-            residentId?: components["schemas"]["UUID"];
-            documentType?: components["schemas"]["DocType"];
-            documentNumberMasked?: string;
-            phoneMasked?: string;
-            address?: string;
-        };
-        /** @description A person who is not a resident of the census: document and phone are stored encrypted, keyed-hashed and masked */
-        QuarantinePersonInput: {
-            name: string;
-            documentType: components["schemas"]["DocType"];
-            /** @description Checked against GB 11643 for MAINLAND_ID */
-            documentNumber: string;
-            phone?: string;
-            address?: string;
-            /** @description The grid cell of the person's home, or a compound or building in it */
-            areaId: components["schemas"]["UUID"];
-        };
-        QuarantineRelease: {
-            reason: string;
+            from?: components["schemas"]["LocalDate"];
+            to?: components["schemas"]["LocalDate"];
             /**
-             * Format: int64
-             * @description The version you edited; or send If-Match
+             * Format: int32
+             * @description Beds of the site's rooms today (rooms keep no history of their beds)
              */
-            version?: number;
+            beds?: number;
+            days?: components["schemas"]["QuarantineSiteOccupancyDay"][];
         };
-        QuarantineTransfer: {
-            to: components["schemas"]["TransferTarget"];
-            /** @description Required for SITE: a checkpoint of kind QUARANTINE_SITE in your reach */
+        QuarantineSiteOccupancyDay: {
+            date?: components["schemas"]["LocalDate"];
+            /**
+             * Format: int32
+             * @description Guests present at some time of the day (Asia/Shanghai unless configured)
+             */
+            guests?: number;
+            /**
+             * Format: int32
+             * @description Guests present at the day's end (staying the night)
+             */
+            overnight?: number;
+            /** Format: int32 */
+            arrivals?: number;
+            /** Format: int32 */
+            departures?: number;
+        };
+        QuarantineSiteRoom: {
+            id?: components["schemas"]["UUID"];
             siteId?: components["schemas"]["UUID"];
-            /** @description For HOME: HOME_ISOLATION (default) or HOME_MONITORING */
-            kind?: components["schemas"]["Kind2"];
-            reason: string;
+            number?: string;
+            /** Format: int32 */
+            beds?: number;
             /**
-             * Format: int64
-             * @description The version you edited; or send If-Match
+             * Format: int32
+             * @description Guests in the room now
              */
+            guests?: number;
+            /** Format: int64 */
             version?: number;
         };
-        /** @enum {string} */
-        Reason: "CLOSE_CONTACT" | "SECONDARY_CONTACT" | "RETURNEE" | "POSITIVE_POOL" | "OTHER";
+        QuarantineSiteRoomChange: {
+            /**
+             * Format: int32
+             * @description Never fewer than the room's guests
+             */
+            beds: number;
+            /**
+             * Format: int64
+             * @description The version you edited (or If-Match)
+             */
+            version?: number | null;
+        };
+        /** @description A guest's stay in a room of a site, from arrival to departure */
+        QuarantineStay: {
+            id?: components["schemas"]["UUID"];
+            siteId?: components["schemas"]["UUID"];
+            roomId?: components["schemas"]["UUID"];
+            roomNumber?: string;
+            orderId?: components["schemas"]["UUID"];
+            orderNumber?: string;
+            arrivedAt?: components["schemas"]["Instant"];
+            /** @description Absent while the guest stays */
+            departedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** @description Absent while the guest stays */
+            departureReason?: ((string | components["schemas"]["DepartureReason"] | null) | null) | components["schemas"]["DepartureReason"] | null;
+            /** Format: int64 */
+            version?: number;
+        };
         /** @enum {string} */
         ReportStatus: "MISSING" | "REPORTED" | "ALL";
         /** @enum {string} */
@@ -3572,8 +3552,6 @@ export interface components {
         Status4: "SUBMITTED" | "APPROVED" | "REJECTED";
         /** @enum {string} */
         Status5: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
-        /** @enum {string} */
-        Status6: "ACTIVE" | "RELEASED" | "HOSPITAL";
         /** @enum {string} */
         TaskKind: "DOOR_TO_DOOR" | "RETEST";
         TaskOutcome: {
@@ -3766,8 +3744,6 @@ export interface components {
              */
             lagSeconds: number;
         };
-        /** @enum {string} */
-        TransferTarget: "SITE" | "HOME" | "HOSPITAL";
         TreeNode: {
             id?: components["schemas"]["UUID"];
             kind?: components["schemas"]["AreaKind"];
@@ -3934,7 +3910,7 @@ export interface components {
             fever?: boolean;
         };
         /** @enum {string} */
-        WatchReason: "RETURNEE" | "BACK_TO_WORK";
+        WatchReason: "RETURNEE" | "HOME_ISOLATION" | "BACK_TO_WORK" | "CLOSE_CONTACT";
         WatchReport: {
             watchId: components["schemas"]["UUID"];
             residentId: components["schemas"]["UUID"];
@@ -7163,20 +7139,11 @@ export interface operations {
             };
         };
     };
-    QuarantineResource_list: {
+    QuarantineSiteResource_list: {
         parameters: {
             query?: {
-                /** @description Any area node: orders of people living under it */
-                areaId?: components["schemas"]["UUID"];
                 cursor?: string;
-                /** @description Orders running on or after this day */
-                from?: components["schemas"]["LocalDate"];
-                kind?: components["schemas"]["Kind2"];
                 limit?: number;
-                reason?: components["schemas"]["Reason"];
-                status?: components["schemas"]["Status6"];
-                /** @description Orders running on or before this day */
-                to?: components["schemas"]["LocalDate"];
             };
             header?: never;
             path?: never;
@@ -7184,13 +7151,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description A bad cursor or limit */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageOrderView"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not Authorized */
@@ -7207,243 +7174,72 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description areaId is unknown or outside your jurisdiction */
+        };
+    };
+    QuarantineSiteResource_guests: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                siteId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or not yours */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description to before from */
-            422: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-                content?: never;
             };
         };
     };
-    QuarantineResource_create: {
+    QuarantineSiteResource_arrive: {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the arrival safe to retry */
                 "Idempotency-Key"?: string;
             };
-            path?: never;
+            path: {
+                siteId: components["schemas"]["UUID"];
+            };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NewQuarantineOrder"];
+                "application/json": components["schemas"]["NewQuarantineArrival"];
             };
         };
         responses: {
-            /** @description Created (or the first result again with the same Idempotency-Key) */
+            /** @description Arrived (or the first result again, with Idempotent-Replayed: true) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QuarantineOrder"];
-                };
-            };
-            /** @description Invalid input: a field named in errors */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The resident or area node is unknown or outside your jurisdiction */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The person already has an active order: orderId and number name it */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An end before the start, an unknown source order, a site that is not a QUARANTINE_SITE of your jurisdiction */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    QuarantineResource_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["UUID"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["QuarantineOrder"];
-                };
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unknown or outside your jurisdiction */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    QuarantineResource_chain: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["UUID"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["QuarantineChain"];
-                };
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unknown or outside your jurisdiction */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    QuarantineResource_events: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["UUID"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["QuarantineOrderEvent"][];
-                };
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unknown or outside your jurisdiction */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    QuarantineResource_extend: {
-        parameters: {
-            query?: never;
-            header?: {
-                "If-Match"?: string;
-            };
-            path: {
-                id: components["schemas"]["UUID"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["QuarantineExtension"];
-            };
-        };
-        responses: {
-            /** @description Extended */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["QuarantineOrder"];
+                    "application/json": components["schemas"]["QuarantineStay"];
                 };
             };
             /** @description Bad Request */
@@ -7467,67 +7263,150 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unknown or outside your jurisdiction */
+            /** @description No such site, or not yours */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description The order is no longer active */
+            /** @description The room is full, the order is not active, sends its person to another site, or its person stays already */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-                content?: never;
             };
-            /** @description The new end is not after the current one */
+            /** @description Not a CENTRAL_ISOLATION order, or the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description No version sent */
-            428: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-                content?: never;
             };
         };
     };
-    QuarantineResource_release: {
+    QuarantineSiteResource_occupancy: {
         parameters: {
-            query?: never;
-            header?: {
-                "If-Match"?: string;
+            query?: {
+                /** @description json or csv */
+                format?: string;
+                from?: components["schemas"]["LocalDate"];
+                to?: components["schemas"]["LocalDate"];
             };
+            header?: never;
             path: {
-                id: components["schemas"]["UUID"];
+                siteId: components["schemas"]["UUID"];
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["QuarantineRelease"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description Released */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QuarantineOrder"];
+                    "application/json": components["schemas"]["QuarantineSiteOccupancy"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    QuarantineSiteResource_rooms: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                siteId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    QuarantineSiteResource_createRoom: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                siteId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewQuarantineSiteRoom"];
+            };
+        };
+        responses: {
+            /** @description Created (or the first result again, with Idempotent-Replayed: true) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineSiteRoom"];
                 };
             };
             /** @description Bad Request */
@@ -7551,42 +7430,109 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unknown or outside your jurisdiction */
+            /** @description No such site, or not yours */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description The order is no longer active */
+            /** @description The site already has a room of that number */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Stale version */
-            412: {
+            /** @description The Idempotency-Key was used with another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description No version sent */
-            428: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-                content?: never;
             };
         };
     };
-    QuarantineResource_transfer: {
+    QuarantineSiteResource_changeRoom: {
         parameters: {
             query?: never;
             header?: {
                 "If-Match"?: string;
             };
+            path: {
+                roomId: components["schemas"]["UUID"];
+                siteId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuarantineSiteRoomChange"];
+            };
+        };
+        responses: {
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or room, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Fewer beds than the room's guests */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No version given */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StayResource_depart: {
+        parameters: {
+            query?: never;
+            header?: never;
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -7594,20 +7540,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["QuarantineTransfer"];
+                "application/json": components["schemas"]["QuarantineDeparture"];
             };
         };
         responses: {
-            /** @description Transferred */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["QuarantineOrder"];
-                };
-            };
-            /** @description Invalid input: a field named in errors */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7628,40 +7565,23 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unknown or outside your jurisdiction */
+            /** @description No such stay, or not yours */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description The order is no longer active */
+            /** @description The guest left already */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-                content?: never;
-            };
-            /** @description Not a QUARANTINE_SITE of your jurisdiction, or nothing to transfer */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No version sent */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
         };
     };

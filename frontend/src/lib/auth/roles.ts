@@ -1,7 +1,15 @@
 import { useMemo } from 'react';
 import { useAuth } from 'react-oidc-context';
 
-export const ROLES = ['admin', 'supervisor', 'grid-leader', 'grid-worker', 'lab', 'agency'] as const;
+export const ROLES = [
+  'admin',
+  'supervisor',
+  'grid-leader',
+  'grid-worker',
+  'lab',
+  'agency',
+  'site-staff',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 const isRole = (r: unknown): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r);

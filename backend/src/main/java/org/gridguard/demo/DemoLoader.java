@@ -168,6 +168,7 @@ public class DemoLoader {
             }
             int readings = TemperatureDemo.load(c, d, seed, java.time.LocalDate.now(clock), clock.getZone());
             DemoRound.load(c, d);
+            SiteDemo.load(c, d);
             int orders = QuarantineDemo.load(c, d, java.time.LocalDate.now(clock));
             c.commit();
             LOG.infof("Quarantine demo: %d orders", orders);

@@ -37,6 +37,8 @@ public class QuarantineMoves {
     QuarantineRepository repo;
     @Inject
     QuarantineOrderService orders;
+    @Inject
+    StayService stays;
 
     /** The visible, active order at the version the caller edited. */
     private QuarantineOrder editable(UUID id, String ifMatch, Long version, String what) {
@@ -65,6 +67,7 @@ public class QuarantineMoves {
         o.releasedAt = orders.now();
         o.releaseReason = req.reason();
         boolean early = orders.today().isBefore(o.endsOn);
+        stays.orderLeft(o.id, SiteViews.DepartureReason.RELEASED);
         return moved(o, Action.RELEASED, Status.ACTIVE, req.reason(), Map.of("early", early), QuarantineEvents.RELEASED);
     }
 
@@ -107,6 +110,10 @@ public class QuarantineMoves {
         data.put("toSiteId", o.siteId);
         data.put("to", req.to().name());
         boolean hospital = o.status == Status.HOSPITAL;
+        // the bed at the site the person leaves is free at once (a move inside one site keeps the stay)
+        if (hospital || !java.util.Objects.equals(data.get("fromSiteId"), o.siteId)) {
+            stays.orderLeft(o.id, hospital ? SiteViews.DepartureReason.HOSPITAL : SiteViews.DepartureReason.TRANSFERRED);
+        }
         return moved(o, hospital ? Action.HOSPITAL : Action.TRANSFERRED, Status.ACTIVE, req.reason(), data,
                 hospital ? QuarantineEvents.RELEASED : null);
     }

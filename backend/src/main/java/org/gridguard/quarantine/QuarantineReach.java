@@ -13,8 +13,8 @@ import org.gridguard.security.Jurisdiction;
  * notices): an order is reached through the area node of the person's home — workers the orders of their cells,
  * leaders their zone, supervisors their community, an agency client the area it is assigned to, admins everything.
  * <p>
- * Site staff (issue 17 part 2) will reach the guests of their central isolation site: add their sites to
- * {@link #predicate} and {@link #covers} where marked, as {@code or o.site_id = any(:reachSites)}.
+ * Site staff reach the orders of their central isolation site's guests (the orders whose site is theirs), and
+ * nothing else (ADR 0032).
  */
 @ApplicationScoped
 public class QuarantineReach {
@@ -32,16 +32,17 @@ public class QuarantineReach {
         }
         p.put("reachCommunities", jurisdiction.communityIds().toArray(UUID[]::new));
         p.put("reachPatterns", jurisdiction.likePatterns());
+        p.put("reachSites", jurisdiction.siteIds().toArray(UUID[]::new));
         return "(" + o + ".community_id = any(cast(:reachCommunities as uuid[])) and exists (select 1 from area_node reach_an"
                 + " where reach_an.id = " + o + ".area_id and reach_an.path like any(cast(:reachPatterns as text[])))"
-                // site staff: + " or " + o + ".site_id = any(cast(:reachSites as uuid[]))"
+                + " or " + o + ".site_id = any(cast(:reachSites as uuid[]))"
                 + ")";
     }
 
     /** True when the caller reaches an order whose person lives at the area node with this path (and site). */
     public boolean covers(String areaPath, UUID siteId) {
-        // site staff: || (siteId != null && sitesOfCaller.contains(siteId))
-        return areaPath != null && jurisdiction.covers(areaPath);
+        return areaPath != null && jurisdiction.covers(areaPath)
+                || siteId != null && jurisdiction.siteIds().contains(siteId);
     }
 
     /** True when the caller reaches the area node of this path: a new order may be made for a person living there. */

@@ -25,6 +25,9 @@ public class Assignment extends PanacheEntityBase {
     public String role;
     @Column(name = "node_id")
     public UUID nodeId;
+    /** The central isolation site of a site-staff assignment (ADR 0032); null for every other role. */
+    @Column(name = "site_id")
+    public UUID siteId;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at")

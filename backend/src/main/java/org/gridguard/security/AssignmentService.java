@@ -53,7 +53,8 @@ public class AssignmentService {
                 .map(s -> new JurisdictionEntry(s.assignmentId(), s.role(), s.nodeId(), s.kind(), s.code(), s.name()))
                 .toList();
         return new Me(caller.name(), caller.type(), caller.roles(), entries,
-                jurisdiction.isGlobal() ? java.util.Set.of() : jurisdiction.communityIds(), jurisdiction.isGlobal());
+                jurisdiction.isGlobal() ? java.util.Set.of() : jurisdiction.communityIds(), jurisdiction.isGlobal(),
+                jurisdiction.siteIds());
     }
 
     /** The roles the caller may hand out, and where. */
@@ -87,12 +88,13 @@ public class AssignmentService {
     @Transactional
     public Idempotency.Outcome<AssignmentView> create(NewAssignment req, String key) {
         return idempotency.once(caller.name(), key, "ASSIGNMENT", req, AssignmentView.class, () -> {
-            Object[] n = node(req.nodeId());
+            UUID nodeId = placeOf(req);
+            Object[] n = node(nodeId);
             if (n == null) {
                 throw ApiProblem.invalid("nodeId", "no such area node");
             }
             String kind = (String) n[1];
-            if (!KINDS.get(req.role()).contains(kind)) {
+            if (req.siteId() == null && !KINDS.get(req.role()).contains(kind)) {
                 throw ApiProblem.invalid("nodeId", "a " + req.role() + " is assigned to a " + String.join(" or ", KINDS.get(req.role()))
                         + ", not a " + kind);
             }
@@ -101,11 +103,14 @@ public class AssignmentService {
                         ? "agencies are partner clients (CLIENT)" : "people are USER principals");
             }
             requireGrantable(req.role(), (String) n[3]);
+            var same = em.createNativeQuery("select id from assignment where principal = ?1 and role = ?2 and node_id = ?3"
+                    + (req.siteId() == null ? " and site_id is null" : " and site_id = ?4"))
+                    .setParameter(1, req.principal().trim()).setParameter(2, req.role()).setParameter(3, nodeId);
+            if (req.siteId() != null) {
+                same.setParameter(4, req.siteId());
+            }
             @SuppressWarnings("unchecked")
-            List<UUID> existing = em.createNativeQuery(
-                    "select id from assignment where principal = ?1 and role = ?2 and node_id = ?3")
-                    .setParameter(1, req.principal().trim()).setParameter(2, req.role()).setParameter(3, req.nodeId())
-                    .getResultList();
+            List<UUID> existing = same.getResultList();
             if (!existing.isEmpty()) {
                 throw ApiProblem.conflict(req.principal() + " already has this assignment",
                         Map.of("existingId", existing.get(0)));
@@ -115,7 +120,8 @@ public class AssignmentService {
             a.principal = req.principal().trim();
             a.principalType = req.principalType();
             a.role = req.role();
-            a.nodeId = req.nodeId();
+            a.nodeId = nodeId;
+            a.siteId = req.siteId();
             a.createdBy = caller.name();
             a.createdAt = clock.instant();
             a.persist();
@@ -125,7 +131,38 @@ public class AssignmentService {
 
     private static AssignmentView view(Assignment a, Object[] node) {
         return new AssignmentView(a.id, a.principal, a.principalType, a.role, a.nodeId, (String) node[2], (String) node[1],
-                a.createdBy, a.createdAt);
+                a.createdBy, a.createdAt, a.siteId);
+    }
+
+    /**
+     * The node of a new assignment: the one asked for, or for site staff the node their site guards (ADR 0032: a
+     * site-staff row names its site and gives no reach into that node).
+     */
+    private UUID placeOf(NewAssignment req) {
+        boolean site = Roles.SITE_STAFF.equals(req.role());
+        if (!site) {
+            if (req.siteId() != null) {
+                throw ApiProblem.invalid("siteId", "only a site-staff assignment names a site");
+            }
+            if (req.nodeId() == null) {
+                throw ApiProblem.invalid("nodeId", "must not be null");
+            }
+            return req.nodeId();
+        }
+        if (req.siteId() == null) {
+            throw ApiProblem.invalid("siteId", "a site-staff assignment names its central isolation site");
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> guards = em.createNativeQuery(
+                "select guards_node_id from checkpoint where id = ?1 and kind = 'QUARANTINE_SITE'")
+                .setParameter(1, req.siteId()).getResultList();
+        if (guards.isEmpty()) {
+            throw ApiProblem.invalid("siteId", "no such central isolation site");
+        }
+        if (req.nodeId() != null && !req.nodeId().equals(guards.get(0))) {
+            throw ApiProblem.invalid("nodeId", "a site-staff assignment is placed at the node its site guards; omit nodeId");
+        }
+        return guards.get(0);
     }
 
     @Transactional
@@ -133,7 +170,8 @@ public class AssignmentService {
         int lim = Cursor.limit(limit);
         List<String> c = Cursor.decode(cursor, 1);
         StringBuilder sql = new StringBuilder("""
-                select a.id, a.principal, a.principal_type, a.role, a.node_id, n.name, n.kind, a.created_by, a.created_at
+                select a.id, a.principal, a.principal_type, a.role, a.node_id, n.name, n.kind, a.created_by, a.created_at,
+                       a.site_id
                 from assignment a join area_node n on n.id = a.node_id where 1 = 1""");
         Map<String, Object> p = new HashMap<>();
         if (!jurisdiction.isGlobal()) {
@@ -159,7 +197,7 @@ public class AssignmentService {
         for (Object[] r : rows) {
             views.add(new AssignmentView((UUID) r[0], (String) r[1], Caller.Type.valueOf((String) r[2]), (String) r[3],
                     (UUID) r[4], (String) r[5], (String) r[6], (String) r[7],
-                    r[8] instanceof java.time.Instant i ? i : ((java.time.OffsetDateTime) r[8]).toInstant()));
+                    r[8] instanceof java.time.Instant i ? i : ((java.time.OffsetDateTime) r[8]).toInstant(), (UUID) r[9]));
         }
         return Page.of(views, lim, v -> Cursor.encode(v.id().toString()));
     }

@@ -42,6 +42,7 @@ public class Jurisdiction {
 
     private List<Scope> scopes;
     private Set<UUID> communityIds;
+    private Set<UUID> siteIds;
 
     public boolean isGlobal() {
         return caller.isAdmin();
@@ -56,7 +57,7 @@ public class Jurisdiction {
     public static final String SCOPES_ARM = """
             select a.id, n.community_id, n.path, n.id, n.name, a.role, n.kind, n.code
             from assignment a join area_node n on n.id = a.node_id
-            where a.principal = ? and a.role = any(?)""";
+            where a.principal = ? and a.role = any(?) and a.site_id is null""";
 
     /**
      * How many columns {@link #SCOPES_ARM} has, the ones {@link #scope} reads: a caller whose {@code union all} puts
@@ -73,7 +74,7 @@ public class Jurisdiction {
     public static final String COMMUNITIES_OF_SCOPES = """
             select c.id from assignment a join area_node n on n.id = a.node_id
               join area_node c on c.kind = 'COMMUNITY' and (c.path like n.path || '%' or n.path like c.path || '%')
-            where a.principal = ? and a.role = any(?)""";
+            where a.principal = ? and a.role = any(?) and a.site_id is null""";
 
     public List<Scope> scopes() {
         if (scopes == null) {
@@ -212,6 +213,25 @@ public class Jurisdiction {
             }
         }
         return ids;
+    }
+
+    /**
+     * The central isolation sites (checkpoints of kind QUARANTINE_SITE) the caller works at as site staff: the
+     * whole reach of a site-staff role, which gives no area (ADR 0032). Empty for every other caller.
+     */
+    public Set<UUID> siteIds() {
+        if (siteIds == null) {
+            if (!caller.hasRole(Roles.SITE_STAFF)) {
+                siteIds = Set.of();
+            } else {
+                @SuppressWarnings("unchecked")
+                List<UUID> rows = em.createNativeQuery(
+                        "select site_id from assignment where principal = ?1 and role = ?2 and site_id is not null")
+                        .setParameter(1, caller.name()).setParameter(2, Roles.SITE_STAFF).getResultList();
+                siteIds = Set.copyOf(rows);
+            }
+        }
+        return siteIds;
     }
 
     /** Throws 404 (never confirming existence) unless the node at {@code path} is visible. */

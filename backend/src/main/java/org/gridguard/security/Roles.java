@@ -10,6 +10,8 @@ public final class Roles {
     public static final String WORKER = "grid-worker";
     public static final String LAB = "lab";
     public static final String AGENCY = "agency";
+    /** Staff of a central isolation site: assigned to a site (a checkpoint), not to an area (ADR 0032). */
+    public static final String SITE_STAFF = "site-staff";
 
     /** Roles whose jurisdiction is a set of area nodes, most senior first. */
     public static final List<String> AREA_ROLES = List.of(SUPERVISOR, LEADER, WORKER, AGENCY);

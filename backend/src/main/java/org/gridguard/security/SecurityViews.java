@@ -23,19 +23,22 @@ public final class SecurityViews {
     @Schema(name = "Me")
     public record Me(String username, Caller.Type principalType, Set<String> roles, List<JurisdictionEntry> jurisdiction,
             @Schema(description = "Communities you see into; empty for admins, who see all") Set<UUID> communityIds,
-            boolean global) {
+            boolean global,
+            @Schema(description = "The central isolation sites you work at as site staff; empty for every other role") Set<UUID> siteIds) {
     }
 
     @Schema(name = "Assignment")
     public record AssignmentView(UUID id, String principal, Caller.Type principalType, String role, UUID nodeId,
-            String nodeName, String nodeKind, String createdBy, Instant createdAt) {
+            String nodeName, String nodeKind, String createdBy, Instant createdAt,
+            @Schema(description = "The central isolation site of a site-staff assignment; null for the other roles", nullable = true) UUID siteId) {
     }
 
     @Schema(name = "NewAssignment")
     public record NewAssignment(
             @NotBlank @Size(max = 100) @Schema(description = "A username (preferred_username) or a partner client id") String principal,
             @NotNull Caller.Type principalType,
-            @NotNull @Pattern(regexp = "supervisor|grid-leader|grid-worker|agency", message = "must be one of supervisor, grid-leader, grid-worker, agency") String role,
-            @NotNull UUID nodeId) {
+            @NotNull @Pattern(regexp = "supervisor|grid-leader|grid-worker|agency|site-staff", message = "must be one of supervisor, grid-leader, grid-worker, agency, site-staff") String role,
+            @Schema(description = "The area node; required for every role but site-staff (whose node is its site's)", nullable = true) UUID nodeId,
+            @Schema(description = "The central isolation site (a QUARANTINE_SITE checkpoint) of a site-staff assignment", nullable = true) UUID siteId) {
     }
 }

@@ -77,7 +77,10 @@ class BolaTest {
             Map.entry("/api/v1/test-rounds/{id}", "select id from test_round"),
             Map.entry("/api/v1/test-rounds/{id}/exemptions/{exemptionId}", "select round_id, id from test_exemption"),
             Map.entry("/api/v1/test-rounds/{id}/tasks/{taskId}", "select round_id, id from test_task"),
-            Map.entry("/api/v1/test-rounds/{id}/tubes/{tubeId}", "select round_id, id from test_tube"));
+            Map.entry("/api/v1/test-rounds/{id}/tubes/{tubeId}", "select round_id, id from test_tube"),
+            Map.entry("/api/v1/quarantine-sites/{siteId}", "select id from checkpoint where kind = 'QUARANTINE_SITE'"),
+            Map.entry("/api/v1/quarantine-sites/{siteId}/rooms/{roomId}", "select site_id, id from quarantine_site_room"),
+            Map.entry("/api/v1/quarantine-stays/{id}", "select id from quarantine_stay"));
 
     /** The demo round, over the whole community: worker2 and leader2 see it. */
     static final UUID ROUND = Demo.id("ROUND-4");
@@ -123,7 +126,12 @@ class BolaTest {
             Map.entry("POST /api/v1/test-rounds/{id}/tasks", "{\"householdId\":\"" + UUID.randomUUID() + "\"}"),
             Map.entry("POST /api/v1/test-rounds/{id}/tasks/{taskId}/outcome", "{\"status\":\"DONE\",\"version\":0}"),
             Map.entry("POST /api/v1/test-rounds/{id}/transitions", "{\"to\":\"SAMPLING\",\"version\":0}"),
-            Map.entry("POST /api/v1/test-rounds/{id}/tubes", "{\"barcode\":\"BOLA-1\"}"));
+            Map.entry("POST /api/v1/test-rounds/{id}/tubes", "{\"barcode\":\"BOLA-1\"}"),
+            Map.entry("POST /api/v1/quarantine-sites/{siteId}/rooms", "{\"number\":\"B1\",\"beds\":1}"),
+            Map.entry("PATCH /api/v1/quarantine-sites/{siteId}/rooms/{roomId}", "{\"beds\":1,\"version\":0}"),
+            Map.entry("POST /api/v1/quarantine-sites/{siteId}/guests",
+                    "{\"orderId\":\"" + UUID.randomUUID() + "\",\"roomId\":\"" + UUID.randomUUID() + "\"}"),
+            Map.entry("POST /api/v1/quarantine-stays/{id}/departure", "{\"reason\":\"RELEASED\"}"));
 
     /** Seeds, in zone 1, the kinds of objects the demo does not hold, so that every route has one to ask for. */
     void seed() throws SQLException {
@@ -168,7 +176,18 @@ class BolaTest {
                 "insert into test_task (id, round_id, community_id, grid_cell_id, household_id, kind, status, source, created_at,"
                         + " updated_at) select '" + seedId("task") + "', (select id from test_round where id = '" + ROUND + "'), h.community_id,"
                         + " h.grid_cell_id, h.id, 'DOOR_TO_DOOR', 'OPEN', 'TEST', now(), now()"
-                        + " from household h where h.grid_cell_id = '" + Demo.CELL1 + "' limit 1 on conflict do nothing");
+                        + " from household h where h.grid_cell_id = '" + Demo.CELL1 + "' limit 1 on conflict do nothing",
+                // a guest of the demo's central isolation site (a non-resident under a CENTRAL_ISOLATION order)
+                "insert into quarantine_order (id, number, check_code, community_id, grid_cell_id, area_id, person_name,"
+                        + " doc_type, doc_hmac, doc_mask, person_key, kind, reason, status, starts_on, ends_on, site_id,"
+                        + " created_by, updated_by) values ('" + seedId("order") + "', 'QBOLA-1', 'BOLA', " + community + ", '"
+                        + Demo.CELL1 + "', '" + Demo.CELL1 + "', '访客', 'PASSPORT', '\\x0b0a'::bytea, 'E1****89', 'BOLA:guest',"
+                        + " 'CENTRAL_ISOLATION', 'CLOSE_CONTACT', 'ACTIVE', '2035-01-01', '2035-01-14', (select id from"
+                        + " checkpoint where code = 'BH-C001-GL1')," + " 'leader1', 'leader1') on conflict do nothing",
+                "insert into quarantine_stay (id, community_id, site_id, room_id, order_id, arrived_at, arrived_by)"
+                        + " select '" + seedId("stay") + "', r.community_id, r.site_id, r.id, '" + seedId("order")
+                        + "', '2035-01-01T10:00:00Z', 'site1' from quarantine_site_room r join checkpoint c on c.id = r.site_id"
+                        + " where c.code = 'BH-C001-GL1' and r.number = '110' on conflict do nothing");
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             for (String q : sql) {
                 st.executeUpdate(q);

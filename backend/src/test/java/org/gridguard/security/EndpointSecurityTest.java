@@ -38,7 +38,8 @@ class EndpointSecurityTest {
     /** Deliberately public endpoints. */
     static final Set<String> PUBLIC = Set.of("GET /config.json");
 
-    static final List<String> ROLES = List.of("admin", "supervisor", "grid-leader", "grid-worker", "lab", "agency");
+    static final List<String> ROLES = List.of("admin", "supervisor", "grid-leader", "grid-worker", "lab", "agency",
+            "site-staff");
 
     static Map<String, Map<String, Boolean>> matrix() throws IOException {
         Map<String, Map<String, Boolean>> m = new LinkedHashMap<>();
