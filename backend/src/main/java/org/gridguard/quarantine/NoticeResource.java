@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,7 +31,7 @@ public class NoticeResource {
     NoticeService service;
 
     @GET
-    @Produces({ PDF, Problem.MEDIA_TYPE })
+    @Produces({ PDF, MediaType.APPLICATION_JSON })
     @RateLimited
     @RolesAllowed({ "supervisor", "grid-leader", "grid-worker" })
     @Operation(summary = "The release notice of a released order (A4 PDF, Chinese)", description = "解除居家医学观察告知书 "
