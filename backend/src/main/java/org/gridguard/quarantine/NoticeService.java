@@ -52,7 +52,7 @@ public class NoticeService {
                 .orElseThrow(() -> ApiProblem.notFound("Quarantine order"));
         if (!NoticeRules.RELEASED.equals(o.status())) {
             throw ApiProblem.conflict("Quarantine order " + o.number() + " is " + o.status()
-                    + ": its release notice exists once it is released", Map.of("status", o.status()));
+                    + ": its release notice exists once it is released", Map.of("orderStatus", o.status()));
         }
         LocalDate released = o.releasedAt().atZone(time.zone()).toLocalDate();
         byte[] out = pdf.render(new NoticePdf.Notice(o.kind(), o.number(), o.checkCode(), o.communityName(),

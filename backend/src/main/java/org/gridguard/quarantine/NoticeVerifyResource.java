@@ -45,8 +45,8 @@ public class NoticeVerifyResource {
     @APIResponse(responseCode = "429", description = "Too many checks from your address; see Retry-After", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public NoticeVerification verify(
-            @QueryParam("number") @Parameter(description = "The order number printed on the notice (Q20261207-12)") String number,
-            @QueryParam("code") @Parameter(description = "The check code printed on the notice") String code) {
+            @QueryParam("number") @Parameter(required = true, description = "The order number printed on the notice (Q20261207-12)") String number,
+            @QueryParam("code") @Parameter(required = true, description = "The check code printed on the notice") String code) {
         required("number", number);
         required("code", code);
         return service.verify(number, code);

@@ -131,7 +131,7 @@ class NoticeTest {
     void anActiveOrderHasNoNoticeYet() throws Exception {
         Order o = order(Demo.CELL1, "HOME_MONITORING", false);
         pdf(Tokens.worker1(), o.id()).then().statusCode(409).contentType(PROBLEM).body("type", endsWith("conflict"))
-                .body("status", equalTo(409));
+                .body("status", equalTo(409)).body("orderStatus", equalTo("ACTIVE"));
         assertThat(audits(o.id())).isZero();
     }
 
@@ -189,11 +189,16 @@ class NoticeTest {
     void theVerificationAllows30AMinutePerAddress() {
         rateLimits.reset();
         try {
-            for (int i = 0; i < 30; i++) {
-                verify("Q19990101-" + i, "ABCDEF12").then().statusCode(200);
+            // greedy refill (one token every 2 s): a slow machine may see a few more pass, never fewer
+            int passed = 0;
+            Response r = verify("Q19990101-0", "ABCDEF12");
+            while (r.statusCode() == 200 && passed < 50) {
+                passed++;
+                r = verify("Q19990101-" + passed, "ABCDEF12");
             }
-            verify("Q19990101-31", "ABCDEF12").then().statusCode(429).contentType(PROBLEM)
-                    .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+            assertThat(passed).isBetween(30, 49);
+            r.then().statusCode(429).contentType(PROBLEM).body("status", equalTo(429));
+            assertThat(Long.parseLong(r.header("Retry-After"))).isPositive();
             // a logged-in caller has a bucket of their own
             Api.as(Tokens.worker1()).queryParam("number", "Q1").queryParam("code", "A")
                     .get("/api/v1/quarantine-notices/verify").then().statusCode(200);
