@@ -1157,6 +1157,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quarantine-notices/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Is this release notice genuine? (public, no login)
+         * @description For the order number and check code printed on a release notice (and carried by its QR code): whether they are those of a released order, with the community and the dates. Nothing personal. A wrong code answers exactly like an unknown number. Rate-limited per client address.
+         */
+        get: operations["NoticeVerifyResource_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantines/{id}/release-notice.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The release notice of a released order (A4 PDF, Chinese)
+         * @description 解除居家医学观察告知书 (home orders) or 解除集中隔离医学观察告知书 (central isolation): community, order number and check code, dates, the person's name and masked ID number, and a QR code for the public verification. Each download is recorded in the PII audit (action RELEASE_NOTICE).
+         */
+        get: operations["NoticeResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/residents": {
         parameters: {
             query?: never;
@@ -2969,6 +3009,17 @@ export interface components {
             householdsPhoned?: number;
             /** Format: int32 */
             householdsVisited?: number;
+        };
+        /** @description Whether a release notice is genuine. A wrong check code answers exactly like an unknown number: genuine false and nothing else. Never anything personal. */
+        NoticeVerification: {
+            /** @description True when the number and check code are those of a released quarantine order */
+            genuine: boolean;
+            /** @description The community that released the person (only when genuine) */
+            communityName?: string;
+            /** @description The order's first day (only when genuine) */
+            startsOn?: components["schemas"]["LocalDate"];
+            /** @description The day of release, Asia/Shanghai (only when genuine) */
+            releasedOn?: components["schemas"]["LocalDate"];
         };
         /**
          * Format: date-time
@@ -6866,6 +6917,121 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    NoticeVerifyResource_verify: {
+        parameters: {
+            query: {
+                /** @description The check code printed on the notice */
+                code: string;
+                /** @description The order number printed on the notice (Q20261207-12) */
+                number: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeVerification"];
+                };
+            };
+            /** @description number or code missing or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many checks from your address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    NoticeResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notice */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such order in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The order is not released (its status in the problem's orderStatus) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many downloads; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The notice's font is not installed on this server */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
