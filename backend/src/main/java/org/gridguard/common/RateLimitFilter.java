@@ -18,6 +18,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Per-caller token buckets (Bucket4j) for {@link RateLimited} operations and for named limit groups taken in code
@@ -39,7 +40,7 @@ public class RateLimitFilter {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.USER + 100)
-    public void limit(ContainerRequestContext ctx, ResourceInfo info) {
+    public void limit(ContainerRequestContext ctx, ResourceInfo info, HttpServerRequest request) {
         if (info == null || info.getResourceMethod() == null) {
             return;
         }
@@ -47,12 +48,13 @@ public class RateLimitFilter {
         if (rl == null) {
             return;
         }
+        String caller = caller(request);
         if (!rl.group().isEmpty()) {
-            take(rl.group());
+            take(rl.group(), caller);
             return;
         }
         int perMinute = rl.perMinute() > 0 ? rl.perMinute() : defaultPerMinute;
-        consume(info.getResourceClass().getName() + "#" + info.getResourceMethod().getName(), perMinute,
+        consume(caller, info.getResourceClass().getName() + "#" + info.getResourceMethod().getName(), perMinute,
                 Duration.ofMinutes(1));
     }
 
@@ -61,13 +63,25 @@ public class RateLimitFilter {
      * gridguard.rate-limit.&lt;group&gt;.period); none left: 429 with Retry-After.
      */
     public void take(String group) {
-        int capacity = config.getValue("gridguard.rate-limit." + group + ".capacity", Integer.class);
-        Duration period = config.getValue("gridguard.rate-limit." + group + ".period", Duration.class);
-        consume("group:" + group, capacity, period);
+        take(group, caller(null));
     }
 
-    private void consume(String what, int capacity, Duration period) {
-        String caller = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    private void take(String group, String caller) {
+        int capacity = config.getValue("gridguard.rate-limit." + group + ".capacity", Integer.class);
+        Duration period = config.getValue("gridguard.rate-limit." + group + ".period", Duration.class);
+        consume(caller, "group:" + group, capacity, period);
+    }
+
+    /** Whose bucket: the principal; for a public endpoint without login, the client's address. */
+    private String caller(HttpServerRequest request) {
+        if (!identity.isAnonymous()) {
+            return identity.getPrincipal().getName();
+        }
+        return request == null || request.remoteAddress() == null ? "anonymous"
+                : "address:" + request.remoteAddress().hostAddress();
+    }
+
+    private void consume(String caller, String what, int capacity, Duration period) {
         String key = caller + "|" + what;
         if (buckets.size() > 100_000) {
             buckets.clear();

@@ -72,7 +72,7 @@ class BolaTest {
             Map.entry("/api/v1/work-logs/{id}", "select id from duty_work_log"),
             Map.entry("/api/v1/temperature-checks/{id}", "select id from temperature_check"),
             Map.entry("/api/v1/watches/{id}", "select id from watch"),
-            Map.entry("/api/v1/quarantines/{id}", "select id from quarantine_order"),
+            Map.entry("/api/v1/quarantines/{id}", "select id from quarantine_order where grid_cell_id = '" + Demo.CELL1 + "'"),
             Map.entry("/api/v1/webhooks/{id}", "select id from webhook_subscription"),
             Map.entry("/api/v1/test-rounds/{id}", "select id from test_round"),
             Map.entry("/api/v1/test-rounds/{id}/exemptions/{exemptionId}", "select round_id, id from test_exemption"),
@@ -187,7 +187,13 @@ class BolaTest {
                 "insert into quarantine_stay (id, community_id, site_id, room_id, order_id, arrived_at, arrived_by)"
                         + " select '" + seedId("stay") + "', r.community_id, r.site_id, r.id, '" + seedId("order")
                         + "', '2035-01-01T10:00:00Z', 'site1' from quarantine_site_room r join checkpoint c on c.id = r.site_id"
-                        + " where c.code = 'BH-C001-GL1' and r.number = '110' on conflict do nothing");
+                        + " where c.code = 'BH-C001-GL1' and r.number = '110' on conflict do nothing",
+                "insert into quarantine_order (id, number, check_code, community_id, grid_cell_id, area_id, resident_id,"
+                        + " person_key, kind, reason, status, starts_on, ends_on, released_at, created_by, updated_by)"
+                        + " select '" + seedId("quarantine") + "', 'QBOLA-2', 'B01A0000', r.community_id, r.grid_cell_id,"
+                        + " r.area_id, r.id, 'BOLA:' || r.id, 'HOME_ISOLATION', 'CLOSE_CONTACT', 'RELEASED', '2035-01-01',"
+                        + " '2035-01-14', '2035-01-15T00:00:00Z', 'leader1', 'leader1' from resident r where r.grid_cell_id = '"
+                        + Demo.CELL1 + "' limit 1 on conflict do nothing");
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             for (String q : sql) {
                 st.executeUpdate(q);

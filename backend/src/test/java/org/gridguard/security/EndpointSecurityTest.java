@@ -36,7 +36,7 @@ import io.restassured.specification.RequestSpecification;
 class EndpointSecurityTest {
 
     /** Deliberately public endpoints. */
-    static final Set<String> PUBLIC = Set.of("GET /config.json");
+    static final Set<String> PUBLIC = Set.of("GET /config.json", "GET /api/v1/quarantine-notices/verify");
 
     static final List<String> ROLES = List.of("admin", "supervisor", "grid-leader", "grid-worker", "lab", "agency",
             "site-staff");
@@ -131,5 +131,7 @@ class EndpointSecurityTest {
     @Test
     void publicEndpointsAnswerWithoutToken() {
         Api.anonymous().get("/config.json").then().statusCode(200).body("oidcClientId", equalTo("gridguard-web"));
+        Api.anonymous().queryParam("number", "Q1").queryParam("code", "X").get("/api/v1/quarantine-notices/verify").then()
+                .statusCode(200).body("genuine", equalTo(false));
     }
 }
