@@ -72,6 +72,8 @@ class BolaTest {
             Map.entry("/api/v1/work-logs/{id}", "select id from duty_work_log"),
             Map.entry("/api/v1/temperature-checks/{id}", "select id from temperature_check"),
             Map.entry("/api/v1/watches/{id}", "select id from watch"),
+            Map.entry("/api/v1/needs/{id}", "select id from need"),
+            Map.entry("/api/v1/quarantines/{id}", "select id from quarantine_order"),
             Map.entry("/api/v1/webhooks/{id}", "select id from webhook_subscription"),
             Map.entry("/api/v1/test-rounds/{id}", "select id from test_round"),
             Map.entry("/api/v1/test-rounds/{id}/exemptions/{exemptionId}", "select round_id, id from test_exemption"),
@@ -107,6 +109,8 @@ class BolaTest {
             Map.entry("POST /api/v1/alerts/{id}/transitions", "{\"to\":\"ACKNOWLEDGED\",\"version\":0}"),
             Map.entry("POST /api/v1/checkpoints/{id}/people/search", "{\"name\":\"张\"}"),
             Map.entry("POST /api/v1/duty-shifts/{id}/assignees", "{\"personId\":\"" + Demo.id("BH-C001-P01") + "\"}"),
+            Map.entry("POST /api/v1/needs/{id}/cancel", "{\"reason\":\"已解决\",\"version\":0}"),
+            Map.entry("POST /api/v1/quarantines/{id}/breaches", "{\"checkpointId\":\"" + Demo.id("BH-C001-KK4") + "\"}"),
             Map.entry("POST /api/v1/households/{id}/verifications", "{\"verifiedOn\":\"2022-04-05\",\"method\":\"PHONE\"}"),
             Map.entry("POST /api/v1/residents/{id}/unmask", "{\"fields\":[\"PHONE\"],\"reason\":\"核对\"}"),
             Map.entry("POST /api/v1/test-rounds/{id}/exemptions",
@@ -164,7 +168,16 @@ class BolaTest {
                 "insert into test_task (id, round_id, community_id, grid_cell_id, household_id, kind, status, source, created_at,"
                         + " updated_at) select '" + seedId("task") + "', (select id from test_round where id = '" + ROUND + "'), h.community_id,"
                         + " h.grid_cell_id, h.id, 'DOOR_TO_DOOR', 'OPEN', 'TEST', now(), now()"
-                        + " from household h where h.grid_cell_id = '" + Demo.CELL1 + "' limit 1 on conflict do nothing");
+                        + " from household h where h.grid_cell_id = '" + Demo.CELL1 + "' limit 1 on conflict do nothing",
+                "insert into quarantine_order (id, number, check_code, community_id, grid_cell_id, area_id, resident_id,"
+                        + " person_key, kind, reason, status, starts_on, ends_on, released_at, created_by, updated_by) select '"
+                        + seedId("quarantine") + "', 'Q-BOLA-1', 'BOLA', r.community_id, r.grid_cell_id, r.area_id, r.id,"
+                        + " 'R:bola', 'HOME_ISOLATION', 'CLOSE_CONTACT', 'RELEASED', '2035-01-01', '2035-01-07', '2035-01-08T00:00:00Z',"
+                        + " 'leader1', 'leader1' from resident r where r.grid_cell_id = '" + Demo.CELL1 + "' limit 1 on conflict do nothing",
+                "insert into need (id, community_id, grid_cell_id, area_id, household_id, kind, urgency, source, status,"
+                        + " created_by, created_at, updated_by, updated_at) select '" + seedId("need") + "', h.community_id,"
+                        + " h.grid_cell_id, h.area_id, h.id, 'FOOD', 'ROUTINE', 'PHONE_CALL', 'OPEN', 'worker1', now(), 'worker1',"
+                        + " now() from household h where h.grid_cell_id = '" + Demo.CELL1 + "' limit 1 on conflict do nothing");
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             for (String q : sql) {
                 st.executeUpdate(q);
