@@ -1157,6 +1157,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Needs in your reach
+         * @description Newest first: workers their cells, leaders their zone, supervisors their community.
+         */
+        get: operations["NeedResource_list"];
+        put?: never;
+        /**
+         * Register a need
+         * @description Of a household, a resident, or a person under an active quarantine order, in your reach. Send an Idempotency-Key: a retry never registers it twice.
+         */
+        post: operations["NeedResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One need, with its history */
+        get: operations["NeedResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an open need, with a reason
+         * @description Needs the version you saw (If-Match or body).
+         */
+        post: operations["NeedResource_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantines/{id}/breaches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an attempt to go out under an order
+         * @description At a checkpoint where you record (your area, or a shift there today), for a person who lives in the area it guards or in your reach. Every attempt is kept; the QUARANTINE_BREACH alert for the leaders of the person's cell is raised once per order, checkpoint and hour. Send an Idempotency-Key when retrying from an offline queue.
+         */
+        post: operations["BreachResource_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/residents": {
         parameters: {
             query?: never;
@@ -2214,6 +2295,14 @@ export interface components {
             /** Format: int64 */
             version?: number;
         };
+        CheckpointHomeOrder: {
+            orderId: components["schemas"]["UUID"];
+            number: string;
+            /** @description HOME_ISOLATION or HOME_MONITORING */
+            kind: string;
+            /** @description The planned last day, inclusive */
+            endsOn: components["schemas"]["LocalDate"];
+        };
         /** @enum {string} */
         CheckpointKind: "GATE" | "ROAD_JUNCTION" | "BRIDGE" | "QUARANTINE_SITE";
         CheckpointPatch: {
@@ -2241,6 +2330,8 @@ export interface components {
             idNumberMasked?: string;
             phoneMasked?: string;
             underWatch: boolean;
+            /** @description The person's active home order (home isolation or home health monitoring): they must not go out */
+            quarantine?: components["schemas"]["CheckpointHomeOrder"];
         };
         /** @enum {string} */
         CompoundType: "MANAGED" | "UNMANAGED" | "UNIT_COURTYARD";
@@ -2732,6 +2823,63 @@ export interface components {
         };
         /** @enum {string} */
         Mode: "CENTRAL" | "DOOR_TO_DOOR";
+        Need: {
+            id: components["schemas"]["UUID"];
+            kind: components["schemas"]["NeedKind"];
+            detail?: string;
+            urgency: components["schemas"]["NeedUrgency"];
+            source: components["schemas"]["NeedSource"];
+            /** @description The visit that raised it, if any */
+            sourceRef?: components["schemas"]["UUID"];
+            status: components["schemas"]["NeedStatus"];
+            cancelReason?: string;
+            householdId?: components["schemas"]["UUID"];
+            residentId?: components["schemas"]["UUID"];
+            /** @description The resident's name, when the need is a resident's */
+            residentName?: string;
+            /** @description Compound / building / door number of the household */
+            doorLabel?: string;
+            quarantineOrderId?: components["schemas"]["UUID"];
+            /** @description The active order's number */
+            orderNumber?: string;
+            areaId: components["schemas"]["UUID"];
+            gridCellId: components["schemas"]["UUID"];
+            cellName?: string;
+            createdBy: string;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            /** Format: int64 */
+            version: number;
+            /** @description Every change of status, oldest first */
+            history: components["schemas"]["NeedEvent"][];
+        };
+        NeedCancel: {
+            reason: string;
+            /**
+             * Format: int64
+             * @description The version you saw; or send If-Match
+             */
+            version?: number;
+        };
+        NeedEvent: {
+            action: string;
+            fromStatus?: components["schemas"]["NeedStatus"];
+            toStatus: components["schemas"]["NeedStatus"];
+            actor: string;
+            at: components["schemas"]["Instant"];
+            reason?: string;
+        };
+        /** @enum {string} */
+        NeedKind: "FOOD" | "MEDICINE" | "MEDICAL_APPOINTMENT" | "SUBSIDY" | "PSYCHOLOGICAL_SUPPORT" | "OTHER";
+        /** @enum {string} */
+        NeedSource: "WORKER_VISIT" | "PHONE_CALL" | "QUARANTINE_VISIT" | "CARE_VISIT";
+        /**
+         * @description Care and supplies (issue 18) adds ASSIGNED, OUT_FOR_DELIVERY and DELIVERED
+         * @enum {string}
+         */
+        NeedStatus: "OPEN" | "CANCELLED";
+        /** @enum {string} */
+        NeedUrgency: "ROUTINE" | "TODAY" | "URGENT_MEDICAL";
         NewAreaNode: {
             /** @description Client-supplied id (optional): a retried create with the same id returns the first result */
             id?: components["schemas"]["UUID"];
@@ -2846,6 +2994,23 @@ export interface components {
             contactName?: string;
             notes?: string;
             status?: components["schemas"]["Status"];
+        };
+        /** @description Exactly one of householdId, residentId, quarantineOrderId (a non-resident under an order has only the order) */
+        NewNeed: {
+            kind: components["schemas"]["NeedKind"];
+            detail?: string;
+            urgency: components["schemas"]["NeedUrgency"];
+            source: components["schemas"]["NeedSource"];
+            householdId?: components["schemas"]["UUID"];
+            residentId?: components["schemas"]["UUID"];
+            quarantineOrderId?: components["schemas"]["UUID"];
+            /** @description The visit that raised it, if any */
+            sourceRef?: components["schemas"]["UUID"];
+        };
+        NewQuarantineBreach: {
+            /** @description Where the person tried to go out */
+            checkpointId: components["schemas"]["UUID"];
+            note?: string;
         };
         NewResident: {
             id?: components["schemas"]["UUID"];
@@ -3027,6 +3192,11 @@ export interface components {
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
+        PageNeedView: {
+            items?: components["schemas"]["Need"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
         PageNodeView: {
             items?: components["schemas"]["AreaNode"][];
             /** @description Opaque cursor of the next page; absent on the last page */
@@ -3144,6 +3314,18 @@ export interface components {
             instance?: string;
             /** @description Field errors, for validation problems */
             errors?: components["schemas"]["FieldError"][];
+        };
+        QuarantineBreach: {
+            id: components["schemas"]["UUID"];
+            orderId: components["schemas"]["UUID"];
+            orderNumber: string;
+            checkpointId: components["schemas"]["UUID"];
+            checkpointName?: string;
+            at: components["schemas"]["Instant"];
+            recordedBy: string;
+            note?: string;
+            /** @description The QUARANTINE_BREACH alert it raised or joined (one per order, checkpoint and hour) */
+            alertId: components["schemas"]["UUID"];
         };
         /** @enum {string} */
         ReportStatus: "MISSING" | "REPORTED" | "ALL";
@@ -6862,6 +7044,312 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NeedResource_list: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                cursor?: string;
+                kind?: components["schemas"]["NeedKind"];
+                limit?: number;
+                status?: components["schemas"]["NeedStatus"];
+                urgency?: components["schemas"]["NeedUrgency"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageNeedView"];
+                };
+            };
+            /** @description A bad cursor or limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The area is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NeedResource_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewNeed"];
+            };
+        };
+        responses: {
+            /** @description Registered (or the first result again with the same Idempotency-Key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Need"];
+                };
+            };
+            /** @description Not exactly one of householdId, residentId, quarantineOrderId, or bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The household, resident or active order is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NeedResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The need */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Need"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such need in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NeedResource_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedCancel"];
+            };
+        };
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Need"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such need in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The need is not open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The need changed since the version you saw */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BreachResource_record: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewQuarantineBreach"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineBreach"];
+                };
+            };
+            /** @description Bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description You do not record at this checkpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such checkpoint, or no such order in reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The order is no longer active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Idempotency-Key was used with another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -89,7 +89,7 @@ class BreachTest {
         Api.as(Tokens.leader1()).get("/api/v1/alerts/" + alert).then().statusCode(200)
                 .body("alert.kind", equalTo("QUARANTINE_BREACH")).body("alert.details.orderId", equalTo(order.toString()));
         Api.as(Tokens.leader2()).get("/api/v1/alerts/" + alert).then().statusCode(404);
-        Api.as(Tokens.leader1()).get("/api/v1/alert-kinds").then().statusCode(200).body("code", hasItem("QUARANTINE_BREACH"));
+        Api.as(Tokens.leader1()).get("/api/v1/alert-kinds").then().statusCode(200).body("kind", hasItem("QUARANTINE_BREACH"));
     }
 
     @Test
