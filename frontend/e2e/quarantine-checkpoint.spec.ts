@@ -48,8 +48,8 @@ test('the red banner stops a person under home isolation at the gate, and the at
   try {
     await login(page, 'worker1', '/checkpoint');
     await expect(mainNav(page)).toBeVisible();
-    const gate = page.getByRole('button', { name: /BH-C001-KK4/ });
-    if (await gate.isVisible()) await gate.click();
+    // a fresh browser: no checkpoint remembered yet
+    await page.getByRole('button', { name: /BH-C001-KK4/ }).click();
     await expect(page.getByTestId('checkpoint-current')).toContainText('BH-C001-KK4');
 
     await page.getByRole('textbox', { name: '姓名或身份证号' }).fill(name);
