@@ -93,3 +93,19 @@ export function useWatchReports(areaId: string | undefined, date: string, window
     refetchInterval: 60_000,
   });
 }
+
+export type HomeOrder = components['schemas']['CheckpointHomeOrder'];
+
+/** Records that a person under a home order tried to go out here: the server raises the QUARANTINE_BREACH alert. */
+export function useRecordBreach(orderId: string, checkpointId: string) {
+  const client = useApiClient();
+  return useMutation({
+    mutationFn: async () =>
+      dataOf(
+        await client.POST('/api/v1/quarantines/{id}/breaches', {
+          params: { path: { id: orderId }, header: { 'Idempotency-Key': crypto.randomUUID() } },
+          body: { checkpointId },
+        }),
+      ),
+  });
+}

@@ -15,6 +15,7 @@ import {
   type Person,
   type VisitorInput,
 } from '../api/temperature';
+import { HomeOrderBanner } from './HomeOrderBanner';
 import { QueueStatus } from './QueueStatus';
 import { TemperaturePad, isFever } from './TemperaturePad';
 import '../temperature.css';
@@ -97,7 +98,10 @@ export function CheckpointPage() {
     find(ID_NUMBER.test(q) ? { idNumber: q.toUpperCase() } : { name: q });
   };
 
-  const ready = Boolean(checkpoint) && (mode === 'resident' ? Boolean(person) : Boolean(visitorName?.trim()));
+  // a person under a home order must not go out: no way out is recorded for them, only the attempt (the banner)
+  const underOrder = mode === 'resident' && Boolean(person?.quarantine);
+  const ready =
+    Boolean(checkpoint) && (mode === 'resident' ? Boolean(person) && !(underOrder && direction === 'OUT') : Boolean(visitorName?.trim()));
 
   const record = async (temperature: number) => {
     if (!queue || !checkpoint) return;
@@ -253,6 +257,7 @@ export function CheckpointPage() {
                 >
                   <button type="button" className="gg-person-pick" onClick={() => setPerson(p)} aria-pressed={p.residentId === person?.residentId}>
                     <span className="gg-person-name">{p.name}</span>
+                    {p.quarantine && <Tag color="red">{t('temperature.search.underOrder')}</Tag>}
                     {p.underWatch && <Tag color="orange">{t('temperature.search.underWatch')}</Tag>}
                     <span className="gg-person-sub">
                       {[p.doorLabel, p.idNumberMasked].filter(Boolean).join(' · ')}
@@ -311,7 +316,11 @@ export function CheckpointPage() {
           {t('temperature.person.selected', { name: person.name })}
         </Typography.Text>
       )}
-      {!ready && <Typography.Text type="secondary">{mode === 'resident' ? t('temperature.person.pickFirst') : t('temperature.visitor.fillFirst')}</Typography.Text>}
+      {person?.quarantine && mode === 'resident' && (
+        <HomeOrderBanner key={`${person.residentId}:${person.quarantine.orderId}`} order={person.quarantine} checkpointId={checkpoint.id} />
+      )}
+      {underOrder && direction === 'OUT' && <Typography.Text type="danger">{t('temperature.homeOrder.noOut')}</Typography.Text>}
+      {!ready && !underOrder && <Typography.Text type="secondary">{mode === 'resident' ? t('temperature.person.pickFirst') : t('temperature.visitor.fillFirst')}</Typography.Text>}
       <TemperaturePad disabled={!ready || !queue} onRecord={(v) => void record(v)} />
     </div>
   );

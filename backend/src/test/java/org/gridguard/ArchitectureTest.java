@@ -71,7 +71,7 @@ class ArchitectureTest {
 
     @Test
     void theFeaturesAreFound() {
-        org.assertj.core.api.Assertions.assertThat(FEATURES).contains("alert", "area", "census", "duty", "temperature", "testing");
+        org.assertj.core.api.Assertions.assertThat(FEATURES).contains("alert", "area", "census", "duty", "need", "temperature", "testing");
     }
 
     @Test

@@ -100,7 +100,7 @@ class SqlOwnershipTest {
         if (table.startsWith("test_")) {
             return Optional.of("testing"); // nucleic-acid tests: test_round, test_tube …
         }
-        return features.stream().filter(f -> table.startsWith(f + "_")).findFirst();
+        return features.stream().filter(f -> table.equals(f) || table.startsWith(f + "_")).findFirst(); // need, need_event
     }
 
     static Set<String> declared(Pattern p) {

@@ -69,7 +69,7 @@ public class QuarantineResource {
     }
 
     @GET
-    @RolesAllowed({ "admin", "supervisor", "grid-leader", "grid-worker", "agency" })
+    @RolesAllowed({ "admin", "supervisor", "grid-leader", "grid-worker", "agency", "site-staff" })
     @Operation(summary = "Quarantine orders in your jurisdiction, newest first")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "areaId is unknown or outside your jurisdiction")
@@ -85,7 +85,7 @@ public class QuarantineResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ "admin", "supervisor", "grid-leader", "grid-worker", "agency" })
+    @RolesAllowed({ "admin", "supervisor", "grid-leader", "grid-worker", "agency", "site-staff" })
     @Operation(summary = "One quarantine order", description = "ETag carries its version.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "404", description = "Unknown or outside your jurisdiction")
@@ -146,7 +146,7 @@ public class QuarantineResource {
 
     @GET
     @Path("/{id}/events")
-    @RolesAllowed({ "admin", "supervisor", "grid-leader", "grid-worker", "agency" })
+    @RolesAllowed({ "admin", "supervisor", "grid-leader", "grid-worker", "agency", "site-staff" })
     @Operation(summary = "The order's history: every change of status, who, when, why; oldest first")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "Unknown or outside your jurisdiction")

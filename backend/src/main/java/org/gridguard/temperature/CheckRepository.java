@@ -406,15 +406,20 @@ public class CheckRepository {
 
     /**
      * Living residents below the area a checkpoint guards, by exactly one of: document keyed hash, household, name
-     * prefix; at most 50: id, name, household, door label, id mask, phone mask, under watch {@code today}.
+     * prefix; at most 50: id, name, household, door label, id mask, phone mask, under watch {@code today}, and the
+     * active home order if any (id, number, kind, ends on), read from the quarantine's port view {@code quarantine_active}.
      */
     List<Object[]> peopleAt(String guardPath, LocalDate today, byte[] hmac, UUID householdId, String namePrefix) {
         Map<String, Object> p = new HashMap<>();
         StringBuilder sql = new StringBuilder("""
                 select r.id, r.name, r.household_id, concat_ws(' ', cn.name, bn.name, h.door_number), r.id_mask, r.phone_mask,
-                       exists (select 1 from watch w where w.resident_id = r.id and w.starts_on <= :today and w.ends_on >= :today)
+                       exists (select 1 from watch w where w.resident_id = r.id and w.starts_on <= :today and w.ends_on >= :today),
+                       q.id, q.number, q.kind, q.ends_on
                 from census_resident r join census_household h on h.id = r.household_id join area_node an on an.id = r.area_id
                 left join area_node cn on cn.id = h.compound_id left join area_node bn on bn.id = h.building_id
+                left join lateral (select qa.id, qa.number, qa.kind, qa.ends_on from quarantine_active qa
+                                   where qa.resident_id = r.id and qa.kind in ('HOME_ISOLATION','HOME_MONITORING')
+                                   order by qa.starts_on desc limit 1) q on true
                 where an.path like :guard and r.status = 'LIVING'""");
         p.put("guard", guardPath + "%");
         p.put("today", today);

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import org.gridguard.common.ApiProblem;
 import org.gridguard.common.Jdbc;
 import org.gridguard.common.Jdbc.Db;
+import org.gridguard.common.Port;
 import org.gridguard.duty.OnDuty;
 import org.gridguard.security.Caller;
 import org.gridguard.security.Jurisdiction;
@@ -29,7 +30,9 @@ import org.gridguard.temperature.TemperatureViews.Source;
  * day, and watch reports (DOOR, PHONE, PHOTO) for residents of their own cells; leaders and supervisors in their
  * jurisdiction. Unknown and invisible places are 404, visible but not theirs 403. Set-based: one query for the
  * places of a whole request, and one for the caller's shifts only when a checkpoint is outside their area.
+ * A port for {@link #recordingPlace}: the quarantine records a breach where the caller may record (ADR 0035).
  */
+@Port
 @ApplicationScoped
 public class RecordingRights {
 

@@ -143,7 +143,9 @@ public class TemperatureReads {
         String name = hmac == null && q.householdId() == null ? q.name().trim() : null;
         return checks.peopleAt(guardPath, today, hmac, hmac == null ? q.householdId() : null, name).stream()
                 .map(r -> new PersonHit((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (String) r[4], (String) r[5],
-                        (Boolean) r[6])).toList();
+                        (Boolean) r[6], r[7] == null ? null
+                                : new TemperatureViews.HomeOrder((UUID) r[7], (String) r[8], (String) r[9], date(r[10]))))
+                .toList();
     }
 
     static boolean blank(String s) {

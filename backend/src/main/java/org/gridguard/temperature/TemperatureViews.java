@@ -123,7 +123,15 @@ public final class TemperatureViews {
     @Schema(name = "CheckpointPerson", requiredProperties = { "residentId", "name", "householdId", "underWatch" })
     public record PersonHit(UUID residentId, String name, UUID householdId,
             @Schema(description = "Compound / building / door number") String doorLabel, String idNumberMasked,
-            String phoneMasked, boolean underWatch) {
+            String phoneMasked, boolean underWatch,
+            @Schema(description = "The person's active home order (home isolation or home health monitoring): they must not "
+                    + "go out") HomeOrder quarantine) {
+    }
+
+    @Schema(name = "CheckpointHomeOrder", requiredProperties = { "orderId", "number", "kind", "endsOn" })
+    public record HomeOrder(UUID orderId, String number,
+            @Schema(description = "HOME_ISOLATION or HOME_MONITORING") String kind,
+            @Schema(description = "The planned last day, inclusive") LocalDate endsOn) {
     }
 
     @Schema(name = "NewWatch")

@@ -73,6 +73,7 @@ class BolaTest {
             Map.entry("/api/v1/temperature-checks/{id}", "select id from temperature_check"),
             Map.entry("/api/v1/watches/{id}", "select id from watch"),
             Map.entry("/api/v1/quarantines/{id}", "select id from quarantine_order where grid_cell_id = '" + Demo.CELL1 + "'"),
+            Map.entry("/api/v1/needs/{id}", "select id from need"),
             Map.entry("/api/v1/webhooks/{id}", "select id from webhook_subscription"),
             Map.entry("/api/v1/test-rounds/{id}", "select id from test_round"),
             Map.entry("/api/v1/test-rounds/{id}/exemptions/{exemptionId}", "select round_id, id from test_exemption"),
@@ -111,6 +112,8 @@ class BolaTest {
             Map.entry("POST /api/v1/alerts/{id}/transitions", "{\"to\":\"ACKNOWLEDGED\",\"version\":0}"),
             Map.entry("POST /api/v1/checkpoints/{id}/people/search", "{\"name\":\"张\"}"),
             Map.entry("POST /api/v1/duty-shifts/{id}/assignees", "{\"personId\":\"" + Demo.id("BH-C001-P01") + "\"}"),
+            Map.entry("POST /api/v1/needs/{id}/cancel", "{\"reason\":\"已解决\",\"version\":0}"),
+            Map.entry("POST /api/v1/quarantines/{id}/breaches", "{\"checkpointId\":\"" + Demo.id("BH-C001-KK4") + "\"}"),
             Map.entry("POST /api/v1/households/{id}/verifications", "{\"verifiedOn\":\"2022-04-05\",\"method\":\"PHONE\"}"),
             Map.entry("POST /api/v1/residents/{id}/unmask", "{\"fields\":[\"PHONE\"],\"reason\":\"核对\"}"),
             Map.entry("POST /api/v1/quarantines/{id}/extend", "{\"endsOn\":\"2035-01-01\",\"reason\":\"延长\",\"version\":0}"),
@@ -193,7 +196,11 @@ class BolaTest {
                         + " select '" + seedId("quarantine") + "', 'QBOLA-2', 'B01A0000', r.community_id, r.grid_cell_id,"
                         + " r.area_id, r.id, 'BOLA:' || r.id, 'HOME_ISOLATION', 'CLOSE_CONTACT', 'RELEASED', '2035-01-01',"
                         + " '2035-01-14', '2035-01-15T00:00:00Z', 'leader1', 'leader1' from resident r where r.grid_cell_id = '"
-                        + Demo.CELL1 + "' limit 1 on conflict do nothing");
+                        + Demo.CELL1 + "' limit 1 on conflict do nothing",
+                "insert into need (id, community_id, grid_cell_id, area_id, household_id, kind, urgency, source, status,"
+                        + " created_by, created_at, updated_by, updated_at) select '" + seedId("need") + "', h.community_id,"
+                        + " h.grid_cell_id, h.area_id, h.id, 'FOOD', 'ROUTINE', 'PHONE_CALL', 'OPEN', 'worker1', now(), 'worker1',"
+                        + " now() from household h where h.grid_cell_id = '" + Demo.CELL1 + "' limit 1 on conflict do nothing");
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             for (String q : sql) {
                 st.executeUpdate(q);

@@ -1,0 +1,147 @@
+package org.gridguard.need;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.gridguard.common.ApiProblem;
+import org.gridguard.common.Cursor;
+import org.gridguard.common.Idempotency;
+import org.gridguard.common.Page;
+import org.gridguard.common.Versions;
+import org.gridguard.security.Caller;
+import org.gridguard.security.Jurisdiction;
+import org.gridguard.need.NeedViews.NeedCancel;
+import org.gridguard.need.NeedViews.NeedView;
+
+/**
+ * The needs register: open a need for a household, a resident or a person under an order (within reach, or through
+ * the {@link Needs} port for a visit already checked), read and list them within reach, cancel one with a reason.
+ * Every change of status is written to {@code need_event}.
+ */
+@ApplicationScoped
+public class NeedService {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    Caller caller;
+    @Inject
+    Jurisdiction jurisdiction;
+    @Inject
+    Idempotency idempotency;
+    @Inject
+    NeedRepository repo;
+
+    @Transactional
+    public Idempotency.Outcome<NeedView> create(Needs.NewNeed req, String key) {
+        return idempotency.once(caller.name(), key, "NEED", req, NeedView.class, () -> {
+            Need n = open(req, caller.name(), true);
+            return new Idempotency.Outcome<>(view(n), n.id, false);
+        });
+    }
+
+    /** Opens a need; with {@code checkReach} a subject out of the caller's reach is missing (404). */
+    Need open(Needs.NewNeed req, String actor, boolean checkReach) {
+        int given = (req.householdId() == null ? 0 : 1) + (req.residentId() == null ? 0 : 1)
+                + (req.quarantineOrderId() == null ? 0 : 1);
+        if (given != 1) {
+            throw ApiProblem.invalid("householdId", "send exactly one of householdId, residentId and quarantineOrderId");
+        }
+        NeedRepository.Place p = repo.place(req.householdId(), req.residentId(), req.quarantineOrderId());
+        String what = req.residentId() != null ? "Resident" : req.householdId() != null ? "Household" : "Quarantine order";
+        if (p == null || checkReach && !jurisdiction.covers(p.path())) {
+            throw ApiProblem.notFound(what);
+        }
+        Need n = new Need();
+        n.id = UUID.randomUUID();
+        n.communityId = p.communityId();
+        n.gridCellId = p.gridCellId();
+        n.areaId = p.areaId();
+        n.householdId = p.householdId();
+        n.residentId = p.residentId();
+        n.quarantineOrderId = p.orderId();
+        n.kind = req.kind();
+        n.detail = req.detail() == null || req.detail().isBlank() ? null : req.detail().trim();
+        n.urgency = req.urgency();
+        n.source = req.source();
+        n.sourceRef = req.sourceRef();
+        n.status = Needs.Status.OPEN;
+        n.createdBy = actor;
+        n.updatedBy = actor;
+        n.createdAt = clock.instant();
+        n.updatedAt = n.createdAt;
+        n.persist();
+        em.flush();
+        repo.event(n.id, "OPENED", null, n.status, actor, n.createdAt, null);
+        return n;
+    }
+
+    @Transactional
+    public NeedView get(UUID id) {
+        return view(repo.visible(id));
+    }
+
+    @Transactional
+    public NeedView cancel(UUID id, NeedCancel body, String ifMatch) {
+        Need n = repo.visible(id);
+        Versions.check(n.version, ifMatch, body.version());
+        if (n.status != Needs.Status.OPEN) {
+            throw ApiProblem.conflict("The need is " + n.status + "; only an open need can be cancelled");
+        }
+        Instant now = clock.instant();
+        n.status = Needs.Status.CANCELLED;
+        n.cancelReason = body.reason().trim();
+        n.updatedBy = caller.name();
+        n.updatedAt = now;
+        em.flush();
+        repo.event(n.id, "CANCELLED", Needs.Status.OPEN, n.status, caller.name(), now, n.cancelReason);
+        return view(n);
+    }
+
+    @Transactional
+    public Page<NeedView> list(Needs.Status status, Needs.Kind kind, Needs.Urgency urgency, UUID areaId, String cursor,
+            Integer limit) {
+        int lim = Cursor.limit(limit);
+        List<String> c = Cursor.decodeAtAndId(cursor);
+        String area = null;
+        if (areaId != null) {
+            area = repo.areaPath(areaId);
+            if (area == null || !jurisdiction.overlaps(area)) {
+                throw ApiProblem.notFound("Area node");
+            }
+        }
+        List<Need> rows = repo.page(new NeedRepository.Filter(status, kind, urgency, area),
+                c == null ? null : Cursor.instant(c.get(0)), c == null ? null : Cursor.uuid(c.get(1)), lim + 1);
+        return Page.of(views(rows), lim, v -> Cursor.encode(v.createdAt().toString(), v.id().toString()));
+    }
+
+    NeedView view(Need n) {
+        return views(List.of(n)).get(0);
+    }
+
+    List<NeedView> views(List<Need> list) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        UUID[] ids = list.stream().map(n -> n.id).toArray(UUID[]::new);
+        Map<UUID, Object[]> labels = repo.labels(ids);
+        Map<UUID, List<NeedViews.NeedEventView>> history = repo.history(ids);
+        return list.stream().map(n -> {
+            Object[] l = labels.getOrDefault(n.id, new Object[5]);
+            return new NeedView(n.id, n.kind, n.detail, n.urgency, n.source, n.sourceRef, n.status, n.cancelReason,
+                    n.householdId, n.residentId, (String) l[1], (String) l[2], n.quarantineOrderId, (String) l[4], n.areaId,
+                    n.gridCellId, (String) l[3], n.createdBy, n.createdAt, n.updatedAt, n.version,
+                    history.getOrDefault(n.id, List.of()));
+        }).toList();
+    }
+}

@@ -1,0 +1,38 @@
+package org.gridguard.need;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The needs register's requests and answers. */
+public final class NeedViews {
+    private NeedViews() {
+    }
+
+    @Schema(name = "NeedCancel")
+    public record NeedCancel(@NotBlank @Size(max = 500) String reason,
+            @Schema(description = "The version you saw; or send If-Match") Long version) {
+    }
+
+    @Schema(name = "NeedEvent", requiredProperties = { "action", "toStatus", "actor", "at" })
+    public record NeedEventView(String action, Needs.Status fromStatus, Needs.Status toStatus, String actor, Instant at,
+            String reason) {
+    }
+
+    @Schema(name = "Need", requiredProperties = { "id", "kind", "urgency", "source", "status", "areaId", "gridCellId",
+            "createdBy", "createdAt", "updatedAt", "version", "history" })
+    public record NeedView(UUID id, Needs.Kind kind, String detail, Needs.Urgency urgency, Needs.Source source,
+            @Schema(description = "The visit that raised it, if any") UUID sourceRef, Needs.Status status,
+            String cancelReason, UUID householdId, UUID residentId,
+            @Schema(description = "The resident's name, when the need is a resident's") String residentName,
+            @Schema(description = "Compound / building / door number of the household") String doorLabel,
+            UUID quarantineOrderId, @Schema(description = "The active order's number") String orderNumber, UUID areaId,
+            UUID gridCellId, String cellName, String createdBy, Instant createdAt, Instant updatedAt, long version,
+            @Schema(description = "Every change of status, oldest first") List<NeedEventView> history) {
+    }
+}
