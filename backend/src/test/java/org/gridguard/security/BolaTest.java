@@ -72,6 +72,7 @@ class BolaTest {
             Map.entry("/api/v1/work-logs/{id}", "select id from duty_work_log"),
             Map.entry("/api/v1/temperature-checks/{id}", "select id from temperature_check"),
             Map.entry("/api/v1/watches/{id}", "select id from watch"),
+            Map.entry("/api/v1/quarantines/{id}", "select id from quarantine_order"),
             Map.entry("/api/v1/webhooks/{id}", "select id from webhook_subscription"),
             Map.entry("/api/v1/test-rounds/{id}", "select id from test_round"),
             Map.entry("/api/v1/test-rounds/{id}/exemptions/{exemptionId}", "select round_id, id from test_exemption"),
@@ -119,7 +120,9 @@ class BolaTest {
             Map.entry("POST /api/v1/test-rounds/{id}/tasks", "{\"householdId\":\"" + UUID.randomUUID() + "\"}"),
             Map.entry("POST /api/v1/test-rounds/{id}/tasks/{taskId}/outcome", "{\"status\":\"DONE\",\"version\":0}"),
             Map.entry("POST /api/v1/test-rounds/{id}/transitions", "{\"to\":\"SAMPLING\",\"version\":0}"),
-            Map.entry("POST /api/v1/test-rounds/{id}/tubes", "{\"barcode\":\"BOLA-1\"}"));
+            Map.entry("POST /api/v1/test-rounds/{id}/tubes", "{\"barcode\":\"BOLA-1\"}"),
+            Map.entry("POST /api/v1/quarantines/{id}/visits", "{\"clientRef\":\"" + UUID.randomUUID()
+                    + "\",\"visitedAt\":\"2035-01-01T08:00:00Z\",\"mode\":\"PHONE\",\"symptoms\":[\"NONE\"]}"));
 
     /** Seeds, in zone 1, the kinds of objects the demo does not hold, so that every route has one to ask for. */
     void seed() throws SQLException {
@@ -164,7 +167,12 @@ class BolaTest {
                 "insert into test_task (id, round_id, community_id, grid_cell_id, household_id, kind, status, source, created_at,"
                         + " updated_at) select '" + seedId("task") + "', (select id from test_round where id = '" + ROUND + "'), h.community_id,"
                         + " h.grid_cell_id, h.id, 'DOOR_TO_DOOR', 'OPEN', 'TEST', now(), now()"
-                        + " from household h where h.grid_cell_id = '" + Demo.CELL1 + "' limit 1 on conflict do nothing");
+                        + " from household h where h.grid_cell_id = '" + Demo.CELL1 + "' limit 1 on conflict do nothing",
+                "insert into quarantine_order (id, number, check_code, community_id, grid_cell_id, area_id, resident_id, person_key,"
+                        + " kind, reason, status, starts_on, ends_on, released_at, created_by, updated_by) select '" + seedId("quarantine")
+                        + "', 'QBOLA-1', 'BOLA', r.community_id, r.grid_cell_id, r.area_id, r.id, 'R:' || r.id, 'HOME_ISOLATION',"
+                        + " 'CLOSE_CONTACT', 'RELEASED', '2035-01-01', '2035-01-14', now(), 'leader1', 'leader1' from resident r"
+                        + " where r.grid_cell_id = '" + Demo.CELL1 + "' limit 1 on conflict do nothing");
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             for (String q : sql) {
                 st.executeUpdate(q);
