@@ -58,7 +58,7 @@ class VisitRulesTest {
                 t -> t.compareTo(new BigDecimal("43")) <= 0);
         assertThat(e).extracting(FieldError::field).containsExactly("temperature", "symptoms", "sealIntact");
         assertThat(e).extracting(FieldError::message).noneMatch(m -> m.contains("50.1"));
-        assertThat(VisitRules.problems(visit(at.plusMinutes(10), null, null, Symptom.COUGH), "HOME_ISOLATION", DEFAULT, now, t -> true))
+        assertThat(VisitRules.problems(visit(at.plusHours(2), null, null, Symptom.COUGH), "HOME_ISOLATION", DEFAULT, now, t -> true))
                 .extracting(FieldError::field).containsExactly("visitedAt");
         assertThat(VisitRules.problems(visit(at.minusDays(8), null, null, Symptom.COUGH), "HOME_ISOLATION", DEFAULT, now, t -> true))
                 .extracting(FieldError::field).containsExactly("visitedAt");
