@@ -1157,6 +1157,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quarantine-visits/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The day's visits in your reach
+         * @description One row per order running that day and window of its kind (workers: their cells; leaders: their zone): DONE, DUE (the window has not closed), OVERDUE (closed today without a visit), MISSED (a past day's). Overdue first, then by window.
+         */
+        get: operations["VisitResource_due"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantines/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The visits of a quarantine order
+         * @description Newest first.
+         */
+        get: operations["VisitResource_list"];
+        put?: never;
+        /**
+         * Record a visit to a person under a quarantine order
+         * @description By phone or at the door: temperature, symptoms, the door seal (home isolation), needs. Counts for a window of the order's kind. A fever (37.3 °C or more) raises FEVER (one per person and day) and the webhook quarantine.fever; a symptom without fever raises SYMPTOM (one per person and day); a late visit closes the window's VISIT_MISSED. The same clientRef (or Idempotency-Key) again answers the first visit.
+         */
+        post: operations["VisitResource_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/residents": {
         parameters: {
             query?: never;
@@ -2052,7 +2096,7 @@ export interface components {
             };
         };
         /** @enum {string} */
-        AlertState: "OPEN" | "ACKNOWLEDGED" | "REMEASURED" | "REFERRED" | "RESOLVED" | "DISMISSED" | "CLOSED";
+        AlertState: "OPEN" | "ACKNOWLEDGED" | "REMEASURED" | "REFERRED" | "TRANSFERRED" | "RESOLVED" | "DISMISSED" | "CLOSED";
         AlertTransition: {
             to: components["schemas"]["AlertState"];
             note?: string;
@@ -2323,6 +2367,8 @@ export interface components {
         Direction: "IN" | "OUT";
         /** @enum {string} */
         DocType: "MAINLAND_ID" | "PASSPORT" | "HK_MACAU_PERMIT" | "TAIWAN_PERMIT";
+        /** @enum {string} */
+        DueStatus: "OVERDUE" | "DUE" | "DONE" | "MISSED";
         DutyCheckIn: {
             /** @description Who arrives; default the caller (their duty person record) */
             personId?: components["schemas"]["UUID"];
@@ -2731,7 +2777,13 @@ export interface components {
             categories?: string[];
         };
         /** @enum {string} */
-        Mode: "CENTRAL" | "DOOR_TO_DOOR";
+        Mode: "PHONE" | "DOOR";
+        /** @enum {string} */
+        Mode1: "CENTRAL" | "DOOR_TO_DOOR";
+        /** @enum {string} */
+        NeedKind: "FOOD" | "MEDICINE" | "MEDICAL_APPOINTMENT" | "SUBSIDY" | "PSYCHOLOGICAL_SUPPORT" | "OTHER";
+        /** @enum {string} */
+        NeedUrgency: "NORMAL" | "URGENT";
         NewAreaNode: {
             /** @description Client-supplied id (optional): a retried create with the same id returns the first result */
             id?: components["schemas"]["UUID"];
@@ -2847,6 +2899,26 @@ export interface components {
             notes?: string;
             status?: components["schemas"]["Status"];
         };
+        NewQuarantineVisit: {
+            /** @description Client-generated id of the visit (the offline queue's key): the same clientRef and body again is a duplicate (200), with another body 409 */
+            clientRef: components["schemas"]["UUID"];
+            /** @description When the person was reached; more than 5 minutes in the future or more than 7 days ago is refused */
+            visitedAt: components["schemas"]["OffsetDateTime"];
+            /** @description The window this visit counts for on the local day of visitedAt; by default the window visitedAt falls in, else the last one that opened before it, else the first */
+            window?: components["schemas"]["Slot"];
+            mode: components["schemas"]["Mode"];
+            /**
+             * @description °C, 34.0 to 43.0 °C; 37.3 or more raises FEVER
+             * @example 36.5
+             */
+            temperature?: number;
+            /** @description At least one; NONE alone */
+            symptoms: components["schemas"]["Symptom"][];
+            /** @description Home isolation only: the door seal found intact */
+            sealIntact?: boolean;
+            needs?: components["schemas"]["QuarantineVisitNeed"][];
+            note?: string;
+        };
         NewResident: {
             id?: components["schemas"]["UUID"];
             householdId: components["schemas"]["UUID"];
@@ -2913,7 +2985,7 @@ export interface components {
             roundDate: components["schemas"]["LocalDate"];
             samplingFrom: components["schemas"]["Instant"];
             samplingTo: components["schemas"]["Instant"];
-            modes: components["schemas"]["Mode"][];
+            modes: components["schemas"]["Mode1"][];
             /**
              * Format: int32
              * @description People per tube: 1, 5, 10 or 20
@@ -3007,6 +3079,11 @@ export interface components {
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
+        PageDueRow: {
+            items?: components["schemas"]["QuarantineVisitDue"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
         PageExemptionView: {
             items?: components["schemas"]["Exemption"][];
             /** @description Opaque cursor of the next page; absent on the last page */
@@ -3064,6 +3141,11 @@ export interface components {
         };
         PageUnmatchedView: {
             items?: components["schemas"]["UnmatchedResult"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageVisitView: {
+            items?: components["schemas"]["QuarantineVisit"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
@@ -3144,6 +3226,52 @@ export interface components {
             instance?: string;
             /** @description Field errors, for validation problems */
             errors?: components["schemas"]["FieldError"][];
+        };
+        QuarantineVisit: {
+            id?: components["schemas"]["UUID"];
+            orderId?: components["schemas"]["UUID"];
+            date?: components["schemas"]["LocalDate"];
+            window?: components["schemas"]["Slot"];
+            visitedAt?: components["schemas"]["OffsetDateTime"];
+            mode?: components["schemas"]["Mode"];
+            temperature?: number;
+            fever?: boolean;
+            symptoms?: components["schemas"]["Symptom"][];
+            sealIntact?: boolean;
+            needs?: components["schemas"]["QuarantineVisitNeed"][];
+            note?: string;
+            clientRef?: components["schemas"]["UUID"];
+            recordedBy?: string;
+            recordedAt?: components["schemas"]["OffsetDateTime"];
+            /** @description The FEVER alert of the person and day */
+            feverAlertId?: components["schemas"]["UUID"];
+            /** @description The SYMPTOM alert of the person and day */
+            symptomAlertId?: components["schemas"]["UUID"];
+        };
+        /** @description One window of one order on the day */
+        QuarantineVisitDue: {
+            orderId?: components["schemas"]["UUID"];
+            orderNumber?: string;
+            kind?: string;
+            residentId?: components["schemas"]["UUID"];
+            name?: string;
+            address?: string;
+            cellName?: string;
+            date?: components["schemas"]["LocalDate"];
+            window?: components["schemas"]["Slot"];
+            windowStart?: components["schemas"]["OffsetDateTime"];
+            windowEnd?: components["schemas"]["OffsetDateTime"];
+            status?: components["schemas"]["DueStatus"];
+            visitId?: components["schemas"]["UUID"];
+            visitedAt?: components["schemas"]["OffsetDateTime"];
+            mode?: components["schemas"]["Mode"];
+            fever?: boolean;
+        };
+        /** @description A need raised at the visit, for the needs register */
+        QuarantineVisitNeed: {
+            kind: components["schemas"]["NeedKind"];
+            urgency?: components["schemas"]["NeedUrgency"];
+            note?: string;
         };
         /** @enum {string} */
         ReportStatus: "MISSING" | "REPORTED" | "ALL";
@@ -3267,6 +3395,8 @@ export interface components {
             name: string;
         };
         /** @enum {string} */
+        Slot: "MORNING" | "AFTERNOON";
+        /** @enum {string} */
         Source: "GATE" | "DOOR" | "PHONE" | "PHOTO";
         /** @enum {string} */
         State: "REQUESTED" | "ACCEPTED" | "APPROVED" | "REJECTED";
@@ -3282,6 +3412,8 @@ export interface components {
         Status4: "SUBMITTED" | "APPROVED" | "REJECTED";
         /** @enum {string} */
         Status5: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
+        /** @enum {string} */
+        Symptom: "FEVER" | "COUGH" | "SORE_THROAT" | "LOSS_OF_TASTE_OR_SMELL" | "FATIGUE" | "DIARRHOEA" | "NONE";
         /** @enum {string} */
         TaskKind: "DOOR_TO_DOOR" | "RETEST";
         TaskOutcome: {
@@ -3398,7 +3530,7 @@ export interface components {
             roundDate: components["schemas"]["LocalDate"];
             samplingFrom: components["schemas"]["Instant"];
             samplingTo: components["schemas"]["Instant"];
-            modes: components["schemas"]["Mode"][];
+            modes: components["schemas"]["Mode1"][];
             /** Format: int32 */
             poolSize: number;
             labs: string[];
@@ -3418,7 +3550,7 @@ export interface components {
             roundDate?: components["schemas"]["LocalDate"];
             samplingFrom?: components["schemas"]["Instant"];
             samplingTo?: components["schemas"]["Instant"];
-            modes?: components["schemas"]["Mode"][];
+            modes?: components["schemas"]["Mode1"][];
             /** Format: int32 */
             poolSize?: number;
             labs?: string[];
@@ -6862,6 +6994,192 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    VisitResource_due: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                cursor?: string;
+                /** @description Default today in the deployment's zone */
+                date?: components["schemas"]["LocalDate"];
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageDueRow"];
+                };
+            };
+            /** @description A bad date, cursor or limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such area node in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    VisitResource_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageVisitView"];
+                };
+            };
+            /** @description A bad cursor or limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such order in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    VisitResource_record: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewQuarantineVisit"];
+            };
+        };
+        responses: {
+            /** @description The same clientRef and body again: the visit recorded the first time */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineVisit"];
+                };
+            };
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineVisit"];
+                };
+            };
+            /** @description Malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such order in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The order is no longer active (quarantine-released), or the clientRef was used for another visit */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A refused value (a temperature out of range, NONE with a symptom, a seal on an order that is not home isolation …), or an Idempotency-Key reused with another body */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

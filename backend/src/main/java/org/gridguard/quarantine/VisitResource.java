@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gridguard.common.Idempotency;
 import org.gridguard.common.Page;
-import org.gridguard.common.Problem;
 import org.gridguard.quarantine.VisitViews.DueRow;
 import org.gridguard.quarantine.VisitViews.NewVisit;
 import org.gridguard.quarantine.VisitViews.VisitView;
@@ -35,8 +34,6 @@ import org.gridguard.quarantine.VisitViews.VisitView;
 @Tag(name = "Quarantine")
 @Produces(MediaType.APPLICATION_JSON)
 public class VisitResource {
-
-    private static final String PROBLEM = "application/problem+json";
 
     @Inject
     VisitService service;
@@ -52,10 +49,10 @@ public class VisitResource {
             + "again answers the first visit.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VisitView.class)))
     @APIResponse(responseCode = "200", description = "The same clientRef and body again: the visit recorded the first time", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VisitView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such order in your reach", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The order is no longer active (quarantine-released), or the clientRef was used for another visit", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A refused value (a temperature out of range, NONE with a symptom, a seal on an order that is not home isolation …), or an Idempotency-Key reused with another body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body")
+    @APIResponse(responseCode = "404", description = "No such order in your reach")
+    @APIResponse(responseCode = "409", description = "The order is no longer active (quarantine-released), or the clientRef was used for another visit")
+    @APIResponse(responseCode = "422", description = "A refused value (a temperature out of range, NONE with a symptom, a seal on an order that is not home isolation …), or an Idempotency-Key reused with another body")
     public Response record(@PathParam("id") UUID id, @Valid @NotNull NewVisit body, @HeaderParam(Idempotency.HEADER) String key) {
         VisitService.Recorded r = service.record(id, body, key);
         return Response.status(r.created() ? 201 : 200).entity(r.view()).build();
@@ -66,8 +63,8 @@ public class VisitResource {
     @RolesAllowed({ "admin", "supervisor", "grid-leader", "grid-worker" })
     @Operation(summary = "The visits of a quarantine order", description = "Newest first.")
     @APIResponse(responseCode = "200", description = "OK")
-    @APIResponse(responseCode = "400", description = "A bad cursor or limit", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such order in your reach", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad cursor or limit")
+    @APIResponse(responseCode = "404", description = "No such order in your reach")
     public Page<VisitView> list(@PathParam("id") UUID id, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return service.list(id, cursor, limit);
     }
@@ -79,8 +76,8 @@ public class VisitResource {
             + "(workers: their cells; leaders: their zone): DONE, DUE (the window has not closed), OVERDUE (closed today without a "
             + "visit), MISSED (a past day's). Overdue first, then by window.")
     @APIResponse(responseCode = "200", description = "OK")
-    @APIResponse(responseCode = "400", description = "A bad date, cursor or limit", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such area node in your reach", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad date, cursor or limit")
+    @APIResponse(responseCode = "404", description = "No such area node in your reach")
     public Page<DueRow> due(@QueryParam("date") @Parameter(description = "Default today in the deployment's zone") LocalDate date,
             @QueryParam("areaId") UUID areaId, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return service.due(date, areaId, cursor, limit);
