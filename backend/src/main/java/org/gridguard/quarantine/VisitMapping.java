@@ -46,7 +46,7 @@ public class VisitMapping {
     }
 
     /** A row of {@link VisitRepository#VISIT_COLUMNS}. */
-    VisitView view(Object[] r, Instant now) {
+    VisitView view(Object[] r) {
         Object[] symptoms = r[8] instanceof java.sql.Array a ? array(a) : (Object[]) r[8];
         List<NeedInput> needs;
         try {

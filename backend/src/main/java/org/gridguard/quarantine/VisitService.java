@@ -116,7 +116,7 @@ public class VisitService {
             return retry(orderId, in, hash); // a concurrent retry won
         }
         raise(order, id, in, temperature, fever, day, slot, now);
-        return new Idempotency.Outcome<>(mapping.view(repo.visit(id), now), id, false);
+        return new Idempotency.Outcome<>(mapping.view(repo.visit(id)), id, false);
     }
 
     /** The same client ref again: the visit it recorded (same order and body), else 409. Null for a new client ref. */
@@ -129,7 +129,7 @@ public class VisitService {
             throw new ApiProblem(409, "conflict", "Conflict", "clientRef: this clientRef was already used for another visit",
                     List.of(new FieldError("clientRef", "already used for another visit")), null, null);
         }
-        return new Idempotency.Outcome<>(mapping.view(repo.visit((UUID) seen[0]), clock.instant()), (UUID) seen[0], true);
+        return new Idempotency.Outcome<>(mapping.view(repo.visit((UUID) seen[0])), (UUID) seen[0], true);
     }
 
     /**
@@ -194,9 +194,8 @@ public class VisitService {
         repo.visibleOrder(orderId);
         int lim = Cursor.limit(limit);
         List<String> c = Cursor.decodeAtAndId(cursor);
-        Instant now = clock.instant();
         List<VisitView> out = repo.visits(orderId, c == null ? null : Cursor.instant(c.get(0)), c == null ? null : Cursor.uuid(c.get(1)),
-                lim + 1).stream().map(r -> mapping.view(r, now)).toList();
+                lim + 1).stream().map(mapping::view).toList();
         return Page.of(out, lim, v -> Cursor.encode(v.visitedAt().toInstant().toString(), v.id().toString()));
     }
 
