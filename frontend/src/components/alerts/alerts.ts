@@ -12,7 +12,7 @@ export type AlertKind = string;
 export type AlertKindInfo = components['schemas']['AlertKind'];
 export type AlertState = components['schemas']['AlertState'];
 /** States in which somebody still has to act. */
-export const ACTIVE_STATES: AlertState[] = ['OPEN', 'ACKNOWLEDGED', 'REMEASURED', 'REFERRED'];
+export const ACTIVE_STATES: AlertState[] = ['OPEN', 'ACKNOWLEDGED', 'REMEASURED', 'REFERRED', 'TRANSFERRED'];
 
 /** Every kind of alert the features raise (GET /api/v1/alert-kinds); they change only with a release. */
 export function useAlertKinds() {

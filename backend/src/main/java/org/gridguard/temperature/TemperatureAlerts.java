@@ -5,6 +5,7 @@ import static org.gridguard.alert.AlertState.DISMISSED;
 import static org.gridguard.alert.AlertState.OPEN;
 import static org.gridguard.alert.AlertState.REFERRED;
 import static org.gridguard.alert.AlertState.REMEASURED;
+import static org.gridguard.alert.AlertState.TRANSFERRED;
 
 import java.util.List;
 import java.util.Map;
@@ -22,11 +23,15 @@ import org.gridguard.common.Problem;
 @ApplicationScoped
 public class TemperatureAlerts implements AlertKinds {
 
-    /** A reading of 37.3 °C or more: re-measure, then refer to a clinic or dismiss, then close. */
+    /**
+     * A reading of 37.3 °C or more: re-measure, then refer to a clinic or dismiss, then close; a person under a
+     * quarantine order is transferred (闭环转运, to a fever clinic or hospital) after the re-measurement or referral.
+     */
     public static final AlertKind FEVER = new AlertKind("FEVER", Map.of(
             OPEN, Set.of(REMEASURED, DISMISSED),
-            REMEASURED, Set.of(REFERRED, DISMISSED, CLOSED),
-            REFERRED, Set.of(CLOSED),
+            REMEASURED, Set.of(REFERRED, TRANSFERRED, DISMISSED, CLOSED),
+            REFERRED, Set.of(TRANSFERRED, CLOSED),
+            TRANSFERRED, Set.of(CLOSED),
             DISMISSED, Set.of(CLOSED)), "red", "发热", "Fever", null, TemperatureAlerts::remeasurement, true);
 
     /** A watched resident's twice-daily report did not arrive in its window. */

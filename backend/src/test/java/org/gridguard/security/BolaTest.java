@@ -134,7 +134,9 @@ class BolaTest {
             Map.entry("PATCH /api/v1/quarantine-sites/{siteId}/rooms/{roomId}", "{\"beds\":1,\"version\":0}"),
             Map.entry("POST /api/v1/quarantine-sites/{siteId}/guests",
                     "{\"orderId\":\"" + UUID.randomUUID() + "\",\"roomId\":\"" + UUID.randomUUID() + "\"}"),
-            Map.entry("POST /api/v1/quarantine-stays/{id}/departure", "{\"reason\":\"RELEASED\"}"));
+            Map.entry("POST /api/v1/quarantine-stays/{id}/departure", "{\"reason\":\"RELEASED\"}"),
+            Map.entry("POST /api/v1/quarantines/{id}/visits", "{\"clientRef\":\"" + UUID.randomUUID()
+                    + "\",\"visitedAt\":\"2035-01-01T08:00:00Z\",\"mode\":\"PHONE\",\"symptoms\":[\"NONE\"]}"));
 
     /** Seeds, in zone 1, the kinds of objects the demo does not hold, so that every route has one to ask for. */
     void seed() throws SQLException {
