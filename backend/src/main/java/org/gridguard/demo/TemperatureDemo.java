@@ -48,7 +48,7 @@ final class TemperatureDemo {
         }
         Random rnd = new Random(seed * 17 + 5);
         LocalDate yesterday = today.minusDays(1);
-        String[] reasons = { "RETURNEE", "HOME_ISOLATION", "BACK_TO_WORK", "CLOSE_CONTACT" };
+        String[] reasons = { "RETURNEE", "BACK_TO_WORK", "RETURNEE", "BACK_TO_WORK" };
         int readings = 0;
         try (PreparedStatement w = c.prepareStatement("""
                 insert into watch (id, community_id, resident_id, grid_cell_id, area_id, reason, starts_on, ends_on, note,

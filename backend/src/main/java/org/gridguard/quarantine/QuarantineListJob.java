@@ -93,7 +93,7 @@ public class QuarantineListJob implements JobHandler {
 
     private void process(Context ctx, ListRow list) throws Exception {
         lists.start(list.id());
-        List<QuarantineListViews.ListItemInput> items = QuarantineListService.parse(list.format(), list.payload());
+        List<QuarantineListService.Numbered> items = QuarantineListService.parse(list.format(), list.payload());
         LocalDate today = LocalDate.now(clock);
         ListItemRules.Checking k = new ListItemRules.Checking(today, defaultDays, pii::hmac);
         Set<Integer> decided = lists.decidedLines(list.id());
@@ -102,7 +102,7 @@ public class QuarantineListJob implements JobHandler {
         List<Outcome> pending = new ArrayList<>();
         List<Wanted> wanted = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            Result r = ListItemRules.check(i + 1, items.get(i), k);
+            Result r = ListItemRules.check(items.get(i).line(), items.get(i).item(), k);
             Outcome o = decide(r, known, firstOf, list, wanted);
             if (o != null && !decided.contains(o.line())) {
                 pending.add(o);

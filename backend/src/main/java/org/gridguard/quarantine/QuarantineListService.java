@@ -175,15 +175,21 @@ public class QuarantineListService {
         }
     }
 
+    /** One item of a list as sent, with its line in the file (its position from 1 in a JSON list). */
+    record Numbered(int line, ListItemInput item) {
+    }
+
     /** The items of a list as sent: the JSON items, or the sheet's rows through its columns. */
-    static List<ListItemInput> parse(String format, byte[] payload) throws IOException {
+    static List<Numbered> parse(String format, byte[] payload) throws IOException {
         if (format.equals("JSON")) {
-            return JSON.readValue(payload, new TypeReference<List<ListItemInput>>() {
+            List<ListItemInput> items = JSON.readValue(payload, new TypeReference<List<ListItemInput>>() {
             });
+            return java.util.stream.IntStream.range(0, items.size()).mapToObj(i -> new Numbered(i + 1, items.get(i)))
+                    .toList();
         }
         ImportFile.Table t = ImportFile.read(payload, false);
         ListItemColumns cols = ListItemColumns.of(t.header());
-        return t.rows().stream().map(cols::item).toList();
+        return t.rows().stream().map(r -> new Numbered(r.line(), cols.item(r))).toList();
     }
 
     /** The list, if the caller sent it (admins: any); else 404. */

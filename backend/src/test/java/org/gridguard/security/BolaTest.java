@@ -72,6 +72,8 @@ class BolaTest {
             Map.entry("/api/v1/work-logs/{id}", "select id from duty_work_log"),
             Map.entry("/api/v1/temperature-checks/{id}", "select id from temperature_check"),
             Map.entry("/api/v1/watches/{id}", "select id from watch"),
+            Map.entry("/api/v1/quarantine-lists/{id}", "select id from quarantine_list"),
+            Map.entry("/api/v1/quarantine-worklist/{itemId}", "select id from quarantine_list_item where worklist_status is not null"),
             Map.entry("/api/v1/webhooks/{id}", "select id from webhook_subscription"),
             Map.entry("/api/v1/test-rounds/{id}", "select id from test_round"),
             Map.entry("/api/v1/test-rounds/{id}/exemptions/{exemptionId}", "select round_id, id from test_exemption"),
@@ -108,6 +110,7 @@ class BolaTest {
             Map.entry("POST /api/v1/checkpoints/{id}/people/search", "{\"name\":\"张\"}"),
             Map.entry("POST /api/v1/duty-shifts/{id}/assignees", "{\"personId\":\"" + Demo.id("BH-C001-P01") + "\"}"),
             Map.entry("POST /api/v1/households/{id}/verifications", "{\"verifiedOn\":\"2022-04-05\",\"method\":\"PHONE\"}"),
+            Map.entry("POST /api/v1/quarantine-worklist/{itemId}/resolve", "{\"status\":\"NOT_FOUND\",\"note\":\"查无此人\"}"),
             Map.entry("POST /api/v1/residents/{id}/unmask", "{\"fields\":[\"PHONE\"],\"reason\":\"核对\"}"),
             Map.entry("POST /api/v1/test-rounds/{id}/exemptions",
                     "{\"residentId\":\"" + UUID.randomUUID() + "\",\"kind\":\"AWAY\",\"reason\":\"外出\"}"),
@@ -164,7 +167,15 @@ class BolaTest {
                 "insert into test_task (id, round_id, community_id, grid_cell_id, household_id, kind, status, source, created_at,"
                         + " updated_at) select '" + seedId("task") + "', (select id from test_round where id = '" + ROUND + "'), h.community_id,"
                         + " h.grid_cell_id, h.id, 'DOOR_TO_DOOR', 'OPEN', 'TEST', now(), now()"
-                        + " from household h where h.grid_cell_id = '" + Demo.CELL1 + "' limit 1 on conflict do nothing");
+                        + " from household h where h.grid_cell_id = '" + Demo.CELL1 + "' limit 1 on conflict do nothing",
+                "insert into quarantine_list (id, owner, community_id, area_id, content_hash, format, item_count, status)"
+                        + " values ('" + seedId("quarantine-list") + "', 'agency-demo', " + community + ", " + community
+                        + ", 'bola', 'JSON', 1, 'DONE') on conflict do nothing",
+                "insert into quarantine_list_item (id, list_id, line, community_id, area_id, grid_cell_id, outcome,"
+                        + " person_name, kind, reason, starts_on, ends_on, worklist_status) values ('"
+                        + seedId("quarantine-list-item") + "', '" + seedId("quarantine-list") + "', 1, " + community + ", '"
+                        + Demo.COMPOUND1 + "', '" + Demo.CELL1 + "', 'UNMATCHED', '访客', 'HOME_ISOLATION', 'CLOSE_CONTACT',"
+                        + " '2035-01-01', '2035-01-14', 'OPEN') on conflict do nothing");
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             for (String q : sql) {
                 st.executeUpdate(q);
