@@ -1157,6 +1157,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quarantine-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a list of people to put under quarantine orders (JSON, at most 5,000)
+         * @description Runs as a job within the area node the client is assigned to: 202 with Location of the list; its items' outcomes follow (MATCHED with the order, UNMATCHED on the community's worklist, DUPLICATE, REJECTED with the reason). The same list again (by content or reference, with or without Idempotency-Key) is the first list: 200, nothing new. The same file can be sent as multipart/form-data (field 'file', CSV or XLSX).
+         */
+        post: operations["QuarantineListResource_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantine-lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A list the client sent: its status, progress and items per outcome */
+        get: operations["QuarantineListResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantine-lists/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The outcome of each person of the list, in the list's order */
+        get: operations["QuarantineListResource_items"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantine-worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People of the bureau's lists the census did not find, in the caller's cells, zone or community (以房找人) */
+        get: operations["WorklistResource_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantine-worklist/{itemId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve a person of the worklist: FOUND (the resident; an order is created or extended), NOT_FOUND or MOVED_AWAY */
+        post: operations["WorklistResource_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/residents": {
         parameters: {
             query?: never;
@@ -3022,6 +3110,11 @@ export interface components {
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
+        PageItemView: {
+            items?: components["schemas"]["QuarantineListItem"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
         PageMissingPerson: {
             items?: components["schemas"]["MissingPerson"][];
             /** @description Opaque cursor of the next page; absent on the last page */
@@ -3079,6 +3172,11 @@ export interface components {
         };
         PageWebhookView: {
             items?: components["schemas"]["Webhook"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageWorklistView: {
+            items?: components["schemas"]["QuarantineWorklistItem"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
@@ -3144,6 +3242,124 @@ export interface components {
             instance?: string;
             /** @description Field errors, for validation problems */
             errors?: components["schemas"]["FieldError"][];
+        };
+        QuarantineList: {
+            id?: components["schemas"]["UUID"];
+            reference?: string;
+            areaId?: components["schemas"]["UUID"];
+            format?: string;
+            /** Format: int32 */
+            items?: number;
+            /** @description The job's status: QUEUED, RUNNING, SUCCEEDED, FAILED */
+            status?: string;
+            /** Format: int32 */
+            progress?: number;
+            error?: string | null;
+            jobId?: components["schemas"]["UUID"];
+            /** @description Items decided so far, per outcome (MATCHED, UNMATCHED, DUPLICATE, REJECTED) */
+            outcomes?: {
+                [key: string]: number;
+            };
+            createdAt?: components["schemas"]["Instant"];
+        };
+        QuarantineListAccepted: {
+            id?: components["schemas"]["UUID"];
+            jobId?: components["schemas"]["UUID"];
+            /** Format: int32 */
+            items?: number;
+            /** @description True when this list had been sent before: nothing new was queued */
+            replayed?: boolean;
+        };
+        QuarantineListItem: {
+            id?: components["schemas"]["UUID"];
+            /** Format: int32 */
+            line?: number;
+            /** @description MATCHED, UNMATCHED, DUPLICATE, REJECTED */
+            outcome?: string;
+            /** @description REJECTED: the field at fault */
+            field?: string | null;
+            /** @description REJECTED: why; DUPLICATE: what it duplicates */
+            problem?: string | null;
+            orderId?: components["schemas"]["UUID"] | null;
+            orderNumber?: string | null;
+            name?: string | null;
+            docMasked?: string | null;
+            /** @description UNMATCHED: OPEN until a worker resolves it, then FOUND, NOT_FOUND, MOVED_AWAY */
+            worklistStatus?: string | null;
+        };
+        QuarantineListPerson: {
+            /** @description 姓名 */
+            name?: string;
+            /** @description MAINLAND_ID (default), PASSPORT, HK_MACAU_PERMIT, TAIWAN_PERMIT, or 居民身份证, 护照 … */
+            docType?: string;
+            /** @description The document's number; a mainland ID must pass the GB 11643 check digit */
+            docNumber?: string;
+            phone?: string;
+            /** @description 小区, by name or code, as in the census import */
+            compound?: string;
+            /** @description 楼栋, by name, code or number */
+            building?: string;
+            /** @description 门牌号 */
+            door?: string;
+            /** @description HOME_ISOLATION, HOME_MONITORING, CENTRAL_ISOLATION, or 居家隔离, 居家健康监测, 集中隔离 */
+            kind?: string;
+            /** @description CLOSE_CONTACT, SECONDARY_CONTACT, RETURNEE, POSITIVE_POOL, OTHER, or 密接, 次密接, 返乡, 阳性混管, 其他 */
+            reason?: string;
+            /** @description The place a returnee came from */
+            reasonPlace?: string;
+            /** @description The bureau's reference of the case the person is a contact of */
+            sourceCaseRef?: string;
+            /** @description The ID number of the person this one is a contact of (linked to their order) */
+            sourceIdNumber?: string;
+            /** @description yyyy-MM-dd; today when absent */
+            startsOn?: string;
+            /** @description yyyy-MM-dd, inclusive; the default duration when absent */
+            endsOn?: string;
+        };
+        QuarantineListRequest: {
+            /** @description The bureau's own number of the list; a second list with it and other content is refused */
+            reference?: string;
+            /** @description The area node the list is for, when the client is assigned to several */
+            areaId?: components["schemas"]["UUID"];
+            items: components["schemas"]["QuarantineListPerson"][];
+        };
+        QuarantineWorklistItem: {
+            id?: components["schemas"]["UUID"];
+            listId?: components["schemas"]["UUID"];
+            listReference?: string | null;
+            /** Format: int32 */
+            line?: number;
+            name?: string;
+            docMasked?: string | null;
+            phoneMasked?: string | null;
+            compound?: string | null;
+            building?: string | null;
+            door?: string | null;
+            areaId?: components["schemas"]["UUID"];
+            gridCellId?: components["schemas"]["UUID"] | null;
+            kind?: string;
+            reason?: string;
+            reasonPlace?: string | null;
+            sourceCaseRef?: string | null;
+            startsOn?: components["schemas"]["LocalDate"];
+            endsOn?: components["schemas"]["LocalDate"];
+            /** @description OPEN, FOUND, NOT_FOUND, MOVED_AWAY */
+            status?: string;
+            orderId?: components["schemas"]["UUID"] | null;
+            resolvedBy?: string | null;
+            resolvedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            note?: string | null;
+            /** Format: int64 */
+            version?: number;
+            createdAt?: components["schemas"]["Instant"];
+        };
+        QuarantineWorklistResolution: {
+            /** @description FOUND (the resident: an order is created or extended), NOT_FOUND or MOVED_AWAY */
+            status: string;
+            /** @description FOUND: the census resident who is the person */
+            residentId?: components["schemas"]["UUID"];
+            /** @description What the worker found; required for NOT_FOUND and MOVED_AWAY */
+            note?: string;
         };
         /** @enum {string} */
         ReportStatus: "MISSING" | "REPORTED" | "ALL";
@@ -6862,6 +7078,309 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuarantineListResource_send: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the send safe to retry */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                    reference?: string;
+                    areaId?: components["schemas"]["UUID"];
+                };
+                "application/json": components["schemas"]["QuarantineListRequest"];
+            };
+        };
+        responses: {
+            /** @description This list was sent before: the first one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineListAccepted"];
+                };
+            };
+            /** @description Accepted: follow the list */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineListAccepted"];
+                };
+            };
+            /** @description Not a list, or no area to send it for */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The areaId named is not this client's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The reference was sent already with other content */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description More than 5,000 people */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Idempotency-Key was used for another list */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many lists at once */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuarantineListResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineList"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such list sent by this client */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuarantineListResource_items: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                /** @description MATCHED, UNMATCHED, DUPLICATE or REJECTED */
+                outcome?: string;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of outcomes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageItemView"];
+                };
+            };
+            /** @description A bad outcome, cursor or limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such list sent by this client */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorklistResource_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                /** @description OPEN (default), FOUND, NOT_FOUND, MOVED_AWAY */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the worklist, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageWorklistView"];
+                };
+            };
+            /** @description A bad status, cursor or limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorklistResource_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuarantineWorklistResolution"];
+            };
+        };
+        responses: {
+            /** @description Resolved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineWorklistItem"];
+                };
+            };
+            /** @description A bad status, no resident for FOUND, no note otherwise */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not on the caller's worklist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Resolved already, or the order would have ended */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -17,6 +17,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.gridguard.common.Jdbc;
+
 /**
  * MERGE SWAP POINT (issue 17): the lists' one way of writing orders, until the core engineer's
  * {@code QuarantineOrderService.create(...)} is merged; the lead replaces {@link #createOrExtend}'s body with calls to
@@ -83,16 +85,11 @@ public class QuarantineListOrders {
 
     private static Map<String, Active> active(Connection c, String[] keys) throws SQLException {
         Map<String, Active> m = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+        for (Object[] r : Jdbc.rows(c, """
                 select person_key, id, number, source_case_ref, source_order_id, ends_on from quarantine_order
-                where status = 'ACTIVE' and person_key = any(?) for update""")) {
-            ps.setArray(1, c.createArrayOf("text", keys));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    m.put(rs.getString(1), new Active(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                            rs.getObject(5, UUID.class), rs.getObject(6, LocalDate.class)));
-                }
-            }
+                where status = 'ACTIVE' and person_key = any(?) for update""", (Object) keys)) {
+            m.put((String) r[0], new Active((UUID) r[1], (String) r[2], (String) r[3], (UUID) r[4],
+                    ((java.sql.Date) r[5]).toLocalDate()));
         }
         return m;
     }
@@ -100,17 +97,11 @@ public class QuarantineListOrders {
     /** The latest order of each source person (active first). */
     private static Map<String, UUID> sources(Connection c, String[] keys) throws SQLException {
         Map<String, UUID> m = new HashMap<>();
-        if (keys.length == 0) {
-            return m;
-        }
-        try (PreparedStatement ps = c.prepareStatement("""
-                select distinct on (person_key) person_key, id from quarantine_order where person_key = any(?)
-                order by person_key, status = 'ACTIVE' desc, created_at desc""")) {
-            ps.setArray(1, c.createArrayOf("text", keys));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    m.put(rs.getString(1), rs.getObject(2, UUID.class));
-                }
+        if (keys.length > 0) {
+            for (Object[] r : Jdbc.rows(c, """
+                    select distinct on (person_key) person_key, id from quarantine_order where person_key = any(?)
+                    order by person_key, status = 'ACTIVE' desc, created_at desc""", (Object) keys)) {
+                m.put((String) r[0], (UUID) r[1]);
             }
         }
         return m;

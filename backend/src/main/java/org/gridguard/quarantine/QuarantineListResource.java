@@ -74,14 +74,7 @@ public class QuarantineListResource {
     @RateLimited(group = "import")
     @RolesAllowed("agency")
     @Operation(summary = "Send a list as a CSV (UTF-8 or GBK) or XLSX file with the Chinese columns of the template")
-    @APIResponse(responseCode = "202", description = "Accepted: follow the list", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ListAccepted.class)))
-    @APIResponse(responseCode = "200", description = "This list was sent before: the first one", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ListAccepted.class)))
-    @APIResponse(responseCode = "400", description = "The file cannot be read, or no area to send it for")
-    @APIResponse(responseCode = "404", description = "The areaId named is not this client's")
-    @APIResponse(responseCode = "409", description = "The reference was sent already with other content")
-    @APIResponse(responseCode = "413", description = "More than 5,000 people")
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another list")
-    @APIResponse(responseCode = "429", description = "Too many lists at once")
+    // the contract merges this operation with send's: one POST, two request types, send's statuses
     public Response sendFile(@RestForm("file") FileUpload file, @RestForm("reference") String reference,
             @RestForm("areaId") UUID areaId, @HeaderParam(Idempotency.HEADER) String key) {
         return accepted(service.submit(file, reference, areaId, key));
