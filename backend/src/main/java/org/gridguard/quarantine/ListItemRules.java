@@ -66,6 +66,9 @@ final class ListItemRules {
 
     /** The item checked: the first problem found refuses it. */
     static Result check(int line, ListItemInput in, Checking k) {
+        if (in == null) {
+            return new Rejected(line, "item", "the item is empty");
+        }
         String bad = textProblems(in);
         if (bad != null) {
             return new Rejected(line, bad.substring(0, bad.indexOf(':')), bad.substring(bad.indexOf(':') + 2));

@@ -74,6 +74,7 @@ class ListItemRulesTest {
         assertThat(field(in("张\u0000", ID, null, null, null, "OTHER", null, null))).isEqualTo("name");
         assertThat(field(in("张".repeat(51), ID, null, null, null, "OTHER", null, null))).isEqualTo("name");
         assertThat(check(in("张", null, null, "3-201", null, "OTHER", null, null))).isInstanceOf(Checked.class);
+        assertThat(((Rejected) check(null)).field()).isEqualTo("item");
     }
 
     static String field(ListItemInput i) {
