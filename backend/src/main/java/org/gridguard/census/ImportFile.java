@@ -29,12 +29,15 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.gridguard.common.ApiProblem;
 import org.gridguard.common.CountingInputStream;
+import org.gridguard.common.Port;
 
 /**
  * Reads an uploaded census file into rows of strings: CSV in UTF-8 (with or without BOM) or GBK (as Excel
  * saves it in China), or XLSX read as a stream (StAX over the sheet XML, never a whole workbook in memory)
- * with a zip-bomb guard. A file that cannot be read gives a clear 400 and nothing else happens.
+ * with a zip-bomb guard. A file that cannot be read gives a clear 400 and nothing else happens. A port: the
+ * quarantine's lists from the health bureau are read with it too.
  */
+@Port
 public final class ImportFile {
 
     public enum Format {

@@ -93,13 +93,18 @@ public class ImportRepository {
 
     /** Resolving places: compounds (by name and code) and buildings (by compound and name) below the import area. */
     Areas places(Upload up) throws SQLException {
+        return places(up.areaPath());
+    }
+
+    /** The compounds and buildings below the area node at {@code areaPath}. */
+    Areas places(String areaPath) throws SQLException {
         Map<String, UUID[]> compounds = new HashMap<>();
         Map<String, UUID> buildings = new HashMap<>();
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 select n.id, n.kind, n.code, n.name, n.parent_id, p.parent_id from area_node n
                 join area_node p on p.id = n.parent_id
                 where n.kind in ('COMPOUND','BUILDING') and n.path like ?""")) {
-            ps.setString(1, up.areaPath() + "%");
+            ps.setString(1, areaPath + "%");
             try (ResultSet rs = ps.executeQuery()) {
                 List<Object[]> bs = new ArrayList<>();
                 while (rs.next()) {

@@ -151,15 +151,21 @@ final class ImportRows {
         if (b == null || comp == null) {
             return null;
         }
-        UUID building = areas.buildings().get(comp[0] + "|" + b);
+        UUID building = buildingOf(areas, comp[0], b);
+        if (building == null) {
+            errors.add(new RowError(row.line(), name, "楼栋", "no building of this name in the compound"));
+        }
+        return building;
+    }
+
+    /** The building of the compound named {@code b} (by name or code, else by its number), or null. */
+    static UUID buildingOf(Areas areas, UUID compoundId, String b) {
+        UUID building = areas.buildings().get(compoundId + "|" + b);
         if (building == null) {
             String digits = b.replaceAll("\\D", "");
             if (!digits.isEmpty() && digits.length() < 6) {
-                building = areas.buildings().get(comp[0] + "|#" + Integer.parseInt(digits));
+                building = areas.buildings().get(compoundId + "|#" + Integer.parseInt(digits));
             }
-        }
-        if (building == null) {
-            errors.add(new RowError(row.line(), name, "楼栋", "no building of this name in the compound"));
         }
         return building;
     }
@@ -219,23 +225,6 @@ final class ImportRows {
     }
 
     static DocType docType(String s) {
-        String t = s.strip();
-        if (t.contains("身份证")) {
-            return DocType.MAINLAND_ID;
-        }
-        if (t.contains("护照")) {
-            return DocType.PASSPORT;
-        }
-        if (t.contains("港澳")) {
-            return DocType.HK_MACAU_PERMIT;
-        }
-        if (t.contains("台")) {
-            return DocType.TAIWAN_PERMIT;
-        }
-        try {
-            return DocType.valueOf(t.toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return IdentityRules.parseDocType(s);
     }
 }

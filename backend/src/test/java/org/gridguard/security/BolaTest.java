@@ -74,6 +74,8 @@ class BolaTest {
             Map.entry("/api/v1/watches/{id}", "select id from watch"),
             Map.entry("/api/v1/quarantines/{id}", "select id from quarantine_order where grid_cell_id = '" + Demo.CELL1 + "'"),
             Map.entry("/api/v1/needs/{id}", "select id from need"),
+            Map.entry("/api/v1/quarantine-lists/{id}", "select id from quarantine_list"),
+            Map.entry("/api/v1/quarantine-worklist/{itemId}", "select id from quarantine_list_item where worklist_status is not null"),
             Map.entry("/api/v1/webhooks/{id}", "select id from webhook_subscription"),
             Map.entry("/api/v1/test-rounds/{id}", "select id from test_round"),
             Map.entry("/api/v1/test-rounds/{id}/exemptions/{exemptionId}", "select round_id, id from test_exemption"),
@@ -115,6 +117,7 @@ class BolaTest {
             Map.entry("POST /api/v1/needs/{id}/cancel", "{\"reason\":\"已解决\",\"version\":0}"),
             Map.entry("POST /api/v1/quarantines/{id}/breaches", "{\"checkpointId\":\"" + Demo.id("BH-C001-KK4") + "\"}"),
             Map.entry("POST /api/v1/households/{id}/verifications", "{\"verifiedOn\":\"2022-04-05\",\"method\":\"PHONE\"}"),
+            Map.entry("POST /api/v1/quarantine-worklist/{itemId}/resolve", "{\"status\":\"NOT_FOUND\",\"note\":\"查无此人\"}"),
             Map.entry("POST /api/v1/residents/{id}/unmask", "{\"fields\":[\"PHONE\"],\"reason\":\"核对\"}"),
             Map.entry("POST /api/v1/quarantines/{id}/extend", "{\"endsOn\":\"2035-01-01\",\"reason\":\"延长\",\"version\":0}"),
             Map.entry("POST /api/v1/quarantines/{id}/release", "{\"reason\":\"解除\",\"version\":0}"),
@@ -202,7 +205,15 @@ class BolaTest {
                 "insert into need (id, community_id, grid_cell_id, area_id, household_id, kind, urgency, source, status,"
                         + " created_by, created_at, updated_by, updated_at) select '" + seedId("need") + "', h.community_id,"
                         + " h.grid_cell_id, h.area_id, h.id, 'FOOD', 'ROUTINE', 'PHONE_CALL', 'OPEN', 'worker1', now(), 'worker1',"
-                        + " now() from household h where h.grid_cell_id = '" + Demo.CELL1 + "' limit 1 on conflict do nothing");
+                        + " now() from household h where h.grid_cell_id = '" + Demo.CELL1 + "' limit 1 on conflict do nothing",
+                "insert into quarantine_list (id, owner, community_id, area_id, content_hash, format, item_count, status)"
+                        + " values ('" + seedId("quarantine-list") + "', 'agency-demo', " + community + ", " + community
+                        + ", 'bola', 'JSON', 1, 'DONE') on conflict do nothing",
+                "insert into quarantine_list_item (id, list_id, line, community_id, area_id, grid_cell_id, outcome,"
+                        + " person_name, kind, reason, starts_on, ends_on, worklist_status) values ('"
+                        + seedId("quarantine-list-item") + "', '" + seedId("quarantine-list") + "', 1, " + community + ", '"
+                        + Demo.COMPOUND1 + "', '" + Demo.CELL1 + "', 'UNMATCHED', '访客', 'HOME_ISOLATION', 'CLOSE_CONTACT',"
+                        + " '2035-01-01', '2035-01-14', 'OPEN') on conflict do nothing");
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             for (String q : sql) {
                 st.executeUpdate(q);

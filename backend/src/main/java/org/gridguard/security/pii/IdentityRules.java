@@ -35,6 +35,28 @@ public final class IdentityRules {
     private IdentityRules() {
     }
 
+    /** A document type as sheets write it (居民身份证, 护照, 港澳…, 台…) or by its name; null if unknown. */
+    public static DocType parseDocType(String s) {
+        String t = s.strip();
+        if (t.contains("身份证")) {
+            return DocType.MAINLAND_ID;
+        }
+        if (t.contains("护照")) {
+            return DocType.PASSPORT;
+        }
+        if (t.contains("港澳")) {
+            return DocType.HK_MACAU_PERMIT;
+        }
+        if (t.contains("台")) {
+            return DocType.TAIWAN_PERMIT;
+        }
+        try {
+            return DocType.valueOf(t.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** Trims, removes inner spaces, upper-cases (a lower-case check character x becomes X). */
     public static String normaliseDocument(String s) {
         return s == null ? null : SPACES.matcher(s).replaceAll("").toUpperCase(java.util.Locale.ROOT);
