@@ -1157,6 +1157,141 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Needs in your reach
+         * @description Newest first: workers their cells, leaders their zone, supervisors their community.
+         */
+        get: operations["NeedResource_list"];
+        put?: never;
+        /**
+         * Register a need
+         * @description Of a household, a resident, or a person under an active quarantine order, in your reach. Send an Idempotency-Key: a retry never registers it twice.
+         */
+        post: operations["NeedResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One need, with its history */
+        get: operations["NeedResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an open need, with a reason
+         * @description Needs the version you saw (If-Match or body).
+         */
+        post: operations["NeedResource_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantine-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a list of people to put under quarantine orders (JSON, at most 5,000)
+         * @description Runs as a job within the area node the client is assigned to: 202 with Location of the list; its items' outcomes follow (MATCHED with the order, UNMATCHED on the community's worklist, DUPLICATE, REJECTED with the reason). The same list again (by content or reference, with or without Idempotency-Key) is the first list: 200, nothing new. The same file can be sent as multipart/form-data (field 'file', CSV or XLSX).
+         */
+        post: operations["QuarantineListResource_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantine-lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A list the client sent: its status, progress and items per outcome */
+        get: operations["QuarantineListResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantine-lists/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The outcome of each person of the list, in the list's order */
+        get: operations["QuarantineListResource_items"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantine-notices/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Is this release notice genuine? (public, no login)
+         * @description For the order number and check code printed on a release notice (and carried by its QR code): whether they are those of a released order, with the community and the dates. Nothing personal. A wrong code answers exactly like an unknown number. Rate-limited per client address.
+         */
+        get: operations["NoticeVerifyResource_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quarantine-sites": {
         parameters: {
             query?: never;
@@ -1276,6 +1411,262 @@ export interface paths {
          * @description Released, transferred or taken to hospital; frees the bed. The order's own status changes through the order.
          */
         post: operations["StayResource_depart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantine-visits/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The day's visits in your reach
+         * @description One row per order running that day and window of its kind (workers: their cells; leaders: their zone): DONE, DUE (the window has not closed), OVERDUE (closed today without a visit), MISSED (a past day's). Overdue first, then by window.
+         */
+        get: operations["VisitResource_due"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantine-worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People of the bureau's lists the census did not find, in the caller's cells, zone or community (以房找人) */
+        get: operations["WorklistResource_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantine-worklist/{itemId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve a person of the worklist: FOUND (the resident; an order is created or extended), NOT_FOUND or MOVED_AWAY */
+        post: operations["WorklistResource_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quarantine orders in your jurisdiction, newest first */
+        get: operations["QuarantineResource_list"];
+        put?: never;
+        /**
+         * Put a person under a quarantine order
+         * @description A resident of your jurisdiction, or a non-resident with name, document and phone, living in a grid cell of your jurisdiction. endsOn defaults to the configured days for the kind and reason. Safe to retry with an Idempotency-Key.
+         */
+        post: operations["QuarantineResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One quarantine order
+         * @description ETag carries its version.
+         */
+        get: operations["QuarantineResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantines/{id}/breaches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an attempt to go out under an order
+         * @description At a checkpoint where you record (your area, or a shift there today), for a person who lives in the area it guards or in your reach. Every attempt is kept; the QUARANTINE_BREACH alert for the leaders of the person's cell is raised once per order, checkpoint and hour. Send an Idempotency-Key when retrying from an offline queue.
+         */
+        post: operations["BreachResource_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantines/{id}/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The order's chain: its sources up to the root and all its descendants
+         * @description Case → close contacts → secondary close contacts. Orders outside your jurisdiction are counted in hiddenCount, never shown.
+         */
+        get: operations["QuarantineResource_chain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantines/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order's history: every change of status, who, when, why; oldest first */
+        get: operations["QuarantineResource_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantines/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extend an active order to a later end, with a reason
+         * @description Needs the version you edited (If-Match or body).
+         */
+        post: operations["QuarantineResource_extend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantines/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release an active order, on time or early, with a reason
+         * @description Status RELEASED. Needs the version you edited (If-Match or body).
+         */
+        post: operations["QuarantineResource_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantines/{id}/release-notice.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The release notice of a released order (A4 PDF, Chinese)
+         * @description 解除居家医学观察告知书 (home orders) or 解除集中隔离医学观察告知书 (central isolation): community, order number and check code, dates, the person's name and masked ID number, and a QR code for the public verification. Each download is recorded in the PII audit (action RELEASE_NOTICE).
+         */
+        get: operations["NoticeResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantines/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transfer an active order: to a central isolation site, back home, or to hospital
+         * @description SITE needs a checkpoint of kind QUARANTINE_SITE in your jurisdiction (kind becomes CENTRAL_ISOLATION); HOME ends central isolation; HOSPITAL ends the order (status HOSPITAL). Needs the version you edited (If-Match or body).
+         */
+        post: operations["QuarantineResource_transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quarantines/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The visits of a quarantine order
+         * @description Newest first.
+         */
+        get: operations["VisitResource_list"];
+        put?: never;
+        /**
+         * Record a visit to a person under a quarantine order
+         * @description By phone or at the door: temperature, symptoms, the door seal (home isolation), needs. Counts for a window of the order's kind. A fever (37.3 °C or more) raises FEVER (one per person and day) and the webhook quarantine.fever; a symptom without fever raises SYMPTOM (one per person and day); a late visit closes the window's VISIT_MISSED. The same clientRef (or Idempotency-Key) again answers the first visit.
+         */
+        post: operations["VisitResource_record"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2112,6 +2503,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        Action: "CREATED" | "UPDATED" | "EXTENDED" | "RELEASED" | "TRANSFERRED" | "HOSPITAL" | "MIGRATED";
         Alert: {
             id?: components["schemas"]["UUID"];
             /**
@@ -2177,7 +2570,7 @@ export interface components {
             };
         };
         /** @enum {string} */
-        AlertState: "OPEN" | "ACKNOWLEDGED" | "REMEASURED" | "REFERRED" | "RESOLVED" | "DISMISSED" | "CLOSED";
+        AlertState: "OPEN" | "ACKNOWLEDGED" | "REMEASURED" | "REFERRED" | "TRANSFERRED" | "RESOLVED" | "DISMISSED" | "CLOSED";
         AlertTransition: {
             to: components["schemas"]["AlertState"];
             note?: string;
@@ -2341,6 +2734,14 @@ export interface components {
             /** Format: int64 */
             version?: number;
         };
+        CheckpointHomeOrder: {
+            orderId: components["schemas"]["UUID"];
+            number: string;
+            /** @description HOME_ISOLATION or HOME_MONITORING */
+            kind: string;
+            /** @description The planned last day, inclusive */
+            endsOn: components["schemas"]["LocalDate"];
+        };
         /** @enum {string} */
         CheckpointKind: "GATE" | "ROAD_JUNCTION" | "BRIDGE" | "QUARANTINE_SITE";
         CheckpointPatch: {
@@ -2368,6 +2769,8 @@ export interface components {
             idNumberMasked?: string;
             phoneMasked?: string;
             underWatch: boolean;
+            /** @description The person's active home order (home isolation or home health monitoring): they must not go out */
+            quarantine?: components["schemas"]["CheckpointHomeOrder"];
         };
         /** @enum {string} */
         CompoundType: "MANAGED" | "UNMANAGED" | "UNIT_COURTYARD";
@@ -2452,6 +2855,8 @@ export interface components {
         Direction: "IN" | "OUT";
         /** @enum {string} */
         DocType: "MAINLAND_ID" | "PASSPORT" | "HK_MACAU_PERMIT" | "TAIWAN_PERMIT";
+        /** @enum {string} */
+        DueStatus: "OVERDUE" | "DUE" | "DONE" | "MISSED";
         DutyCheckIn: {
             /** @description Who arrives; default the caller (their duty person record) */
             personId?: components["schemas"]["UUID"];
@@ -2830,6 +3235,8 @@ export interface components {
         /** @enum {string} */
         Kind1: "NIGHT" | "DAY" | "EVENING" | "CUSTOM";
         /** @enum {string} */
+        Kind2: "HOME_ISOLATION" | "HOME_MONITORING" | "CENTRAL_ISOLATION";
+        /** @enum {string} */
         Level: "COMMUNITY" | "ZONE" | "GRID_CELL" | "COMPOUND" | "BUILDING" | "HOUSEHOLD";
         /**
          * Format: date
@@ -2862,7 +3269,70 @@ export interface components {
             categories?: string[];
         };
         /** @enum {string} */
-        Mode: "CENTRAL" | "DOOR_TO_DOOR";
+        Mode: "PHONE" | "DOOR";
+        /** @enum {string} */
+        Mode1: "CENTRAL" | "DOOR_TO_DOOR";
+        Need: {
+            id: components["schemas"]["UUID"];
+            kind: components["schemas"]["NeedKind"];
+            detail?: string;
+            urgency: components["schemas"]["NeedUrgency"];
+            source: components["schemas"]["NeedSource"];
+            /** @description The visit that raised it, if any */
+            sourceRef?: components["schemas"]["UUID"];
+            status: components["schemas"]["NeedStatus"];
+            cancelReason?: string;
+            householdId?: components["schemas"]["UUID"];
+            residentId?: components["schemas"]["UUID"];
+            /** @description The resident's name, when the need is a resident's */
+            residentName?: string;
+            /** @description Compound / building / door number of the household */
+            doorLabel?: string;
+            quarantineOrderId?: components["schemas"]["UUID"];
+            /** @description The active order's number */
+            orderNumber?: string;
+            areaId: components["schemas"]["UUID"];
+            gridCellId: components["schemas"]["UUID"];
+            cellName?: string;
+            createdBy: string;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            /** Format: int64 */
+            version: number;
+            /** @description Every change of status, oldest first */
+            history: components["schemas"]["NeedEvent"][];
+        };
+        NeedCancel: {
+            reason: string;
+            /**
+             * Format: int64
+             * @description The version you saw; or send If-Match
+             */
+            version?: number;
+        };
+        NeedEvent: {
+            action: string;
+            fromStatus?: components["schemas"]["NeedStatus"];
+            toStatus: components["schemas"]["NeedStatus"];
+            actor: string;
+            at: components["schemas"]["Instant"];
+            reason?: string;
+        };
+        /** @enum {string} */
+        NeedKind: "FOOD" | "MEDICINE" | "MEDICAL_APPOINTMENT" | "SUBSIDY" | "PSYCHOLOGICAL_SUPPORT" | "OTHER";
+        /** @enum {string} */
+        NeedKind1: "FOOD" | "MEDICINE" | "MEDICAL_APPOINTMENT" | "SUBSIDY" | "PSYCHOLOGICAL_SUPPORT" | "OTHER";
+        /** @enum {string} */
+        NeedSource: "WORKER_VISIT" | "PHONE_CALL" | "QUARANTINE_VISIT" | "CARE_VISIT";
+        /**
+         * @description Care and supplies (issue 18) adds ASSIGNED, OUT_FOR_DELIVERY and DELIVERED
+         * @enum {string}
+         */
+        NeedStatus: "OPEN" | "CANCELLED";
+        /** @enum {string} */
+        NeedUrgency: "ROUTINE" | "TODAY" | "URGENT_MEDICAL";
+        /** @enum {string} */
+        NeedUrgency1: "NORMAL" | "URGENT";
         NewAreaNode: {
             /** @description Client-supplied id (optional): a retried create with the same id returns the first result */
             id?: components["schemas"]["UUID"];
@@ -2981,6 +3451,18 @@ export interface components {
             notes?: string;
             status?: components["schemas"]["Status"];
         };
+        /** @description Exactly one of householdId, residentId, quarantineOrderId (a non-resident under an order has only the order) */
+        NewNeed: {
+            kind: components["schemas"]["NeedKind"];
+            detail?: string;
+            urgency: components["schemas"]["NeedUrgency"];
+            source: components["schemas"]["NeedSource"];
+            householdId?: components["schemas"]["UUID"];
+            residentId?: components["schemas"]["UUID"];
+            quarantineOrderId?: components["schemas"]["UUID"];
+            /** @description The visit that raised it, if any */
+            sourceRef?: components["schemas"]["UUID"];
+        };
         NewQuarantineArrival: {
             /** @description A CENTRAL_ISOLATION order whose site is this one */
             orderId: components["schemas"]["UUID"];
@@ -2988,6 +3470,30 @@ export interface components {
             roomId: components["schemas"]["UUID"];
             /** @description When the guest arrived; default now. Not in the future */
             arrivedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+        };
+        NewQuarantineBreach: {
+            /** @description Where the person tried to go out */
+            checkpointId: components["schemas"]["UUID"];
+            note?: string;
+        };
+        /** @description Exactly one of residentId and person */
+        NewQuarantineOrder: {
+            residentId?: components["schemas"]["UUID"];
+            person?: components["schemas"]["QuarantinePersonInput"];
+            kind: components["schemas"]["Kind2"];
+            reason: components["schemas"]["Reason"];
+            /** @description The place the person came from or was exposed at */
+            reasonPlace?: string;
+            /** @description The order (case or contact) this one came from */
+            sourceOrderId?: components["schemas"]["UUID"];
+            /** @description An external case reference when the source is not an order */
+            sourceCaseRef?: string;
+            startsOn: components["schemas"]["LocalDate"];
+            /** @description Planned end, inclusive; default: the configured days for the kind and reason */
+            endsOn?: components["schemas"]["LocalDate"];
+            /** @description Required for CENTRAL_ISOLATION: a checkpoint of kind QUARANTINE_SITE */
+            siteId?: components["schemas"]["UUID"];
+            note?: string;
         };
         NewQuarantineSiteRoom: {
             /**
@@ -2997,6 +3503,26 @@ export interface components {
             number: string;
             /** Format: int32 */
             beds: number;
+        };
+        NewQuarantineVisit: {
+            /** @description Client-generated id of the visit (the offline queue's key): the same clientRef and body again is a duplicate (200), with another body 409 */
+            clientRef: components["schemas"]["UUID"];
+            /** @description When the person was reached; more than 5 minutes in the future or more than 7 days ago is refused */
+            visitedAt: components["schemas"]["OffsetDateTime"];
+            /** @description The window this visit counts for on the local day of visitedAt; by default the window visitedAt falls in, else the last one that opened before it, else the first */
+            window?: components["schemas"]["Slot"];
+            mode: components["schemas"]["Mode"];
+            /**
+             * @description °C, 34.0 to 43.0 °C; 37.3 or more raises FEVER
+             * @example 36.5
+             */
+            temperature?: number;
+            /** @description At least one; NONE alone */
+            symptoms: components["schemas"]["Symptom"][];
+            /** @description Home isolation only: the door seal found intact */
+            sealIntact?: boolean;
+            needs?: components["schemas"]["QuarantineVisitNeed"][];
+            note?: string;
         };
         NewResident: {
             id?: components["schemas"]["UUID"];
@@ -3064,7 +3590,7 @@ export interface components {
             roundDate: components["schemas"]["LocalDate"];
             samplingFrom: components["schemas"]["Instant"];
             samplingTo: components["schemas"]["Instant"];
-            modes: components["schemas"]["Mode"][];
+            modes: components["schemas"]["Mode1"][];
             /**
              * Format: int32
              * @description People per tube: 1, 5, 10 or 20
@@ -3121,6 +3647,17 @@ export interface components {
             /** Format: int32 */
             householdsVisited?: number;
         };
+        /** @description Whether a release notice is genuine. A wrong check code answers exactly like an unknown number: genuine false and nothing else. Never anything personal. */
+        NoticeVerification: {
+            /** @description True when the number and check code are those of a released quarantine order */
+            genuine: boolean;
+            /** @description The community that released the person (only when genuine) */
+            communityName?: string;
+            /** @description The order's first day (only when genuine) */
+            startsOn?: components["schemas"]["LocalDate"];
+            /** @description The day of release, Asia/Shanghai (only when genuine) */
+            releasedOn?: components["schemas"]["LocalDate"];
+        };
         /**
          * Format: date-time
          * @example 2022-03-10T12:15:50-04:00
@@ -3158,6 +3695,11 @@ export interface components {
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
+        PageDueRow: {
+            items?: components["schemas"]["QuarantineVisitDue"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
         PageExemptionView: {
             items?: components["schemas"]["Exemption"][];
             /** @description Opaque cursor of the next page; absent on the last page */
@@ -3173,13 +3715,28 @@ export interface components {
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
+        PageItemView: {
+            items?: components["schemas"]["QuarantineListItem"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
         PageMissingPerson: {
             items?: components["schemas"]["MissingPerson"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
+        PageNeedView: {
+            items?: components["schemas"]["Need"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
         PageNodeView: {
             items?: components["schemas"]["AreaNode"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageOrderView: {
+            items?: components["schemas"]["QuarantineOrder"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
@@ -3218,6 +3775,11 @@ export interface components {
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
+        PageVisitView: {
+            items?: components["schemas"]["QuarantineVisit"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
         PageWatchReportRow: {
             items?: components["schemas"]["WatchReport"][];
             /** @description Opaque cursor of the next page; absent on the last page */
@@ -3230,6 +3792,11 @@ export interface components {
         };
         PageWebhookView: {
             items?: components["schemas"]["Webhook"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageWorklistView: {
+            items?: components["schemas"]["QuarantineWorklistItem"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
@@ -3296,10 +3863,61 @@ export interface components {
             /** @description Field errors, for validation problems */
             errors?: components["schemas"]["FieldError"][];
         };
+        QuarantineBreach: {
+            id: components["schemas"]["UUID"];
+            orderId: components["schemas"]["UUID"];
+            orderNumber: string;
+            checkpointId: components["schemas"]["UUID"];
+            checkpointName?: string;
+            at: components["schemas"]["Instant"];
+            recordedBy: string;
+            note?: string;
+            /** @description The QUARANTINE_BREACH alert it raised or joined (one per order, checkpoint and hour) */
+            alertId: components["schemas"]["UUID"];
+        };
+        QuarantineChain: {
+            orderId: components["schemas"]["UUID"];
+            /** @description The root's external case reference, if any */
+            rootCaseRef?: string;
+            nodes: components["schemas"]["QuarantineChainNode"][];
+            /**
+             * Format: int32
+             * @description Orders of the chain outside your jurisdiction: counted, not shown
+             */
+            hiddenCount: number;
+            /** @description True when the chain was cut at its size limit */
+            truncated?: boolean;
+        };
+        QuarantineChainNode: {
+            id: components["schemas"]["UUID"];
+            number: string;
+            sourceOrderId?: components["schemas"]["UUID"];
+            /**
+             * Format: int32
+             * @description Generations from the order asked for: negative for its sources, 0 itself, positive for descendants
+             */
+            depth: number;
+            personName?: string;
+            kind: components["schemas"]["Kind2"];
+            reason: components["schemas"]["Reason"];
+            status: components["schemas"]["Status6"];
+            startsOn?: components["schemas"]["LocalDate"];
+            endsOn?: components["schemas"]["LocalDate"];
+        };
         QuarantineDeparture: {
             reason: components["schemas"]["DepartureReason"];
             /** @description When the guest left; default now. Not before the arrival nor in the future */
             departedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+        };
+        QuarantineExtension: {
+            /** @description The new planned end, after the current one */
+            endsOn: components["schemas"]["LocalDate"];
+            reason: string;
+            /**
+             * Format: int64
+             * @description The version you edited; or send If-Match
+             */
+            version?: number;
         };
         /** @description A guest staying at the site now; the person masked */
         QuarantineGuest: {
@@ -3316,6 +3934,156 @@ export interface components {
             documentMasked?: string | null;
             /** @description The phone number, masked */
             phoneMasked?: string | null;
+        };
+        QuarantineList: {
+            id?: components["schemas"]["UUID"];
+            reference?: string;
+            areaId?: components["schemas"]["UUID"];
+            format?: string;
+            /** Format: int32 */
+            items?: number;
+            /** @description The job's status: QUEUED, RUNNING, SUCCEEDED, FAILED */
+            status?: string;
+            /** Format: int32 */
+            progress?: number;
+            error?: string | null;
+            jobId?: components["schemas"]["UUID"];
+            /** @description Items decided so far, per outcome (MATCHED, UNMATCHED, DUPLICATE, REJECTED) */
+            outcomes?: {
+                [key: string]: number;
+            };
+            createdAt?: components["schemas"]["Instant"];
+        };
+        QuarantineListAccepted: {
+            id?: components["schemas"]["UUID"];
+            jobId?: components["schemas"]["UUID"];
+            /** Format: int32 */
+            items?: number;
+            /** @description True when this list had been sent before: nothing new was queued */
+            replayed?: boolean;
+        };
+        QuarantineListItem: {
+            id?: components["schemas"]["UUID"];
+            /** Format: int32 */
+            line?: number;
+            /** @description MATCHED, UNMATCHED, DUPLICATE, REJECTED */
+            outcome?: string;
+            /** @description REJECTED: the field at fault */
+            field?: string | null;
+            /** @description REJECTED: why; DUPLICATE: what it duplicates */
+            problem?: string | null;
+            orderId?: components["schemas"]["UUID"] | null;
+            orderNumber?: string | null;
+            name?: string | null;
+            docMasked?: string | null;
+            /** @description UNMATCHED: OPEN until a worker resolves it, then FOUND, NOT_FOUND, MOVED_AWAY */
+            worklistStatus?: string | null;
+        };
+        QuarantineListPerson: {
+            /** @description 姓名 */
+            name?: string;
+            /** @description MAINLAND_ID (default), PASSPORT, HK_MACAU_PERMIT, TAIWAN_PERMIT, or 居民身份证, 护照 … */
+            docType?: string;
+            /** @description The document's number; a mainland ID must pass the GB 11643 check digit */
+            docNumber?: string;
+            phone?: string;
+            /** @description 小区, by name or code, as in the census import */
+            compound?: string;
+            /** @description 楼栋, by name, code or number */
+            building?: string;
+            /** @description 门牌号 */
+            door?: string;
+            /** @description HOME_ISOLATION, HOME_MONITORING, CENTRAL_ISOLATION, or 居家隔离, 居家健康监测, 集中隔离 */
+            kind?: string;
+            /** @description CLOSE_CONTACT, SECONDARY_CONTACT, RETURNEE, POSITIVE_POOL, OTHER, or 密接, 次密接, 返乡, 阳性混管, 其他 */
+            reason?: string;
+            /** @description The place a returnee came from */
+            reasonPlace?: string;
+            /** @description The bureau's reference of the case the person is a contact of */
+            sourceCaseRef?: string;
+            /** @description The ID number of the person this one is a contact of (linked to their order) */
+            sourceIdNumber?: string;
+            /** @description yyyy-MM-dd; today when absent */
+            startsOn?: string;
+            /** @description yyyy-MM-dd, inclusive; the default duration when absent */
+            endsOn?: string;
+        };
+        QuarantineListRequest: {
+            /** @description The bureau's own number of the list; a second list with it and other content is refused */
+            reference?: string;
+            /** @description The area node the list is for, when the client is assigned to several */
+            areaId?: components["schemas"]["UUID"];
+            items: components["schemas"]["QuarantineListPerson"][];
+        };
+        QuarantineOrder: {
+            id: components["schemas"]["UUID"];
+            /** @description Printed on the release notice, e.g. Q20220405-17 */
+            number: string;
+            person: components["schemas"]["QuarantinePerson"];
+            kind: components["schemas"]["Kind2"];
+            reason: components["schemas"]["Reason"];
+            reasonPlace?: string;
+            sourceOrderId?: components["schemas"]["UUID"];
+            sourceCaseRef?: string;
+            status: components["schemas"]["Status6"];
+            startsOn: components["schemas"]["LocalDate"];
+            /** @description Planned end, inclusive */
+            endsOn: components["schemas"]["LocalDate"];
+            releasedAt?: components["schemas"]["Instant"];
+            releaseReason?: string;
+            siteId?: components["schemas"]["UUID"];
+            siteName?: string;
+            communityId: components["schemas"]["UUID"];
+            gridCellId: components["schemas"]["UUID"];
+            cellName?: string;
+            areaId: components["schemas"]["UUID"];
+            note?: string;
+            createdBy: string;
+            createdAt: components["schemas"]["Instant"];
+            updatedBy?: string;
+            updatedAt?: components["schemas"]["Instant"];
+            /** Format: int64 */
+            version: number;
+        };
+        QuarantineOrderEvent: {
+            action: components["schemas"]["Action"];
+            fromStatus?: components["schemas"]["Status6"];
+            toStatus: components["schemas"]["Status6"];
+            actor: string;
+            at: components["schemas"]["Instant"];
+            reason?: string;
+            /** @description What changed: old and new end, site, kind */
+            data?: {
+                [key: string]: unknown;
+            };
+        };
+        QuarantinePerson: {
+            name: string;
+            resident: boolean;
+            residentId?: components["schemas"]["UUID"];
+            documentType?: components["schemas"]["DocType"];
+            documentNumberMasked?: string;
+            phoneMasked?: string;
+            address?: string;
+        };
+        /** @description A person who is not a resident of the census: document and phone are stored encrypted, keyed-hashed and masked */
+        QuarantinePersonInput: {
+            name: string;
+            documentType: components["schemas"]["DocType"];
+            /** @description Checked against GB 11643 for MAINLAND_ID */
+            documentNumber: string;
+            phone?: string;
+            address?: string;
+            /** @description The grid cell of the person's home, or a compound or building in it */
+            areaId: components["schemas"]["UUID"];
+        };
+        QuarantineRelease: {
+            reason: string;
+            /**
+             * Format: int64
+             * @description The version you edited; or send If-Match
+             */
+            version?: number;
         };
         /** @description A central isolation site (a checkpoint of kind QUARANTINE_SITE) with its capacity and who is there now */
         QuarantineSite: {
@@ -3415,6 +4183,105 @@ export interface components {
             /** Format: int64 */
             version?: number;
         };
+        QuarantineTransfer: {
+            to: components["schemas"]["TransferTarget"];
+            /** @description Required for SITE: a checkpoint of kind QUARANTINE_SITE in your reach */
+            siteId?: components["schemas"]["UUID"];
+            /** @description For HOME: HOME_ISOLATION (default) or HOME_MONITORING */
+            kind?: components["schemas"]["Kind2"];
+            reason: string;
+            /**
+             * Format: int64
+             * @description The version you edited; or send If-Match
+             */
+            version?: number;
+        };
+        QuarantineVisit: {
+            id?: components["schemas"]["UUID"];
+            orderId?: components["schemas"]["UUID"];
+            date?: components["schemas"]["LocalDate"];
+            window?: components["schemas"]["Slot"];
+            visitedAt?: components["schemas"]["OffsetDateTime"];
+            mode?: components["schemas"]["Mode"];
+            temperature?: number;
+            fever?: boolean;
+            symptoms?: components["schemas"]["Symptom"][];
+            sealIntact?: boolean;
+            needs?: components["schemas"]["QuarantineVisitNeed"][];
+            note?: string;
+            clientRef?: components["schemas"]["UUID"];
+            recordedBy?: string;
+            recordedAt?: components["schemas"]["OffsetDateTime"];
+            /** @description The FEVER alert of the person and day */
+            feverAlertId?: components["schemas"]["UUID"];
+            /** @description The SYMPTOM alert of the person and day */
+            symptomAlertId?: components["schemas"]["UUID"];
+        };
+        /** @description One window of one order on the day */
+        QuarantineVisitDue: {
+            orderId?: components["schemas"]["UUID"];
+            orderNumber?: string;
+            kind?: string;
+            residentId?: components["schemas"]["UUID"];
+            name?: string;
+            address?: string;
+            cellName?: string;
+            date?: components["schemas"]["LocalDate"];
+            window?: components["schemas"]["Slot"];
+            windowStart?: components["schemas"]["OffsetDateTime"];
+            windowEnd?: components["schemas"]["OffsetDateTime"];
+            status?: components["schemas"]["DueStatus"];
+            visitId?: components["schemas"]["UUID"];
+            visitedAt?: components["schemas"]["OffsetDateTime"];
+            mode?: components["schemas"]["Mode"];
+            fever?: boolean;
+        };
+        /** @description A need raised at the visit, for the needs register */
+        QuarantineVisitNeed: {
+            kind: components["schemas"]["NeedKind1"];
+            urgency?: components["schemas"]["NeedUrgency1"];
+            note?: string;
+        };
+        QuarantineWorklistItem: {
+            id?: components["schemas"]["UUID"];
+            listId?: components["schemas"]["UUID"];
+            listReference?: string | null;
+            /** Format: int32 */
+            line?: number;
+            name?: string;
+            docMasked?: string | null;
+            phoneMasked?: string | null;
+            compound?: string | null;
+            building?: string | null;
+            door?: string | null;
+            areaId?: components["schemas"]["UUID"];
+            gridCellId?: components["schemas"]["UUID"] | null;
+            kind?: string;
+            reason?: string;
+            reasonPlace?: string | null;
+            sourceCaseRef?: string | null;
+            startsOn?: components["schemas"]["LocalDate"];
+            endsOn?: components["schemas"]["LocalDate"];
+            /** @description OPEN, FOUND, NOT_FOUND, MOVED_AWAY */
+            status?: string;
+            orderId?: components["schemas"]["UUID"] | null;
+            resolvedBy?: string | null;
+            resolvedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            note?: string | null;
+            /** Format: int64 */
+            version?: number;
+            createdAt?: components["schemas"]["Instant"];
+        };
+        QuarantineWorklistResolution: {
+            /** @description FOUND (the resident: an order is created or extended), NOT_FOUND or MOVED_AWAY */
+            status: string;
+            /** @description FOUND: the census resident who is the person */
+            residentId?: components["schemas"]["UUID"];
+            /** @description What the worker found; required for NOT_FOUND and MOVED_AWAY */
+            note?: string;
+        };
+        /** @enum {string} */
+        Reason: "CLOSE_CONTACT" | "SECONDARY_CONTACT" | "RETURNEE" | "POSITIVE_POOL" | "OTHER";
         /** @enum {string} */
         ReportStatus: "MISSING" | "REPORTED" | "ALL";
         /** @enum {string} */
@@ -3537,6 +4404,8 @@ export interface components {
             name: string;
         };
         /** @enum {string} */
+        Slot: "MORNING" | "AFTERNOON";
+        /** @enum {string} */
         Source: "GATE" | "DOOR" | "PHONE" | "PHOTO";
         /** @enum {string} */
         State: "REQUESTED" | "ACCEPTED" | "APPROVED" | "REJECTED";
@@ -3552,6 +4421,10 @@ export interface components {
         Status4: "SUBMITTED" | "APPROVED" | "REJECTED";
         /** @enum {string} */
         Status5: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
+        /** @enum {string} */
+        Status6: "ACTIVE" | "RELEASED" | "HOSPITAL";
+        /** @enum {string} */
+        Symptom: "FEVER" | "COUGH" | "SORE_THROAT" | "LOSS_OF_TASTE_OR_SMELL" | "FATIGUE" | "DIARRHOEA" | "NONE";
         /** @enum {string} */
         TaskKind: "DOOR_TO_DOOR" | "RETEST";
         TaskOutcome: {
@@ -3668,7 +4541,7 @@ export interface components {
             roundDate: components["schemas"]["LocalDate"];
             samplingFrom: components["schemas"]["Instant"];
             samplingTo: components["schemas"]["Instant"];
-            modes: components["schemas"]["Mode"][];
+            modes: components["schemas"]["Mode1"][];
             /** Format: int32 */
             poolSize: number;
             labs: string[];
@@ -3688,7 +4561,7 @@ export interface components {
             roundDate?: components["schemas"]["LocalDate"];
             samplingFrom?: components["schemas"]["Instant"];
             samplingTo?: components["schemas"]["Instant"];
-            modes?: components["schemas"]["Mode"][];
+            modes?: components["schemas"]["Mode1"][];
             /** Format: int32 */
             poolSize?: number;
             labs?: string[];
@@ -3744,6 +4617,8 @@ export interface components {
              */
             lagSeconds: number;
         };
+        /** @enum {string} */
+        TransferTarget: "SITE" | "HOME" | "HOSPITAL";
         TreeNode: {
             id?: components["schemas"]["UUID"];
             kind?: components["schemas"]["AreaKind"];
@@ -3910,7 +4785,7 @@ export interface components {
             fever?: boolean;
         };
         /** @enum {string} */
-        WatchReason: "RETURNEE" | "HOME_ISOLATION" | "BACK_TO_WORK" | "CLOSE_CONTACT";
+        WatchReason: "RETURNEE" | "BACK_TO_WORK";
         WatchReport: {
             watchId: components["schemas"]["UUID"];
             residentId: components["schemas"]["UUID"];
@@ -7139,6 +8014,481 @@ export interface operations {
             };
         };
     };
+    NeedResource_list: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                cursor?: string;
+                kind?: components["schemas"]["NeedKind"];
+                limit?: number;
+                status?: components["schemas"]["NeedStatus"];
+                urgency?: components["schemas"]["NeedUrgency"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageNeedView"];
+                };
+            };
+            /** @description A bad cursor or limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The area is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NeedResource_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewNeed"];
+            };
+        };
+        responses: {
+            /** @description Registered (or the first result again with the same Idempotency-Key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Need"];
+                };
+            };
+            /** @description Not exactly one of householdId, residentId, quarantineOrderId, or bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The household, resident or active order is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NeedResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The need */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Need"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such need in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NeedResource_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedCancel"];
+            };
+        };
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Need"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such need in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The need is not open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The need changed since the version you saw */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuarantineListResource_send: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the send safe to retry */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                    reference?: string;
+                    areaId?: components["schemas"]["UUID"];
+                };
+                "application/json": components["schemas"]["QuarantineListRequest"];
+            };
+        };
+        responses: {
+            /** @description This list was sent before: the first one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineListAccepted"];
+                };
+            };
+            /** @description Accepted: follow the list */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineListAccepted"];
+                };
+            };
+            /** @description Not a list, or no area to send it for */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The areaId named is not this client's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The reference was sent already with other content */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description More than 5,000 people */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Idempotency-Key was used for another list */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many lists at once */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuarantineListResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineList"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such list sent by this client */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuarantineListResource_items: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                /** @description MATCHED, UNMATCHED, DUPLICATE or REJECTED */
+                outcome?: string;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of outcomes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageItemView"];
+                };
+            };
+            /** @description A bad outcome, cursor or limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such list sent by this client */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NoticeVerifyResource_verify: {
+        parameters: {
+            query: {
+                /** @description The check code printed on the notice */
+                code: string;
+                /** @description The order number printed on the notice (Q20261207-12) */
+                number: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeVerification"];
+                };
+            };
+            /** @description number or code missing or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many checks from your address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     QuarantineSiteResource_list: {
         parameters: {
             query?: {
@@ -7582,6 +8932,943 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+        };
+    };
+    VisitResource_due: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                cursor?: string;
+                /** @description Default today in the deployment's zone */
+                date?: components["schemas"]["LocalDate"];
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageDueRow"];
+                };
+            };
+            /** @description A bad date, cursor or limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such area node in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorklistResource_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                /** @description OPEN (default), FOUND, NOT_FOUND, MOVED_AWAY */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the worklist, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageWorklistView"];
+                };
+            };
+            /** @description A bad status, cursor or limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorklistResource_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuarantineWorklistResolution"];
+            };
+        };
+        responses: {
+            /** @description Resolved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineWorklistItem"];
+                };
+            };
+            /** @description A bad status, no resident for FOUND, no note otherwise */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not on the caller's worklist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Resolved already, or the order would have ended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuarantineResource_list: {
+        parameters: {
+            query?: {
+                /** @description Any area node: orders of people living under it */
+                areaId?: components["schemas"]["UUID"];
+                cursor?: string;
+                /** @description Orders running on or after this day */
+                from?: components["schemas"]["LocalDate"];
+                kind?: components["schemas"]["Kind2"];
+                limit?: number;
+                reason?: components["schemas"]["Reason"];
+                status?: components["schemas"]["Status6"];
+                /** @description Orders running on or before this day */
+                to?: components["schemas"]["LocalDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOrderView"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description areaId is unknown or outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description to before from */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuarantineResource_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewQuarantineOrder"];
+            };
+        };
+        responses: {
+            /** @description Created (or the first result again with the same Idempotency-Key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineOrder"];
+                };
+            };
+            /** @description Invalid input: a field named in errors */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The resident or area node is unknown or outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The person already has an active order: orderId and number name it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An end before the start, an unknown source order, a site that is not a QUARANTINE_SITE of your jurisdiction */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuarantineResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineOrder"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown or outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BreachResource_record: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewQuarantineBreach"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineBreach"];
+                };
+            };
+            /** @description Bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description You do not record at this checkpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such checkpoint, or no such order in reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The order is no longer active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuarantineResource_chain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineChain"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown or outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuarantineResource_events: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineOrderEvent"][];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown or outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuarantineResource_extend: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuarantineExtension"];
+            };
+        };
+        responses: {
+            /** @description Extended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineOrder"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown or outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The order is no longer active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The new end is not after the current one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuarantineResource_release: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuarantineRelease"];
+            };
+        };
+        responses: {
+            /** @description Released */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineOrder"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown or outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The order is no longer active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NoticeResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notice */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such order in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The order is not released (its status in the problem's orderStatus) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many downloads; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The notice's font is not installed on this server */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    QuarantineResource_transfer: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuarantineTransfer"];
+            };
+        };
+        responses: {
+            /** @description Transferred */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineOrder"];
+                };
+            };
+            /** @description Invalid input: a field named in errors */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown or outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The order is no longer active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a QUARANTINE_SITE of your jurisdiction, or nothing to transfer */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    VisitResource_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageVisitView"];
+                };
+            };
+            /** @description A bad cursor or limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such order in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    VisitResource_record: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewQuarantineVisit"];
+            };
+        };
+        responses: {
+            /** @description The same clientRef and body again: the visit recorded the first time */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineVisit"];
+                };
+            };
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineVisit"];
+                };
+            };
+            /** @description Malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such order in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The order is no longer active (quarantine-released), or the clientRef was used for another visit */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A refused value (a temperature out of range, NONE with a symptom, a seal on an order that is not home isolation …), or an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
