@@ -67,8 +67,10 @@ public class QuarantineMoves {
         o.releasedAt = orders.now();
         o.releaseReason = req.reason();
         boolean early = orders.today().isBefore(o.endsOn);
+        OrderView released = moved(o, Action.RELEASED, Status.ACTIVE, req.reason(), Map.of("early", early), QuarantineEvents.RELEASED);
+        // after the order's flush, so the stay's statement does not flush the order a second time (one version step)
         stays.orderLeft(o.id, SiteViews.DepartureReason.RELEASED);
-        return moved(o, Action.RELEASED, Status.ACTIVE, req.reason(), Map.of("early", early), QuarantineEvents.RELEASED);
+        return released;
     }
 
     @Transactional
@@ -110,12 +112,14 @@ public class QuarantineMoves {
         data.put("toSiteId", o.siteId);
         data.put("to", req.to().name());
         boolean hospital = o.status == Status.HOSPITAL;
+        boolean leftSite = hospital || !java.util.Objects.equals(data.get("fromSiteId"), o.siteId);
+        OrderView moved = moved(o, hospital ? Action.HOSPITAL : Action.TRANSFERRED, Status.ACTIVE, req.reason(), data,
+                hospital ? QuarantineEvents.RELEASED : null);
         // the bed at the site the person leaves is free at once (a move inside one site keeps the stay)
-        if (hospital || !java.util.Objects.equals(data.get("fromSiteId"), o.siteId)) {
+        if (leftSite) {
             stays.orderLeft(o.id, hospital ? SiteViews.DepartureReason.HOSPITAL : SiteViews.DepartureReason.TRANSFERRED);
         }
-        return moved(o, hospital ? Action.HOSPITAL : Action.TRANSFERRED, Status.ACTIVE, req.reason(), data,
-                hospital ? QuarantineEvents.RELEASED : null);
+        return moved;
     }
 
     private OrderView moved(QuarantineOrder o, Action action, Status from, String reason, Map<String, Object> data,
