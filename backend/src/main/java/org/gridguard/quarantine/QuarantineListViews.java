@@ -54,7 +54,7 @@ public final class QuarantineListViews {
 
     @Schema(name = "QuarantineList")
     public record ListView(UUID id, String reference, UUID areaId, String format, int items,
-            @Schema(description = "The job's status: QUEUED, RUNNING, SUCCEEDED, FAILED") String status, int progress,
+            @Schema(description = "The list's status: QUEUED, RUNNING, DONE (every item decided), FAILED") String status, int progress,
             @Schema(nullable = true) String error, UUID jobId,
             @Schema(description = "Items decided so far, per outcome (MATCHED, UNMATCHED, DUPLICATE, REJECTED)") Map<String, Long> outcomes,
             Instant createdAt) {
