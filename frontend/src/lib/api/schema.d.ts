@@ -3942,7 +3942,7 @@ export interface components {
             format?: string;
             /** Format: int32 */
             items?: number;
-            /** @description The job's status: QUEUED, RUNNING, SUCCEEDED, FAILED */
+            /** @description The list's status: QUEUED, RUNNING, DONE (every item decided), FAILED */
             status?: string;
             /** Format: int32 */
             progress?: number;
