@@ -49,6 +49,16 @@ public final class Cursor {
     }
 
     /** A cursor part that holds a UUID, or 400. */
+    /** The time of a decoded (time, id) cursor, or null for the first page. */
+    public static Instant at(List<String> atAndId) {
+        return atAndId == null ? null : instant(atAndId.get(0));
+    }
+
+    /** The id of a decoded (time, id) cursor, or null for the first page. */
+    public static UUID id(List<String> atAndId) {
+        return atAndId == null ? null : uuid(atAndId.get(1));
+    }
+
     public static UUID uuid(String part) {
         try {
             return UUID.fromString(part);

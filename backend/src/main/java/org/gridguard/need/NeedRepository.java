@@ -126,11 +126,14 @@ public class NeedRepository {
 
     /** Records a change of status. */
     void event(UUID needId, String action, Needs.Status from, Needs.Status to, String actor, Instant at, String reason) {
-        em.createNativeQuery("""
+        Object[] values = { needId, action, from == null ? null : from.name(), to.name(), actor, at, reason };
+        var insert = em.createNativeQuery("""
                 insert into need_event (need_id, action, from_status, to_status, actor, at, reason)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, needId).setParameter(2, action).setParameter(3, from == null ? null : from.name())
-                .setParameter(4, to.name()).setParameter(5, actor).setParameter(6, at).setParameter(7, reason).executeUpdate();
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""");
+        for (int i = 0; i < values.length; i++) {
+            insert.setParameter(i + 1, values[i]);
+        }
+        insert.executeUpdate();
     }
 
     /** The history of each need, oldest first. */

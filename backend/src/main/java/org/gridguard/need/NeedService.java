@@ -120,8 +120,7 @@ public class NeedService {
                 throw ApiProblem.notFound("Area node");
             }
         }
-        List<Need> rows = repo.page(new NeedRepository.Filter(status, kind, urgency, area),
-                c == null ? null : Cursor.instant(c.get(0)), c == null ? null : Cursor.uuid(c.get(1)), lim + 1);
+        List<Need> rows = repo.page(new NeedRepository.Filter(status, kind, urgency, area), Cursor.at(c), Cursor.id(c), lim + 1);
         return Page.of(views(rows), lim, v -> Cursor.encode(v.createdAt().toString(), v.id().toString()));
     }
 

@@ -249,8 +249,7 @@ public class QuarantineOrderService {
             }
             f = new QuarantineRepository.Filter(filter.status(), filter.kind(), filter.reason(), path, filter.from(), filter.to());
         }
-        List<QuarantineOrder> rows = repo.page(f, c == null ? null : Cursor.instant(c.get(0)), c == null ? null : Cursor.uuid(c.get(1)),
-                lim + 1);
+        List<QuarantineOrder> rows = repo.page(f, Cursor.at(c), Cursor.id(c), lim + 1);
         return Page.of(views(rows), lim, v -> Cursor.encode(v.createdAt().toString(), v.id().toString()));
     }
 

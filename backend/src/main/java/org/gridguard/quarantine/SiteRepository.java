@@ -176,10 +176,10 @@ public class SiteRepository {
     /** The order, if there is one (reach is the service's: it depends on the site). */
     Optional<Order> order(UUID id) {
         return Rows.list(em, """
-                select o.id, o.number, o.kind, o.status, o.site_id, gc.path
+                select o.site_id, gc.path, o.id, o.number, o.kind, o.status
                 from quarantine_order o join area_node gc on gc.id = o.grid_cell_id where o.id = :id""", Map.of("id", id))
-                .stream().map(r -> new Order((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (UUID) r[4],
-                        (String) r[5]))
+                .stream().map(r -> new Order((UUID) r[2], (String) r[3], (String) r[4], (String) r[5], (UUID) r[0],
+                        (String) r[1]))
                 .findFirst();
     }
 
