@@ -17,6 +17,17 @@ from (select r.*, row_number() over (order by r.id) as n
         and not exists (select 1 from quarantine_order q where q.person_key = 'R:' || r.id and q.status = 'ACTIVE')) r
 where n <= 500;
 
+-- a cell of the demo city has fewer than 500 living residents: the rest are non-residents homed in the cell (a
+-- bureau's list names people the census does not hold), each with its own document hash
+insert into quarantine_order (id, number, check_code, community_id, grid_cell_id, area_id, person_name, doc_type, doc_hmac,
+    person_key, kind, reason, status, starts_on, ends_on, created_by, updated_by, created_at)
+select gen_random_uuid(), 'QB-A' || (1000 + n), 'BENCH', c.community_id, c.id, c.id, '隔离人员' || n, 'MAINLAND_ID',
+       decode(md5('bench-cell-' || n), 'hex'), 'D:' || md5('bench-cell-' || n), 'HOME_ISOLATION', 'RETURNEE', 'ACTIVE',
+       cast(:'day' as date) - 3, cast(:'day' as date) + 10, 'bench-cell', 'bench-cell', now() - interval '3 days'
+from area_node c cross join generate_series(1, 500) n
+where c.code = 'BH-C001-G01'
+  and n <= 500 - (select count(*) from quarantine_order o where o.grid_cell_id = c.id and o.status = 'ACTIVE');
+
 insert into quarantine_order (id, number, check_code, community_id, grid_cell_id, area_id, resident_id, person_key, kind,
     reason, status, starts_on, ends_on, released_at, release_reason, created_by, updated_by, created_at)
 select gen_random_uuid(), 'QB-H' || n, 'BENCH', community_id, grid_cell_id, area_id, id, 'R:' || id, 'HOME_ISOLATION',

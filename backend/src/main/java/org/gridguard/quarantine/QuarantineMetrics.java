@@ -1,14 +1,15 @@
 package org.gridguard.quarantine;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -17,9 +18,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.gridguard.common.ApiProblem;
+import org.gridguard.common.Csv;
 import org.gridguard.common.Rows;
 import org.gridguard.quarantine.QuarantineMetricsViews.ActiveByKind;
 import org.gridguard.quarantine.QuarantineMetricsViews.DayMetrics;
@@ -115,21 +116,12 @@ public class QuarantineMetrics {
 
     @Transactional
     public Metrics metrics(UUID areaId, LocalDate from, LocalDate to) {
-        UUID area = areaId != null ? areaId : topNode();
-        String path = area == null ? null : path(area);
-        if (path == null || !jurisdiction.covers(path)) {
-            throw ApiProblem.notFound("Area node");
-        }
+        UUID area = areaId == null ? topNode() : areaId;
+        String path = reachablePath(area);
         Instant now = clock.instant();
-        LocalDate t = to != null ? to : windows.day(now);
-        LocalDate f = from != null ? from : t.minusDays(6);
-        if (t.isBefore(f)) {
-            throw ApiProblem.invalid("to", "must not be before from (" + f + ")");
-        }
-        if (f.plusDays(MAX_RANGE_DAYS - 1L).isBefore(t)) {
-            throw ApiProblem.unprocessable("range-too-long", "The range from " + f + " to " + t + " spans more than "
-                    + MAX_RANGE_DAYS + " days; ask for at most " + MAX_RANGE_DAYS + " days at a time");
-        }
+        LocalDate t = Objects.requireNonNullElse(to, windows.day(now));
+        LocalDate f = Objects.requireNonNullElse(from, t.minusDays(6));
+        checkRange(f, t);
         Map<LocalDate, long[]> days = count(path, f, t, now);
         List<DayMetrics> out = new ArrayList<>();
         long[] sum = new long[FIGURES.size()];
@@ -142,6 +134,27 @@ public class QuarantineMetrics {
             out.add(day(e.getKey(), v));
         }
         return new Metrics(area, f, t, out, day(null, sum));
+    }
+
+    /** The area node's path, or 404 when there is none or it is out of the caller's reach. */
+    private String reachablePath(UUID area) {
+        String path = area == null ? null : path(area);
+        if (path != null && jurisdiction.covers(path)) {
+            return path;
+        }
+        throw ApiProblem.notFound("Area node");
+    }
+
+    /** {@code to} before {@code from} is 400; more than {@link #MAX_RANGE_DAYS} days is 422. */
+    private static void checkRange(LocalDate f, LocalDate t) {
+        if (f.isAfter(t)) {
+            throw ApiProblem.invalid("to", "must not be before from (" + f + ")");
+        }
+        long days = ChronoUnit.DAYS.between(f, t) + 1;
+        if (days > MAX_RANGE_DAYS) {
+            throw ApiProblem.unprocessable("range-too-long", "The range from " + f + " to " + t + " spans " + days
+                    + " days, more than " + MAX_RANGE_DAYS + "; ask for at most " + MAX_RANGE_DAYS + " days at a time");
+        }
     }
 
     /** The caller's own top node: the highest of their assigned nodes, or the root of the tree for an admin. */
@@ -210,25 +223,20 @@ public class QuarantineMetrics {
         return new DayMetrics(d, new ActiveByKind(v[0], v[1], v[2]), v[3], v[4], v[5], v[6] + v[7], v[6], v[7], v[8], v[9], v[10]);
     }
 
-    /** One row per day and a total row, like the other metrics' CSV (commons-csv). */
+    /** One row per day and a total row, like the other metrics' CSV (common.Csv). */
     public static String csv(Metrics m) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("date", "activeHomeIsolation",
-                "activeHomeMonitoring", "activeCentralIsolation", "started", "released", "hospital", "visitsDue", "visitsDone",
-                "visitsMissed", "fevers", "symptoms", "breaches").get())) {
-            for (DayMetrics d : m.days()) {
-                row(p, d.date().toString(), d);
-            }
-            row(p, "total", m.totals());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toString();
+        return Csv.excel(new String[] { "date", "activeHomeIsolation", "activeHomeMonitoring", "activeCentralIsolation", "started",
+                "released", "hospital", "visitsDue", "visitsDone", "visitsMissed", "fevers", "symptoms", "breaches" }, p -> {
+                    for (DayMetrics d : m.days()) {
+                        row(p, d.date().toString(), d);
+                    }
+                    row(p, "total", m.totals());
+                });
     }
 
     private static void row(CSVPrinter p, String label, DayMetrics d) throws IOException {
-        p.printRecord(label, d.active().homeIsolation(), d.active().homeMonitoring(), d.active().centralIsolation(), d.started(),
-                d.released(), d.hospital(), d.visitsDue(), d.visitsDone(), d.visitsMissed(), d.fevers(), d.symptoms(),
-                d.breaches());
+        ActiveByKind a = d.active();
+        p.printRecord(label, a.homeIsolation(), a.homeMonitoring(), a.centralIsolation(), d.started(), d.released(), d.hospital(),
+                d.visitsDue(), d.visitsDone(), d.visitsMissed(), d.fevers(), d.symptoms(), d.breaches());
     }
 }
