@@ -1117,6 +1117,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/metrics/quarantine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Quarantine metrics for an area and days
+         * @description Per day (Asia/Shanghai), oldest first: orders in force at the day's end by kind, started, released, to hospital, visit windows due / done / missed, FEVER and SYMPTOM alerts of people under an order, breaches; and the totals. Default area: the caller's own top node; default days: the last 7 including today; at most 92 days. CSV with Accept: text/csv or format=csv.
+         */
+        get: operations["QuarantineMetricsResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/metrics/temperature": {
         parameters: {
             query?: never;
@@ -1660,13 +1680,13 @@ export interface paths {
          * The visits of a quarantine order
          * @description Newest first.
          */
-        get: operations["VisitResource_list"];
+        get: operations["OrderVisitResource_list"];
         put?: never;
         /**
          * Record a visit to a person under a quarantine order
          * @description By phone or at the door: temperature, symptoms, the door seal (home isolation), needs. Counts for a window of the order's kind. A fever (37.3 °C or more) raises FEVER (one per person and day) and the webhook quarantine.fever; a symptom without fever raises SYMPTOM (one per person and day); a late visit closes the window's VISIT_MISSED. The same clientRef (or Idempotency-Key) again answers the first visit.
          */
-        post: operations["VisitResource_record"];
+        post: operations["OrderVisitResource_record"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3863,6 +3883,15 @@ export interface components {
             /** @description Field errors, for validation problems */
             errors?: components["schemas"]["FieldError"][];
         };
+        /** @description Orders in force at the end of the day, by kind */
+        QuarantineActiveByKind: {
+            /** Format: int64 */
+            HOME_ISOLATION: number;
+            /** Format: int64 */
+            HOME_MONITORING: number;
+            /** Format: int64 */
+            CENTRAL_ISOLATION: number;
+        };
         QuarantineBreach: {
             id: components["schemas"]["UUID"];
             orderId: components["schemas"]["UUID"];
@@ -3903,6 +3932,57 @@ export interface components {
             status: components["schemas"]["Status6"];
             startsOn?: components["schemas"]["LocalDate"];
             endsOn?: components["schemas"]["LocalDate"];
+        };
+        QuarantineDayMetrics: {
+            /** @description The day (Asia/Shanghai); absent in totals */
+            date?: components["schemas"]["LocalDate"];
+            /** @description Orders in force at the end of the day (in totals: at the end of `to`) */
+            active: components["schemas"]["QuarantineActiveByKind"];
+            /**
+             * Format: int64
+             * @description Orders made (event CREATED)
+             */
+            started: number;
+            /**
+             * Format: int64
+             * @description Orders released (ACTIVE → RELEASED)
+             */
+            released: number;
+            /**
+             * Format: int64
+             * @description Orders ended by a transfer to hospital (ACTIVE → HOSPITAL)
+             */
+            hospital: number;
+            /**
+             * Format: int64
+             * @description Visit windows of orders that ran through them and have closed or been visited: visitsDone + visitsMissed
+             */
+            visitsDue: number;
+            /**
+             * Format: int64
+             * @description Windows with a visit
+             */
+            visitsDone: number;
+            /**
+             * Format: int64
+             * @description Windows that closed without a visit (each raised one VISIT_MISSED alert)
+             */
+            visitsMissed: number;
+            /**
+             * Format: int64
+             * @description FEVER alerts raised for people under an order
+             */
+            fevers: number;
+            /**
+             * Format: int64
+             * @description SYMPTOM alerts raised (a symptom without fever at a visit)
+             */
+            symptoms: number;
+            /**
+             * Format: int64
+             * @description Attempts of people under a home order to go out through a checkpoint
+             */
+            breaches: number;
         };
         QuarantineDeparture: {
             reason: components["schemas"]["DepartureReason"];
@@ -4014,6 +4094,15 @@ export interface components {
             /** @description The area node the list is for, when the client is assigned to several */
             areaId?: components["schemas"]["UUID"];
             items: components["schemas"]["QuarantineListPerson"][];
+        };
+        QuarantineMetrics: {
+            areaId: components["schemas"]["UUID"];
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            /** @description One per day, oldest first */
+            days: components["schemas"]["QuarantineDayMetrics"][];
+            /** @description The whole range: sums, and active as of `to`; no date */
+            totals: components["schemas"]["QuarantineDayMetrics"];
         };
         QuarantineOrder: {
             id: components["schemas"]["UUID"];
@@ -7937,6 +8026,71 @@ export interface operations {
             };
         };
     };
+    QuarantineMetricsResource_get: {
+        parameters: {
+            query?: {
+                /** @description An area node; default the caller's own top node */
+                areaId?: components["schemas"]["UUID"];
+                /** @description json or csv */
+                format?: string;
+                /** @description First day; default 6 days before to */
+                from?: components["schemas"]["LocalDate"];
+                /** @description Last day; default today */
+                to?: components["schemas"]["LocalDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineMetrics"];
+                    "text/csv": string;
+                };
+            };
+            /** @description A malformed date, or to before from */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such area node within the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The range spans more than 92 days */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     TemperatureMetricsResource_get: {
         parameters: {
             query?: {
@@ -9740,7 +9894,7 @@ export interface operations {
             };
         };
     };
-    VisitResource_list: {
+    OrderVisitResource_list: {
         parameters: {
             query?: {
                 cursor?: string;
@@ -9793,7 +9947,7 @@ export interface operations {
             };
         };
     };
-    VisitResource_record: {
+    OrderVisitResource_record: {
         parameters: {
             query?: never;
             header?: {

@@ -141,25 +141,26 @@ public class VisitRepository {
      * the first visit of the window if any and its status. Overdue first (rank 0), then by window and order. Columns:
      * order id, number, kind, resident id, name, address, cell name, slot, window start, window end, visit id, visited
      * at, mode, fever, status, rank.
+     * <p>
+     * The inner query ranks, sorts and limits narrow rows (order, window, visit); the person's name, home and cell are
+     * joined only for the page's rows (ADR 0037): a cell of 500 orders is 1,000 windows, of which a page shows 50.
      */
     List<Object[]> due(LocalDate day, List<Window> ws, Instant now, boolean dayOver, String areaPath, DueCursor after, int limit) {
         Map<String, Object> p = new HashMap<>();
         windows(p, ws);
         StringBuilder sql = new StringBuilder("""
-                select * from (
-                  select o.id as order_id, o.number, o.kind, o.resident_id, coalesce(r.name, o.person_name) as name,
-                         coalesce(concat_ws(' ', cn.name, bn.name, h.door_number), o.address) as address, cell.name as cell,
+                select d.order_id, d.number, d.kind, d.resident_id, coalesce(r.name, d.person_name) as name,
+                       coalesce(concat_ws(' ', cn.name, bn.name, h.door_number), d.address) as address, cell.name as cell,
+                       d.slot, d.starts_at, d.ends_at, d.visit_id, d.visited_at, d.mode, d.fever, d.status, d.rank
+                from (select * from (
+                  select o.id as order_id, o.number, o.kind, o.resident_id, o.person_name, o.address, o.grid_cell_id,
                          w.slot, w.starts_at, w.ends_at, v.id as visit_id, v.visited_at, v.mode, v.fever,
                          case when v.id is not null then 'DONE' when w.ends_at > :now then 'DUE'
                               when :dayOver then 'MISSED' else 'OVERDUE' end as status,
                          case when v.id is null and w.ends_at <= :now and not :dayOver then 0 else 1 end as rank
                   from quarantine_order o
-                  join area_node an on an.id = o.area_id join area_node cell on cell.id = o.grid_cell_id
                 """).append(WINDOWS).append("""
 
-                  left join census_resident r on r.id = o.resident_id
-                  left join census_household h on h.id = r.household_id
-                  left join area_node cn on cn.id = h.compound_id left join area_node bn on bn.id = h.building_id
                   left join lateral (select v.id, v.visited_at, v.mode, v.fever from quarantine_visit v
                                      where v.order_id = o.id and v.visit_date = :day and v.slot = w.slot
                                      order by v.visited_at, v.id limit 1) v on true
@@ -170,17 +171,23 @@ public class VisitRepository {
         p.put("dayOver", dayOver);
         sql.append(" and ").append(reach.predicate("o", p));
         if (areaPath != null) {
-            sql.append(" and an.path like :area");
+            sql.append(" and exists (select 1 from area_node an where an.id = o.area_id and an.path like :area)");
             p.put("area", areaPath + "%");
         }
-        sql.append(") d");
+        sql.append(") n");
         if (after != null) {
-            sql.append(" where (d.rank, d.starts_at, d.order_id) > (:afterRank, :afterStart, :afterId)");
+            sql.append(" where (n.rank, n.starts_at, n.order_id) > (:afterRank, :afterStart, :afterId)");
             p.put("afterRank", after.rank());
             p.put("afterStart", after.windowStart());
             p.put("afterId", after.orderId());
         }
-        sql.append(" order by d.rank, d.starts_at, d.order_id limit :lim");
+        sql.append("""
+                 order by n.rank, n.starts_at, n.order_id limit :lim) d
+                left join census_resident r on r.id = d.resident_id
+                left join census_household h on h.id = r.household_id
+                left join area_node cn on cn.id = h.compound_id left join area_node bn on bn.id = h.building_id
+                join area_node cell on cell.id = d.grid_cell_id
+                order by d.rank, d.starts_at, d.order_id""");
         p.put("lim", limit);
         return Rows.list(em, sql, p);
     }
