@@ -1,7 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireAuth } from '../lib/auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
-import { EXPORTERS, IMPORTERS, MANAGERS, RECORDERS } from './layout/nav';
+import { EXPORTERS, IMPORTERS, MANAGERS, RECORDERS, VISITORS } from './layout/nav';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireRole } from './RequireRole';
 import { RouteError } from './RouteError';
@@ -122,6 +122,20 @@ export const router = createBrowserRouter([
             Component: () => (
               <RequireRole roles={RECORDERS}>
                 <CheckpointPage />
+              </RequireRole>
+            ),
+          };
+        },
+      },
+      // Quarantine visits, the worker's screen (features/quarantine-visits)
+      {
+        path: 'quarantine-visits',
+        lazy: async () => {
+          const { QuarantineVisitsPage } = await import('../features/quarantine-visits/components/QuarantineVisitsPage');
+          return {
+            Component: () => (
+              <RequireRole roles={VISITORS}>
+                <QuarantineVisitsPage />
               </RequireRole>
             ),
           };
