@@ -45,10 +45,13 @@ describe('role-gated navigation', () => {
       expect(tabs.length + (more.length > 0 ? 1 : 0)).toBeLessThanOrEqual(PHONE_TABS);
       expect([...tabs, ...more].map((i) => i.key).sort()).toEqual(visibleNavItems(roles).concat(extra.filter(() => roles[0] === 'grid-worker')).map((i) => i.key).sort());
     }
-    // a worker's new daily tool (priority 1.5) comes after their shifts, the gate and sampling; the rest waits under "More", in menu order
+    // a worker's new daily tool (priority 1.5) comes after their shifts, the gate, quarantine visits and sampling: no room
+    // left, it waits under "More" with the rest, in menu order
     const worker = phoneNav(['grid-worker'], items);
-    expect(worker.tabs.map((i) => i.key)).toEqual(['duty', 'checkpoint', 'sampling', 'a']);
-    expect(worker.more.map((i) => i.key)).toEqual(['grid-cells', 'households', 'areas', 'me', 'b', 'c']);
+    expect(worker.tabs.map((i) => i.key)).toEqual(['duty', 'checkpoint', 'quarantine-visits', 'sampling']);
+    expect(worker.more.map((i) => i.key)).toEqual(['grid-cells', 'households', 'areas', 'me', 'a', 'b', 'c']);
+    // site staff have one screen: their site's guests
+    expect(phoneNav(['site-staff']).tabs.map((i) => i.key)).toEqual(['quarantine-visits']);
   });
 
   it('marks "More" as current when the section is inside it', () => {

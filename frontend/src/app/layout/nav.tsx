@@ -51,6 +51,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'me', path: '/me', labelKey: 'nav.me', icon: <UserOutlined />, roles: PEOPLE, priority: { worker: 9 } },
 ];
 
+/** Where "/" leads: site staff have only 隔离 (their site's guests); everybody else starts at their grid cells. */
+export const homePath = (roles: readonly Role[]): string =>
+  !hasAnyRole(roles, PEOPLE) && hasAnyRole(roles, VISITORS) ? '/quarantine-visits' : '/grid-cells';
+
 export const visibleNavItems = (roles: readonly Role[]): NavItem[] => NAV_ITEMS.filter((i) => hasAnyRole(roles, i.roles));
 
 /** A phone's tab bar holds at most this many entries, "More" included. */

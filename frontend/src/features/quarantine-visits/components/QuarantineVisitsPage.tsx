@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Empty, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -52,9 +52,11 @@ export function QuarantineVisitsPage() {
 
   // A queued visit went out (here or in the background): the server's list now has it DONE.
   const waitingCount = snapshot.waiting.length;
+  const lastCount = useRef(waitingCount);
   useEffect(() => {
-    if (snapshot.loaded) void queryClient.invalidateQueries({ queryKey: dueVisitsKey });
-  }, [waitingCount, snapshot.loaded, queryClient]);
+    if (waitingCount < lastCount.current) void queryClient.invalidateQueries({ queryKey: dueVisitsKey });
+    lastCount.current = waitingCount;
+  }, [waitingCount, queryClient]);
 
   const record = async (row: DueRow, input: VisitInput) => {
     if (!queue || !row.orderId) return;
@@ -67,6 +69,7 @@ export function QuarantineVisitsPage() {
     if (navigator.onLine) {
       const outcome = (await queue.flush()).results.get(clientRef);
       if (outcome && outcome.status !== 'REJECTED') setLast((l) => (l?.id === clientRef ? { ...l, sent: true, alertId: outcome.alertId } : l));
+      void queryClient.invalidateQueries({ queryKey: dueVisitsKey });
     }
   };
 
@@ -119,7 +122,7 @@ export function QuarantineVisitsPage() {
         renderItem={(r) => {
           const state: RowState = r.status !== 'DONE' && queued.has(rowKey(r)) ? 'QUEUED' : (r.status ?? 'DUE');
           return (
-            <List.Item className="gg-visit-row" data-testid="visit-row" data-status={state} data-order={r.orderNumber}>
+            <List.Item className="gg-visit-row" data-testid="visit-row" data-status={state} data-order-id={r.orderId} data-window={r.window}>
               <button type="button" className="gg-visit-pick" onClick={() => setSelected(r)} disabled={state === 'QUEUED'}>
                 <span className="gg-visit-line">
                   <span className="gg-visit-name">{r.name}</span>
