@@ -1428,7 +1428,7 @@ export interface paths {
          * The day's visits in your reach
          * @description One row per order running that day and window of its kind (workers: their cells; leaders: their zone): DONE, DUE (the window has not closed), OVERDUE (closed today without a visit), MISSED (a past day's). Overdue first, then by window.
          */
-        get: operations["VisitResource_due"];
+        get: operations["VisitDueResource_due"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8935,7 +8935,7 @@ export interface operations {
             };
         };
     };
-    VisitResource_due: {
+    VisitDueResource_due: {
         parameters: {
             query?: {
                 areaId?: components["schemas"]["UUID"];
