@@ -14,7 +14,7 @@ const navLinks = () =>
 describe('role-gated navigation', () => {
   it('shows a grid worker their daily tools first on the phone, without assignments or imports', () => {
     renderWithApp(<AppLayout />, { roles: ['grid-worker'], route: '/me' });
-    expect(navLinks()).toEqual(['值班', '测温', '核酸', '住户']);
+    expect(navLinks()).toEqual(['值班', '测温', '隔离', '核酸']);
     expect(screen.getByRole('button', { name: '更多' })).toBeInTheDocument();
   });
 
@@ -65,8 +65,8 @@ describe('role-gated navigation', () => {
   });
 
   it('marks the current section', () => {
-    renderWithApp(<AppLayout />, { roles: ['grid-worker'], route: '/households/abc' });
-    expect(screen.getByRole('link', { current: 'page' })).toHaveTextContent('住户');
+    renderWithApp(<AppLayout />, { roles: ['grid-worker'], route: '/quarantine-visits' });
+    expect(screen.getByRole('link', { current: 'page' })).toHaveTextContent('隔离');
   });
 });
 
@@ -82,7 +82,7 @@ describe('language switch', () => {
     expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Rota', 'Duty', 'Test rounds', 'Alerts']);
     await user.click(within(nav).getByRole('button', { name: 'More' }));
     const more = await screen.findByRole('navigation', { name: 'More sections' });
-    expect(within(more).getAllByRole('link').map((a) => a.textContent)).toEqual(['Grid cells', 'Households', 'Areas', 'Assignments', 'Import', 'Checks', 'Sampling', 'Me']);
+    expect(within(more).getAllByRole('link').map((a) => a.textContent)).toEqual(['Grid cells', 'Households', 'Areas', 'Assignments', 'Import', 'Checks', 'Quarantine', 'Sampling', 'Me']);
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
     expect(document.documentElement.lang).toBe('en');
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
