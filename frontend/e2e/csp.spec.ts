@@ -99,6 +99,7 @@ test('a leader walks the main screens without a single CSP violation', async ({ 
   await visit(page, '/duty', '我的值班');
   await visit(page, '/duty-board', '排班');
   await visit(page, '/checkpoint', '测温登记');
+  await visit(page, '/quarantine-visits', '隔离随访');
   await visit(page, '/watch-reports', '两测温漏报名单');
   await visit(page, '/alerts', '告警');
   await visit(page, '/sampling', '核酸采样');

@@ -1,10 +1,15 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireAuth } from '../lib/auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
-import { EXPORTERS, IMPORTERS, MANAGERS, RECORDERS } from './layout/nav';
+import { useRoles } from '../lib/auth/roles';
+import { EXPORTERS, IMPORTERS, MANAGERS, RECORDERS, VISITORS, homePath } from './layout/nav';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireRole } from './RequireRole';
 import { RouteError } from './RouteError';
+
+function Home() {
+  return <Navigate to={homePath(useRoles())} replace />;
+}
 
 /**
  * Every screen is its own chunk; each section has its nav entry in layout/nav.tsx.
@@ -19,7 +24,7 @@ export const router = createBrowserRouter([
     ),
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to="/grid-cells" replace /> },
+      { index: true, Component: Home },
       {
         path: 'grid-cells',
         lazy: async () => ({ Component: (await import('../features/areas/components/GridCellListPage')).GridCellListPage }),
@@ -122,6 +127,20 @@ export const router = createBrowserRouter([
             Component: () => (
               <RequireRole roles={RECORDERS}>
                 <CheckpointPage />
+              </RequireRole>
+            ),
+          };
+        },
+      },
+      // Quarantine visits, the worker's screen (features/quarantine-visits)
+      {
+        path: 'quarantine-visits',
+        lazy: async () => {
+          const { QuarantineVisitsPage } = await import('../features/quarantine-visits/components/QuarantineVisitsPage');
+          return {
+            Component: () => (
+              <RequireRole roles={VISITORS}>
+                <QuarantineVisitsPage />
               </RequireRole>
             ),
           };

@@ -14,7 +14,7 @@ const navLinks = () =>
 describe('role-gated navigation', () => {
   it('shows a grid worker their daily tools first on the phone, without assignments or imports', () => {
     renderWithApp(<AppLayout />, { roles: ['grid-worker'], route: '/me' });
-    expect(navLinks()).toEqual(['值班', '测温', '核酸', '住户']);
+    expect(navLinks()).toEqual(['值班', '测温', '隔离', '核酸']);
     expect(screen.getByRole('button', { name: '更多' })).toBeInTheDocument();
   });
 
@@ -45,10 +45,13 @@ describe('role-gated navigation', () => {
       expect(tabs.length + (more.length > 0 ? 1 : 0)).toBeLessThanOrEqual(PHONE_TABS);
       expect([...tabs, ...more].map((i) => i.key).sort()).toEqual(visibleNavItems(roles).concat(extra.filter(() => roles[0] === 'grid-worker')).map((i) => i.key).sort());
     }
-    // a worker's new daily tool (priority 1.5) comes after their shifts, the gate and sampling; the rest waits under "More", in menu order
+    // a worker's new daily tool (priority 1.5) comes after their shifts, the gate, quarantine visits and sampling: no room
+    // left, it waits under "More" with the rest, in menu order
     const worker = phoneNav(['grid-worker'], items);
-    expect(worker.tabs.map((i) => i.key)).toEqual(['duty', 'checkpoint', 'sampling', 'a']);
-    expect(worker.more.map((i) => i.key)).toEqual(['grid-cells', 'households', 'areas', 'me', 'b', 'c']);
+    expect(worker.tabs.map((i) => i.key)).toEqual(['duty', 'checkpoint', 'quarantine-visits', 'sampling']);
+    expect(worker.more.map((i) => i.key)).toEqual(['grid-cells', 'households', 'areas', 'me', 'a', 'b', 'c']);
+    // site staff have one screen: their site's guests
+    expect(phoneNav(['site-staff']).tabs.map((i) => i.key)).toEqual(['quarantine-visits']);
   });
 
   it('marks "More" as current when the section is inside it', () => {
@@ -62,8 +65,8 @@ describe('role-gated navigation', () => {
   });
 
   it('marks the current section', () => {
-    renderWithApp(<AppLayout />, { roles: ['grid-worker'], route: '/households/abc' });
-    expect(screen.getByRole('link', { current: 'page' })).toHaveTextContent('住户');
+    renderWithApp(<AppLayout />, { roles: ['grid-worker'], route: '/quarantine-visits' });
+    expect(screen.getByRole('link', { current: 'page' })).toHaveTextContent('隔离');
   });
 });
 
@@ -79,7 +82,7 @@ describe('language switch', () => {
     expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Rota', 'Duty', 'Test rounds', 'Alerts']);
     await user.click(within(nav).getByRole('button', { name: 'More' }));
     const more = await screen.findByRole('navigation', { name: 'More sections' });
-    expect(within(more).getAllByRole('link').map((a) => a.textContent)).toEqual(['Grid cells', 'Households', 'Areas', 'Assignments', 'Import', 'Checks', 'Sampling', 'Me']);
+    expect(within(more).getAllByRole('link').map((a) => a.textContent)).toEqual(['Grid cells', 'Households', 'Areas', 'Assignments', 'Import', 'Checks', 'Quarantine', 'Sampling', 'Me']);
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
     expect(document.documentElement.lang).toBe('en');
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { OfflineBanner } from '../../components/OfflineBanner';
 import { TemperatureQueueSync } from '../../features/temperature/api/temperature';
+import { VisitQueueSync } from '../../features/quarantine-visits/api/visits';
 import { useRoles } from '../../lib/auth/roles';
 import { useSignOut } from '../../lib/auth/signOut';
 import { activeNavKey, phoneNav, visibleNavItems } from './nav';
@@ -30,7 +31,12 @@ export function AppLayout() {
   const [moreOpen, setMoreOpen] = useState(false);
 
   // Offline entries are sent from wherever the user is in the app, not only from their screen.
-  const sync = <TemperatureQueueSync />;
+  const sync = (
+    <>
+      <TemperatureQueueSync />
+      <VisitQueueSync />
+    </>
+  );
 
   const header = (
     <Layout.Header className="gg-header">

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ParseKeys } from 'i18next';
-import { AlertOutlined, ApartmentOutlined, AppstoreOutlined, CalendarOutlined, CloudDownloadOutlined, CloudUploadOutlined, HomeOutlined, ScheduleOutlined, TeamOutlined, DashboardOutlined, ExperimentOutlined, FundOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AppstoreOutlined, CalendarOutlined, CloudDownloadOutlined, CloudUploadOutlined, HomeOutlined, SafetyOutlined, ScheduleOutlined, TeamOutlined, DashboardOutlined, ExperimentOutlined, FundOutlined, UserOutlined } from '@ant-design/icons';
 import { hasAnyRole, type Role } from '../../lib/auth/roles';
 
 export interface NavItem {
@@ -27,6 +27,8 @@ export const IMPORTERS: readonly Role[] = ['supervisor', 'grid-leader'];
 export const EXPORTERS: readonly Role[] = ['admin', 'supervisor'];
 /** Checkpoint mode (temperature checks at a gate, watch reports): the people who stand at gates and doors. */
 export const RECORDERS: readonly Role[] = ['grid-leader', 'grid-worker'];
+/** 隔离 (quarantine visits): the people who visit those under order, in their cells or at their site. */
+export const VISITORS: readonly Role[] = ['grid-leader', 'grid-worker', 'site-staff'];
 
 /**
  * The app's sections in menu order. Later features (census: households, residents, imports;
@@ -42,11 +44,16 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'duty', path: '/duty', labelKey: 'duty.nav.mine', icon: <CalendarOutlined />, roles: PEOPLE, priority: { worker: 1, manager: 2 } },
   { key: 'duty-board', path: '/duty-board', labelKey: 'duty.nav.board', icon: <ScheduleOutlined />, roles: MANAGERS, priority: { manager: 1 } },
   { key: 'checkpoint', path: '/checkpoint', labelKey: 'nav.checkpoint', icon: <DashboardOutlined />, roles: RECORDERS, priority: { worker: 1.2 } },
+  { key: 'quarantine-visits', path: '/quarantine-visits', labelKey: 'nav.quarantineVisits', icon: <SafetyOutlined />, roles: VISITORS, priority: { worker: 1.3 } },
   { key: 'alerts', path: '/alerts', labelKey: 'nav.alerts', icon: <AlertOutlined />, roles: MANAGERS, priority: { manager: 2.5 } },
   { key: 'sampling', path: '/sampling', labelKey: 'nav.sampling', icon: <ExperimentOutlined />, roles: RECORDERS, priority: { worker: 1.5 } },
   { key: 'rounds', path: '/rounds', labelKey: 'nav.rounds', icon: <FundOutlined />, roles: MANAGERS, priority: { manager: 2 } },
   { key: 'me', path: '/me', labelKey: 'nav.me', icon: <UserOutlined />, roles: PEOPLE, priority: { worker: 9 } },
 ];
+
+/** Where "/" leads: site staff have only 隔离 (their site's guests); everybody else starts at their grid cells. */
+export const homePath = (roles: readonly Role[]): string =>
+  !hasAnyRole(roles, PEOPLE) && hasAnyRole(roles, VISITORS) ? '/quarantine-visits' : '/grid-cells';
 
 export const visibleNavItems = (roles: readonly Role[]): NavItem[] => NAV_ITEMS.filter((i) => hasAnyRole(roles, i.roles));
 

@@ -17,7 +17,7 @@ import {
 } from '../api/temperature';
 import { HomeOrderBanner } from './HomeOrderBanner';
 import { QueueStatus } from './QueueStatus';
-import { TemperaturePad, isFever } from './TemperaturePad';
+import { TemperaturePad, isFever } from '../../../components/temperature-pad/TemperaturePad';
 import '../temperature.css';
 
 interface SavedCheckpoint {

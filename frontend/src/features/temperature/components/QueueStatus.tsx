@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { useOnline } from '../../../components/OfflineBanner';
 import { useQueueSnapshot, type OfflineQueue, type QueueEntry } from '../../../lib/offline';
 import type { CheckInput, EntryMeta } from '../api/temperature';
-import { MAX_TEMPERATURE, MIN_TEMPERATURE, isFever } from './TemperaturePad';
+import { MAX_TEMPERATURE, MIN_TEMPERATURE, isFever } from '../../../components/temperature-pad/TemperaturePad';
 
 type Entry = QueueEntry<CheckInput, EntryMeta>;
 

@@ -6,7 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useTemperatureQueue, useWatchReports, type CheckInput, type ReportWindow, type WatchReport } from '../api/temperature';
 import { QueueStatus } from './QueueStatus';
-import { TemperaturePad, isFever } from './TemperaturePad';
+import { TemperaturePad, isFever } from '../../../components/temperature-pad/TemperaturePad';
 import '../temperature.css';
 
 type Source = Exclude<CheckInput['source'], 'GATE'>;

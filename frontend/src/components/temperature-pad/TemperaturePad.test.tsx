@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { renderWithApp } from '../../../test-support/render';
+import { renderWithApp } from '../../test-support/render';
 import { TemperaturePad, digitsToTemperature, formatDigits, isFever } from './TemperaturePad';
 
 describe('TemperaturePad', () => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
+import './TemperaturePad.css';
 
 /** Fever from this reading up (°C), as the server counts it. */
 export const FEVER_AT = 37.3;
