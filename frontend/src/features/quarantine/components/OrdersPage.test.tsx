@@ -3,25 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderWithApp } from '../../../test-support/render';
+import { ORDER } from '../../../test-support/quarantine';
 import { OrdersPage } from './OrdersPage';
 
-export const ORDER = {
-  id: 'o1',
-  number: 'Q20261207-1',
-  person: { name: '张三', resident: true, residentId: 'r1', documentType: 'MAINLAND_ID', documentNumberMasked: '1101**********1234', phoneMasked: '138****0000' },
-  kind: 'HOME_ISOLATION',
-  reason: 'CLOSE_CONTACT',
-  status: 'ACTIVE',
-  startsOn: '2026-12-07',
-  endsOn: '2026-12-20',
-  communityId: 'c1',
-  gridCellId: 'g1',
-  cellName: '一网格',
-  areaId: 'a1',
-  createdBy: 'leader1',
-  createdAt: '2026-12-07T01:00:00Z',
-  version: 3,
-};
 
 function server() {
   const requests: Request[] = [];
@@ -39,7 +23,8 @@ function server() {
   return { fetch, requests };
 }
 
-describe('OrdersPage', () => {
+// antd forms and pickers in jsdom are slow on a busy machine
+describe('OrdersPage', { timeout: 120_000 }, () => {
   it('lists the active orders and filters by kind', async () => {
     const user = userEvent.setup();
     const { fetch, requests } = server();
