@@ -78,7 +78,7 @@ test('a leader creates, extends and releases an order, prints the notice, and /v
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: /下载 PDF/ }).click();
   const download = await downloading;
-  const pdf = readFileSync((await download.path())!);
+  const pdf = readFileSync(await download.path());
   expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
 
   // the check code the order shows, checked on the public page by someone not logged in

@@ -19,7 +19,8 @@ const CHAIN = {
 
 function server(order: Record<string, unknown>) {
   const requests: Request[] = [];
-  const fetch = vi.fn(async (req: Request) => {
+  const fetch = vi.fn((req: Request) => Promise.resolve(answer(req)));
+  const answer = (req: Request): Response => {
     requests.push(req.clone());
     const path = new URL(req.url).pathname;
     if (path === '/api/v1/quarantines/o1') return jsonResponse(order);
@@ -29,7 +30,7 @@ function server(order: Record<string, unknown>) {
     if (path === '/api/v1/quarantine-sites') return jsonResponse({ items: [] });
     if (path === '/api/v1/quarantines/o1/release-notice.pdf') return new Response('%PDF-1.7', { headers: { 'Content-Type': 'application/pdf' } });
     return jsonResponse({ title: 'Not Found', status: 404 }, 404);
-  });
+  };
   return { fetch, requests };
 }
 
@@ -77,7 +78,7 @@ describe('chainTree', () => {
   it('hangs each order under its source, and orders whose source is hidden at the top', () => {
     const tree = chainTree([...CHAIN.nodes, { ...CHAIN.nodes[2], id: 'x', number: 'Q-X', sourceOrderId: 'hidden' }] as never, (n) => n.number);
     expect(tree.map((n) => n.key)).toEqual(['c0', 'x']);
-    expect(tree[0].children?.[0].key).toBe('o1');
-    expect(tree[0].children?.[0].children?.[0].key).toBe('s1');
+    expect(tree[0]!.children?.[0]!.key).toBe('o1');
+    expect(tree[0]!.children?.[0]!.children?.[0]!.key).toBe('s1');
   });
 });

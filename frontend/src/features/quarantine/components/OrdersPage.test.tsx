@@ -9,7 +9,8 @@ import { OrdersPage } from './OrdersPage';
 
 function server() {
   const requests: Request[] = [];
-  const fetch = vi.fn(async (req: Request) => {
+  const fetch = vi.fn((req: Request) => Promise.resolve(answer(req)));
+  const answer = (req: Request): Response => {
     requests.push(req.clone());
     const url = new URL(req.url);
     if (url.pathname === '/api/v1/areas/tree' || url.pathname === '/api/v1/quarantine-sites') return jsonResponse(url.pathname.endsWith('tree') ? [] : { items: [] });
@@ -19,7 +20,7 @@ function server() {
     }
     if (req.method === 'POST' && url.pathname === '/api/v1/quarantines') return jsonResponse(ORDER, 201);
     return jsonResponse({ title: 'Not Found', status: 404 }, 404);
-  });
+  };
   return { fetch, requests };
 }
 

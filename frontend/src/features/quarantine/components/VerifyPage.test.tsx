@@ -19,11 +19,11 @@ describe('VerifyPage (public)', () => {
     expect(await screen.findByText('告知书真实有效')).toBeInTheDocument();
     expect(screen.getByText('燕泉社区')).toBeInTheDocument();
     expect(screen.getByText('2026-12-04')).toBeInTheDocument();
-    const url = new URL(calls[0].url);
+    const url = new URL(calls[0]!.url);
     expect(url.pathname).toBe('/api/v1/quarantine-notices/verify');
     expect(url.searchParams.get('number')).toBe('Q20261120-7');
     expect(url.searchParams.get('code')).toBe('AB12CD34');
-    expect(calls[0].headers.get('Authorization')).toBeNull();
+    expect(calls[0]!.headers.get('Authorization')).toBeNull();
   });
 
   it('says not genuine, and shows nothing else', async () => {
