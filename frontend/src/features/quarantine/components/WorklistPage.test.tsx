@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderWithApp } from '../../../test-support/render';
@@ -21,7 +21,7 @@ describe('WorklistPage', { timeout: 120_000 }, () => {
     renderWithApp(<WorklistPage />, { roles: ['grid-leader'], fetch, route: '/quarantines/worklist' });
     expect(await screen.findByText(/燕泉小区 3栋 502/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /处\s*理/ }));
-    await user.click(await screen.findByText('已搬离'));
+    await user.click(await within(await screen.findByRole('dialog')).findByText('已搬离'));
     await user.type(await screen.findByLabelText('说明'), '已搬至外地');
     await user.click(screen.getByRole('button', { name: /OK|确\s*定/ }));
     await waitFor(() => expect(posts).toHaveLength(1));
