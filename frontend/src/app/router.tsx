@@ -2,7 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireAuth } from '../lib/auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
 import { useRoles } from '../lib/auth/roles';
-import { EXPORTERS, IMPORTERS, MANAGERS, RECORDERS, VISITORS, homePath } from './layout/nav';
+import { EXPORTERS, IMPORTERS, MANAGERS, PEOPLE, RECORDERS, SITE_VIEWERS, VISITORS, homePath } from './layout/nav';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireRole } from './RequireRole';
 import { RouteError } from './RouteError';
@@ -15,6 +15,12 @@ function Home() {
  * Every screen is its own chunk; each section has its nav entry in layout/nav.tsx.
  */
 export const router = createBrowserRouter([
+  // Public: the check of a release notice (its QR code points here); no login.
+  {
+    path: '/verify',
+    errorElement: <RouteError />,
+    lazy: async () => ({ Component: (await import('../features/quarantine/components/VerifyPage')).VerifyPage }),
+  },
   {
     path: '/',
     element: (
@@ -225,6 +231,29 @@ export const router = createBrowserRouter([
           };
         },
       },
+      // Quarantine desk (features/quarantine): orders, the bureau's unmatched people, figures, sites
+      ...(
+        [
+          ['quarantines', 'OrdersPage', MANAGERS],
+          ['quarantines/worklist', 'WorklistPage', MANAGERS],
+          ['quarantines/stats', 'StatsPage', MANAGERS],
+          ['quarantines/:id', 'OrderDetailPage', PEOPLE],
+          ['quarantine-sites', 'SitesPage', SITE_VIEWERS],
+          ['quarantine-sites/:id', 'SiteDetailPage', SITE_VIEWERS],
+        ] as const
+      ).map(([path, name, roles]) => ({
+        path,
+        lazy: async () => {
+          const Page = (await import('../features/quarantine/components/desk'))[name];
+          return {
+            Component: () => (
+              <RequireRole roles={roles}>
+                <Page />
+              </RequireRole>
+            ),
+          };
+        },
+      })),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

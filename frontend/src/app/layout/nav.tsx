@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ParseKeys } from 'i18next';
-import { AlertOutlined, ApartmentOutlined, AppstoreOutlined, CalendarOutlined, CloudDownloadOutlined, CloudUploadOutlined, HomeOutlined, SafetyOutlined, ScheduleOutlined, TeamOutlined, DashboardOutlined, ExperimentOutlined, FundOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AppstoreOutlined, BankOutlined, CalendarOutlined, CloudDownloadOutlined, CloudUploadOutlined, DashboardOutlined, ExperimentOutlined, FundOutlined, HomeOutlined, SafetyOutlined, ScheduleOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { hasAnyRole, type Role } from '../../lib/auth/roles';
 
 export interface NavItem {
@@ -29,6 +29,8 @@ export const EXPORTERS: readonly Role[] = ['admin', 'supervisor'];
 export const RECORDERS: readonly Role[] = ['grid-leader', 'grid-worker'];
 /** 隔离 (quarantine visits): the people who visit those under order, in their cells or at their site. */
 export const VISITORS: readonly Role[] = ['grid-leader', 'grid-worker', 'site-staff'];
+/** Central isolation sites: managers, and the site staff who work there. */
+export const SITE_VIEWERS: readonly Role[] = ['admin', 'supervisor', 'grid-leader', 'site-staff'];
 
 /**
  * The app's sections in menu order. Later features (census: households, residents, imports;
@@ -48,6 +50,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'alerts', path: '/alerts', labelKey: 'nav.alerts', icon: <AlertOutlined />, roles: MANAGERS, priority: { manager: 2.5 } },
   { key: 'sampling', path: '/sampling', labelKey: 'nav.sampling', icon: <ExperimentOutlined />, roles: RECORDERS, priority: { worker: 1.5 } },
   { key: 'rounds', path: '/rounds', labelKey: 'nav.rounds', icon: <FundOutlined />, roles: MANAGERS, priority: { manager: 2 } },
+  { key: 'quarantines', path: '/quarantines', labelKey: 'quarantineDesk.nav.orders', icon: <SafetyOutlined />, roles: MANAGERS, priority: { manager: 3.5 } },
+  { key: 'quarantine-sites', path: '/quarantine-sites', labelKey: 'quarantineDesk.nav.sites', icon: <BankOutlined />, roles: SITE_VIEWERS, priority: { worker: 1 } },
   { key: 'me', path: '/me', labelKey: 'nav.me', icon: <UserOutlined />, roles: PEOPLE, priority: { worker: 9 } },
 ];
 

@@ -3730,6 +3730,11 @@ export interface components {
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
+        PageGuestView: {
+            items?: components["schemas"]["QuarantineGuest"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
         PageHouseholdView: {
             items?: components["schemas"]["Household"][];
             /** @description Opaque cursor of the next page; absent on the last page */
@@ -3775,6 +3780,11 @@ export interface components {
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
+        PageRoomView: {
+            items?: components["schemas"]["QuarantineSiteRoom"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
         PageRoundView: {
             items?: components["schemas"]["TestRound"][];
             /** @description Opaque cursor of the next page; absent on the last page */
@@ -3782,6 +3792,11 @@ export interface components {
         };
         PageShiftView: {
             items?: components["schemas"]["DutyShift"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageSiteView: {
+            items?: components["schemas"]["QuarantineSite"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
@@ -4133,6 +4148,8 @@ export interface components {
             updatedAt?: components["schemas"]["Instant"];
             /** Format: int64 */
             version: number;
+            /** @description The release notice's check code (as its QR code carries it): released orders only, for those who may print the notice */
+            noticeCode?: string;
         };
         QuarantineOrderEvent: {
             action: components["schemas"]["Action"];
@@ -8655,6 +8672,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of sites */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageSiteView"];
+                };
+            };
             /** @description A bad cursor or limit */
             400: {
                 headers: {
@@ -8694,6 +8720,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of guests */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageGuestView"];
+                };
+            };
             /** @description Not Authorized */
             401: {
                 headers: {
@@ -8861,6 +8896,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of rooms */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageRoomView"];
+                };
+            };
             /** @description Not Authorized */
             401: {
                 headers: {
@@ -8981,6 +9025,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineSiteRoom"];
+                };
+            };
             /** @description Not Authorized */
             401: {
                 headers: {
@@ -9048,6 +9101,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Departed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineStay"];
+                };
+            };
             /** @description Bad Request */
             400: {
                 headers: {
@@ -9261,6 +9323,8 @@ export interface operations {
                 kind?: components["schemas"]["Kind2"];
                 limit?: number;
                 reason?: components["schemas"]["Reason"];
+                /** @description Orders of this resident (the resident page shows the active one) */
+                residentId?: components["schemas"]["UUID"];
                 status?: components["schemas"]["Status6"];
                 /** @description Orders running on or before this day */
                 to?: components["schemas"]["LocalDate"];

@@ -55,3 +55,15 @@ export function useUnmask(residentId: string) {
     [client, residentId],
   );
 }
+
+/** The resident's active quarantine order, if any (null when none or not for this caller). */
+export function useActiveQuarantine(residentId: string) {
+  const client = useApiClient();
+  const { isAuthenticated } = useAuth();
+  return useQuery({
+    queryKey: ['quarantines', 'of-resident', residentId],
+    queryFn: async ({ signal }) =>
+      dataOf(await client.GET('/api/v1/quarantines', { params: { query: { residentId, status: 'ACTIVE', limit: 1 } }, signal })).items?.[0] ?? null,
+    enabled: isAuthenticated,
+  });
+}

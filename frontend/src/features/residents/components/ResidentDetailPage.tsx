@@ -1,4 +1,4 @@
-import { Card, Descriptions, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Skeleton, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { ChangeHistory } from '../../../components/ChangeHistory';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useRoles } from '../../../lib/auth/roles';
 import { categoryLabel, docTypeLabel, healthCodeLabel, residentStatusLabel } from '../../../lib/i18n/labels';
-import { unmaskableFields, useResident, useResidentHistory } from '../api/residents';
+import { unmaskableFields, useActiveQuarantine, useResident, useResidentHistory } from '../api/residents';
 import { RevealValue } from './RevealValue';
 
 /** One resident: masked identity data with the audited "show", categories, health code, history. */
@@ -17,6 +17,7 @@ export function ResidentDetailPage() {
   const fields = unmaskableFields(roles);
   const { data: r, error, isPending, refetch } = useResident(id);
   const history = useResidentHistory(id);
+  const quarantine = useActiveQuarantine(id).data;
 
   return (
     <section aria-labelledby="resident-title" className="gg-page">
@@ -38,6 +39,15 @@ export function ResidentDetailPage() {
           <Typography.Title level={2} id="resident-title">
             {r.name}
           </Typography.Title>
+          {quarantine && (
+            <Alert
+              type="error"
+              showIcon
+              className="gg-resident-quarantine"
+              title={t('residents.quarantine', { kind: t(`quarantineDesk.kinds.${quarantine.kind}`), until: quarantine.endsOn })}
+              description={<Link to={`/quarantines/${quarantine.id}`}>{t('residents.quarantineChain', { number: quarantine.number })}</Link>}
+            />
+          )}
           <Card>
             <Descriptions
               column={{ xs: 1, sm: 1, md: 2 }}

@@ -16,6 +16,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.arc.Arc;
+
 import org.eclipse.microprofile.config.Config;
 import org.gridguard.common.ApiProblem;
 import org.gridguard.common.ChangeLog;
@@ -47,6 +49,8 @@ public class QuarantineOrderService {
     /** The delta feed's entity. */
     public static final String ENTITY = "QUARANTINE_ORDER";
     static final String RESOURCE_TYPE = "QUARANTINE_ORDER";
+    /** Who may download the release notice (NoticeResource) and so read its check code. */
+    static final List<String> NOTICE_PRINTERS = List.of("supervisor", "grid-leader", "grid-worker");
 
     @Inject
     EntityManager em;
@@ -247,7 +251,8 @@ public class QuarantineOrderService {
             if (!reach.sees(path)) {
                 throw ApiProblem.notFound("Area node");
             }
-            f = new QuarantineRepository.Filter(filter.status(), filter.kind(), filter.reason(), path, filter.from(), filter.to());
+            f = new QuarantineRepository.Filter(filter.status(), filter.kind(), filter.reason(), filter.residentId(), path,
+                    filter.from(), filter.to());
         }
         List<QuarantineOrder> rows = repo.page(f, Cursor.at(c), Cursor.id(c), lim + 1);
         return Page.of(views(rows), lim, v -> Cursor.encode(v.createdAt().toString(), v.id().toString()));
@@ -267,9 +272,17 @@ public class QuarantineOrderService {
             out.add(new OrderView(o.id, o.number, person(o, residents.get(o.residentId)), o.kind, o.reason, o.reasonPlace,
                     o.sourceOrderId, o.sourceCaseRef, o.status, o.startsOn, o.endsOn, o.releasedAt, o.releaseReason, o.siteId,
                     names.get(o.siteId), o.communityId, o.gridCellId, names.get(o.gridCellId), o.areaId, o.note, o.createdBy,
-                    o.createdAt, o.updatedBy, o.updatedAt, o.version));
+                    o.createdAt, o.updatedBy, o.updatedAt, o.version, noticeCode(o)));
         }
         return out;
+    }
+
+    /** The check code for whoever may print the release notice (its roles), once the order is released. */
+    private String noticeCode(QuarantineOrder o) {
+        if (o.status != Status.RELEASED || !Arc.container().requestContext().isActive()) {
+            return null;
+        }
+        return NOTICE_PRINTERS.stream().anyMatch(caller::hasRole) ? o.checkCode : null;
     }
 
     private static PersonView person(QuarantineOrder o, Object[] r) {

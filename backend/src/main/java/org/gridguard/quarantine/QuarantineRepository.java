@@ -137,7 +137,7 @@ public class QuarantineRepository {
     }
 
     /** What a list may be filtered by; null fields do not filter. */
-    record Filter(Status status, Kind kind, Reason reason, String areaPath, LocalDate from, LocalDate to) {
+    record Filter(Status status, Kind kind, Reason reason, UUID residentId, String areaPath, LocalDate from, LocalDate to) {
     }
 
     /** Newest first, keyset-paged by (created_at, id), within the caller's reach. */
@@ -156,6 +156,10 @@ public class QuarantineRepository {
         if (f.reason() != null) {
             sql.append(" and o.reason = :reason");
             p.put("reason", f.reason().name());
+        }
+        if (f.residentId() != null) {
+            sql.append(" and o.resident_id = :resident");
+            p.put("resident", f.residentId());
         }
         if (f.areaPath() != null) {
             sql.append(" and exists (select 1 from area_node fan where fan.id = o.area_id and fan.path like :area)");

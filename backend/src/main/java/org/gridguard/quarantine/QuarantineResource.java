@@ -76,11 +76,12 @@ public class QuarantineResource {
     @APIResponse(responseCode = "422", description = "to before from")
     public Page<OrderView> list(@QueryParam("status") Status status, @QueryParam("kind") Kind kind,
             @QueryParam("reason") Reason reason,
+            @QueryParam("residentId") @Parameter(description = "Orders of this resident (the resident page shows the active one)") UUID residentId,
             @QueryParam("areaId") @Parameter(description = "Any area node: orders of people living under it") UUID areaId,
             @QueryParam("from") @Parameter(description = "Orders running on or after this day") LocalDate from,
             @QueryParam("to") @Parameter(description = "Orders running on or before this day") LocalDate to,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return orders.list(new QuarantineRepository.Filter(status, kind, reason, null, from, to), areaId, cursor, limit);
+        return orders.list(new QuarantineRepository.Filter(status, kind, reason, residentId, null, from, to), areaId, cursor, limit);
     }
 
     @GET

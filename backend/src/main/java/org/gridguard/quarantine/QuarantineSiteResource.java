@@ -56,6 +56,7 @@ public class QuarantineSiteResource {
     @GET
     @RolesAllowed({ "admin", "supervisor", "grid-leader", "site-staff" })
     @Operation(summary = "The central isolation sites you see, with capacity and guests now", description = "Site staff: the sites they work at; the other roles: the sites guarding a node of their area or above it.")
+    @APIResponse(responseCode = "200", description = "A page of sites")
     @APIResponse(responseCode = "400", description = "A bad cursor or limit", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<SiteView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return sites.sites(cursor, limit);
@@ -65,6 +66,7 @@ public class QuarantineSiteResource {
     @Path("/{siteId}/rooms")
     @RolesAllowed({ "admin", "supervisor", "grid-leader", "site-staff" })
     @Operation(summary = "The site's rooms, by number, with their beds and guests now")
+    @APIResponse(responseCode = "200", description = "A page of rooms")
     @APIResponse(responseCode = "404", description = "No such site, or not yours", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<RoomView> rooms(@PathParam("siteId") UUID siteId, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
@@ -93,6 +95,7 @@ public class QuarantineSiteResource {
     @APIResponse(responseCode = "404", description = "No such site or room, or not yours", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Fewer beds than the room's guests", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "A stale version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Changed")
     @APIResponse(responseCode = "428", description = "No version given", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public RoomView changeRoom(@PathParam("siteId") UUID siteId, @PathParam("roomId") UUID roomId,
             @Valid @NotNull RoomChange body, @HeaderParam("If-Match") String ifMatch) {
@@ -103,6 +106,7 @@ public class QuarantineSiteResource {
     @Path("/{siteId}/guests")
     @RolesAllowed({ "supervisor", "grid-leader", "site-staff" })
     @Operation(summary = "The site's guests now, by room", description = "With room, arrival and order number; the person masked. Site staff see every guest of their site; supervisors and leaders the guests whose home is in their area.")
+    @APIResponse(responseCode = "200", description = "A page of guests")
     @APIResponse(responseCode = "404", description = "No such site, or not yours", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<GuestView> guests(@PathParam("siteId") UUID siteId, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {

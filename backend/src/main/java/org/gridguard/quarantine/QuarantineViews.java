@@ -94,7 +94,9 @@ public final class QuarantineViews {
             Status status, LocalDate startsOn, @Schema(description = "Planned end, inclusive") LocalDate endsOn,
             Instant releasedAt, String releaseReason, UUID siteId, String siteName, UUID communityId, UUID gridCellId,
             String cellName, UUID areaId, String note, String createdBy, Instant createdAt, String updatedBy,
-            Instant updatedAt, long version) {
+            Instant updatedAt, long version,
+            @Schema(description = "The release notice's check code (as its QR code carries it): released orders only, for those who may print the notice")
+            String noticeCode) {
     }
 
     @Schema(name = "QuarantineOrderEvent", requiredProperties = { "action", "toStatus", "actor", "at" })

@@ -37,6 +37,7 @@ public class StayResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "supervisor", "grid-leader", "site-staff" })
     @Operation(summary = "A guest leaves the site", description = "Released, transferred or taken to hospital; frees the bed. The order's own status changes through the order.")
+    @APIResponse(responseCode = "200", description = "Departed")
     @APIResponse(responseCode = "404", description = "No such stay, or not yours", content = @Content(mediaType = QuarantineSiteResource.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The guest left already", content = @Content(mediaType = QuarantineSiteResource.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public StayView depart(@PathParam("id") UUID id, @Valid @NotNull Departure body) {

@@ -114,10 +114,28 @@ class NoticeTest {
         assertThat(r.text()).as("the ID number never in clear").doesNotContain(person.get(2));
         assertThat(r.allEmbedded()).isTrue();
         assertThat(r.qrCodes()).hasSize(1);
-        assertThat(r.qrCodes().get(0)).contains("/api/v1/quarantine-notices/verify?number=" + o.number() + "&code=" + o.code());
+        assertThat(r.qrCodes().get(0)).contains("/verify?number=" + o.number() + "&code=" + o.code());
         assertThat(audits(o.id())).isEqualTo(1);
         pdf(Tokens.leader1(), o.id()).then().statusCode(200);
         pdf(Tokens.supervisor(), o.id()).then().statusCode(200);
+    }
+
+    @Test
+    void theOrderViewShowsTheCheckCodeToThoseWhoMayPrintTheNotice() throws Exception {
+        Order released = order(Demo.CELL1, "HOME_ISOLATION", true);
+        for (String token : List.of(Tokens.worker1(), Tokens.leader1(), Tokens.supervisor())) {
+            Api.as(token).get("/api/v1/quarantines/" + released.id()).then().statusCode(200)
+                    .body("noticeCode", equalTo(released.code()));
+        }
+        Api.as(Tokens.admin()).get("/api/v1/quarantines/" + released.id()).then().statusCode(200)
+                .body("noticeCode", org.hamcrest.Matchers.nullValue());
+        Order active = order(Demo.CELL1, "HOME_MONITORING", false);
+        Api.as(Tokens.leader1()).get("/api/v1/quarantines/" + active.id()).then().statusCode(200)
+                .body("noticeCode", org.hamcrest.Matchers.nullValue());
+        // the resident page finds a resident's orders by residentId
+        Api.as(Tokens.leader1()).queryParam("residentId", released.residentId().toString()).get("/api/v1/quarantines").then()
+                .statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(released.id().toString()))
+                .body("items.person.residentId", org.hamcrest.Matchers.everyItem(equalTo(released.residentId().toString())));
     }
 
     @Test
