@@ -1,6 +1,5 @@
 package org.gridguard.quarantine;
 
-import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -21,16 +20,18 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gridguard.common.Idempotency;
 import org.gridguard.common.Page;
-import org.gridguard.quarantine.VisitViews.DueRow;
 import org.gridguard.quarantine.VisitViews.NewVisit;
 import org.gridguard.quarantine.VisitViews.VisitView;
 
-@Path("/api/v1")
+/**
+ * The visits of one order. Its own class under the order's path: a class at /api/v1 would lose every request under
+ * /api/v1/quarantines to {@link QuarantineResource} (JAX-RS matches the class by its longest literal path first).
+ */
+@Path("/api/v1/quarantines/{id}/visits")
 @Tag(name = "Quarantine")
 @Produces(MediaType.APPLICATION_JSON)
 public class VisitResource {
@@ -39,7 +40,6 @@ public class VisitResource {
     VisitService service;
 
     @POST
-    @Path("/quarantines/{id}/visits")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "supervisor", "grid-leader", "grid-worker", "site-staff" })
     @Operation(summary = "Record a visit to a person under a quarantine order", description = "By phone or at the door: temperature, "
@@ -59,7 +59,6 @@ public class VisitResource {
     }
 
     @GET
-    @Path("/quarantines/{id}/visits")
     @RolesAllowed({ "admin", "supervisor", "grid-leader", "grid-worker", "site-staff" })
     @Operation(summary = "The visits of a quarantine order", description = "Newest first.")
     @APIResponse(responseCode = "200", description = "OK")
@@ -67,19 +66,5 @@ public class VisitResource {
     @APIResponse(responseCode = "404", description = "No such order in your reach")
     public Page<VisitView> list(@PathParam("id") UUID id, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return service.list(id, cursor, limit);
-    }
-
-    @GET
-    @Path("/quarantine-visits/due")
-    @RolesAllowed({ "admin", "supervisor", "grid-leader", "grid-worker", "site-staff" })
-    @Operation(summary = "The day's visits in your reach", description = "One row per order running that day and window of its kind "
-            + "(workers: their cells; leaders: their zone): DONE, DUE (the window has not closed), OVERDUE (closed today without a "
-            + "visit), MISSED (a past day's). Overdue first, then by window.")
-    @APIResponse(responseCode = "200", description = "OK")
-    @APIResponse(responseCode = "400", description = "A bad date, cursor or limit")
-    @APIResponse(responseCode = "404", description = "No such area node in your reach")
-    public Page<DueRow> due(@QueryParam("date") @Parameter(description = "Default today in the deployment's zone") LocalDate date,
-            @QueryParam("areaId") UUID areaId, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return service.due(date, areaId, cursor, limit);
     }
 }
