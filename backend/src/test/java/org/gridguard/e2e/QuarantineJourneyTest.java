@@ -139,7 +139,7 @@ class QuarantineJourneyTest {
             String alert = RealSystem.as(worker).body(visit).post("/api/v1/quarantines/" + fevered + "/visits").then()
                     .statusCode(201).extract().path("feverAlertId");
             assertThat(alert).isNotNull();
-            RealSystem.as(leader).get("/api/v1/alerts/" + alert).then().statusCode(200).body("kind", equalTo("FEVER"));
+            RealSystem.as(leader).get("/api/v1/alerts/" + alert).then().statusCode(200).body("alert.kind", equalTo("FEVER"));
             assertThat(RealSystem.as(leader).get("/api/v1/alerts?kind=FEVER&limit=500").then().statusCode(200).extract()
                     .jsonPath().<String>getList("items.id")).contains(alert);
 
