@@ -39,8 +39,13 @@ final class ListItemRules {
     private ListItemRules() {
     }
 
-    /** What {@link #check} needs besides the item: the day, the default duration, the keyed hash of documents. */
-    record Checking(LocalDate today, int defaultDays, BiFunction<String, String, byte[]> hmac) {
+    /** What {@link #check} needs besides the item: the day, the default end, the keyed hash of documents. */
+    record Checking(LocalDate today, DefaultEnd defaultEnd, BiFunction<String, String, byte[]> hmac) {
+    }
+
+    /** The planned end of an order of this kind and reason starting on a day, when the list gives none. */
+    interface DefaultEnd {
+        LocalDate of(String kind, String reason, LocalDate start);
     }
 
     sealed interface Result permits Checked, Rejected {
@@ -128,7 +133,7 @@ final class ListItemRules {
         if (start == null) {
             return new Rejected(line, "startsOn", "the start is not a date (yyyy-MM-dd) between 1900 and 2100");
         }
-        LocalDate end = in.endsOn() == null || in.endsOn().isBlank() ? start.plusDays(k.defaultDays() - 1L)
+        LocalDate end = in.endsOn() == null || in.endsOn().isBlank() ? k.defaultEnd().of(kind, reason, start)
                 : date(in.endsOn());
         if (end == null) {
             return new Rejected(line, "endsOn", "the end is not a date (yyyy-MM-dd) between 1900 and 2100");

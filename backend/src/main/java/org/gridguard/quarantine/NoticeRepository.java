@@ -2,6 +2,7 @@ package org.gridguard.quarantine;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,15 +18,17 @@ import org.gridguard.common.Rows;
 /**
  * The release notice's reads of {@code quarantine_order}: the order with what its notice prints (the person through
  * the census's port view {@code census_resident}, or the non-resident's own masked document), and the lookup by
- * number for the public verification. Reach is applied by {@link NoticeService} on the order's grid cell path.
+ * number for the public verification. The notice's reach is the feature's one reach, {@link QuarantineReach}.
  */
 @ApplicationScoped
 public class NoticeRepository {
 
     @Inject
     EntityManager em;
+    @Inject
+    QuarantineReach reach;
 
-    /** An order as its notice needs it; {@code cellPath} decides the caller's reach. */
+    /** An order as its notice needs it. */
     record NoticeRow(UUID id, String number, String checkCode, String kind, String status, LocalDate startsOn,
             LocalDate endsOn, Instant releasedAt, UUID communityId, String communityName, String cellName,
             String cellPath, String siteName, String personName, String documentMask) {
@@ -35,8 +38,12 @@ public class NoticeRepository {
     record VerifyRow(String checkCode, String status, String communityName, LocalDate startsOn, Instant releasedAt) {
     }
 
+    /** The order if the caller reaches it ({@link QuarantineReach}), else empty: out of reach is missing. */
     @Transactional
     Optional<NoticeRow> notice(UUID id) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", id);
+        String reached = reach.predicate("o", p);
         List<Object[]> rows = Rows.list(em, """
                 select o.id, o.number, o.check_code, o.kind, o.status, o.starts_on, o.ends_on, o.released_at, o.community_id,
                        c.name, g.name, g.path, s.name, coalesce(r.name, o.person_name), coalesce(r.id_mask, o.doc_mask)
@@ -45,7 +52,7 @@ public class NoticeRepository {
                 join area_node c on c.id = o.community_id
                 left join census_resident r on r.id = o.resident_id
                 left join checkpoint s on s.id = o.site_id
-                where o.id = :id""", Map.of("id", id));
+                where o.id = :id and """ + reached, p);
         return rows.stream().findFirst().map(r -> new NoticeRow((UUID) r[0], (String) r[1], (String) r[2],
                 (String) r[3], (String) r[4], date(r[5]), date(r[6]), Rows.instant(r[7]), (UUID) r[8], (String) r[9],
                 (String) r[10], (String) r[11], (String) r[12], (String) r[13], (String) r[14]));

@@ -16,7 +16,6 @@ import org.gridguard.common.TimeConfig;
 import org.gridguard.quarantine.NoticeRepository.NoticeRow;
 import org.gridguard.quarantine.NoticeRepository.VerifyRow;
 import org.gridguard.quarantine.NoticeViews.NoticeVerification;
-import org.gridguard.security.Jurisdiction;
 
 /**
  * The release notice of a quarantine order (ADR 0033): the PDF for the workers, leaders and supervisors who reach the
@@ -35,8 +34,6 @@ public class NoticeService {
     @Inject
     NoticePdf pdf;
     @Inject
-    Jurisdiction jurisdiction;
-    @Inject
     PiiAudits audits;
     @Inject
     Clock clock;
@@ -48,8 +45,7 @@ public class NoticeService {
 
     /** The PDF of a released order in the caller's reach: 404 out of reach or missing, 409 not released. */
     public byte[] releaseNotice(UUID id) {
-        NoticeRow o = orders.notice(id).filter(r -> jurisdiction.covers(r.cellPath()))
-                .orElseThrow(() -> ApiProblem.notFound("Quarantine order"));
+        NoticeRow o = orders.notice(id).orElseThrow(() -> ApiProblem.notFound("Quarantine order"));
         if (!NoticeRules.RELEASED.equals(o.status())) {
             throw ApiProblem.conflict("Quarantine order " + o.number() + " is " + o.status()
                     + ": its release notice exists once it is released", Map.of("orderStatus", o.status()));

@@ -11,11 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gridguard.census.CensusPlaces;
 import org.gridguard.census.CensusPlaces.Place;
@@ -32,6 +31,8 @@ import org.gridguard.quarantine.QuarantineListOrders.Written;
 import org.gridguard.quarantine.QuarantineListRepository.ListRow;
 import org.gridguard.quarantine.QuarantineListRepository.Outcome;
 import org.gridguard.security.pii.PiiCipher;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The list's job: reads the list (JSON, CSV or XLSX), checks every item ({@link ListItemRules}), marks the second of
@@ -53,13 +54,16 @@ public class QuarantineListJob implements JobHandler {
     @Inject
     PiiCipher pii;
     @Inject
-    DataSource ds;
-    @Inject
     Clock clock;
 
-    /** The planned duration when a list gives no end (until the core's default durations per kind are merged). */
-    @ConfigProperty(name = "gridguard.quarantine.list-default-days", defaultValue = "14")
-    int defaultDays;
+    @Inject
+    Jdbc jdbc;
+    @Inject
+    Config config;
+    /** A chunk's transaction lasts at most this long; a chunk that meets a deadlock runs at most ATTEMPTS times. */
+    static final int CHUNK_SECONDS = 130;
+    static final int ATTEMPTS = 3;
+
     @ConfigProperty(name = "gridguard.quarantine.list-chunk", defaultValue = "1000")
     int chunk;
 
@@ -95,7 +99,9 @@ public class QuarantineListJob implements JobHandler {
         lists.start(list.id());
         List<QuarantineListService.Numbered> items = QuarantineListService.parse(list.format(), list.payload());
         LocalDate today = LocalDate.now(clock);
-        ListItemRules.Checking k = new ListItemRules.Checking(today, defaultDays, pii::hmac);
+        ListItemRules.Checking k = new ListItemRules.Checking(today, (kind, reason, start) -> QuarantineRules.defaultEnd(
+                QuarantineViews.Kind.valueOf(kind), QuarantineViews.Reason.valueOf(reason), start,
+                key -> config.getOptionalValue(key, Integer.class)), pii::hmac);
         Set<Integer> decided = lists.decidedLines(list.id());
         CensusPlaces.Places known = places.below(list.areaPath());
         Map<String, Integer> firstOf = new HashMap<>();
@@ -134,43 +140,64 @@ public class QuarantineListJob implements JobHandler {
         return null;
     }
 
-    /** One chunk in one transaction: the census lookups, the orders, every item's outcome. */
+    /**
+     * One chunk in one JTA transaction, its statements on that transaction's connection: the census lookups, the
+     * orders with their feed changes and webhooks, every item's outcome. A chunk that meets a deadlock or a
+     * serialization failure (two lists of the same people) runs again.
+     */
     private void write(ListRow list, List<Outcome> decided, List<Wanted> wanted, LocalDate today) throws SQLException {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            Jdbc.allowLongWork(c, java.time.Duration.ofMinutes(2));
+        for (int attempt = 1;; attempt++) {
             try {
-                Map<Integer, Match> found = ListItemMatcher.match(c, list.communityId(), list.areaPath(), wanted);
-                List<Outcome> out = new ArrayList<>(decided);
-                List<NewOrder> toOrder = new ArrayList<>();
-                Map<Integer, Wanted> byLine = new HashMap<>();
-                for (Wanted w : wanted) {
-                    Match m = found.get(w.item().line());
-                    if (m == null) {
-                        out.add(Outcome.of(list, w.item(), w.place(), "UNMATCHED", null));
-                        continue;
-                    }
-                    Checked i = w.item();
-                    byLine.put(i.line(), w);
-                    toOrder.add(new NewOrder(i.line(), m.residentId(), m.communityId(), m.gridCellId(), m.areaId(),
-                            m.personKey(), i.kind(), i.reason(), i.place(), i.caseRef(),
-                            i.sourceHmac() == null ? null : ListItemMatcher.personKey(null, i.sourceHmac()),
-                            i.startsOn(), i.endsOn()));
+                QuarkusTransaction.requiringNew().timeout(CHUNK_SECONDS).run(() -> jdbc.inTransaction(c -> {
+                    Jdbc.allowLongWork(c, java.time.Duration.ofSeconds(CHUNK_SECONDS - 10));
+                    writeChunk(c, list, decided, wanted, today);
+                    return null;
+                }));
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !retryable(e)) {
+                    throw e;
                 }
-                List<Written> written = orders.createOrExtend(c, toOrder, list.owner(), today);
-                for (int j = 0; j < written.size(); j++) {
-                    Written w = written.get(j);
-                    out.add(Outcome.of(list, byLine.get(w.line()).item(), byLine.get(w.line()).place(),
-                            w.duplicate() ? "DUPLICATE" : "MATCHED", w.note())
-                            .withOrder(w.orderId(), toOrder.get(j).residentId(), toOrder.get(j).areaId(),
-                                    toOrder.get(j).gridCellId()));
-                }
-                lists.saveItems(c, list.id(), out);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
         }
+    }
+
+    private static boolean retryable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && ("40P01".equals(s.getSQLState()) || "40001".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void writeChunk(Connection c, ListRow list, List<Outcome> decided, List<Wanted> wanted, LocalDate today)
+            throws SQLException {
+        Map<Integer, Match> found = ListItemMatcher.match(c, list.communityId(), list.areaPath(), wanted);
+        List<Outcome> out = new ArrayList<>(decided);
+        List<NewOrder> toOrder = new ArrayList<>();
+        Map<Integer, Wanted> byLine = new HashMap<>();
+        for (Wanted w : wanted) {
+            Match m = found.get(w.item().line());
+            if (m == null) {
+                out.add(Outcome.of(list, w.item(), w.place(), "UNMATCHED", null));
+                continue;
+            }
+            Checked i = w.item();
+            byLine.put(i.line(), w);
+            toOrder.add(new NewOrder(i.line(), m.residentId(), m.communityId(), m.gridCellId(), m.areaId(),
+                    m.personKey(), i.kind(), i.reason(), i.place(), i.caseRef(),
+                    i.sourceHmac() == null ? null : ListItemMatcher.personKey(null, i.sourceHmac()),
+                    i.startsOn(), i.endsOn()));
+        }
+        List<Written> written = orders.createOrExtend(c, toOrder, list.owner(), today);
+        for (int j = 0; j < written.size(); j++) {
+            Written w = written.get(j);
+            out.add(Outcome.of(list, byLine.get(w.line()).item(), byLine.get(w.line()).place(),
+                    w.duplicate() ? "DUPLICATE" : "MATCHED", w.note())
+                    .withOrder(w.orderId(), toOrder.get(j).residentId(), toOrder.get(j).areaId(),
+                            toOrder.get(j).gridCellId()));
+        }
+        lists.saveItems(c, list.id(), out);
     }
 }

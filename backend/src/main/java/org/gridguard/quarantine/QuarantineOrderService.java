@@ -215,20 +215,27 @@ public class QuarantineOrderService {
     void published(QuarantineOrder o, String path, String webhookEvent) {
         changes.record(ENTITY, o.id, o.communityId, path, ChangeLog.Op.UPSERT);
         if (webhookEvent != null) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("orderId", o.id);
-            data.put("number", o.number);
-            data.put("kind", o.kind);
-            data.put("reason", o.reason);
-            data.put("status", o.status);
-            data.put("startsOn", o.startsOn.toString());
-            data.put("endsOn", o.endsOn.toString());
-            data.put("releasedAt", o.releasedAt);
-            data.put("communityId", o.communityId);
-            data.put("gridCellId", o.gridCellId);
-            data.put("residentId", o.residentId);
-            outbox.enqueue(webhookEvent, path, data);
+            outbox.enqueue(webhookEvent, path, webhookData(o.id, o.number, o.kind, o.reason, o.status, o.startsOn, o.endsOn,
+                    o.releasedAt, o.communityId, o.gridCellId, o.residentId));
         }
+    }
+
+    /** The data of an order's webhook (quarantine.started, quarantine.released): ids, number, kind, dates; nothing personal. */
+    static Map<String, Object> webhookData(UUID id, String number, Object kind, Object reason, Object status, LocalDate startsOn,
+            LocalDate endsOn, Instant releasedAt, UUID communityId, UUID gridCellId, UUID residentId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("orderId", id);
+        data.put("number", number);
+        data.put("kind", kind);
+        data.put("reason", reason);
+        data.put("status", status);
+        data.put("startsOn", startsOn.toString());
+        data.put("endsOn", endsOn.toString());
+        data.put("releasedAt", releasedAt);
+        data.put("communityId", communityId);
+        data.put("gridCellId", gridCellId);
+        data.put("residentId", residentId);
+        return data;
     }
 
     // ------------------------------------------------------------------ reads

@@ -103,7 +103,12 @@ public final class QuarantineRules {
 
     /** 'Q' + the local day of creation (yyyymmdd) + '-' + a sequence number. */
     public static String number(LocalDate created, long sequence) {
-        return "Q" + created.format(DAY) + "-" + sequence;
+        return numberPrefix(created) + sequence;
+    }
+
+    /** The number without its sequence: 'Q' + yyyymmdd + '-'. */
+    public static String numberPrefix(LocalDate created) {
+        return "Q" + created.format(DAY) + "-";
     }
 
     /** Eight random hex characters, printed with the number on the release notice. */

@@ -23,6 +23,7 @@ import org.gridguard.common.Cursor;
 import org.gridguard.common.Idempotency;
 import org.gridguard.common.Page;
 import org.gridguard.common.Problem.FieldError;
+import org.gridguard.need.Needs;
 import org.gridguard.quarantine.VisitRepository.Order;
 import org.gridguard.quarantine.VisitRules.Span;
 import org.gridguard.quarantine.VisitViews.DueRow;
@@ -68,6 +69,8 @@ public class VisitService {
     AreaRepository areas;
     @Inject
     ObjectMapper json;
+    @Inject
+    Needs register;
 
     /** A visit recorded (created) or the same one again (a retry: created = false). */
     public record Recorded(VisitView view, boolean created) {
@@ -133,11 +136,15 @@ public class VisitService {
     }
 
     /**
-     * What the visit raises. TODO(lead, issue 17 part 4 needs): hand {@code in.needs()} to the needs register's port
-     * (package need) here, with source = this visit; until then they are kept on the visit (quarantine_visit.needs).
+     * What the visit raises: its needs into the needs register (source QUARANTINE_VISIT, the visit as reference; they
+     * are also kept on the visit as recorded), the alerts and webhooks.
      */
     private void raise(Order order, UUID visitId, NewVisit in, BigDecimal temperature, boolean fever, LocalDate day, Slot slot,
             Instant now) {
+        for (VisitViews.NeedInput n : in.needs() == null ? List.<VisitViews.NeedInput>of() : in.needs()) {
+            register.raise(new Needs.NewNeed(Needs.Kind.valueOf(n.kind().name()), n.note(), urgency(n), Needs.Source.QUARANTINE_VISIT,
+                    null, null, order.id(), visitId), caller.name());
+        }
         UUID feverAlert = null;
         UUID symptomAlert = null;
         if (temperature != null && order.residentId() != null) {
@@ -166,6 +173,15 @@ public class VisitService {
         if (span != null && !now.isBefore(windows.window(order.kind(), day, span).end())) {
             alerts.resolve(VisitAlerts.VISIT_MISSED, List.of(VisitRules.missedKey(order.id(), day, slot)), "visit recorded late", Map.of());
         }
+    }
+
+    /** A visit's URGENT is the register's TODAY, or URGENT_MEDICAL for medicine and a medical appointment. */
+    static Needs.Urgency urgency(VisitViews.NeedInput n) {
+        if (n.urgency() != VisitViews.NeedUrgency.URGENT) {
+            return Needs.Urgency.ROUTINE;
+        }
+        return n.kind() == VisitViews.NeedKind.MEDICINE || n.kind() == VisitViews.NeedKind.MEDICAL_APPOINTMENT
+                ? Needs.Urgency.URGENT_MEDICAL : Needs.Urgency.TODAY;
     }
 
     /** An alert's or webhook's details: ids, number, day and window (no symptom, no temperature). */

@@ -20,24 +20,25 @@ public class DeliveryRepository {
     EntityManager em;
 
     /**
-     * One delivery row per matching subscription (or for {@code onlySubscription} only, whatever its events):
-     * see {@link WebhookOutbox} for the matching rule.
+     * One delivery row per matching subscription and event (or for {@code onlySubscription} only, whatever its
+     * events), for all the events of one type in one statement: see {@link WebhookOutbox} for the matching rule.
      */
-    void enqueue(UUID eventId, String eventType, String areaPath, String body, Instant now, UUID onlySubscription) {
+    void enqueue(UUID[] eventIds, String eventType, String[] areaPaths, String[] bodies, Instant now,
+            UUID onlySubscription) {
         String sql = """
                 insert into webhook_delivery (id, subscription_id, event_id, event_type, area_path, body, status,
                                               attempts, next_attempt_at, created_at)
-                select gen_random_uuid(), s.id, ?1, ?2, ?3, ?4, 'PENDING', 0, ?5, ?5
-                from webhook_subscription s
-                where s.deleted_at is null
+                select gen_random_uuid(), s.id, e.id, ?2, e.path, e.body, 'PENDING', 0, ?5, ?5
+                from unnest(cast(?1 as uuid[]), cast(?3 as text[]), cast(?4 as text[])) as e(id, path, body)
+                join webhook_subscription s on s.deleted_at is null
                 """ + (onlySubscription != null ? " and s.id = ?6" : """
                   and ?2 = any(s.events)
                   and (s.global or exists (
                         select 1 from assignment a join area_node n on n.id = a.node_id
-                        where a.principal = s.owner and a.role = 'agency' and starts_with(?3, n.path)))
+                        where a.principal = s.owner and a.role = 'agency' and starts_with(e.path, n.path)))
                 """);
-        var q = em.createNativeQuery(sql).setParameter(1, eventId).setParameter(2, eventType)
-                .setParameter(3, areaPath).setParameter(4, body).setParameter(5, now);
+        var q = em.createNativeQuery(sql).setParameter(1, eventIds).setParameter(2, eventType)
+                .setParameter(3, areaPaths).setParameter(4, bodies).setParameter(5, now);
         if (onlySubscription != null) {
             q.setParameter(6, onlySubscription);
         }

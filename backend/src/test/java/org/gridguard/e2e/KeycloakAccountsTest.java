@@ -72,6 +72,34 @@ class KeycloakAccountsTest {
         assertThat(text).as("Keycloak's log (%s) holds no typed username", log).doesNotContain(phone);
     }
 
+    /**
+     * Issue 17: the realm's site-staff role and its demo user site1, against real Keycloak: the token carries the role,
+     * /me shows the central isolation site site1 is assigned to, and site1 reads that site and nothing of the grid.
+     */
+    @Test
+    void siteStaffSignInWithTheirRoleAndSeeTheirSite() throws Exception {
+        String token = RealSystem.password("site1");
+        java.util.Map<?, ?> claims = new com.fasterxml.jackson.databind.ObjectMapper().readValue(new String(
+                java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8), java.util.Map.class);
+        assertThat(((java.util.Map<?, ?>) claims.get("realm_access")).get("roles").toString()).contains("site-staff");
+        String site;
+        try (java.sql.Connection c = RealSystem.db();
+                java.sql.ResultSet rs = c.createStatement().executeQuery(
+                        "select id from checkpoint where code = 'BH-C001-GL1' and kind = 'QUARANTINE_SITE'")) {
+            assertThat(rs.next()).as("the demo's isolation site").isTrue();
+            site = rs.getString(1);
+        }
+        Response me = RealSystem.as(token).get("/api/v1/me");
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.jsonPath().getString("username")).isEqualTo("site1");
+        assertThat(me.jsonPath().getList("roles")).contains("site-staff");
+        assertThat(me.jsonPath().getList("siteIds")).containsExactly(site);
+        Response sites = RealSystem.as(token).get("/api/v1/quarantine-sites");
+        assertThat(sites.statusCode()).isEqualTo(200);
+        assertThat(sites.jsonPath().getList("items.id")).containsExactly(site);
+        assertThat(RealSystem.as(token).get("/api/v1/residents").statusCode()).isEqualTo(403);
+    }
+
     static Response grant(String username, String password) {
         return given().contentType(ContentType.URLENC).formParam("grant_type", "password")
                 .formParam("client_id", "gridguard-cli").formParam("username", username).formParam("password", password)

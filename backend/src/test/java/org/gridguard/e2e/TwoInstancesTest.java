@@ -23,7 +23,9 @@ import io.restassured.RestAssured;
  * overdue sweep every 2 s. Every window is claimed by exactly one instance, both instances try, and an
  * overdue alert gets exactly one "overdue" event. Likewise the duty-gap sweep: one claim per minute, one
  * DUTY_GAP alert for an unstaffed post; and the missing-report sweep: the two instances get a morning report
- * window that closes while they run, claim it once, and raise one MISSING_REPORT alert per person under watch.
+ * window that closes while they run, claim it once, and raise one MISSING_REPORT alert per person under watch; and the
+ * missed-visit sweep of quarantine orders (issue 17): the same closing instant ends their morning visit window, which
+ * is claimed once, with one VISIT_MISSED alert for an order made through the API and never visited.
  * Their ports default to 18091/18092 (GG_E2E_PORT_A / GG_E2E_PORT_B override them).
  */
 class TwoInstancesTest {
@@ -33,6 +35,9 @@ class TwoInstancesTest {
     static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
     /** The report window the two instances see closing: from midnight to two minutes from now (local, to the minute). */
     static final java.time.ZonedDateTime CLOSE = java.time.ZonedDateTime.now(ZONE).plusMinutes(2).withSecond(0).withNano(0);
+
+    /** The visit windows of the two instances: the morning one closes at {@link #CLOSE}. */
+    static final String VISIT_WINDOWS = "00:00-" + hhmm(CLOSE) + "," + hhmm(CLOSE) + "-23:59";
 
     static int port(String env, int fallback) {
         String v = System.getenv(env);
@@ -46,6 +51,10 @@ class TwoInstancesTest {
                 Map.entry("GRIDGUARD_TEMPERATURE_MISSING_EVERY", "2s"),
                 Map.entry("GRIDGUARD_TEMPERATURE_MORNING", "00:00-" + hhmm(CLOSE)),
                 Map.entry("GRIDGUARD_TEMPERATURE_AFTERNOON", hhmm(CLOSE) + "-23:59"),
+                Map.entry("GRIDGUARD_QUARANTINE_VISIT_SWEEP_EVERY", "2s"),
+                Map.entry("GRIDGUARD_QUARANTINE_WINDOWS_HOME_ISOLATION", VISIT_WINDOWS),
+                Map.entry("GRIDGUARD_QUARANTINE_WINDOWS_HOME_MONITORING", VISIT_WINDOWS),
+                Map.entry("GRIDGUARD_QUARANTINE_WINDOWS_CENTRAL_ISOLATION", VISIT_WINDOWS),
                 Map.entry("GRIDGUARD_DEMO_LOAD", "true")));
     }
 
@@ -100,6 +109,7 @@ class TwoInstancesTest {
                 watched = rs.getObject(1, UUID.class);
             }
         }
+        UUID order = unvisitedOrder(today);
         Instant from = Instant.now();
         File dir = new File("target");
         Process a = start("e2e-a", PORT_A, new File(dir, "instance-a.log"));
@@ -156,6 +166,18 @@ class TwoInstancesTest {
             assertThat(missingAlerts(watched, today)).as("missing-report alerts of the person under watch").isEqualTo(1);
             assertThat(skipped(PORT_A, "missing-reports") + skipped(PORT_B, "missing-reports"))
                     .as("missing-report windows skipped").isGreaterThan(0);
+            // the missed-visit sweep: both instances try the closed morning window a few times, one claims it
+            String visits = "quarantine-visit-missed";
+            double tried = attempts(PORT_A, visits) + attempts(PORT_B, visits);
+            for (int i = 0; i < 60 && (claims(visits) == 0 || attempts(PORT_A, visits) + attempts(PORT_B, visits) < tried + 6); i++) {
+                Thread.sleep(1_000);
+            }
+            assertThat(claims(visits)).as("claims of the closed visit window").isEqualTo(1);
+            assertThat(rows("select count(*) from alert where kind = 'VISIT_MISSED' and subject_id = ?", order))
+                    .as("VISIT_MISSED alerts of the order").isEqualTo(1);
+            assertThat(rows("select count(*) from alert where kind = 'VISIT_MISSED' and dedupe_key = ?",
+                    "visit-missed:" + order + ":" + today + ":MORNING")).as("the morning window's alert").isEqualTo(1);
+            assertThat(skipped(PORT_A, visits) + skipped(PORT_B, visits)).as("visit windows skipped").isGreaterThan(0);
         } finally {
             a.destroy();
             b.destroy();
@@ -209,15 +231,45 @@ class TwoInstancesTest {
     }
 
     static int missingClaims() throws java.sql.SQLException {
-        try (Connection c = RealSystem.db();
-                PreparedStatement ps = c.prepareStatement(
-                        "select count(*) from scheduled_claim where job = 'missing-reports' and window_start = ?")) {
-            ps.setObject(1, CLOSE.toOffsetDateTime());
+        return claims("missing-reports");
+    }
+
+    /** The claims of a once-only job for the window closing at {@link #CLOSE}. */
+    static int claims(String job) throws java.sql.SQLException {
+        return (int) rows("select count(*) from scheduled_claim where job = ? and window_start = ?", job,
+                CLOSE.toOffsetDateTime());
+    }
+
+    static long rows(String sql, Object... args) throws java.sql.SQLException {
+        try (Connection c = RealSystem.db(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getInt(1);
+                return rs.getLong(1);
             }
         }
+    }
+
+    /** A home isolation order made by leader1 through the API today for a resident of G01 with no order. */
+    static UUID unvisitedOrder(java.time.LocalDate today) throws java.sql.SQLException {
+        UUID resident;
+        try (Connection c = RealSystem.db(); PreparedStatement ps = c.prepareStatement("""
+                select r.id from resident r join area_node g on g.id = r.grid_cell_id
+                where g.code = 'BH-C001-G01' and r.status = 'LIVING'
+                  and not exists (select 1 from quarantine_order o where o.resident_id = r.id)
+                order by r.id offset ? limit 1""")) {
+            ps.setInt(1, (int) (System.currentTimeMillis() / 1000 % 100));
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("a resident to put under an order").isTrue();
+                resident = rs.getObject(1, UUID.class);
+            }
+        }
+        String id = RealSystem.as(RealSystem.password("leader1")).body(Map.of("residentId", resident.toString(), "kind",
+                "HOME_ISOLATION", "reason", "CLOSE_CONTACT", "startsOn", today.toString())).post("/api/v1/quarantines").then()
+                .statusCode(201).extract().path("id");
+        return UUID.fromString(id);
     }
 
     static int missingAlerts(UUID resident, java.time.LocalDate day) throws java.sql.SQLException {

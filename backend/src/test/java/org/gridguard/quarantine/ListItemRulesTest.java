@@ -17,7 +17,11 @@ import org.junit.jupiter.api.Test;
 class ListItemRulesTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 12, 7);
-    static final ListItemRules.Checking K = new ListItemRules.Checking(TODAY, 14,
+    /** The core's default durations (ADR 0031), secondary contacts configured to 7 days. */
+    static final ListItemRules.Checking K = new ListItemRules.Checking(TODAY,
+            (kind, reason, start) -> QuarantineRules.defaultEnd(QuarantineViews.Kind.valueOf(kind),
+                    QuarantineViews.Reason.valueOf(reason), start,
+                    key -> java.util.Optional.ofNullable(key.endsWith("HOME_ISOLATION.SECONDARY_CONTACT") ? 7 : null)),
             (kind, v) -> (kind + ":" + v).getBytes(StandardCharsets.UTF_8));
     static final String ID = id("44030519800101001");
 
@@ -42,6 +46,8 @@ class ListItemRulesTest {
         assertThat(c.reason()).isEqualTo("CLOSE_CONTACT");
         assertThat(c.startsOn()).isEqualTo(TODAY);
         assertThat(c.endsOn()).isEqualTo(TODAY.plusDays(13));
+        Checked secondary = (Checked) check(in("张三", ID, null, null, null, "次密接", null, null));
+        assertThat(secondary.endsOn()).as("the core's duration of the kind and reason").isEqualTo(TODAY.plusDays(6));
         assertThat(c.phone()).isEqualTo("13812345678");
         assertThat(c.key()).startsWith("D:");
     }
