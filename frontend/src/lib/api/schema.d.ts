@@ -1680,13 +1680,13 @@ export interface paths {
          * The visits of a quarantine order
          * @description Newest first.
          */
-        get: operations["OrderVisitResource_list"];
+        get: operations["VisitResource_list"];
         put?: never;
         /**
          * Record a visit to a person under a quarantine order
          * @description By phone or at the door: temperature, symptoms, the door seal (home isolation), needs. Counts for a window of the order's kind. A fever (37.3 °C or more) raises FEVER (one per person and day) and the webhook quarantine.fever; a symptom without fever raises SYMPTOM (one per person and day); a late visit closes the window's VISIT_MISSED. The same clientRef (or Idempotency-Key) again answers the first visit.
          */
-        post: operations["OrderVisitResource_record"];
+        post: operations["VisitResource_record"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9958,7 +9958,7 @@ export interface operations {
             };
         };
     };
-    OrderVisitResource_list: {
+    VisitResource_list: {
         parameters: {
             query?: {
                 cursor?: string;
@@ -10011,7 +10011,7 @@ export interface operations {
             };
         };
     };
-    OrderVisitResource_record: {
+    VisitResource_record: {
         parameters: {
             query?: never;
             header?: {
