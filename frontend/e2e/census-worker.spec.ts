@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { MASKED_ID, login, mainNav, screenshot } from './support';
+import { MASKED_ID, login, openSection, screenshot } from './support';
 
 /** Opens households in the list one by one until one has residents; returns with its detail open. */
 async function openHouseholdWithResidents(page: Page) {
@@ -26,7 +26,7 @@ test('a grid worker sees only their cell’s households, a masked ID number, and
 
   // The unfiltered list: the server answers only households of worker1's cell.
   const listed = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/households' && r.request().method() === 'GET');
-  await mainNav(page).getByRole('link', { name: '住户' }).click();
+  await openSection(page, '住户');
   const body = (await (await listed).json()) as { items: { gridCellId: string }[] };
   expect(body.items.length).toBeGreaterThan(0);
   expect(new Set(body.items.map((h) => h.gridCellId))).toEqual(new Set([cellId]));

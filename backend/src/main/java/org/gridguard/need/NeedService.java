@@ -120,8 +120,12 @@ public class NeedService {
                 throw ApiProblem.notFound("Area node");
             }
         }
-        List<Need> rows = repo.page(new NeedRepository.Filter(status, kind, urgency, area), Cursor.at(c), Cursor.id(c), lim + 1);
-        return Page.of(views(rows), lim, v -> Cursor.encode(v.createdAt().toString(), v.id().toString()));
+        NeedRepository.Filter filter = new NeedRepository.Filter(status, kind, urgency, area);
+        return Page.of(views(repo.page(filter, Cursor.at(c), Cursor.id(c), lim + 1)), lim, NeedService::cursorOf);
+    }
+
+    private static String cursorOf(NeedView v) {
+        return Cursor.encode(v.createdAt().toString(), v.id().toString());
     }
 
     NeedView view(Need n) {
