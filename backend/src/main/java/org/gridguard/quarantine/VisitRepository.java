@@ -138,7 +138,9 @@ public class VisitRepository {
 
     /**
      * The day's visits, in one statement: per order of the caller's reach running that day and per window of its kind,
-     * the first visit of the window if any and its status. Overdue first (rank 0), then by window and order. Columns:
+     * the first visit of the window if any and its status. Overdue first (rank 0), then by window and order. An order
+     * released today leaves today's list at once (nothing is left to do; a visit would be refused), while a day that is
+     * over still shows its windows up to the release. Columns:
      * order id, number, kind, resident id, name, address, cell name, slot, window start, window end, visit id, visited
      * at, mode, fever, status, rank.
      * <p>
@@ -164,7 +166,8 @@ public class VisitRepository {
                   left join lateral (select v.id, v.visited_at, v.mode, v.fever from quarantine_visit v
                                      where v.order_id = o.id and v.visit_date = :day and v.slot = w.slot
                                      order by v.visited_at, v.id limit 1) v on true
-                  where o.starts_on <= :day and o.ends_on >= :day and (o.released_at is null or o.released_at > w.starts_at)
+                  where o.starts_on <= :day and o.ends_on >= :day
+                    and (o.released_at is null or o.released_at > w.starts_at and (:dayOver or o.released_at > :now))
                 """);
         p.put("day", day);
         p.put("now", now);

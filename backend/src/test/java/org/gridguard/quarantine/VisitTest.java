@@ -271,6 +271,22 @@ class VisitTest {
         Api.as(Tokens.worker1()).get("/api/v1/quarantine-visits/due?date=2033-06-05&limit=500").then().statusCode(200)
                 .body("items.orderId", not(hasItem(g.toString())));
         Api.as(Tokens.worker1()).get("/api/v1/quarantines/" + g + "/visits").then().statusCode(200).body("items", notNullValue());
+
+        // released at 13:00 after a missed morning: gone from today's list at once, still MISSED on the day after
+        UUID h = VisitFixture.residentOrder(VisitFixture.residents(Demo.CELL1, 24, 1).get(0), "HOME_ISOLATION", "ACTIVE",
+                "2033-06-01", "2033-06-14");
+        at("2033-06-06T12:00:00+08:00");
+        Api.as(Tokens.worker1()).get("/api/v1/quarantine-visits/due?limit=500").then().statusCode(200)
+                .body("items.findAll { it.orderId == '" + h + "' }.status", hasItem("OVERDUE"));
+        VisitFixture.exec("update quarantine_order set status = 'RELEASED', released_at = timestamptz '2033-06-06 13:00:00+08'"
+                + " where id = ?", h);
+        at("2033-06-06T14:00:00+08:00");
+        Api.as(Tokens.worker1()).get("/api/v1/quarantine-visits/due?limit=500").then().statusCode(200)
+                .body("items.orderId", not(hasItem(h.toString())));
+        at("2033-06-07T09:00:00+08:00");
+        Api.as(Tokens.worker1()).get("/api/v1/quarantine-visits/due?date=2033-06-06&limit=500").then().statusCode(200)
+                .body("items.findAll { it.orderId == '" + h + "' }.status", hasItem("MISSED"))
+                .body("items.findAll { it.orderId == '" + h + "' }.window", not(hasItem("AFTERNOON")));
     }
     @Test
     void fiveHundredOrdersOfACellInOnePagedList() {
