@@ -1,7 +1,8 @@
 -- The visit list's data (bench/quarantine/run.sh, phase "due"): 500 active orders of residents of BH-C001-G01
 -- (worker1's grid cell), started 3 days before :'day' and running 10 more, a visit in the morning window for every
 -- other one; and HISTORY released orders of the same community over the year before (the orders a community
--- accumulates, which the day's list must not read). Everything it made before is removed first (created_by 'bench-cell').
+-- accumulates, which the day's list must not read), with the visits they had. Everything it made before is removed
+-- first (created_by 'bench-cell').
 delete from quarantine_visit where order_id in (select id from quarantine_order where created_by = 'bench-cell');
 delete from quarantine_order_event where order_id in (select id from quarantine_order where created_by = 'bench-cell');
 delete from quarantine_order where created_by = 'bench-cell';
@@ -46,5 +47,16 @@ select gen_random_uuid(), o.id, o.community_id, cast(:'day' as date), 'MORNING',
        gen_random_uuid(), 'bench', 'worker1', now()
 from quarantine_order o where o.created_by = 'bench-cell' and o.status = 'ACTIVE' and o.number like 'QB-A%'
   and substr(o.number, 5)::int % 2 = 0;
+-- the visits those orders had: both windows of every day before :'day' (the released ones' 14 days, the running ones' 3)
+insert into quarantine_visit (id, order_id, community_id, visit_date, slot, visited_at, mode, temperature, fever, symptoms,
+    client_ref, request_hash, recorded_by, recorded_at)
+select gen_random_uuid(), o.id, o.community_id, d, w.slot,
+       (d + w.at)::timestamp at time zone 'Asia/Shanghai', 'PHONE', 36.4, false, array['NONE'], gen_random_uuid(), 'bench',
+       'worker1', (d + w.at)::timestamp at time zone 'Asia/Shanghai'
+from quarantine_order o
+cross join lateral generate_series(o.starts_on, least(o.ends_on, cast(:'day' as date) - 1), interval '1 day') g
+cross join lateral (select cast(g as date) as d) day
+cross join (values ('MORNING', time '08:40'), ('AFTERNOON', time '16:40')) as w(slot, at)
+where o.created_by = 'bench-cell';
 analyze quarantine_order;
 analyze quarantine_visit;

@@ -1,5 +1,5 @@
--- The day's visit list of worker1 (VisitRepository.due as of V21, ADR 0037) with the values the API binds: the
--- caller's communities and cell path (:'communities', :'patterns'), the day's windows (:'kinds', :'slots', :'starts',
+-- The day's visit list of worker1 (VisitRepository.due as of V21, ADR 0037; the reach's path looked up by key) with the
+-- values the API binds: the caller's communities and cell path (:'communities', :'patterns'), the day's windows (:'kinds', :'slots', :'starts',
 -- :'ends'), :'day', :'now'; the first page of 50. The raw baseline of run.sh's "due" phase.
 select d.order_id, d.number, d.kind, d.resident_id, coalesce(r.name, d.person_name) as name,
        coalesce(concat_ws(' ', cn.name, bn.name, h.door_number), d.address) as address, cell.name as cell,
@@ -17,9 +17,9 @@ from (select * from (
                      where v.order_id = o.id and v.visit_date = cast(:'day' as date) and v.slot = w.slot
                      order by v.visited_at, v.id limit 1) v on true
   where o.starts_on <= cast(:'day' as date) and o.ends_on >= cast(:'day' as date)
-    and (o.released_at is null or o.released_at > w.starts_at)
-    and (o.community_id = any(cast(:'communities' as uuid[])) and exists (select 1 from area_node reach_an
-         where reach_an.id = o.area_id and reach_an.path like any(cast(:'patterns' as text[])))
+    and (o.released_at is null or o.released_at > w.starts_at and o.released_at > cast(:'now' as timestamptz))
+    and (o.community_id = any(cast(:'communities' as uuid[])) and (select reach_an.path from area_node reach_an
+         where reach_an.id = o.area_id) like any(cast(:'patterns' as text[]))
          or o.site_id = any(cast('{}' as uuid[])))
   ) n order by n.rank, n.starts_at, n.order_id limit 50) d
 left join census_resident r on r.id = d.resident_id

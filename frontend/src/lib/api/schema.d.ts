@@ -1249,7 +1249,7 @@ export interface paths {
         put?: never;
         /**
          * Send a list of people to put under quarantine orders (JSON, at most 5,000)
-         * @description Runs as a job within the area node the client is assigned to: 202 with Location of the list; its items' outcomes follow (MATCHED with the order, UNMATCHED on the community's worklist, DUPLICATE, REJECTED with the reason). The same list again (by content or reference, with or without Idempotency-Key) is the first list: 200, nothing new. The same file can be sent as multipart/form-data (field 'file', CSV or XLSX).
+         * @description Runs as a job within the area node the client is assigned to, or the node within it that areaId names: 202 with Location of the list; its items' outcomes follow (MATCHED with the order, UNMATCHED on the community's worklist, DUPLICATE, REJECTED with the reason). The same list again (by content or reference, with or without Idempotency-Key) is the first list: 200, nothing new. The same file can be sent as multipart/form-data (field 'file', CSV or XLSX).
          */
         post: operations["QuarantineListResource_send"];
         delete?: never;
@@ -4106,7 +4106,7 @@ export interface components {
         QuarantineListRequest: {
             /** @description The bureau's own number of the list; a second list with it and other content is refused */
             reference?: string;
-            /** @description The area node the list is for, when the client is assigned to several */
+            /** @description The area node the list is for: one of the client's nodes or a node within one (a district's bureau names the community); required when the client is assigned to several */
             areaId?: components["schemas"]["UUID"];
             items: components["schemas"]["QuarantineListPerson"][];
         };
@@ -8482,7 +8482,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The areaId named is not this client's */
+            /** @description The areaId named is neither one of this client's nodes nor within one */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -51,14 +51,14 @@ public class QuarantineListResource {
     @RateLimited(group = "import")
     @RolesAllowed("agency")
     @Operation(summary = "Send a list of people to put under quarantine orders (JSON, at most 5,000)", description = "Runs"
-            + " as a job within the area node the client is assigned to: 202 with Location of the list; its items'"
+            + " as a job within the area node the client is assigned to, or the node within it that areaId names: 202 with Location of the list; its items'"
             + " outcomes follow (MATCHED with the order, UNMATCHED on the community's worklist, DUPLICATE, REJECTED with"
             + " the reason). The same list again (by content or reference, with or without Idempotency-Key) is the first"
             + " list: 200, nothing new. The same file can be sent as multipart/form-data (field 'file', CSV or XLSX).")
     @APIResponse(responseCode = "202", description = "Accepted: follow the list", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ListAccepted.class)))
     @APIResponse(responseCode = "200", description = "This list was sent before: the first one", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ListAccepted.class)))
     @APIResponse(responseCode = "400", description = "Not a list, or no area to send it for")
-    @APIResponse(responseCode = "404", description = "The areaId named is not this client's")
+    @APIResponse(responseCode = "404", description = "The areaId named is neither one of this client's nodes nor within one")
     @APIResponse(responseCode = "409", description = "The reference was sent already with other content")
     @APIResponse(responseCode = "413", description = "More than 5,000 people")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another list")

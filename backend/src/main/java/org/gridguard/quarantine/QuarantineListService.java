@@ -64,10 +64,16 @@ public class QuarantineListService {
     @Inject
     Idempotency idempotency;
 
-    /** The list's area: the client's one agency node, or the one it names among its nodes; 404 for any other. */
+    /**
+     * The list's area: the client's one agency node, or the node it names, one of its nodes or a node within one (a
+     * district's bureau names the community the list is for); 404 for any other.
+     */
     Jurisdiction.Scope area(UUID areaId) {
-        List<Jurisdiction.Scope> own = jurisdiction.scopes().stream().filter(s -> s.role().equals(Roles.AGENCY))
-                .filter(s -> areaId == null || s.nodeId().equals(areaId)).toList();
+        List<Jurisdiction.Scope> agency = jurisdiction.scopes().stream().filter(s -> s.role().equals(Roles.AGENCY)).toList();
+        List<Jurisdiction.Scope> own = areaId == null ? agency : agency.stream().filter(s -> s.nodeId().equals(areaId)).toList();
+        if (own.isEmpty() && areaId != null) {
+            own = within(agency, areaId);
+        }
         if (own.isEmpty()) {
             throw areaId == null ? ApiProblem.invalid("areaId", "this client is assigned to no area: ask an administrator")
                     : ApiProblem.notFound("Area");
@@ -79,6 +85,21 @@ public class QuarantineListService {
             throw ApiProblem.invalid("areaId", "send a list for one community (or an area within it) at a time");
         }
         return own.get(0);
+    }
+
+    /** The node {@code areaId} as a scope of the client's, when it lies within one of the client's agency nodes. */
+    private List<Jurisdiction.Scope> within(List<Jurisdiction.Scope> agency, UUID areaId) {
+        List<Object[]> rows = jdbc.inTransaction(c -> Jdbc.rows(c,
+                "select kind, code, name, path, community_id from area_node where id = ?", areaId));
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Object[] n = rows.get(0);
+        String path = (String) n[3];
+        return agency.stream().filter(s -> path.startsWith(s.path())).limit(1)
+                .map(s -> new Jurisdiction.Scope(s.assignmentId(), s.role(), areaId, (String) n[0], (String) n[1], (String) n[2],
+                        path, (UUID) n[4]))
+                .toList();
     }
 
     @Transactional

@@ -43,7 +43,7 @@ public final class QuarantineListViews {
     @Schema(name = "QuarantineListRequest")
     public record ListRequest(
             @Schema(description = "The bureau's own number of the list; a second list with it and other content is refused") @Size(max = 100) String reference,
-            @Schema(description = "The area node the list is for, when the client is assigned to several") UUID areaId,
+            @Schema(description = "The area node the list is for: one of the client's nodes or a node within one (a district's bureau names the community); required when the client is assigned to several") UUID areaId,
             @NotNull @NotEmpty @Valid List<ListItemInput> items) {
     }
 

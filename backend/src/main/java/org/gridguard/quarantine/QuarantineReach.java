@@ -33,8 +33,10 @@ public class QuarantineReach {
         p.put("reachCommunities", jurisdiction.communityIds().toArray(UUID[]::new));
         p.put("reachPatterns", jurisdiction.likePatterns());
         p.put("reachSites", jurisdiction.siteIds().toArray(UUID[]::new));
-        return "(" + o + ".community_id = any(cast(:reachCommunities as uuid[])) and exists (select 1 from area_node reach_an"
-                + " where reach_an.id = " + o + ".area_id and reach_an.path like any(cast(:reachPatterns as text[])))"
+        // the home's path by key, one index probe per order: an EXISTS here sits inside the OR, where PostgreSQL can only
+        // hash it, reading every area node of the city with `like any` (ADR 0037, the visit list's benchmark)
+        return "(" + o + ".community_id = any(cast(:reachCommunities as uuid[])) and (select reach_an.path from area_node reach_an"
+                + " where reach_an.id = " + o + ".area_id) like any(cast(:reachPatterns as text[]))"
                 + " or " + o + ".site_id = any(cast(:reachSites as uuid[]))"
                 + ")";
     }

@@ -361,9 +361,19 @@ class QuarantineListTest {
         // a client assigned to no area
         Api.as(Tokens.client("agency-nowhere", "agency")).body(body).post(LISTS).then().statusCode(400)
                 .body("errors[0].field", equalTo("areaId"));
-        // an area that is not its own
-        Api.as(Tokens.agency()).body(Map.of("areaId", Demo.ZONE2.toString(), "items", body.get("items"))).post(LISTS)
+        // an area that is not its own, nor within it: a zone-1 bureau names zone 2, or a node that does not exist
+        String zone1Agency = "agency-z1-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.as(Tokens.admin()).body(Map.of("principal", zone1Agency, "principalType", "CLIENT", "role", "agency",
+                "nodeId", Demo.ZONE1)).post("/api/v1/assignments").then().statusCode(201);
+        Api.as(Tokens.client(zone1Agency, "agency")).body(Map.of("areaId", Demo.ZONE2.toString(), "items", body.get("items")))
+                .post(LISTS).then().statusCode(404);
+        Api.as(Tokens.agency()).body(Map.of("areaId", UUID.randomUUID().toString(), "items", body.get("items"))).post(LISTS)
                 .then().statusCode(404);
+        // a node within its area (a district's bureau names the community): the list is for that node
+        String within = Api.as(Tokens.agency()).body(Map.of("areaId", Demo.ZONE1.toString(), "reference", "Q-WITHIN",
+                "items", List.of(item("乙", validId(), null, "Q-2")))).post(LISTS).then().statusCode(202).extract().path("id");
+        done(within);
+        Api.as(Tokens.agency()).get(LISTS + "/" + within).then().statusCode(200).body("areaId", equalTo(Demo.ZONE1.toString()));
         String id = send(body).then().statusCode(202).extract().path("id");
         done(id);
         // another agency's client does not see it, nor its items
