@@ -1,4 +1,6 @@
-import { screen, within } from '@testing-library/react';
+import { useState } from 'react';
+import { act, screen, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderWithApp } from '../../test-support/render';
@@ -90,5 +92,83 @@ describe('language switch', () => {
     await user.click(screen.getByText('中文'));
     expect(await screen.findByRole('navigation', { name: '主导航' })).toBeInTheDocument();
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('zh-CN');
+  });
+});
+
+/** A matchMedia for a window of `width` px whose queries fire "change" when `resize` is called (antd's Grid listens). */
+function resizableWindow(width: number) {
+  const lists: { query: string; matches: boolean; listeners: Set<(e: { matches: boolean }) => void> }[] = [];
+  const evaluate = (query: string, w: number) => {
+    const min = /min-width:\s*(\d+)px/.exec(query);
+    const max = /max-width:\s*(\d+)px/.exec(query);
+    return (!min || w >= Number(min[1])) && (!max || w <= Number(max[1]));
+  };
+  const original = Object.getOwnPropertyDescriptor(window, 'matchMedia');
+  window.matchMedia = ((query: string) => {
+    const list = { query, matches: evaluate(query, width), listeners: new Set<(e: { matches: boolean }) => void>() };
+    lists.push(list);
+    return {
+      media: query,
+      get matches() {
+        return list.matches;
+      },
+      onchange: null,
+      addListener: (l: (e: { matches: boolean }) => void) => list.listeners.add(l),
+      removeListener: (l: (e: { matches: boolean }) => void) => list.listeners.delete(l),
+      addEventListener: (_: string, l: (e: { matches: boolean }) => void) => list.listeners.add(l),
+      removeEventListener: (_: string, l: (e: { matches: boolean }) => void) => list.listeners.delete(l),
+      dispatchEvent: () => true,
+    };
+  }) as unknown as typeof window.matchMedia;
+  return {
+    resize(w: number) {
+      for (const list of lists) {
+        const matches = evaluate(list.query, w);
+        if (matches !== list.matches) {
+          list.matches = matches;
+          list.listeners.forEach((l) => l({ matches }));
+        }
+      }
+    },
+    restore() {
+      if (original) Object.defineProperty(window, 'matchMedia', original);
+    },
+  };
+}
+
+function Counter() {
+  const [n, setN] = useState(0);
+  return (
+    <button type="button" onClick={() => setN(n + 1)}>
+      count {n}
+    </button>
+  );
+}
+
+describe('switching between the desk and the phone layout', () => {
+  it('keeps the page and what the user was doing (a tablet turned, a window resized, a full-page screenshot)', async () => {
+    const user = userEvent.setup();
+    const media = resizableWindow(1440);
+    try {
+      renderWithApp(
+        <Routes>
+          <Route element={<AppLayout />}>
+            <Route path="*" element={<Counter />} />
+          </Route>
+        </Routes>,
+        { roles: ['grid-worker'] },
+      );
+      expect(await screen.findByText('退出登录')).toBeInTheDocument(); // the desk's header says it in words
+      await user.click(screen.getByRole('button', { name: 'count 0' }));
+      await user.click(screen.getByRole('button', { name: 'count 1' }));
+      act(() => media.resize(1));
+      expect(await screen.findByRole('button', { name: '更多' })).toBeInTheDocument(); // the phone's tab bar
+      expect(screen.getByRole('button', { name: 'count 2' })).toBeInTheDocument();
+      act(() => media.resize(1440));
+      expect(await screen.findByText('退出登录')).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'count 2' })).toBeInTheDocument();
+    } finally {
+      media.restore();
+    }
   });
 });

@@ -62,14 +62,21 @@ export function AppLayout() {
     </Layout.Header>
   );
 
-  if (desk) {
-    return (
-      <Layout className="gg-shell">
+  const { tabs, more } = phoneNav(roles);
+  const activeInMore = more.some((i) => i.key === active);
+  // One tree for both layouts, the page (<Outlet />) at the same place in it: a switch between them (a tablet turned
+  // across the breakpoint, a window resized, a full-page screenshot) must never remount the page and lose what the
+  // user was doing (a pool being sampled, a rota being built).
+  return (
+    <Layout className={desk ? 'gg-shell' : 'gg-shell gg-phone'}>
+      {desk && (
         <a href="#main" className="gg-skip">
           {t('nav.skip')}
         </a>
-        {header}
-        <Layout>
+      )}
+      {header}
+      <Layout>
+        {desk && (
           <Layout.Sider width={220} theme="light" className="gg-sider">
             <nav aria-label={t('nav.main')}>
               <Menu
@@ -79,69 +86,60 @@ export function AppLayout() {
               />
             </nav>
           </Layout.Sider>
-          <Layout.Content id="main" className="gg-content">
-            <OfflineBanner />
-            <Outlet />
-          </Layout.Content>
-        </Layout>
-        {sync}
-      </Layout>
-    );
-  }
-
-  const { tabs, more } = phoneNav(roles);
-  const activeInMore = more.some((i) => i.key === active);
-  return (
-    <Layout className="gg-shell gg-phone">
-      {header}
-      <Layout.Content id="main" className="gg-content">
-        <OfflineBanner />
-        <Outlet />
-      </Layout.Content>
-      {sync}
-      <nav aria-label={t('nav.main')} className="gg-tabbar">
-        {tabs.map((i) => (
-          <NavLink key={i.key} to={i.path} className={i.key === active ? 'gg-tab gg-tab-active' : 'gg-tab'} aria-current={i.key === active ? 'page' : undefined}>
-            <span aria-hidden="true" className="gg-tab-icon">
-              {i.icon}
-            </span>
-            <Typography.Text className="gg-tab-label">{t(i.labelKey)}</Typography.Text>
-          </NavLink>
-        ))}
-        {more.length > 0 && (
-          <button
-            type="button"
-            className={activeInMore ? 'gg-tab gg-tab-more gg-tab-active' : 'gg-tab gg-tab-more'}
-            aria-haspopup="dialog"
-            aria-expanded={moreOpen}
-            aria-current={activeInMore ? 'page' : undefined}
-            onClick={() => setMoreOpen(true)}
-          >
-            <span aria-hidden="true" className="gg-tab-icon">
-              <EllipsisOutlined />
-            </span>
-            <Typography.Text className="gg-tab-label">{t('nav.more')}</Typography.Text>
-          </button>
         )}
-      </nav>
-      <Drawer placement="bottom" size="auto" open={moreOpen} onClose={() => setMoreOpen(false)} title={t('nav.moreTitle')} className="gg-more">
-        <nav aria-label={t('nav.moreTitle')}>
-          {more.map((i) => (
-            <NavLink
-              key={i.key}
-              to={i.path}
-              className={i.key === active ? 'gg-more-item gg-tab-active' : 'gg-more-item'}
-              aria-current={i.key === active ? 'page' : undefined}
-              onClick={() => setMoreOpen(false)}
-            >
+        <Layout.Content id="main" className="gg-content">
+          <OfflineBanner />
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+      {sync}
+      {!desk && (
+        <nav aria-label={t('nav.main')} className="gg-tabbar">
+          {tabs.map((i) => (
+            <NavLink key={i.key} to={i.path} className={i.key === active ? 'gg-tab gg-tab-active' : 'gg-tab'} aria-current={i.key === active ? 'page' : undefined}>
               <span aria-hidden="true" className="gg-tab-icon">
                 {i.icon}
               </span>
-              {t(i.labelKey)}
+              <Typography.Text className="gg-tab-label">{t(i.labelKey)}</Typography.Text>
             </NavLink>
           ))}
+          {more.length > 0 && (
+            <button
+              type="button"
+              className={activeInMore ? 'gg-tab gg-tab-more gg-tab-active' : 'gg-tab gg-tab-more'}
+              aria-haspopup="dialog"
+              aria-expanded={moreOpen}
+              aria-current={activeInMore ? 'page' : undefined}
+              onClick={() => setMoreOpen(true)}
+            >
+              <span aria-hidden="true" className="gg-tab-icon">
+                <EllipsisOutlined />
+              </span>
+              <Typography.Text className="gg-tab-label">{t('nav.more')}</Typography.Text>
+            </button>
+          )}
         </nav>
-      </Drawer>
+      )}
+      {!desk && (
+        <Drawer placement="bottom" size="auto" open={moreOpen} onClose={() => setMoreOpen(false)} title={t('nav.moreTitle')} className="gg-more">
+          <nav aria-label={t('nav.moreTitle')}>
+            {more.map((i) => (
+              <NavLink
+                key={i.key}
+                to={i.path}
+                className={i.key === active ? 'gg-more-item gg-tab-active' : 'gg-more-item'}
+                aria-current={i.key === active ? 'page' : undefined}
+                onClick={() => setMoreOpen(false)}
+              >
+                <span aria-hidden="true" className="gg-tab-icon">
+                  {i.icon}
+                </span>
+                {t(i.labelKey)}
+              </NavLink>
+            ))}
+          </nav>
+        </Drawer>
+      )}
     </Layout>
   );
 }
