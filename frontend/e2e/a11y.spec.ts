@@ -1,14 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { login, screenshot } from './support';
-
-/** Runs axe (WCAG 2.x A and AA) and returns the serious and critical violations. */
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-}
+import { expect, test } from '@playwright/test';
+import { login, screenshot, seriousViolations } from './support';
 
 test('worker screens have no serious accessibility violations', async ({ page }, testInfo) => {
   await login(page, 'worker1', '/grid-cells');

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import config from '../playwright.config';
-import { login } from './support';
+import { collectViolations, login } from './support';
 
 /**
  * The web app passes its own Content-Security-Policy (issue 26 point 3, ADR 0027): a leader and a supervisor log
@@ -16,44 +16,6 @@ import { login } from './support';
  */
 const launch = config.use?.launchOptions ?? {};
 test.use({ launchOptions: { ...launch, args: [...(launch.args ?? []), '--ignore-certificate-errors'] } });
-
-interface Violation {
-  documentURI: string;
-  violatedDirective: string;
-  blockedURI: string;
-  sourceFile: string;
-  lineNumber: number;
-}
-
-declare global {
-  interface Window {
-    ggReportCsp?: (v: Violation) => Promise<void>;
-  }
-}
-
-/** Collects the app origin's CSP violations of this page, across navigations (the Keycloak pages are not ours). */
-async function collectViolations(page: Page, appOrigin: string) {
-  const events: Violation[] = [];
-  const messages: string[] = [];
-  await page.exposeFunction('ggReportCsp', (v: Violation) => {
-    if (v.documentURI.startsWith(appOrigin)) events.push(v);
-  });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      void window.ggReportCsp?.({
-        documentURI: e.documentURI,
-        violatedDirective: e.violatedDirective,
-        blockedURI: e.blockedURI,
-        sourceFile: e.sourceFile,
-        lineNumber: e.lineNumber,
-      });
-    });
-  });
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text()) && page.url().startsWith(appOrigin)) messages.push(`${page.url()}: ${m.text()}`);
-  });
-  return { events, messages };
-}
 
 /** Opens a screen by its address (a full load: the session must survive it) and waits for its heading. */
 async function visit(page: Page, path: string, heading: string | RegExp) {

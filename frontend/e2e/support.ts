@@ -1,4 +1,5 @@
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 
 /** The demo realm's password for every demo user (infra/keycloak/gridguard-realm.json). */
@@ -60,4 +61,73 @@ export function fakeIdNumber(): string {
   const day = 1 + Math.floor(Math.random() * 28);
   const first17 = `110105${year}${pad(month, 2)}${pad(day, 2)}${pad(Math.floor(Math.random() * 1000), 3)}`;
   return first17 + idCheckChar(first17);
+}
+
+/** Runs axe (WCAG 2.x A and AA) and returns the serious and critical violations. */
+export async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}
+
+interface Violation {
+  documentURI: string;
+  violatedDirective: string;
+  blockedURI: string;
+  sourceFile: string;
+  lineNumber: number;
+}
+
+declare global {
+  interface Window {
+    ggReportCsp?: (v: Violation) => Promise<void>;
+  }
+}
+
+/** Collects the app origin's CSP violations of this page, across navigations (the Keycloak pages are not ours). */
+export async function collectViolations(page: Page, appOrigin: string) {
+  const events: Violation[] = [];
+  const messages: string[] = [];
+  await page.exposeFunction('ggReportCsp', (v: Violation) => {
+    if (v.documentURI.startsWith(appOrigin)) events.push(v);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      void window.ggReportCsp?.({
+        documentURI: e.documentURI,
+        violatedDirective: e.violatedDirective,
+        blockedURI: e.blockedURI,
+        sourceFile: e.sourceFile,
+        lineNumber: e.lineNumber,
+      });
+    });
+  });
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text()) && page.url().startsWith(appOrigin)) messages.push(`${page.url()}: ${m.text()}`);
+  });
+  return { events, messages };
+}
+
+/**
+ * The API as `username`, with a token from Keycloak's password grant (the CLI client), on the app's origin: for
+ * setting up and checking what the screens did. Each call expects a 2xx answer.
+ */
+export async function apiAs(request: APIRequestContext, username: string) {
+  const config = (await (await request.get('/config.json')).json()) as { oidcAuthority: string };
+  const answer = await request.post(`${config.oidcAuthority}/protocol/openid-connect/token`, {
+    form: { grant_type: 'password', client_id: 'gridguard-cli', username, password: PASSWORD },
+  });
+  expect(answer.ok(), 'password grant').toBeTruthy();
+  const { access_token: token } = (await answer.json()) as { access_token: string };
+  const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json, application/problem+json' };
+  const ok = async <T>(what: string, r: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> => {
+    expect(r.ok(), `${what}: ${r.status()} ${await r.text()}`).toBeTruthy();
+    return (await r.json()) as T;
+  };
+  return {
+    get: async <T>(path: string): Promise<T> => ok<T>(`GET ${path}`, await request.get(path, { headers })),
+    post: async <T>(path: string, data: unknown): Promise<T> =>
+      ok<T>(`POST ${path}`, await request.post(path, { headers: { ...headers, 'Idempotency-Key': crypto.randomUUID() }, data })),
+  };
 }

@@ -1,10 +1,11 @@
-import { Alert, Card, Tag, Tree } from 'antd';
+import { Alert, Card, Tree } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useOrderChain, type ChainNode } from '../api/quarantine';
-import { kindText, reasonText, STATUS_COLOR, statusText } from './labels';
+import { kindText, reasonText } from './labels';
+import { StatusTag } from './StatusTag';
 
 /** The chain's nodes as a tree: each order under the order it came from (roots: no visible source). */
 export function chainTree(nodes: readonly ChainNode[], render: (n: ChainNode) => DataNode['title']): DataNode[] {
@@ -36,7 +37,7 @@ export function ChainView({ orderId }: { orderId: string }) {
             treeData={chainTree(c.nodes, (n) => (
               <span className={n.id === orderId ? 'gg-q-chain-self' : undefined}>
                 <Link to={`/quarantines/${n.id}`}>{n.number}</Link> {n.personName ?? ''} · {kindText(t, n.kind)} · {reasonText(t, n.reason)}{' '}
-                <Tag color={STATUS_COLOR[n.status]}>{statusText(t, n.status)}</Tag>
+                <StatusTag status={n.status} />
               </span>
             ))}
           />

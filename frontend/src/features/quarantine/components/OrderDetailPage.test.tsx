@@ -69,6 +69,9 @@ describe('OrderDetailPage', { timeout: 120_000 }, () => {
     expect(await screen.findByText('AB12CD34')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '验证' })).toHaveAttribute('href', '/verify?number=Q20261207-1&code=AB12CD34');
     expect(screen.queryByRole('button', { name: /延\s*期/ })).toBeNull();
+    // 已解除 in the contrast-safe colours (axe flagged antd's preset green on the real stack)
+    expect(document.querySelector('.gg-page-head .gg-q-status-RELEASED')).toHaveTextContent('已解除');
+    expect(document.querySelector('.ant-tag-green')).toBeNull();
     await user.click(screen.getByRole('button', { name: /下载 PDF/ }));
     await waitFor(() => expect(requests.some((r) => r.url.endsWith('/release-notice.pdf'))).toBe(true));
   });

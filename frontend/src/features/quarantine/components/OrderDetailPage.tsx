@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Skeleton, Space, Tag, Timeline, Typography, type DescriptionsProps } from 'antd';
+import { App, Button, Card, Descriptions, Skeleton, Space, Timeline, Typography, type DescriptionsProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { FilePdfOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -13,8 +13,9 @@ import { docTypeLabel } from '../../../lib/i18n/labels';
 import { downloadNotice, useOrder, useOrderEvents, type Order } from '../api/quarantine';
 import '../quarantine.css';
 import { ChainView } from './ChainView';
-import { kindText, reasonText, STATUS_COLOR, statusText } from './labels';
+import { kindText, reasonText, statusText } from './labels';
 import { MoveModal, type MoveKind } from './MoveModal';
+import { StatusTag } from './StatusTag';
 import { ORDER_EDITORS } from './OrdersPage';
 
 /** Who may print the release notice (the API audits each download). */
@@ -47,7 +48,7 @@ export function OrderDetailPage() {
             <Typography.Title level={2} id="order-title">
               {o.number} · {o.person.name}
             </Typography.Title>
-            <Tag color={STATUS_COLOR[o.status]}>{statusText(t, o.status)}</Tag>
+            <StatusTag status={o.status} />
           </Space>
           {o.status === 'ACTIVE' && hasAnyRole(roles, ORDER_EDITORS) && (
             <Space wrap className="gg-q-actions">

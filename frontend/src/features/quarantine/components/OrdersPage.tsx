@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, DatePicker, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Button, DatePicker, Select, Space, Table, TreeSelect, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router';
@@ -10,8 +10,9 @@ import { mapAreaTree, useAreaTree } from '../../../lib/api/areaTree';
 import { hasAnyRole, useRoles } from '../../../lib/auth/roles';
 import { KINDS, REASONS, STATUSES, useOrders, type Order, type OrderFilter } from '../api/quarantine';
 import { CreateOrderDrawer } from './CreateOrderDrawer';
-import { kindText, reasonText, STATUS_COLOR, statusText } from './labels';
+import { kindText, reasonText, statusText } from './labels';
 import { QuarantineTabs } from './QuarantineTabs';
+import { StatusTag } from './StatusTag';
 import '../quarantine.css';
 
 /** Who may put people under orders and move them (the API checks again). */
@@ -100,7 +101,7 @@ export function OrdersPage() {
           { title: t('quarantineDesk.order.person'), render: (_, o) => o.person.name },
           { title: t('quarantineDesk.order.kind'), dataIndex: 'kind', render: (_, o) => kindText(t, o.kind) },
           { title: t('quarantineDesk.order.reason'), dataIndex: 'reason', render: (_, o) => reasonText(t, o.reason), responsive: ['md'] },
-          { title: t('quarantineDesk.order.status'), dataIndex: 'status', render: (_, o) => <Tag color={STATUS_COLOR[o.status]}>{statusText(t, o.status)}</Tag> },
+          { title: t('quarantineDesk.order.status'), dataIndex: 'status', render: (_, o) => <StatusTag status={o.status} /> },
           { title: t('quarantineDesk.order.dates'), render: (_, o) => `${o.startsOn} – ${o.endsOn}` },
           { title: t('quarantineDesk.order.cell'), render: (_, o) => o.siteName ?? o.cellName ?? '', responsive: ['md'] },
         ]}

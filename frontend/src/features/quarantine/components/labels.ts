@@ -8,5 +8,3 @@ export const statusText = (t: TFunction, v: OrderStatus) => t(`quarantineDesk.st
 export const targetText = (t: TFunction, v: TransferTarget) => t(`quarantineDesk.targets.${v}`);
 export const departureText = (t: TFunction, v: DepartureReason) => t(`quarantineDesk.departures.${v}`);
 export const worklistStatusText = (t: TFunction, v: WorklistStatus) => t(`quarantineDesk.worklist.statuses.${v}`);
-
-export const STATUS_COLOR: Record<OrderStatus, string> = { ACTIVE: 'red', RELEASED: 'green', HOSPITAL: 'purple' };
