@@ -33,30 +33,43 @@ def people(rows_file, lists, size, out):
     print(json.dumps({"lists": len(doc), "people": sum(len(l["items"]) for l in doc)}))
 
 
-def req(conn, tok, method, path, body=None, headers=None):
-    h = {"Authorization": "Bearer " + tok, "Content-Type": "application/json", "Accept": "application/json"}
+def req(conn, tok, method, path, body=None, headers=None, waits=None):
+    """One call; a 429 is waited out as a partner's integration must (Retry-After), the wait added to `waits`."""
+    h = {"Authorization": "Bearer " + (tok() if callable(tok) else tok), "Content-Type": "application/json",
+         "Accept": "application/json"}
     h.update(headers or {})
-    conn.request(method, path, body, h)
-    r = conn.getresponse()
-    data = r.read()
-    if r.status >= 300:
-        raise SystemExit("%s %s: %s %s" % (method, path, r.status, data[:500]))
-    return json.loads(data)
+    while True:
+        conn.request(method, path, body, h)
+        r = conn.getresponse()
+        data = r.read()
+        if r.status == 429 and waits is not None:
+            pause = float(r.getheader("Retry-After") or 1)
+            waits.append(pause)
+            time.sleep(pause)
+            continue
+        if r.status >= 300:
+            raise SystemExit("%s %s: %s %s" % (method, path, r.status, data[:500]))
+        return json.loads(data)
 
 
 def lists(base, kc, client, secret, path, tag):
     doc = json.load(open(path, encoding="utf-8"))
     bodies = [json.dumps({"reference": "%s-%d" % (tag, k), "areaId": l["areaId"], "items": l["items"]}, ensure_ascii=False)
               .encode() for k, l in enumerate(doc)]
-    tok = client_token(kc, client, secret)
+    held = {"tok": client_token(kc, client, secret), "at": time.monotonic()}
+
+    def tok():  # client-credentials tokens live 5 minutes: a fresh one after 4
+        if time.monotonic() - held["at"] > 240:
+            held["tok"], held["at"] = client_token(kc, client, secret), time.monotonic()
+        return held["tok"]
     u = urllib.parse.urlsplit(base)
-    accepted, failed, lock = [], [], threading.Lock()
+    accepted, failed, waits, lock = [], [], [], threading.Lock()
 
     def sender(mine):  # a bureau's integration: its own connection, its lists one after the other
         conn = http.client.HTTPConnection(u.hostname, u.port, timeout=600)
         for b in mine:
             try:
-                a = req(conn, tok, "POST", "/api/v1/quarantine-lists", b, {"Idempotency-Key": str(uuid.uuid4())})
+                a = req(conn, tok, "POST", "/api/v1/quarantine-lists", b, {"Idempotency-Key": str(uuid.uuid4())}, waits)
             except SystemExit as e:
                 with lock:
                     failed.append(str(e))
@@ -78,7 +91,7 @@ def lists(base, kc, client, secret, path, tag):
     while pending:
         for lid in sorted(pending):
             v = req(conn, tok, "GET", "/api/v1/quarantine-lists/" + lid)
-            if v["status"] in ("SUCCEEDED", "FAILED"):
+            if v["status"] in ("DONE", "FAILED"):
                 pending.discard(lid)
                 if v["status"] == "FAILED":
                     raise SystemExit("list %s failed: %s" % (lid, v.get("error")))
@@ -89,7 +102,8 @@ def lists(base, kc, client, secret, path, tag):
     wall = time.perf_counter() - t0
     n = sum(len(l["items"]) for l in doc)
     return {"people": n, "lists": len(doc), "posted_s": round(posted, 3), "wall_s": round(wall, 3),
-            "people_per_s": round(n / wall, 1), "outcomes": outcomes}
+            "people_per_s": round(n / wall, 1), "outcomes": outcomes, "waits_429": len(waits),
+            "waited_s": round(sum(waits), 1)}
 
 
 def due(base, tok, path, n):
