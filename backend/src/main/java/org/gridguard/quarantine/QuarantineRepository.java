@@ -237,7 +237,7 @@ public class QuarantineRepository {
                     where down.depth < :maxDepth
                 ), c as (select id, min(depth) as depth from (select id, depth from up union all select id, depth from down) a group by id)
                 select o.id, o.number, o.source_order_id, c.depth, coalesce(r.name, o.person_name), o.kind, o.reason, o.status,
-                       o.starts_on, o.ends_on, o.source_case_ref, """ + visible + """
+                       o.starts_on, o.ends_on, o.source_case_ref, """ + visible + " as reached " + """
                 from c join quarantine_order o on o.id = c.id left join census_resident r on r.id = o.resident_id
                 order by c.depth, o.created_at, o.id limit :cap""");
         p.put("id", id);

@@ -265,6 +265,7 @@ class QuarantineOrderTest {
         Api.as(Tokens.leader1()).get(BASE + "/" + root + "/chain").then().statusCode(200)
                 .body("nodes.id", equalTo(List.of(root, b, d))).body("hiddenCount", equalTo(1))
                 .body("nodes.find { it.id == '" + d + "' }.depth", equalTo(2));
+        Api.as(Tokens.admin()).get(BASE + "/" + root + "/chain").then().statusCode(200).body("hiddenCount", equalTo(0));
         Api.as(Tokens.supervisor()).get(BASE + "/" + root + "/chain").then().statusCode(200)
                 .body("nodes.id", hasItem(c)).body("hiddenCount", equalTo(0));
         Api.as(Tokens.leader2()).get(BASE + "/" + c + "/chain").then().statusCode(200)
