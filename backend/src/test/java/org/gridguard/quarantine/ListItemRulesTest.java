@@ -97,5 +97,11 @@ class ListItemRulesTest {
                 "居家隔离", "返乡", "武汉", "C-1", "", "2026-12-07", "2026-12-20")));
         assertThat(i).isEqualTo(new ListItemInput("王五", null, ID, "13812345678", "一区", "3栋", "201", "居家隔离", "返乡",
                 "武汉", "C-1", "", "2026-12-07", "2026-12-20"));
+        // the integration guide's short headers: 类型 is the kind (证件类型 stays the document's), 原因 the reason
+        ListItemColumns guide = ListItemColumns.of(List.of("姓名", "证件类型", "证件号码", "手机号", "小区", "楼栋", "门牌号", "类型",
+                "原因"));
+        assertThat(guide.item(new ImportFile.Row(2, List.of("王五", "居民身份证", ID, "", "一区", "3栋", "201", "居家隔离", "密接"))))
+                .isEqualTo(new ListItemInput("王五", "居民身份证", ID, "", "一区", "3栋", "201", "居家隔离", "密接", null, null, null,
+                        null, null));
     }
 }

@@ -59,7 +59,10 @@ public final class IdentityRules {
 
     /** Trims, removes inner spaces, upper-cases (a lower-case check character x becomes X). */
     public static String normaliseDocument(String s) {
-        return s == null ? null : SPACES.matcher(s).replaceAll("").toUpperCase(java.util.Locale.ROOT);
+        // NFKC first: a spreadsheet's full-width digits and letters (１１０１…Ｘ) are the same number
+        return s == null ? null
+                : SPACES.matcher(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC)).replaceAll("")
+                        .toUpperCase(java.util.Locale.ROOT);
     }
 
     /** The check character ISO 7064 MOD 11-2 gives for the first 17 digits. */

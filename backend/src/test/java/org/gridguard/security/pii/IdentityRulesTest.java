@@ -83,6 +83,8 @@ class IdentityRulesTest {
         assertThat(IdentityRules.maskDocument(DocType.MAINLAND_ID, id)).isEqualTo("110105********002X");
         // lower-case x is normalised
         assertThat(IdentityRules.normaliseDocument(" 11010519491231002x ")).isEqualTo(id);
+        // and so are a spreadsheet's full-width characters, and its ideographic space
+        assertThat(IdentityRules.normaliseDocument("１１０１０５１９４９１２３１００２ｘ\u3000")).isEqualTo(id);
     }
 
     @Test
