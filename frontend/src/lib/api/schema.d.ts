@@ -1218,6 +1218,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/needs/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign an open need to a carrier
+         * @description A grid worker takes it (assignee empty); a leader or supervisor names a grid worker or leader of the need's cell. Needs the version you saw.
+         */
+        post: operations["NeedResource_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/needs/{id}/cancel": {
         parameters: {
             query?: never;
@@ -1228,10 +1248,85 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cancel an open need, with a reason
-         * @description Needs the version you saw (If-Match or body).
+         * Cancel a need, with a reason
+         * @description Any need not yet delivered or cancelled. Needs the version you saw (If-Match or body).
          */
         post: operations["NeedResource_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs/{id}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the hand-over at the door, with who received it */
+        post: operations["NeedResource_deliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set out with an assigned need (out for delivery) */
+        post: operations["NeedResource_dispatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs/{id}/prescription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The prescription photo of a need */
+        get: operations["NeedResource_prescription"];
+        /**
+         * Attach the prescription photo of a medicine need
+         * @description JPEG, PNG or WebP, at most 5 MB; replaces an earlier one.
+         */
+        put: operations["NeedResource_putPrescription"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put an assigned need back on the board, with a reason
+         * @description Nobody home, the carrier could not go …: the carrier and run are cleared.
+         */
+        post: operations["NeedResource_reopen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3314,6 +3409,17 @@ export interface components {
             areaId: components["schemas"]["UUID"];
             gridCellId: components["schemas"]["UUID"];
             cellName?: string;
+            medicineName?: string;
+            medicineQuantity?: string;
+            /** @description Whether a prescription photo is attached (GET …/prescription) */
+            hasPrescription: boolean;
+            /** @description The delivery run carrying it */
+            runId?: components["schemas"]["UUID"];
+            /** @description Who carries it, while assigned or out for delivery */
+            assignedTo?: string;
+            /** @description Who received it at the door */
+            receivedBy?: string;
+            deliveredAt?: components["schemas"]["Instant"];
             createdBy: string;
             createdAt: components["schemas"]["Instant"];
             updatedAt: components["schemas"]["Instant"];
@@ -3322,8 +3428,26 @@ export interface components {
             /** @description Every change of status, oldest first */
             history: components["schemas"]["NeedEvent"][];
         };
+        NeedAssign: {
+            /** @description The carrier's username; empty: the caller takes it */
+            assignee?: string;
+            /**
+             * Format: int64
+             * @description The version you saw; or send If-Match
+             */
+            version?: number;
+        };
         NeedCancel: {
             reason: string;
+            /**
+             * Format: int64
+             * @description The version you saw; or send If-Match
+             */
+            version?: number;
+        };
+        NeedDeliver: {
+            /** @description Who received it: 本人, 家属, a neighbour's name … */
+            receivedBy: string;
             /**
              * Format: int64
              * @description The version you saw; or send If-Match
@@ -3345,10 +3469,17 @@ export interface components {
         /** @enum {string} */
         NeedSource: "WORKER_VISIT" | "PHONE_CALL" | "QUARANTINE_VISIT" | "CARE_VISIT";
         /**
-         * @description Care and supplies (issue 18) adds ASSIGNED, OUT_FOR_DELIVERY and DELIVERED
+         * @description OPEN → ASSIGNED → OUT_FOR_DELIVERY → DELIVERED, or CANCELLED with a reason; an assigned need may go back to OPEN (nobody home)
          * @enum {string}
          */
-        NeedStatus: "OPEN" | "CANCELLED";
+        NeedStatus: "OPEN" | "ASSIGNED" | "OUT_FOR_DELIVERY" | "DELIVERED" | "CANCELLED";
+        NeedStep: {
+            /**
+             * Format: int64
+             * @description The version you saw; or send If-Match
+             */
+            version?: number;
+        };
         /** @enum {string} */
         NeedUrgency: "ROUTINE" | "TODAY" | "URGENT_MEDICAL";
         /** @enum {string} */
@@ -3471,7 +3602,7 @@ export interface components {
             notes?: string;
             status?: components["schemas"]["Status"];
         };
-        /** @description Exactly one of householdId, residentId, quarantineOrderId (a non-resident under an order has only the order) */
+        /** @description Exactly one of householdId, residentId, quarantineOrderId (a non-resident under an order has only the order). medicineName and medicineQuantity only for kind MEDICINE. */
         NewNeed: {
             kind: components["schemas"]["NeedKind"];
             detail?: string;
@@ -3482,6 +3613,10 @@ export interface components {
             quarantineOrderId?: components["schemas"]["UUID"];
             /** @description The visit that raised it, if any */
             sourceRef?: components["schemas"]["UUID"];
+            /** @description The medicine asked for (kind MEDICINE) */
+            medicineName?: string;
+            /** @description How much, as the household says it (e.g. 2盒) */
+            medicineQuantity?: string;
         };
         NewQuarantineArrival: {
             /** @description A CENTRAL_ISOLATION order whose site is this one */
@@ -8344,6 +8479,83 @@ export interface operations {
             };
         };
     };
+    NeedResource_assign: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedAssign"];
+            };
+        };
+        responses: {
+            /** @description Assigned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Need"];
+                };
+            };
+            /** @description The assignee is not a worker or leader of the need's cell */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such need in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The need is not open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The need changed since the version you saw */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     NeedResource_cancel: {
         parameters: {
             query?: never;
@@ -8362,6 +8574,160 @@ export interface operations {
         };
         responses: {
             /** @description Cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Need"];
+                };
+            };
+            /** @description No reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such need in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The need is delivered or cancelled already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The need changed since the version you saw */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NeedResource_deliver: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedDeliver"];
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Need"];
+                };
+            };
+            /** @description No receivedBy */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such need in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The need is open, cancelled or delivered already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The need changed since the version you saw */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NeedResource_dispatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedStep"];
+            };
+        };
+        responses: {
+            /** @description Out for delivery */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8398,7 +8764,204 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The need is not open */
+            /** @description The need is not assigned */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The need changed since the version you saw */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NeedResource_prescription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such need in your reach, or no photo */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NeedResource_putPrescription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            /** @description Attached */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an image */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such need in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The need is not a medicine need */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Larger than 5 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not image/jpeg, image/png or image/webp */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NeedResource_reopen: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedCancel"];
+            };
+        };
+        responses: {
+            /** @description Open again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Need"];
+                };
+            };
+            /** @description No reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such need in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The need is not assigned or out for delivery */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -29,6 +29,7 @@ import org.gridguard.common.Idempotency;
 import org.gridguard.common.Page;
 import org.gridguard.common.Problem.FieldError;
 import org.gridguard.common.Versions;
+import org.gridguard.need.Needs;
 import org.gridguard.security.Caller;
 
 /**
@@ -50,7 +51,7 @@ public class CarePlanService {
     @Inject
     CareRepository repo;
     @Inject
-    CareDeliveries deliveries;
+    Needs deliveries;
 
     @Transactional
     public Idempotency.Outcome<CarePlanView> create(NewCarePlan req, String key) {

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.gridguard.alert.Alerts;
 import org.gridguard.common.OnceOnly;
 import org.gridguard.common.Rows;
+import org.gridguard.need.Needs;
 
 import io.quarkus.scheduler.Scheduled;
 
@@ -35,7 +36,7 @@ public class CareSweep {
     @Inject
     CareRepository repo;
     @Inject
-    CareDeliveries deliveries;
+    Needs deliveries;
     @Inject
     OnceOnly onceOnly;
     @Inject
