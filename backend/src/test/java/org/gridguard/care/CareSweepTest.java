@@ -155,10 +155,24 @@ class CareSweepTest {
         assertThat(alertOn(plan, start.plusDays(8))).isOne();
         assertThat(query("select count(*) from alert where subject_id = cast(? as uuid) and details ->> 'deliveryMissed' = 'true'"
                 + " and details ->> 'visitMissed' = 'false'", plan)).isOne();
+        // food raised at a visit and delivered: the next delivery is due a week after it, nothing missed the next day
+        at(start.plusDays(8), "10:00:00");
+        Map<String, Object> visit = CarePlanTest.visit("DOOR", "WELL");
+        visit.put("needs", java.util.List.of(Map.of("kind", "FOOD", "urgency", "TODAY", "detail", "米面油")));
+        String need = Api.as(Tokens.worker1()).body(visit).post(CarePlanTest.PLANS + "/" + plan + "/visits").then()
+                .statusCode(201).extract().path("needIds[0]");
+        Api.as(Tokens.worker1()).body(Map.of("version", 0)).post("/api/v1/needs/" + need + "/assign").then().statusCode(200);
+        Api.as(Tokens.worker1()).body(Map.of("receivedBy", "本人", "version", 1)).post("/api/v1/needs/" + need + "/deliver")
+                .then().statusCode(200);
+        Api.as(Tokens.leader1()).get(CarePlanTest.PLANS + "/" + plan).then().statusCode(200)
+                .body("deliveryMissed", equalTo(false)).body("nextDeliveryDue", equalTo(start.plusDays(15).toString()));
+        at(start.plusDays(9), "07:00:00");
+        assertThat(sweep.sweep()).isTrue();
+        assertThat(alertOn(plan, start.plusDays(9))).isZero();
         // an ended plan is not swept
         Api.as(Tokens.leader1()).body(Map.of("reason", "住院", "version", 0)).post(CarePlanTest.PLANS + "/" + plan + "/end").then()
                 .statusCode(200);
-        at(start.plusDays(9), "07:00:00");
+        at(start.plusDays(40), "07:00:00");
         assertThat(sweep.sweep()).isTrue();
         assertThat(missedAlerts(plan)).isOne();
     }
