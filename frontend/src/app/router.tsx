@@ -2,7 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireAuth } from '../lib/auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
 import { useRoles } from '../lib/auth/roles';
-import { EXPORTERS, IMPORTERS, MANAGERS, PEOPLE, RECORDERS, SITE_VIEWERS, VISITORS, homePath } from './layout/nav';
+import { CARERS, EXPORTERS, IMPORTERS, MANAGERS, PEOPLE, RECORDERS, SITE_VIEWERS, VISITORS, homePath } from './layout/nav';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireRole } from './RequireRole';
 import { RouteError } from './RouteError';
@@ -151,6 +151,33 @@ export const router = createBrowserRouter([
             Component: () => (
               <RequireRole roles={VISITORS}>
                 <QuarantineVisitsPage />
+              </RequireRole>
+            ),
+          };
+        },
+      },
+      // One-to-one care (features/care): the leader's plans and the worker's visits
+      {
+        path: 'care',
+        lazy: async () => {
+          const { CarePlansPage } = await import('../features/care/components/CarePlansPage');
+          return {
+            Component: () => (
+              <RequireRole roles={MANAGERS}>
+                <CarePlansPage />
+              </RequireRole>
+            ),
+          };
+        },
+      },
+      {
+        path: 'care-visits',
+        lazy: async () => {
+          const { CareVisitsPage } = await import('../features/care/components/CareVisitsPage');
+          return {
+            Component: () => (
+              <RequireRole roles={CARERS}>
+                <CareVisitsPage />
               </RequireRole>
             ),
           };

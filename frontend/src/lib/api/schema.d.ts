@@ -222,6 +222,115 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/care-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Care plans in your reach
+         * @description Most urgent first (the day the next visit is due), with the last visit, next visit and delivery due and missed flags. mine: the plans you are responsible for; due: only those due today or earlier.
+         */
+        get: operations["CarePlanResource_list"];
+        put?: never;
+        /**
+         * Start a one-to-one care plan (一对一)
+         * @description For a living resident of a vulnerable category (ELDERLY_ALONE, CHRONIC_ILLNESS, DISABLED, BED_RIDDEN, NEEDS_DELIVERY) in your reach, with the person responsible (a grid worker or leader assigned to the resident's cell or zone) and the cadences. One active plan per resident. Send an Idempotency-Key: a retry never starts it twice.
+         */
+        post: operations["CarePlanResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/care-plans/uncovered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vulnerable residents without a care plan
+         * @description Every living resident of a vulnerable category in your reach without an active plan, with category, building and door and a masked phone.
+         */
+        get: operations["CarePlanResource_uncovered"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/care-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One care plan, with its history */
+        get: operations["CarePlanResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an active plan
+         * @description The responsible person, the cadences, the note. Needs the version you saw (If-Match or body).
+         */
+        patch: operations["CarePlanResource_change"];
+        trace?: never;
+    };
+    "/api/v1/care-plans/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a plan, with a reason
+         * @description E.g. moved away, in hospital, passed away. Needs the version you saw (If-Match or body). The resident may then get a new plan.
+         */
+        post: operations["CarePlanResource_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/care-plans/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The visits of a care plan
+         * @description Newest first.
+         */
+        get: operations["CareVisitResource_list"];
+        put?: never;
+        /**
+         * Record a care visit
+         * @description By phone or at the door: how the person is, a note, and needs raised (each into the needs register, source CARE_VISIT). Send an Idempotency-Key: a retried visit is never recorded twice.
+         */
+        post: operations["CareVisitResource_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/census/counts": {
         parameters: {
             query?: never;
@@ -2772,6 +2881,102 @@ export interface components {
             /** Format: int32 */
             rejected: number;
         };
+        /**
+         * @description How the person was found: well, unwell, needs help, not reached
+         * @enum {string}
+         */
+        CareCondition: "WELL" | "UNWELL" | "NEEDS_HELP" | "NOT_REACHED";
+        /** @description A need raised at a care visit, into the needs register */
+        CareNeedInput: {
+            kind: components["schemas"]["NeedKind"];
+            urgency: components["schemas"]["NeedUrgency"];
+            detail?: string;
+        };
+        CarePlan: {
+            id: components["schemas"]["UUID"];
+            residentId: components["schemas"]["UUID"];
+            residentName?: string;
+            /** @description The resident's vulnerable census categories */
+            categories: string[];
+            householdId: components["schemas"]["UUID"];
+            /** @description Compound / building / door number */
+            doorLabel?: string;
+            gridCellId: components["schemas"]["UUID"];
+            cellName?: string;
+            /** @description Masked, e.g. 138****1234 */
+            phoneMasked?: string;
+            responsible: string;
+            /** Format: int32 */
+            visitEveryDays: number;
+            /** Format: int32 */
+            deliveryEveryDays: number;
+            note?: string;
+            status: components["schemas"]["CarePlanStatus"];
+            endReason?: string;
+            startedAt: components["schemas"]["Instant"];
+            endedAt?: components["schemas"]["Instant"];
+            lastVisitAt?: components["schemas"]["Instant"];
+            lastCondition?: components["schemas"]["CareCondition"];
+            /** @description The day the next visit is due (deployment zone) */
+            nextVisitDue: components["schemas"]["LocalDate"];
+            /** @description The due day passed without a visit */
+            visitMissed: boolean;
+            /** @description The last delivery of a need of the household */
+            lastDeliveredAt?: components["schemas"]["Instant"];
+            nextDeliveryDue: components["schemas"]["LocalDate"];
+            deliveryMissed: boolean;
+            createdBy: string;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            /** Format: int64 */
+            version: number;
+            /** @description Every change, oldest first */
+            history: components["schemas"]["CarePlanEvent"][];
+        };
+        /** @description Only the fields sent change */
+        CarePlanChange: {
+            responsible?: string;
+            /** Format: int32 */
+            visitEveryDays?: number;
+            /** Format: int32 */
+            deliveryEveryDays?: number;
+            note?: string;
+            /**
+             * Format: int64
+             * @description The version you saw; or send If-Match
+             */
+            version?: number;
+        };
+        CarePlanEnd: {
+            reason: string;
+            /**
+             * Format: int64
+             * @description The version you saw; or send If-Match
+             */
+            version?: number;
+        };
+        CarePlanEvent: {
+            action: string;
+            actor: string;
+            at: components["schemas"]["Instant"];
+            detail?: string;
+        };
+        /** @enum {string} */
+        CarePlanStatus: "ACTIVE" | "ENDED";
+        CareVisit: {
+            id: components["schemas"]["UUID"];
+            planId: components["schemas"]["UUID"];
+            visitedAt: components["schemas"]["Instant"];
+            mode: components["schemas"]["CareVisitMode"];
+            condition: components["schemas"]["CareCondition"];
+            note?: string;
+            /** @description The needs raised, in the needs register */
+            needIds: string[];
+            recordedBy: string;
+            recordedAt: components["schemas"]["Instant"];
+        };
+        /** @enum {string} */
+        CareVisitMode: "PHONE" | "DOOR";
         /** @enum {string} */
         Category: "TENANT" | "ELDERLY_ALONE" | "CHRONIC_ILLNESS" | "DISABLED" | "MEDICAL_FAMILY" | "NEEDS_DELIVERY" | "CLOSE_CONTACT" | "SECONDARY_CONTACT" | "RETURNEE" | "BED_RIDDEN";
         CensusChange: {
@@ -3505,6 +3710,30 @@ export interface components {
             /** @description The central isolation site (a QUARANTINE_SITE checkpoint) of a site-staff assignment */
             siteId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
         };
+        NewCarePlan: {
+            residentId: components["schemas"]["UUID"];
+            /** @description Username of a grid worker or leader assigned to the resident's cell or zone */
+            responsible: string;
+            /**
+             * Format: int32
+             * @description Days between visits (default 1 = daily)
+             */
+            visitEveryDays?: number;
+            /**
+             * Format: int32
+             * @description Days between deliveries (default 7 = weekly)
+             */
+            deliveryEveryDays?: number;
+            note?: string;
+        };
+        NewCareVisit: {
+            mode: components["schemas"]["CareVisitMode"];
+            condition: components["schemas"]["CareCondition"];
+            note?: string;
+            /** @description When it happened (default now); not in the future, not before the plan started */
+            visitedAt?: components["schemas"]["OffsetDateTime"];
+            needs?: components["schemas"]["CareNeedInput"][];
+        };
         NewCheckpoint: {
             id?: components["schemas"]["UUID"];
             code: string;
@@ -3835,6 +4064,16 @@ export interface components {
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
+        PageCarePlanView: {
+            items?: components["schemas"]["CarePlan"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageCareVisitView: {
+            items?: components["schemas"]["CareVisit"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
         PageCheckView: {
             items?: components["schemas"]["TemperatureCheck"][];
             /** @description Opaque cursor of the next page; absent on the last page */
@@ -3937,6 +4176,11 @@ export interface components {
         };
         PageTaskView: {
             items?: components["schemas"]["TestTask"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageUncoveredResident: {
+            items?: components["schemas"]["UncoveredResident"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
@@ -4934,6 +5178,20 @@ export interface components {
         Type: "USER" | "CLIENT";
         /** Format: uuid */
         UUID: string;
+        /** @description A living resident of a vulnerable category without an active care plan */
+        UncoveredResident: {
+            residentId: components["schemas"]["UUID"];
+            name: string;
+            categories: string[];
+            householdId?: components["schemas"]["UUID"];
+            gridCellId: components["schemas"]["UUID"];
+            cellName?: string;
+            compound?: string;
+            building?: string;
+            doorNumber?: string;
+            /** @description Masked, e.g. 138****1234 */
+            phoneMasked?: string;
+        };
         UnmaskRequest: {
             fields: components["schemas"]["PiiField"][];
             /** @description Why you need the clear value; recorded in the audit */
@@ -5709,6 +5967,508 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CarePlanResource_list: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                cursor?: string;
+                due?: boolean;
+                limit?: number;
+                mine?: boolean;
+                status?: components["schemas"]["CarePlanStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageCarePlanView"];
+                };
+            };
+            /** @description A bad cursor, limit or status */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The area is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CarePlanResource_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCarePlan"];
+            };
+        };
+        responses: {
+            /** @description Started (or the first result again with the same Idempotency-Key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarePlan"];
+                };
+            };
+            /** @description Bad input (a cadence outside 1–90 days, a missing field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The resident is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The resident already has an active plan (planId names it) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The resident is not vulnerable or not living here, the responsible person is not assigned around the resident's cell, or the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CarePlanResource_uncovered: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageUncoveredResident"];
+                };
+            };
+            /** @description A bad cursor or limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The area is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CarePlanResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarePlan"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such plan in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CarePlanResource_change: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CarePlanChange"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarePlan"];
+                };
+            };
+            /** @description Bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such plan in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The plan has ended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The plan changed since the version you saw */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The responsible person is not assigned around the resident's cell */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CarePlanResource_end: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CarePlanEnd"];
+            };
+        };
+        responses: {
+            /** @description Ended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarePlan"];
+                };
+            };
+            /** @description No reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such plan in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The plan has already ended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The plan changed since the version you saw */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CareVisitResource_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageCareVisitView"];
+                };
+            };
+            /** @description A bad cursor or limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such plan in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CareVisitResource_record: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCareVisit"];
+            };
+        };
+        responses: {
+            /** @description Recorded (or the first result again with the same Idempotency-Key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareVisit"];
+                };
+            };
+            /** @description Malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such plan in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The plan has ended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description visitedAt in the future or before the plan, or an Idempotency-Key reused with another body */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -171,7 +171,9 @@ public class DemoLoader {
             SiteDemo.load(c, d);
             int orders = QuarantineDemo.load(c, d, java.time.LocalDate.now(clock));
             SupplyDemo.load(c, d, clock.instant());
+            int carePlans = CareDemo.load(c, d, java.time.LocalDate.now(clock), clock.getZone());
             c.commit();
+            LOG.infof("Care demo: %d plans", carePlans);
             LOG.infof("Quarantine demo: %d orders", orders);
             LOG.infof("Temperature demo: %d readings", readings);
             LOG.infof("Loaded demo data (seed %d): %d area nodes, %d checkpoints, %d assignments, %d households, %d residents,"
