@@ -1,0 +1,52 @@
+package org.gridguard.care;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gridguard.care.CareMetricsViews.Metrics;
+import org.gridguard.common.ReportFormat;
+
+@Path("/api/v1/metrics/care")
+@Tag(name = "Metrics")
+public class CareMetricsResource {
+
+    @Inject
+    CareMetrics metrics;
+
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @RolesAllowed({ "admin", "supervisor", "grid-leader" })
+    @Operation(summary = "Care and supplies metrics for an area and days", description = "Needs opened, delivered, cancelled, "
+            + "open and overdue, the median hours to delivery by urgency; care plans active, vulnerable residents without a "
+            + "plan, care visits due and done, CARE_MISSED alerts; stock on hand and issued by item category. Days in "
+            + "Asia/Shanghai, `to` included. Default area: the caller's own top node; default days: the last 7 including "
+            + "today; at most 92 days. CSV (section, figure, value) with Accept: text/csv or format=csv.")
+    @APIResponse(responseCode = "200", description = "OK", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = Metrics.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "400", description = "A malformed date, or to before from")
+    @APIResponse(responseCode = "404", description = "No such area node within the caller's reach")
+    @APIResponse(responseCode = "422", description = "The range spans more than 92 days")
+    public Response get(@Parameter(description = "An area node; default the caller's own top node") @QueryParam("areaId") UUID areaId,
+            @Parameter(description = "First day; default 6 days before to") @QueryParam("from") LocalDate from,
+            @Parameter(description = "Last day; default today") @QueryParam("to") LocalDate to, @BeanParam ReportFormat format) {
+        return format.answer(metrics.metrics(areaId, from, to), "care-metrics.csv", CareMetrics::csv);
+    }
+}
