@@ -116,6 +116,8 @@ class BolaTest {
             Map.entry("POST /api/v1/checkpoints/{id}/people/search", "{\"name\":\"张\"}"),
             Map.entry("POST /api/v1/duty-shifts/{id}/assignees", "{\"personId\":\"" + Demo.id("BH-C001-P01") + "\"}"),
             Map.entry("POST /api/v1/needs/{id}/cancel", "{\"reason\":\"已解决\",\"version\":0}"),
+            Map.entry("POST /api/v1/needs/{id}/reopen", "{\"reason\":\"家中无人\",\"version\":0}"),
+            Map.entry("POST /api/v1/needs/{id}/deliver", "{\"receivedBy\":\"本人\",\"version\":0}"),
             Map.entry("PATCH /api/v1/care-plans/{id}", "{\"visitEveryDays\":2,\"version\":0}"),
             Map.entry("POST /api/v1/care-plans/{id}/end", "{\"reason\":\"搬走了\",\"version\":0}"),
             Map.entry("POST /api/v1/care-plans/{id}/visits", "{\"mode\":\"PHONE\",\"condition\":\"WELL\"}"),
@@ -273,6 +275,8 @@ class BolaTest {
         RequestSpecification spec = Api.as(token);
         if (body != null) {
             spec = spec.body(body);
+        } else if (path.endsWith("/prescription") && "PUT".equals(method)) {
+            spec = spec.contentType("image/png").body(EndpointSecurityTest.PNG);
         }
         return spec.request(method, path);
     }
