@@ -56,7 +56,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'quarantine-sites', path: '/quarantine-sites', labelKey: 'quarantineDesk.nav.sites', icon: <BankOutlined />, roles: SITE_VIEWERS, priority: { worker: 1 } },
   { key: 'needs', path: '/needs', labelKey: 'needs.nav', icon: <ShoppingOutlined />, roles: PEOPLE, priority: { worker: 1.6, manager: 3.6 } },
   { key: 'care', path: '/care', labelKey: 'nav.carePlans', icon: <HeartOutlined />, roles: MANAGERS, priority: { manager: 3.7 } },
-  { key: 'care-visits', path: '/care-visits', labelKey: 'nav.careVisits', icon: <HeartOutlined />, roles: CARERS, priority: { worker: 1.6 } },
+  { key: 'care-visits', path: '/care-visits', labelKey: 'nav.careVisits', icon: <HeartOutlined />, roles: CARERS, priority: { worker: 1.7 } },
   { key: 'me', path: '/me', labelKey: 'nav.me', icon: <UserOutlined />, roles: PEOPLE, priority: { worker: 9 } },
 ];
 

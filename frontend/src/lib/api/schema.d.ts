@@ -2917,7 +2917,7 @@ export interface components {
             endedAt?: components["schemas"]["Instant"];
             lastVisitAt?: components["schemas"]["Instant"];
             lastCondition?: components["schemas"]["CareCondition"];
-            /** @description The day the next visit is due (deployment zone) */
+            /** @description The day the next visit is due (deployment zone), counted from the last visit that reached the person (NOT_REACHED does not count) */
             nextVisitDue: components["schemas"]["LocalDate"];
             /** @description The due day passed without a visit */
             visitMissed: boolean;

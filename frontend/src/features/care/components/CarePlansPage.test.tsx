@@ -30,6 +30,7 @@ describe('CarePlansPage', { timeout: 120_000 }, () => {
     expect(await screen.findByText('王秀英')).toBeInTheDocument();
     expect(screen.getByText('李建国')).toBeInTheDocument();
     expect(screen.getByText(/上次探访 2098-12-31 状态良好/)).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: /结\s*束/ })).toHaveLength(2);
 
     await user.click(screen.getByText('逾期', { selector: '.ant-segmented-item-label' }));
     await waitFor(() => expect(screen.queryByText('李建国')).not.toBeInTheDocument());
@@ -49,5 +50,18 @@ describe('CarePlansPage', { timeout: 120_000 }, () => {
     await waitFor(() => expect(posts).toHaveLength(2));
     expect(await posts[1]!.json()).toEqual({ residentId: 'r9', responsible: 'worker1', visitEveryDays: 1, deliveryEveryDays: 7 });
     expect(posts[1]!.headers.get('Idempotency-Key')).toBe(posts[0]!.headers.get('Idempotency-Key'));
+  });
+
+  it('lets an admin read plans and residents without one, but not start or end a plan', async () => {
+    const user = userEvent.setup();
+    const fetch = vi.fn((req: Request) =>
+      Promise.resolve(new URL(req.url).pathname === '/api/v1/care-plans/uncovered' ? jsonResponse({ items: [NOBODY] }) : jsonResponse({ items: [LATE] })),
+    );
+    renderWithApp(<CarePlansPage />, { roles: ['admin'], fetch, route: '/care' });
+    expect(await screen.findByText('王秀英')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /结\s*束/ })).not.toBeInTheDocument();
+    await user.click(screen.getByText('未建档'));
+    expect(await screen.findByText('赵桂兰')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /建立计划/ })).not.toBeInTheDocument();
   });
 });

@@ -3,6 +3,7 @@ import { Button, Input, List, Modal, Segmented, Space, Tag, Typography } from 'a
 import { useTranslation } from 'react-i18next';
 import { LoadMoreButton } from '../../../components/PagedList';
 import { ProblemAlert } from '../../../components/ProblemAlert';
+import { hasAnyRole, useRoles } from '../../../lib/auth/roles';
 import { categoryLabel } from '../../../lib/i18n/labels';
 import { useCarePlans, useEndPlan, useUncovered, type CarePlan, type Uncovered } from '../api/care';
 import { addressOf, missedPlans, planFlag } from '../careRules';
@@ -12,6 +13,9 @@ import { CreatePlanModal } from './CreatePlanModal';
 import '../care.css';
 
 type Tab = 'plans' | 'uncovered' | 'missed';
+
+/** Who starts, changes and ends plans (admins read them). */
+const PLANNERS = ['supervisor', 'grid-leader'] as const;
 
 /** 一对一关怀, the leader's desk: the plans (most urgent first), the vulnerable residents without one, the missed. */
 export function CarePlansPage() {
@@ -35,6 +39,7 @@ export function CarePlansPage() {
 function PlanList({ missedOnly }: { missedOnly: boolean }) {
   const { t } = useTranslation();
   const plans = useCarePlans({ status: 'ACTIVE' });
+  const planner = hasAnyRole(useRoles(), PLANNERS);
   const [ending, setEnding] = useState<CarePlan | null>(null);
   const today = todayInZone();
   const shown = missedOnly ? missedPlans(plans.items) : plans.items;
@@ -50,11 +55,15 @@ function PlanList({ missedOnly }: { missedOnly: boolean }) {
           return (
             <List.Item
               key={p.id}
-              actions={[
-                <Button key="end" onClick={() => setEnding(p)}>
-                  {t('care.end.action')}
-                </Button>,
-              ]}
+              actions={
+                planner
+                  ? [
+                      <Button key="end" onClick={() => setEnding(p)}>
+                        {t('care.end.action')}
+                      </Button>,
+                    ]
+                  : []
+              }
             >
               <List.Item.Meta
                 title={
@@ -108,6 +117,7 @@ function EndPlanModal({ plan, onClose }: { plan: CarePlan; onClose: () => void }
 function UncoveredList() {
   const { t } = useTranslation();
   const people = useUncovered();
+  const planner = hasAnyRole(useRoles(), PLANNERS);
   const [creating, setCreating] = useState<Uncovered | null>(null);
   return (
     <>
@@ -119,11 +129,15 @@ function UncoveredList() {
         renderItem={(u) => (
           <List.Item
             key={u.residentId}
-            actions={[
-              <Button key="create" type="primary" onClick={() => setCreating(u)}>
-                {t('care.uncovered.create')}
-              </Button>,
-            ]}
+            actions={
+              planner
+                ? [
+                    <Button key="create" type="primary" onClick={() => setCreating(u)}>
+                      {t('care.uncovered.create')}
+                    </Button>,
+                  ]
+                : []
+            }
           >
             <List.Item.Meta
               title={

@@ -20,16 +20,17 @@ public class CarePlan extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "community_id")
-    public UUID communityId;
-    @Column(name = "grid_cell_id")
-    public UUID gridCellId;
-    @Column(name = "area_id")
-    public UUID areaId;
-    @Column(name = "household_id")
-    public UUID householdId;
+    /** The resident cared for, and where they live (the plan's reach). */
     @Column(name = "resident_id")
     public UUID residentId;
+    @Column(name = "household_id")
+    public UUID householdId;
+    @Column(name = "area_id")
+    public UUID areaId;
+    @Column(name = "grid_cell_id")
+    public UUID gridCellId;
+    @Column(name = "community_id")
+    public UUID communityId;
     public String responsible;
     @Column(name = "visit_every_days")
     public int visitEveryDays;

@@ -205,7 +205,7 @@ public class CarePlanService {
         LocalDate today = LocalDate.now(clock);
         return rows.stream().map(r -> {
             LocalDate start = CareRules.day(r.startedAt(), zone);
-            LocalDate visitDue = CareRules.nextDue(start, CareRules.day(r.lastVisitAt(), zone), r.visitEveryDays());
+            LocalDate visitDue = CareRules.nextDue(start, CareRules.day(r.lastContactAt(), zone), r.visitEveryDays());
             Instant lastDelivered = delivered.get(r.householdId());
             LocalDate deliveryDue = CareRules.nextDue(start, CareRules.day(lastDelivered, zone), r.deliveryEveryDays());
             boolean active = r.status() == CareViews.PlanStatus.ACTIVE;

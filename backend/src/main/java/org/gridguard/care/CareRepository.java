@@ -27,23 +27,26 @@ import org.gridguard.security.Jurisdiction;
 @ApplicationScoped
 public class CareRepository {
 
-    /** A plan with the labels of its resident and home and its last visit. */
+    /** A plan with the labels of its resident and home, its last visit, and its last visit that reached the person. */
     private static final String PLAN_ROWS = """
             select p.id, p.resident_id, r.name, r.categories, p.household_id,
                    nullif(concat_ws(' ', cn.name, bn.name, h.door_number), ''), p.grid_cell_id, cell.name, r.phone_mask,
                    p.responsible, p.visit_every_days, p.delivery_every_days, p.note, p.status, p.end_reason, p.started_at,
-                   p.ended_at, lv.visited_at, lv.condition, p.created_by, p.created_at, p.updated_at, p.version, p.area_id
+                   p.ended_at, lv.visited_at, lv.condition, p.created_by, p.created_at, p.updated_at, p.version, p.area_id,
+                   lc.visited_at
             from care_plan p join area_node an on an.id = p.area_id join area_node cell on cell.id = p.grid_cell_id
             join census_resident r on r.id = p.resident_id
             left join census_household h on h.id = p.household_id
             left join area_node cn on cn.id = h.compound_id left join area_node bn on bn.id = h.building_id
             left join lateral (select v.visited_at, v.condition from care_visit v where v.plan_id = p.id
                                order by v.visited_at desc, v.id desc limit 1) lv on true
+            left join lateral (select max(v.visited_at) as visited_at from care_visit v
+                               where v.plan_id = p.id and v.condition <> 'NOT_REACHED') lc on true
             """;
 
     /** The day the next visit is due, as {@link CareRules#nextDue} computes it, for ordering and filtering lists. */
     private static final String NEXT_DUE = "(greatest(cast(p.started_at at time zone :zone as date), "
-            + "cast(lv.visited_at at time zone :zone as date)) + p.visit_every_days)";
+            + "cast(lc.visited_at at time zone :zone as date)) + p.visit_every_days)";
 
     @Inject
     EntityManager em;
@@ -55,7 +58,7 @@ public class CareRepository {
             String doorLabel, UUID gridCellId, String cellName, String phoneMasked, String responsible, int visitEveryDays,
             int deliveryEveryDays, String note, CareViews.PlanStatus status, String endReason, Instant startedAt,
             Instant endedAt, Instant lastVisitAt, CareViews.Condition lastCondition, String createdBy, Instant createdAt,
-            Instant updatedAt, long version, UUID areaId) {
+            Instant updatedAt, long version, UUID areaId, Instant lastContactAt) {
 
         static PlanRow of(Object[] r) {
             return new PlanRow((UUID) r[0], (UUID) r[1], (String) r[2], strings(r[3]), (UUID) r[4], (String) r[5],
@@ -63,7 +66,7 @@ public class CareRepository {
                     ((Number) r[11]).intValue(), (String) r[12], CareViews.PlanStatus.valueOf((String) r[13]),
                     (String) r[14], Rows.instant(r[15]), Rows.instant(r[16]), Rows.instant(r[17]),
                     r[18] == null ? null : CareViews.Condition.valueOf((String) r[18]), (String) r[19], Rows.instant(r[20]),
-                    Rows.instant(r[21]), ((Number) r[22]).longValue(), (UUID) r[23]);
+                    Rows.instant(r[21]), ((Number) r[22]).longValue(), (UUID) r[23], Rows.instant(r[24]));
         }
     }
 
@@ -282,11 +285,15 @@ public class CareRepository {
                 .toList();
     }
 
-    /** Every active plan for the sweep (no caller: all communities): id, area, household, start, cadences, last visit, label. */
+    /**
+     * Every active plan for the sweep (no caller: all communities): id, area, household, start, cadences, last visit
+     * that reached the person, labels.
+     */
     List<Object[]> activeForSweep() {
         return Rows.list(em, """
                 select p.id, p.area_id, p.household_id, p.started_at, p.visit_every_days, p.delivery_every_days,
-                       (select max(v.visited_at) from care_visit v where v.plan_id = p.id), r.name, cell.name
+                       (select max(v.visited_at) from care_visit v where v.plan_id = p.id and v.condition <> 'NOT_REACHED'),
+                       r.name, cell.name
                 from care_plan p join census_resident r on r.id = p.resident_id join area_node cell on cell.id = p.grid_cell_id
                 where p.status = 'ACTIVE' order by p.id""", Map.of());
     }

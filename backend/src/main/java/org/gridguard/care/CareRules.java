@@ -12,7 +12,7 @@ import java.util.UUID;
  * The cadence maths of a care plan, pure: when the next visit (or delivery) is due, when it is missed, how many visits
  * a plan owed over a period, and who may be cared for. A plan's start counts as its first contact: a daily plan started
  * on Monday is due on Tuesday; a visit on Tuesday makes it due on Wednesday; on Thursday, Wednesday without a visit is
- * missed.
+ * missed. A visit that did not reach the person (NOT_REACHED) is recorded but is no contact: the cadence still runs.
  */
 public final class CareRules {
 

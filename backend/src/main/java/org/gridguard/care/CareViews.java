@@ -70,7 +70,8 @@ public final class CareViews {
             @Schema(description = "Masked, e.g. 138****1234") String phoneMasked, String responsible, int visitEveryDays,
             int deliveryEveryDays, String note, PlanStatus status, String endReason, Instant startedAt, Instant endedAt,
             Instant lastVisitAt, Condition lastCondition,
-            @Schema(description = "The day the next visit is due (deployment zone)") LocalDate nextVisitDue,
+            @Schema(description = "The day the next visit is due (deployment zone), counted from the last visit that reached "
+                    + "the person (NOT_REACHED does not count)") LocalDate nextVisitDue,
             @Schema(description = "The due day passed without a visit") boolean visitMissed,
             @Schema(description = "The last delivery of a need of the household") Instant lastDeliveredAt,
             LocalDate nextDeliveryDue, boolean deliveryMissed, String createdBy, Instant createdAt, Instant updatedAt,

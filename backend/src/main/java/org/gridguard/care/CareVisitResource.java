@@ -26,7 +26,6 @@ import org.gridguard.care.CareViews.CareVisitView;
 import org.gridguard.care.CareViews.NewCareVisit;
 import org.gridguard.common.Idempotency;
 import org.gridguard.common.Page;
-import org.gridguard.common.Responses;
 
 /** A care plan's visits (a class of its own: RESTEasy matches the longest class path first). */
 @Path("/api/v1/care-plans/{id}/visits")
@@ -52,7 +51,10 @@ public class CareVisitResource {
             + "with another body")
     public Response record(@PathParam("id") UUID id, @Valid @NotNull NewCareVisit body,
             @HeaderParam(Idempotency.HEADER) String key) {
-        return Responses.created("/api/v1/care-plans/" + id + "/visits", service.record(id, body, key));
+        // no Location: a visit is read in its plan's list, not on a route of its own
+        Idempotency.Outcome<CareVisitView> o = service.record(id, body, key);
+        Response.ResponseBuilder rb = Response.status(201).entity(o.view());
+        return (o.replayed() ? rb.header(Idempotency.REPLAYED_HEADER, "true") : rb).build();
     }
 
     @GET
