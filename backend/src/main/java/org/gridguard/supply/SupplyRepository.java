@@ -131,6 +131,11 @@ public class SupplyRepository {
         return q.executeUpdate();
     }
 
+    boolean anyPlaceOn(UUID areaId) {
+        return !Rows.list(em, "select id, 0 from supply_place where area_id = :area limit 1", Map.of("area", areaId))
+                .isEmpty();
+    }
+
     void insertPlace(PlaceView v, String actor, Instant at) {
         update("""
                 insert into supply_place (id, kind, name, area_id, community_id, checkpoint_id, created_by, created_at)
