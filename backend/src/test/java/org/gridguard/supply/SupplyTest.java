@@ -180,4 +180,15 @@ class SupplyTest {
         Api.as(Tokens.supervisor()).body(Map.of("name", "N95 口罩 " + masks, "unit", "只", "unitKind", "COUNT",
                 "category", "MEDICAL")).post("/api/v1/supplies/items").then().statusCode(409);
     }
+
+    @Test
+    void anAreaWithAStoragePlaceIsKept() {
+        String code = "SUP-" + UUID.randomUUID().toString().substring(0, 8);
+        String compound = Api.as(Tokens.leader1()).body("{\"kind\":\"COMPOUND\",\"code\":\"" + code + "\",\"name\":\"院\","
+                + "\"parentId\":\"" + Demo.CELL1 + "\",\"compoundType\":\"UNMANAGED\"}").post("/api/v1/areas").then()
+                .statusCode(201).extract().path("id");
+        Supplies.place("ISOLATION_SITE", UUID.fromString(compound), null);
+        Api.as(Tokens.admin()).delete("/api/v1/areas/" + compound).then().statusCode(409)
+                .body("detail", containsString("storage place"));
+    }
 }
