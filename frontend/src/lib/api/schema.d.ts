@@ -1206,6 +1206,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/metrics/care": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Care and supplies metrics for an area and days
+         * @description Needs opened, delivered, cancelled, open and overdue, the median hours to delivery by urgency; care plans active, vulnerable residents without a plan, care visits due and done, CARE_MISSED alerts; stock on hand and issued by item category. Days in Asia/Shanghai, `to` included. Default area: the caller's own top node; default days: the last 7 including today; at most 92 days. CSV (section, figure, value) with Accept: text/csv or format=csv.
+         */
+        get: operations["CareMetricsResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/metrics/duty": {
         parameters: {
             query?: never;
@@ -3191,11 +3211,59 @@ export interface components {
          * @enum {string}
          */
         CareCondition: "WELL" | "UNWELL" | "NEEDS_HELP" | "NOT_REACHED";
+        /** @description Median hours from raised to delivered of the needs delivered in the period, by urgency; null when none was delivered */
+        CareMedianHours: {
+            /** Format: double */
+            urgentMedical?: number | null;
+            /** Format: double */
+            today?: number | null;
+            /** Format: double */
+            routine?: number | null;
+        };
+        CareMetrics: {
+            areaId: components["schemas"]["UUID"];
+            /** @description First day (Asia/Shanghai) */
+            from: components["schemas"]["LocalDate"];
+            /** @description Last day, included */
+            to: components["schemas"]["LocalDate"];
+            needs: components["schemas"]["CareNeedsMetrics"];
+            care: components["schemas"]["CarePlanMetrics"];
+            /** @description One row per item category */
+            stock: components["schemas"]["CareStockMetrics"][];
+        };
         /** @description A need raised at a care visit, into the needs register */
         CareNeedInput: {
             kind: components["schemas"]["NeedKind"];
             urgency: components["schemas"]["NeedUrgency"];
             detail?: string;
+        };
+        CareNeedsMetrics: {
+            /**
+             * Format: int64
+             * @description Needs raised in the period
+             */
+            opened: number;
+            /**
+             * Format: int64
+             * @description Needs delivered in the period
+             */
+            delivered: number;
+            /**
+             * Format: int64
+             * @description Needs cancelled in the period
+             */
+            cancelled: number;
+            /**
+             * Format: int64
+             * @description Needs not yet delivered or cancelled, now
+             */
+            open: number;
+            /**
+             * Format: int64
+             * @description Of those, past the time they should have been delivered by (ADR 0043), now
+             */
+            overdue: number;
+            medianHoursToDelivery: components["schemas"]["CareMedianHours"];
         };
         CarePlan: {
             id: components["schemas"]["UUID"];
@@ -3266,8 +3334,43 @@ export interface components {
             at: components["schemas"]["Instant"];
             detail?: string;
         };
+        CarePlanMetrics: {
+            /**
+             * Format: int64
+             * @description Care plans active now
+             */
+            activePlans: number;
+            /**
+             * Format: int64
+             * @description Vulnerable residents living here without an active plan, now
+             */
+            withoutPlan: number;
+            /**
+             * Format: int64
+             * @description Care visits due in the period by each plan's cadence
+             */
+            visitsDue: number;
+            /**
+             * Format: int64
+             * @description Care visits recorded in the period
+             */
+            visitsDone: number;
+            /**
+             * Format: int64
+             * @description CARE_MISSED alerts raised in the period
+             */
+            missedAlerts: number;
+        };
         /** @enum {string} */
         CarePlanStatus: "ACTIVE" | "ENDED";
+        CareStockMetrics: {
+            /** @description PROTECTIVE_EQUIPMENT, DISINFECTANT, MEDICAL, FOOD or OTHER */
+            category: string;
+            /** @description On hand now at the storage places in the area (all units of the category summed) */
+            onHand: number;
+            /** @description Issued out in the period */
+            issued: number;
+        };
         CareVisit: {
             id: components["schemas"]["UUID"];
             planId: components["schemas"]["UUID"];
@@ -9357,6 +9460,71 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CareMetricsResource_get: {
+        parameters: {
+            query?: {
+                /** @description An area node; default the caller's own top node */
+                areaId?: components["schemas"]["UUID"];
+                /** @description json or csv */
+                format?: string;
+                /** @description First day; default 6 days before to */
+                from?: components["schemas"]["LocalDate"];
+                /** @description Last day; default today */
+                to?: components["schemas"]["LocalDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareMetrics"];
+                    "text/csv": string;
+                };
+            };
+            /** @description A malformed date, or to before from */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such area node within the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The range spans more than 92 days */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
