@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.gridguard.common.Problem;
 
 /**
@@ -20,11 +21,13 @@ public final class DeliveryRules {
     }
 
     /** A run's lifecycle. */
+    @Schema(name = "DeliveryRunStatus")
     public enum RunStatus {
         PLANNED, STARTED, CLOSED
     }
 
     /** What happened at the door. */
+    @Schema(name = "DeliveryOutcome")
     public enum Outcome {
         DELIVERED, NOBODY_HOME, REFUSED
     }
