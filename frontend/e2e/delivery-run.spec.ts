@@ -1,0 +1,93 @@
+import { expect, test } from '@playwright/test';
+import { apiAs, login, openSection, screenshot } from './support';
+
+/**
+ * 送货上门 on a phone (issue 18 parts 2 and 5), on the real stack: leader1 (through the API) puts two open needs of
+ * worker1's cell G01 on today's run, carried by worker1, issuing from a storage place with masks in stock, and starts
+ * it. worker1 opens the delivery section: today's run sheet is there, doors in order; a tap on 送达 asks who received
+ * it and which items, and the door turns 已送达; 无人在家 is one tap. The API then holds the need delivered, the other
+ * back on the board, and the stock fell by what was handed over.
+ */
+test.describe.configure({ mode: 'serial' });
+
+interface Page<T> {
+  items: T[];
+}
+interface Run {
+  id: string;
+  status: string;
+  version: number;
+  carriers: string[];
+}
+interface Sheet {
+  run: Run;
+  stops: { needId: string; compound?: string; building?: string; door?: string; drop?: { outcome: string } }[];
+}
+
+/** Today's date in the deployment's zone. */
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+test('worker1 opens today’s run sheet on a phone and records a delivery and a nobody-home', async ({ page, request }, testInfo) => {
+  test.skip(testInfo.project.name !== 'phone', 'runs are carried with a phone');
+  test.setTimeout(180_000);
+  const leader = await apiAs(request, 'leader1');
+  const cell = (await leader.get<Page<{ id: string; code: string }>>('/api/v1/grid-cells?limit=100')).items.find((c) => c.code.endsWith('-G01'));
+  expect(cell, 'G01').toBeTruthy();
+  const households = (await leader.get<Page<{ id: string }>>(`/api/v1/households?limit=2&areaId=${cell?.id}`)).items;
+  expect(households).toHaveLength(2);
+
+  // A re-run on the same stack: earlier runs of today are closed, so today's run is this one.
+  for (const r of (await leader.get<Page<Run>>(`/api/v1/delivery-runs?date=${today()}&limit=200`)).items) {
+    if (r.status !== 'CLOSED') await leader.post(`/api/v1/delivery-runs/${r.id}/close`, { version: r.version });
+  }
+  const needIds: string[] = [];
+  for (const h of households) {
+    const need = await leader.post<{ id: string }>('/api/v1/needs', { kind: 'FOOD', urgency: 'TODAY', source: 'PHONE_CALL', householdId: h.id, detail: '口罩和大米' });
+    needIds.push(need.id);
+  }
+  const stock = await supplies(leader);
+  const run = await leader.post<Run>('/api/v1/delivery-runs', { name: 'G01 e2e 送货', date: today(), placeId: stock.placeId, needIds, carriers: ['worker1'] });
+  await leader.post(`/api/v1/delivery-runs/${run.id}/start`, { version: run.version });
+  const sheet = await leader.get<Sheet>(`/api/v1/delivery-runs/${run.id}/sheet`);
+  const [first, second] = sheet.stops;
+  expect(first && second, 'two stops').toBeTruthy();
+  const label = (s: Sheet['stops'][number]) => [s.compound, s.building, s.door].filter(Boolean).join(' ');
+
+  await login(page, 'worker1', '/');
+  await openSection(page, '送货上门');
+  await expect(page).toHaveURL(/\/delivery$/);
+  await expect(page.getByRole('heading', { name: 'G01 e2e 送货' })).toBeVisible();
+  const cards = page.locator('.gg-stop');
+  await expect(cards).toHaveCount(2);
+  await expect(cards.nth(0)).toContainText(label(first!));
+  await expect(cards.nth(1)).toContainText(label(second!));
+  await screenshot(page, testInfo, 'delivery-run-sheet');
+
+  // 送达 at the first door: received by the family, 2 masks handed over
+  const door = cards.nth(0);
+  await door.getByRole('button', { name: '送达' }).click();
+  await door.getByText('家属').click();
+  await door.getByLabel('物资').click();
+  await page.getByRole('option', { name: new RegExp(stock.itemName) }).click();
+  await door.getByLabel('数量').fill('2');
+  await door.getByRole('button', { name: '确认送达' }).click();
+  await expect(door.getByText('已送达')).toBeVisible();
+
+  // 无人在家 at the second: one tap
+  await cards.nth(1).getByRole('button', { name: '无人在家' }).click();
+  await expect(cards.nth(1).getByText('无人在家', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText('已登记 2 / 2 户')).toBeVisible();
+  await screenshot(page, testInfo, 'delivery-run-recorded');
+
+  expect((await leader.get<{ status: string; receivedBy?: string }>(`/api/v1/needs/${first!.needId}`)).status).toBe('DELIVERED');
+  expect((await leader.get<{ status: string }>(`/api/v1/needs/${second!.needId}`)).status).toBe('OPEN');
+  expect(await stock.onHand()).toBe(stock.before - 2);
+});
+
+/** A storage place with an item in stock, through the supply API as leader1 (finished when the supply branch lands). */
+async function supplies(leader: Awaited<ReturnType<typeof apiAs>>) {
+  void leader;
+  throw new Error('supply API not merged yet');
+  // eslint-disable-next-line no-unreachable
+  return { placeId: '', itemName: '', before: 0, onHand: async () => 0 };
+}
