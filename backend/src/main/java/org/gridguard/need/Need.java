@@ -44,6 +44,18 @@ public class Need extends PanacheEntityBase {
     public Needs.Status status;
     @Column(name = "cancel_reason")
     public String cancelReason;
+    @Column(name = "medicine_name")
+    public String medicineName;
+    @Column(name = "medicine_quantity")
+    public String medicineQuantity;
+    @Column(name = "run_id")
+    public UUID runId;
+    @Column(name = "assigned_to")
+    public String assignedTo;
+    @Column(name = "received_by")
+    public String receivedBy;
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at")

@@ -82,6 +82,115 @@ public class NeedRepository {
         return n;
     }
 
+    /** As {@link #visible}, locked for update (a run and a worker at the door may move the same need at once). */
+    Need lockVisible(UUID id) {
+        Need n = visible(id);
+        em.lock(n, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(n);
+        return n;
+    }
+
+    /** Whether the user is a grid worker or leader assigned to the cell or to a node above it. */
+    boolean carries(String username, UUID gridCellId) {
+        return !em.createNativeQuery("""
+                select 1 from assignment a join area_node an on an.id = a.node_id, area_node cell
+                where cell.id = ?2 and a.principal = ?1 and a.principal_type = 'USER'
+                  and a.role in ('grid-worker', 'grid-leader') and cell.path like an.path || '%' limit 1""")
+                .setParameter(1, username).setParameter(2, gridCellId).getResultList().isEmpty();
+    }
+
+    /** The last delivery to each household. */
+    Map<UUID, Instant> lastDelivered(java.util.Collection<UUID> householdIds) {
+        Map<UUID, Instant> out = new HashMap<>();
+        if (householdIds.isEmpty()) {
+            return out;
+        }
+        for (Object[] r : Rows.list(em, """
+                select household_id, max(delivered_at) from need
+                where status = 'DELIVERED' and household_id = any(cast(:ids as uuid[])) group by household_id""",
+                Map.of("ids", householdIds.toArray(UUID[]::new)))) {
+            out.put((UUID) r[0], Rows.instant(r[1]));
+        }
+        return out;
+    }
+
+    /** Urgent medical needs still open and raised before {@code before}: id, area, label. */
+    List<Object[]> urgentOpenBefore(Instant before) {
+        return Rows.list(em, """
+                select n.id, n.area_id, concat_ws(' · ', nullif(concat_ws(' ', cn.name, bn.name, h.door_number), ''),
+                       coalesce(n.medicine_name, n.detail, n.kind)), n.community_id, n.created_at
+                from need n left join census_household h on h.id = n.household_id
+                left join area_node cn on cn.id = h.compound_id left join area_node bn on bn.id = h.building_id
+                where n.status = 'OPEN' and n.urgency = 'URGENT_MEDICAL' and n.created_at <= :before
+                  and not exists (select 1 from alert_raised a where a.dedupe_key = 'need-urgent:' || n.id)
+                order by n.created_at limit 1000""", Map.of("before", before));
+    }
+
+    /** The prescription photo of a need: content type and bytes, or null. */
+    Object[] prescription(UUID needId) {
+        List<Object[]> rows = Rows.list(em, "select content_type, bytes from need_prescription where need_id = :id",
+                Map.of("id", needId));
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** Puts (or replaces) the prescription photo of a need. */
+    void putPrescription(UUID needId, String contentType, byte[] bytes, String actor, Instant at) {
+        em.createNativeQuery("""
+                insert into need_prescription (need_id, content_type, bytes, uploaded_by, uploaded_at)
+                values (?1, ?2, ?3, ?4, ?5) on conflict (need_id) do update set content_type = excluded.content_type,
+                bytes = excluded.bytes, uploaded_by = excluded.uploaded_by, uploaded_at = excluded.uploaded_at""")
+                .setParameter(1, needId).setParameter(2, contentType).setParameter(3, bytes).setParameter(4, actor)
+                .setParameter(5, at).executeUpdate();
+    }
+
+    /** Which of the needs have a prescription photo. */
+    java.util.Set<UUID> withPrescription(UUID[] needIds) {
+        java.util.Set<UUID> out = new java.util.HashSet<>();
+        for (Object r : em.createNativeQuery("select need_id from need_prescription where need_id = any(cast(?1 as uuid[]))")
+                .setParameter(1, needIds).getResultList()) {
+            out.add((UUID) r);
+        }
+        return out;
+    }
+
+    /**
+     * The figures of the needs under {@code areaPath} (null: all) raised or closed in [from, to): opened, delivered,
+     * cancelled; open now; overdue now (not closed, past the time it should have been delivered by, ADR 0043); the
+     * median hours from raised to delivered by urgency.
+     */
+    Needs.Figures figures(String areaPath, Instant from, Instant to, Instant now, java.time.Duration urgent,
+            java.time.Duration routine, String zone) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("from", from);
+        p.put("to", to);
+        p.put("now", now);
+        p.put("area", areaPath == null ? "%" : areaPath + "%");
+        p.put("urgent", urgent.toSeconds());
+        p.put("routine", routine.toSeconds());
+        p.put("zone", zone);
+        String scope = " from need n join area_node an on an.id = n.area_id where an.path like :area ";
+        Object[] c = Rows.list(em, "select count(*) filter (where n.created_at >= :from and n.created_at < :to),"
+                + " count(*) filter (where n.status = 'DELIVERED' and n.delivered_at >= :from and n.delivered_at < :to),"
+                + " count(*) filter (where n.status = 'CANCELLED' and n.updated_at >= :from and n.updated_at < :to),"
+                + " count(*) filter (where n.status not in ('DELIVERED','CANCELLED')),"
+                + " count(*) filter (where n.status not in ('DELIVERED','CANCELLED') and " + DUE + " < :now)" + scope, p)
+                .get(0);
+        Map<Needs.Urgency, Double> medians = new java.util.EnumMap<>(Needs.Urgency.class);
+        for (Object[] r : Rows.list(em, "select n.urgency, percentile_cont(0.5) within group (order by "
+                + "extract(epoch from n.delivered_at - n.created_at) / 3600.0)" + scope
+                + " and n.status = 'DELIVERED' and n.delivered_at >= :from and n.delivered_at < :to group by n.urgency",
+                Map.of("area", p.get("area"), "from", from, "to", to))) {
+            medians.put(Needs.Urgency.valueOf((String) r[0]), Math.round(((Number) r[1]).doubleValue() * 100) / 100.0);
+        }
+        return new Needs.Figures(((Number) c[0]).longValue(), ((Number) c[1]).longValue(), ((Number) c[2]).longValue(),
+                ((Number) c[3]).longValue(), ((Number) c[4]).longValue(), medians);
+    }
+
+    /** SQL of {@link NeedRules#dueBy}. */
+    private static final String DUE = "(case n.urgency when 'URGENT_MEDICAL' then n.created_at + make_interval(secs => :urgent)"
+            + " when 'TODAY' then (date_trunc('day', n.created_at at time zone :zone) + interval '1 day') at time zone :zone"
+            + " else n.created_at + make_interval(secs => :routine) end)";
+
     /** What a list is filtered on; null fields filter nothing. */
     record Filter(Needs.Status status, Needs.Kind kind, Needs.Urgency urgency, String areaPath) {
     }

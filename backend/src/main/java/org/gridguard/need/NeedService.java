@@ -41,6 +41,8 @@ public class NeedService {
     Idempotency idempotency;
     @Inject
     NeedRepository repo;
+    @Inject
+    NeedTransitions transitions;
 
     @Transactional
     public Idempotency.Outcome<NeedView> create(Needs.NewNeed req, String key) {
@@ -57,6 +59,7 @@ public class NeedService {
         if (given != 1) {
             throw ApiProblem.invalid("householdId", "send exactly one of householdId, residentId and quarantineOrderId");
         }
+        medicine(req);
         NeedRepository.Place p = repo.place(req.householdId(), req.residentId(), req.quarantineOrderId());
         String what = req.residentId() != null ? "Resident" : req.householdId() != null ? "Household" : "Quarantine order";
         if (p == null || checkReach && !jurisdiction.covers(p.path())) {
@@ -74,6 +77,8 @@ public class NeedService {
         n.detail = req.detail() == null || req.detail().isBlank() ? null : req.detail().trim();
         n.urgency = req.urgency();
         n.source = req.source();
+        n.medicineName = blankToNull(req.medicineName());
+        n.medicineQuantity = blankToNull(req.medicineQuantity());
         n.sourceRef = req.sourceRef();
         n.status = Needs.Status.OPEN;
         n.createdBy = actor;
@@ -93,19 +98,92 @@ public class NeedService {
 
     @Transactional
     public NeedView cancel(UUID id, NeedCancel body, String ifMatch) {
-        Need n = repo.visible(id);
-        Versions.check(n.version, ifMatch, body.version());
-        if (n.status != Needs.Status.OPEN) {
-            throw ApiProblem.conflict("The need is " + n.status + "; only an open need can be cancelled");
-        }
-        Instant now = clock.instant();
-        n.status = Needs.Status.CANCELLED;
-        n.cancelReason = body.reason().trim();
-        n.updatedBy = caller.name();
-        n.updatedAt = now;
-        em.flush();
-        repo.event(n.id, "CANCELLED", Needs.Status.OPEN, n.status, caller.name(), now, n.cancelReason);
+        Need n = seen(id, ifMatch, body.version());
+        transitions.cancel(n, body.reason(), caller.name());
         return view(n);
+    }
+
+    /** Assigns an open need to a carrier: a worker takes it themselves, a leader or supervisor names one. */
+    @Transactional
+    public NeedView assign(UUID id, NeedViews.NeedAssign body, String ifMatch) {
+        Need n = seen(id, ifMatch, body.version());
+        String assignee = body.assignee() == null || body.assignee().isBlank() ? caller.name() : body.assignee().trim();
+        if (!assignee.equals(caller.name())) {
+            if (!caller.hasRole("grid-leader") && !caller.hasRole("supervisor")) {
+                throw ApiProblem.invalid("assignee", "a grid worker takes a need for themselves; leave assignee empty");
+            }
+            if (!repo.carries(assignee, n.gridCellId)) {
+                throw ApiProblem.invalid("assignee", assignee + " is not a grid worker or leader of the need's cell");
+            }
+        }
+        transitions.assign(n, null, assignee, caller.name());
+        return view(n);
+    }
+
+    /** The carrier sets out with it. */
+    @Transactional
+    public NeedView dispatch(UUID id, NeedViews.NeedStep body, String ifMatch) {
+        Need n = seen(id, ifMatch, body.version());
+        transitions.dispatch(n, caller.name());
+        return view(n);
+    }
+
+    /** Handed over at the door. */
+    @Transactional
+    public NeedView deliver(UUID id, NeedViews.NeedDeliver body, String ifMatch) {
+        Need n = seen(id, ifMatch, body.version());
+        transitions.deliver(n, body.receivedBy(), caller.name());
+        return view(n);
+    }
+
+    /** Back on the board (nobody home, the carrier could not go). */
+    @Transactional
+    public NeedView reopen(UUID id, NeedCancel body, String ifMatch) {
+        Need n = seen(id, ifMatch, body.version());
+        transitions.reopen(n, body.reason().trim(), caller.name());
+        return view(n);
+    }
+
+    /** Attaches (or replaces) the prescription photo of a medicine need. */
+    @Transactional
+    public void putPrescription(UUID id, String contentType, byte[] bytes) {
+        Need n = repo.visible(id);
+        if (n.kind != Needs.Kind.MEDICINE) {
+            throw ApiProblem.conflict("Only a medicine need carries a prescription photo; this need is " + n.kind);
+        }
+        String type = NeedPhotos.check(contentType, bytes);
+        repo.putPrescription(n.id, type, bytes, caller.name(), clock.instant());
+    }
+
+    /** The prescription photo: content type and bytes; 404 when there is none. */
+    @Transactional
+    public Object[] prescription(UUID id) {
+        Need n = repo.visible(id);
+        Object[] photo = repo.prescription(n.id);
+        if (photo == null) {
+            throw ApiProblem.notFound("Prescription photo");
+        }
+        return photo;
+    }
+
+    private Need seen(UUID id, String ifMatch, Long version) {
+        Need n = repo.lockVisible(id);
+        Versions.check(n.version, ifMatch, version);
+        return n;
+    }
+
+    private static void medicine(Needs.NewNeed req) {
+        boolean named = blankToNull(req.medicineName()) != null || blankToNull(req.medicineQuantity()) != null;
+        if (named && req.kind() != Needs.Kind.MEDICINE) {
+            throw ApiProblem.invalid("medicineName", "only a MEDICINE need names a medicine; this one is " + req.kind());
+        }
+        if (req.kind() == Needs.Kind.MEDICINE && blankToNull(req.medicineName()) == null && blankToNull(req.detail()) == null) {
+            throw ApiProblem.invalid("medicineName", "name the medicine (or describe it in detail)");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     @Transactional
@@ -139,11 +217,13 @@ public class NeedService {
         UUID[] ids = list.stream().map(n -> n.id).toArray(UUID[]::new);
         Map<UUID, Object[]> labels = repo.labels(ids);
         Map<UUID, List<NeedViews.NeedEventView>> history = repo.history(ids);
+        java.util.Set<UUID> photos = repo.withPrescription(ids);
         return list.stream().map(n -> {
             Object[] l = labels.getOrDefault(n.id, new Object[5]);
             return new NeedView(n.id, n.kind, n.detail, n.urgency, n.source, n.sourceRef, n.status, n.cancelReason,
                     n.householdId, n.residentId, (String) l[1], (String) l[2], n.quarantineOrderId, (String) l[4], n.areaId,
-                    n.gridCellId, (String) l[3], n.createdBy, n.createdAt, n.updatedAt, n.version,
+                    n.gridCellId, (String) l[3], n.medicineName, n.medicineQuantity, photos.contains(n.id), n.runId,
+                    n.assignedTo, n.receivedBy, n.deliveredAt, n.createdBy, n.createdAt, n.updatedAt, n.version,
                     history.getOrDefault(n.id, List.of()));
         }).toList();
     }

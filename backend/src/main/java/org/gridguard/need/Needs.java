@@ -1,5 +1,9 @@
 package org.gridguard.need;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.gridguard.common.Port;
 
 /**
- * The needs register's port: what another feature (the quarantine visits, later the care visits) calls to put a
- * need into the one register, and the names a need is described with. The caller has already checked that its own
- * caller reaches the person (a visit to an order of their cells); the subject must exist.
+ * The needs register's port: what another feature calls to put a need into the one register (the quarantine and
+ * care visits), to carry needs on a delivery run (assign, dispatch, deliver, reopen, cancel), and to read what the
+ * care plans and the metrics need. Every transition writes the need's history, in the caller's transaction.
  */
 @Port
 @ApplicationScoped
@@ -35,21 +39,53 @@ public class Needs {
         WORKER_VISIT, PHONE_CALL, QUARANTINE_VISIT, CARE_VISIT
     }
 
-    @Schema(name = "NeedStatus", description = "Care and supplies (issue 18) adds ASSIGNED, OUT_FOR_DELIVERY and DELIVERED")
+    @Schema(name = "NeedStatus", description = "OPEN → ASSIGNED → OUT_FOR_DELIVERY → DELIVERED, or CANCELLED with a reason; "
+            + "an assigned need may go back to OPEN (nobody home)")
     public enum Status {
-        OPEN, CANCELLED
+        OPEN, ASSIGNED, OUT_FOR_DELIVERY, DELIVERED, CANCELLED
     }
 
     /** A new need: for exactly one of a household, a resident, or a person under a quarantine order. */
     @Schema(name = "NewNeed", description = "Exactly one of householdId, residentId, quarantineOrderId (a non-resident under an "
-            + "order has only the order)")
+            + "order has only the order). medicineName and medicineQuantity only for kind MEDICINE.")
     public record NewNeed(@NotNull Kind kind, @Size(max = 1000) String detail, @NotNull Urgency urgency, @NotNull Source source,
             UUID householdId, UUID residentId, UUID quarantineOrderId,
-            @Schema(description = "The visit that raised it, if any") UUID sourceRef) {
+            @Schema(description = "The visit that raised it, if any") UUID sourceRef,
+            @Size(max = 200) @Schema(description = "The medicine asked for (kind MEDICINE)") String medicineName,
+            @Size(max = 100) @Schema(description = "How much, as the household says it (e.g. 2盒)") String medicineQuantity) {
+
+        /** A need that names no medicine. */
+        public NewNeed(Kind kind, String detail, Urgency urgency, Source source, UUID householdId, UUID residentId,
+                UUID quarantineOrderId, UUID sourceRef) {
+            this(kind, detail, urgency, source, householdId, residentId, quarantineOrderId, sourceRef, null, null);
+        }
+    }
+
+    /** A need as a delivery run sees it. */
+    public record NeedRef(UUID id, UUID communityId, UUID gridCellId, UUID areaId, UUID householdId, UUID residentId,
+            UUID quarantineOrderId, Kind kind, String detail, String medicineName, String medicineQuantity, Urgency urgency,
+            Status status, UUID runId, String assignedTo, long version) {
+    }
+
+    /** The register's figures over an area and a period (metrics and the daily report). */
+    public record Figures(long opened, long delivered, long cancelled, long open, long overdue,
+            Map<Urgency, Double> medianHoursToDelivery) {
     }
 
     @Inject
     NeedService service;
+    @Inject
+    NeedTransitions transitions;
+    @Inject
+    NeedRepository repo;
+    @Inject
+    java.time.Clock clock;
+    @Inject
+    org.gridguard.common.TimeConfig time;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "gridguard.needs.urgent-limit")
+    java.time.Duration urgentLimit;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "gridguard.needs.routine-limit")
+    java.time.Duration routineLimit;
 
     /**
      * Opens a need in the caller's transaction, without checking reach (the calling feature did). 404 when the
@@ -60,5 +96,58 @@ public class Needs {
     @Transactional
     public UUID raise(NewNeed need, String actor) {
         return service.open(need, actor, false).id;
+    }
+
+    /** The needs, each in the caller's reach (else 404 "Need"), locked for update, in the order given. */
+    @Transactional
+    public List<NeedRef> lockVisible(Collection<UUID> ids) {
+        return ids.stream().map(id -> ref(repo.lockVisible(id))).toList();
+    }
+
+    /** OPEN → ASSIGNED, to a run (may be null) and a carrier (may be null). 409 when not OPEN. */
+    @Transactional
+    public void assign(UUID needId, UUID runId, String assignee, String actor) {
+        transitions.assign(repo.lockVisible(needId), runId, assignee, actor);
+    }
+
+    /** ASSIGNED → OUT_FOR_DELIVERY. 409 otherwise. */
+    @Transactional
+    public void dispatch(UUID needId, String actor) {
+        transitions.dispatch(repo.lockVisible(needId), actor);
+    }
+
+    /** ASSIGNED or OUT_FOR_DELIVERY → DELIVERED, with who received it at the door. 409 otherwise. */
+    @Transactional
+    public void deliver(UUID needId, String receivedBy, String actor) {
+        transitions.deliver(repo.lockVisible(needId), receivedBy, actor);
+    }
+
+    /** ASSIGNED or OUT_FOR_DELIVERY → OPEN again (nobody home): run and carrier cleared, the reason in the history. */
+    @Transactional
+    public void reopen(UUID needId, String reason, String actor) {
+        transitions.reopen(repo.lockVisible(needId), reason, actor);
+    }
+
+    /** Any state but DELIVERED or CANCELLED → CANCELLED with the reason (e.g. refused at the door). */
+    @Transactional
+    public void cancel(UUID needId, String reason, String actor) {
+        transitions.cancel(repo.lockVisible(needId), reason, actor);
+    }
+
+    /** The last delivery to each household (households never delivered to are absent). */
+    @Transactional
+    public Map<UUID, Instant> lastDelivered(Collection<UUID> householdIds) {
+        return repo.lastDelivered(householdIds);
+    }
+
+    /** The figures of the needs whose home is within {@code areaPath} (null: everywhere) for [from, to). */
+    @Transactional
+    public Figures figures(String areaPath, Instant from, Instant to) {
+        return repo.figures(areaPath, from, to, clock.instant(), urgentLimit, routineLimit, time.zone().getId());
+    }
+
+    static NeedRef ref(Need n) {
+        return new NeedRef(n.id, n.communityId, n.gridCellId, n.areaId, n.householdId, n.residentId, n.quarantineOrderId,
+                n.kind, n.detail, n.medicineName, n.medicineQuantity, n.urgency, n.status, n.runId, n.assignedTo, n.version);
     }
 }
