@@ -245,9 +245,14 @@ public class DeliveryRepository {
         for (Object[] r : Rows.list(em, """
                 select i.drop_id, i.item_id, i.quantity from delivery_drop_item i join delivery_drop d on d.id = i.drop_id
                 where d.run_id = :run order by i.item_id""", Map.of("run", runId))) {
-            out.computeIfAbsent((UUID) r[0], k -> new java.util.LinkedHashMap<>()).put((UUID) r[1], (BigDecimal) r[2]);
+            out.computeIfAbsent((UUID) r[0], k -> new java.util.LinkedHashMap<>()).put((UUID) r[1], plain((BigDecimal) r[2]));
         }
         return out;
+    }
+
+    /** 3.000 as 3, 1.250 as 1.25 (the column keeps 3 decimals for kg and litres). */
+    static BigDecimal plain(BigDecimal q) {
+        return q.setScale(Math.max(0, q.stripTrailingZeros().scale()));
     }
 
     void insertDrop(UUID runId, DropRow d, List<DeliveryViews.Line> items) {

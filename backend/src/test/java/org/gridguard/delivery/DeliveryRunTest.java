@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,8 +80,35 @@ class DeliveryRunTest {
         return Api.as(Tokens.leader1()).get("/api/v1/needs/" + id).then().statusCode(200).extract().path("status");
     }
 
+    /** A storage place of the community, opened by the supervisor (one per test: each counts its own stock). */
     static UUID somePlace() {
-        return UUID.randomUUID();
+        return UUID.fromString(Api.as(Tokens.supervisor()).body(Map.of("kind", "COMMUNITY_OFFICE", "name",
+                "社区办公室-" + UUID.randomUUID(), "areaId", Demo.COMMUNITY.toString())).post("/api/v1/supplies/places").then()
+                .statusCode(201).extract().path("id"));
+    }
+
+    /** A counted item with {@code quantity} bought into the place. */
+    static UUID masks(UUID place, int quantity) {
+        UUID item = UUID.fromString(Api.as(Tokens.supervisor()).body(Map.of("name", "口罩-" + UUID.randomUUID(), "unit", "只",
+                "unitKind", "COUNT", "category", "PROTECTIVE_EQUIPMENT")).post("/api/v1/supplies/items").then()
+                .statusCode(201).extract().path("id"));
+        Api.as(Tokens.supervisor()).body(Map.of("placeId", place.toString(), "supplier", "供货商", "lines",
+                List.of(line(item, quantity)))).post("/api/v1/supplies/movements/purchases").then().statusCode(201);
+        return item;
+    }
+
+    static Map<String, Object> line(UUID item, Object quantity) {
+        return Map.of("itemId", item.toString(), "quantity", quantity);
+    }
+
+    static BigDecimal onHand(UUID place, UUID item) {
+        Object q = Api.as(Tokens.supervisor()).get("/api/v1/supplies/places/" + place + "/stock").then().statusCode(200)
+                .extract().jsonPath().get("lines.find { it.itemId == '" + item + "' }.onHand");
+        return q == null ? BigDecimal.ZERO : new BigDecimal(q.toString());
+    }
+
+    static Map<String, Object> delivered(String needId, UUID item, Object quantity) {
+        return Map.of("needId", needId, "outcome", "DELIVERED", "receivedBy", "家属", "items", List.of(line(item, quantity)));
     }
 
     @Test
@@ -126,6 +154,56 @@ class DeliveryRunTest {
         assertThat(sheet.getList("stops.needId", String.class)).containsExactlyInAnyOrderElementsOf(needIds);
         assertThat(Api.as(Tokens.worker1()).get(RUNS + "?date=2026-12-07").then().statusCode(200).extract().jsonPath()
                 .getList("items.id", String.class)).contains(runId);
+    }
+
+    @Test
+    void aDeliveryIssuesItsItemsFromTheRunsPlaceOnceAndAShortfallChangesNothing() {
+        UUID place = somePlace();
+        UUID item = masks(place, 10);
+        List<String> needIds = needs(Tokens.worker1(), households(Demo.CELL1, 3));
+        String runId = create(Tokens.leader1(), run(needIds, List.of("worker1"), place)).getString("id");
+        start(Tokens.leader1(), runId);
+
+        String key = "drop-" + UUID.randomUUID();
+        Response first = drop(Tokens.worker1(), runId, delivered(needIds.get(0), item, 3), key);
+        first.then().statusCode(201).body("outcome", equalTo("DELIVERED")).body("receivedBy", equalTo("家属"))
+                .body("movementId", not(nullValue())).body("items[0].quantity", equalTo(3))
+                .body("items[0].name", containsString("口罩")).body("items[0].unit", equalTo("只"));
+        assertThat(onHand(place, item)).isEqualByComparingTo("7");
+        assertThat(needStatus(needIds.get(0))).isEqualTo("DELIVERED");
+        Api.as(Tokens.leader1()).get("/api/v1/needs/" + needIds.get(0)).then().body("receivedBy", equalTo("家属"));
+        // the same key again (a lost answer): the first result, nothing issued twice
+        drop(Tokens.worker1(), runId, delivered(needIds.get(0), item, 3), key).then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(first.jsonPath().getString("id")));
+        assertThat(onHand(place, item)).isEqualByComparingTo("7");
+        // a new attempt at a delivered door is refused
+        drop(Tokens.worker1(), runId, delivered(needIds.get(0), item, 1), null).then().statusCode(409);
+
+        // more than on hand: 409 naming the shortfall, and nothing of the drop is kept
+        String shortKey = "drop-" + UUID.randomUUID();
+        drop(Tokens.worker1(), runId, delivered(needIds.get(1), item, 8), shortKey).then().statusCode(409)
+                .body("detail", containsString("7"));
+        assertThat(onHand(place, item)).isEqualByComparingTo("7");
+        assertThat(needStatus(needIds.get(1))).isEqualTo("OUT_FOR_DELIVERY");
+        // a retry with the same key after the shortfall is tried again (nothing was recorded under it), and succeeds
+        drop(Tokens.worker1(), runId, delivered(needIds.get(1), item, 7), "drop-" + UUID.randomUUID()).then()
+                .statusCode(201);
+        assertThat(onHand(place, item)).isEqualByComparingTo("0");
+        drop(Tokens.worker1(), runId, delivered(needIds.get(1), item, 8), shortKey).then().statusCode(409);
+
+        // a delivery without items (nothing from stock) is fine
+        drop(Tokens.worker1(), runId, Map.of("needId", needIds.get(2), "outcome", "DELIVERED", "receivedBy", "本人"), null)
+                .then().statusCode(201).body("movementId", nullValue()).body("items", equalTo(List.of()));
+        JsonPath sheet = Api.as(Tokens.worker1()).get(RUNS + "/" + runId + "/sheet").then().statusCode(200).extract().jsonPath();
+        assertThat(sheet.getList("stops.drop.outcome", String.class)).containsOnly("DELIVERED");
+        assertThat(sheet.getInt("run.dropped")).isEqualTo(3);
+        // an unknown item is 404 and a fraction of a counted item 400, each changing nothing
+        List<String> more = needs(Tokens.worker1(), households(Demo.CELL1, 1));
+        String run2 = create(Tokens.leader1(), run(more, List.of("worker1"), place)).getString("id");
+        start(Tokens.leader1(), run2);
+        drop(Tokens.worker1(), run2, delivered(more.get(0), UUID.randomUUID(), 1), null).then().statusCode(404);
+        drop(Tokens.worker1(), run2, delivered(more.get(0), item, 0.5), null).then().statusCode(400);
+        assertThat(needStatus(more.get(0))).isEqualTo("OUT_FOR_DELIVERY");
     }
 
     @Test
