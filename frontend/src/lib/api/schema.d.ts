@@ -460,6 +460,147 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/delivery-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Runs you manage or carry
+         * @description Newest first; leaders and supervisors the runs of their area, workers the runs they carry.
+         */
+        get: operations["DeliveryRunResource_list"];
+        put?: never;
+        /**
+         * Make a run of open needs
+         * @description The needs become ASSIGNED to the run. Carriers are grid workers or leaders assigned to every stop's area. Send an Idempotency-Key: a retry never makes two runs.
+         */
+        post: operations["DeliveryRunResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delivery-runs/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open needs to put on a run
+         * @description The open needs of your reach (within the area if given), grouped by compound and building, doors in natural order; at most 500, oldest first.
+         */
+        get: operations["DeliveryRunResource_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delivery-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One run */
+        get: operations["DeliveryRunResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delivery-runs/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a run
+         * @description Needs still on it without a drop go back to the board (OPEN). Needs the version you saw (If-Match or body).
+         */
+        post: operations["DeliveryRunResource_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delivery-runs/{id}/drops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record what happened at a door
+         * @description On a started run, once per need. DELIVERED issues the items from the run's storage place and marks the need delivered; NOBODY_HOME puts it back on the board; REFUSED cancels it. Send an Idempotency-Key: a retry never issues stock twice.
+         */
+        post: operations["DeliveryRunResource_drop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delivery-runs/{id}/sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The run sheet
+         * @description Doors ordered by compound, building and door (natural order), with the household's contact (phone masked), what was asked and what happened.
+         */
+        get: operations["DeliveryRunResource_sheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delivery-runs/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a planned run
+         * @description Its needs go out for delivery. Needs the version you saw (If-Match or body).
+         */
+        post: operations["DeliveryRunResource_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/duty-check-ins/{id}/corrections": {
         parameters: {
             query?: never;
@@ -1970,6 +2111,271 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supplies/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The item catalogue
+         * @description By category and name; retired items only with all=true.
+         */
+        get: operations["SupplyItemResource_list"];
+        put?: never;
+        /**
+         * Add an item to the catalogue
+         * @description KG and LITRE items are counted in kg and L with up to 3 decimals; COUNT items in whole units. Send an Idempotency-Key: a retry never adds it twice.
+         */
+        post: operations["SupplyItemResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplies/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Rename, recategorise or retire an item
+         * @description Its unit kind never changes (the ledger counts in it). Needs the version you edited (If-Match or body).
+         */
+        put: operations["SupplyItemResource_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplies/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The movements ledger
+         * @description Newest first, over the places in your reach.
+         */
+        get: operations["SupplyMovementResource_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplies/movements/donations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a donation
+         * @description Into a place of your reach; the donor's receipt number is generated (its PDF at /{id}/receipt.pdf).
+         */
+        post: operations["SupplyMovementResource_donation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplies/movements/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue stock out
+         * @description To a checkpoint, a person or a household. Never below zero: 409 names each shortfall, also when two devices issue the last items at once.
+         */
+        post: operations["SupplyMovementResource_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplies/movements/purchases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a purchase
+         * @description Into a place of your reach, with supplier and invoice.
+         */
+        post: operations["SupplyMovementResource_purchase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplies/movements/stocktakes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a stocktake
+         * @description The quantities counted at a place; the movement records the difference of each item from what the ledger held.
+         */
+        post: operations["SupplyMovementResource_stocktake"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplies/movements/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move stock between two places
+         * @description Both in your reach.
+         */
+        post: operations["SupplyMovementResource_transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplies/movements/write-offs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write stock off, with a reason
+         * @description Expired, damaged, lost; or a correction of an earlier movement (correctsId).
+         */
+        post: operations["SupplyMovementResource_writeOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplies/movements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One movement, with its lines */
+        get: operations["SupplyMovementResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplies/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Storage places in your reach
+         * @description Places within your nodes and those above them (a community office serves the whole community).
+         */
+        get: operations["SupplyPlaceResource_list"];
+        put?: never;
+        /**
+         * Open a storage place
+         * @description On an area node of your reach, or at a checkpoint. Send an Idempotency-Key: a retry never opens it twice.
+         */
+        post: operations["SupplyPlaceResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplies/places/{id}/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stock on hand at a place
+         * @description Every item held or with a threshold there; low = below its threshold.
+         */
+        get: operations["SupplyPlaceResource_stock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplies/places/{id}/thresholds/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the low-stock threshold of an item at a place
+         * @description 0 clears it.
+         */
+        put: operations["SupplyPlaceResource_threshold"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/temperature-checks": {
         parameters: {
             query?: never;
@@ -2964,6 +3370,107 @@ export interface components {
             /** @description The signing secret: shown once, at creation only; absent on a replayed create */
             secret?: string | null;
         };
+        DeliveryCandidate: {
+            needId: components["schemas"]["UUID"];
+            householdId?: components["schemas"]["UUID"];
+            door?: string;
+            contactName?: string;
+            kind: components["schemas"]["NeedKind"];
+            detail?: string;
+            medicineName?: string;
+            medicineQuantity?: string;
+            urgency: components["schemas"]["NeedUrgency"];
+        };
+        /** @description The open needs of one building, doors in natural order */
+        DeliveryCandidateGroup: {
+            compound?: string;
+            building?: string;
+            needs: components["schemas"]["DeliveryCandidate"][];
+        };
+        DeliveryDrop: {
+            id: components["schemas"]["UUID"];
+            runId: components["schemas"]["UUID"];
+            needId: components["schemas"]["UUID"];
+            outcome: components["schemas"]["DeliveryOutcome"];
+            receivedBy?: string;
+            note?: string;
+            items: components["schemas"]["DeliveryDropItem"][];
+            /** @description The stock movement that issued the items */
+            movementId?: components["schemas"]["UUID"];
+            recordedBy: string;
+            recordedAt: components["schemas"]["Instant"];
+        };
+        DeliveryDropItem: {
+            itemId: components["schemas"]["UUID"];
+            name?: string;
+            unit?: string;
+            quantity: number;
+        };
+        DeliveryDropLine: {
+            itemId: components["schemas"]["UUID"];
+            quantity: number;
+        };
+        /** @enum {string} */
+        DeliveryOutcome: "DELIVERED" | "NOBODY_HOME" | "REFUSED";
+        DeliveryRun: {
+            id: components["schemas"]["UUID"];
+            name: string;
+            date: components["schemas"]["LocalDate"];
+            placeId: components["schemas"]["UUID"];
+            status: components["schemas"]["DeliveryRunStatus"];
+            /** @description The deepest area node holding every stop */
+            areaId: components["schemas"]["UUID"];
+            areaName?: string;
+            carriers: string[];
+            /**
+             * Format: int32
+             * @description How many needs the run carries
+             */
+            stops: number;
+            /**
+             * Format: int32
+             * @description How many of them have a drop recorded
+             */
+            dropped: number;
+            createdBy: string;
+            createdAt: components["schemas"]["Instant"];
+            startedAt?: components["schemas"]["Instant"];
+            closedAt?: components["schemas"]["Instant"];
+            /** Format: int64 */
+            version: number;
+        };
+        /** @enum {string} */
+        DeliveryRunStatus: "PLANNED" | "STARTED" | "CLOSED";
+        DeliveryRunTransition: {
+            /**
+             * Format: int64
+             * @description The version you saw; or send If-Match
+             */
+            version?: number;
+        };
+        DeliverySheet: {
+            run: components["schemas"]["DeliveryRun"];
+            /** @description Ordered by compound, building and door */
+            stops: components["schemas"]["DeliveryStop"][];
+        };
+        /** @description One door of a run sheet */
+        DeliveryStop: {
+            needId: components["schemas"]["UUID"];
+            householdId?: components["schemas"]["UUID"];
+            compound?: string;
+            building?: string;
+            door?: string;
+            contactName?: string;
+            /** @description Masked, e.g. 138****1234 */
+            phoneMasked?: string;
+            kind: components["schemas"]["NeedKind"];
+            detail?: string;
+            medicineName?: string;
+            medicineQuantity?: string;
+            urgency: components["schemas"]["NeedUrgency"];
+            /** @description Absent until the drop is recorded */
+            drop?: components["schemas"]["DeliveryDrop"];
+        };
         /** @enum {string} */
         DepartureReason: "RELEASED" | "TRANSFERRED" | "HOSPITAL";
         /** @enum {string} */
@@ -3514,6 +4021,24 @@ export interface components {
             /** @description The compound or community the checkpoint guards */
             guardsNodeId: components["schemas"]["UUID"];
         };
+        /** @description What happened at one door. DELIVERED names who received it (本人, 家属, 邻居 …) and issues the items from the run's storage place */
+        NewDeliveryDrop: {
+            needId: components["schemas"]["UUID"];
+            outcome: components["schemas"]["DeliveryOutcome"];
+            receivedBy?: string;
+            items?: components["schemas"]["DeliveryDropLine"][];
+            note?: string;
+        };
+        /** @description Open needs of your reach, the grid workers or leaders who carry them (assigned within the needs' area) and the storage place the items come from */
+        NewDeliveryRun: {
+            name: string;
+            date: components["schemas"]["LocalDate"];
+            /** @description The supply storage place the items are issued from */
+            placeId: components["schemas"]["UUID"];
+            needIds: string[];
+            /** @description Usernames */
+            carriers: string[];
+        };
         NewDoorToDoorTask: {
             id?: components["schemas"]["UUID"];
             householdId: components["schemas"]["UUID"];
@@ -3738,6 +4263,20 @@ export interface components {
             /** @example 19:00 */
             closesAt: components["schemas"]["LocalTime"];
         };
+        NewSupplyItem: {
+            name: string;
+            /** @description What it is counted in: 只, 盒, 瓶, kg, L */
+            unit: string;
+            unitKind: components["schemas"]["SupplyUnitKind"];
+            category: components["schemas"]["SupplyCategory"];
+        };
+        /** @description A CHECKPOINT place names its checkpoint and stands on the node it guards; the others name their area node (a community or below) */
+        NewSupplyPlace: {
+            kind: components["schemas"]["SupplyPlaceKind"];
+            name: string;
+            areaId?: components["schemas"]["UUID"];
+            checkpointId?: components["schemas"]["UUID"];
+        };
         NewTestRound: {
             id?: components["schemas"]["UUID"];
             name: string;
@@ -3885,6 +4424,11 @@ export interface components {
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
+        PageMovementView: {
+            items?: components["schemas"]["SupplyMovement"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
         PageNeedView: {
             items?: components["schemas"]["Need"][];
             /** @description Opaque cursor of the next page; absent on the last page */
@@ -3922,6 +4466,11 @@ export interface components {
         };
         PageRoundView: {
             items?: components["schemas"]["TestRound"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageRunView: {
+            items?: components["schemas"]["DeliveryRun"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
@@ -4664,6 +5213,149 @@ export interface components {
         Status5: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
         /** @enum {string} */
         Status6: "ACTIVE" | "RELEASED" | "HOSPITAL";
+        /** @enum {string} */
+        SupplyCategory: "PROTECTIVE_EQUIPMENT" | "DISINFECTANT" | "MEDICAL" | "FOOD" | "OTHER";
+        SupplyDonation: {
+            placeId: components["schemas"]["UUID"];
+            donor: string;
+            lines: components["schemas"]["SupplyLine"][];
+            note?: string;
+        };
+        /** @description To a checkpoint (toCheckpointId), a person (toPerson) or a household (householdId), each in your reach */
+        SupplyIssue: {
+            placeId: components["schemas"]["UUID"];
+            issuedTo: components["schemas"]["SupplyIssuedTo"];
+            toCheckpointId?: components["schemas"]["UUID"];
+            toPerson?: string;
+            householdId?: components["schemas"]["UUID"];
+            lines: components["schemas"]["SupplyLine"][];
+            note?: string;
+        };
+        /**
+         * @description DELIVERY_RUN issues are made by the delivery runs themselves
+         * @enum {string}
+         */
+        SupplyIssuedTo: "CHECKPOINT" | "PERSON" | "DELIVERY_RUN" | "HOUSEHOLD";
+        SupplyItem: {
+            id?: components["schemas"]["UUID"];
+            name?: string;
+            unit?: string;
+            unitKind?: components["schemas"]["SupplyUnitKind"];
+            category?: components["schemas"]["SupplyCategory"];
+            active?: boolean;
+            /** Format: int64 */
+            version?: number;
+        };
+        SupplyItemUpdate: {
+            name: string;
+            unit: string;
+            category: components["schemas"]["SupplyCategory"];
+            active: boolean;
+            /** Format: int64 */
+            version?: number;
+        };
+        SupplyLine: {
+            itemId: components["schemas"]["UUID"];
+            quantity: number;
+        };
+        SupplyMovement: {
+            id?: components["schemas"]["UUID"];
+            kind?: components["schemas"]["SupplyMovementKind"];
+            placeId?: components["schemas"]["UUID"];
+            placeName?: string;
+            toPlaceId?: components["schemas"]["UUID"];
+            toPlaceName?: string;
+            issuedTo?: components["schemas"]["SupplyIssuedTo"];
+            toCheckpointId?: components["schemas"]["UUID"];
+            toPerson?: string;
+            runId?: components["schemas"]["UUID"];
+            needId?: components["schemas"]["UUID"];
+            householdId?: components["schemas"]["UUID"];
+            donor?: string;
+            receiptNumber?: string;
+            supplier?: string;
+            reference?: string;
+            reason?: string;
+            note?: string;
+            correctsId?: components["schemas"]["UUID"];
+            actor?: string;
+            at?: components["schemas"]["Instant"];
+            lines?: components["schemas"]["SupplyMovementLine"][];
+        };
+        /** @enum {string} */
+        SupplyMovementKind: "DONATION_IN" | "PURCHASE_IN" | "ISSUE_OUT" | "TRANSFER" | "WRITE_OFF" | "STOCKTAKE";
+        /** @description The signed change at one place; a stocktake also keeps the count */
+        SupplyMovementLine: {
+            placeId?: components["schemas"]["UUID"];
+            itemId?: components["schemas"]["UUID"];
+            itemName?: string;
+            unit?: string;
+            delta?: number;
+            counted?: number;
+        };
+        SupplyPlace: {
+            id?: components["schemas"]["UUID"];
+            kind?: components["schemas"]["SupplyPlaceKind"];
+            name?: string;
+            areaId?: components["schemas"]["UUID"];
+            areaName?: string;
+            communityId?: components["schemas"]["UUID"];
+            checkpointId?: components["schemas"]["UUID"];
+            /** Format: int64 */
+            version?: number;
+        };
+        /** @enum {string} */
+        SupplyPlaceKind: "COMMUNITY_OFFICE" | "CHECKPOINT" | "ISOLATION_SITE";
+        SupplyPlaceStock: {
+            place?: components["schemas"]["SupplyPlace"];
+            lines?: components["schemas"]["SupplyStockLine"][];
+        };
+        SupplyPurchase: {
+            placeId: components["schemas"]["UUID"];
+            supplier?: string;
+            /** @description Invoice or order number */
+            reference?: string;
+            lines: components["schemas"]["SupplyLine"][];
+            note?: string;
+        };
+        /** @description One item at a place: on hand, its low-stock threshold if set */
+        SupplyStockLine: {
+            itemId?: components["schemas"]["UUID"];
+            name?: string;
+            unit?: string;
+            unitKind?: components["schemas"]["SupplyUnitKind"];
+            category?: components["schemas"]["SupplyCategory"];
+            onHand?: number;
+            lowThreshold?: number;
+            low?: boolean;
+        };
+        /** @description The quantities counted; the movement records the differences */
+        SupplyStocktake: {
+            placeId: components["schemas"]["UUID"];
+            lines: components["schemas"]["SupplyLine"][];
+            note?: string;
+        };
+        SupplyThreshold: {
+            /** @description Below this the item is shown as low; 0 clears it */
+            low: number;
+        };
+        SupplyTransfer: {
+            placeId: components["schemas"]["UUID"];
+            toPlaceId: components["schemas"]["UUID"];
+            lines: components["schemas"]["SupplyLine"][];
+            note?: string;
+        };
+        /**
+         * @description COUNT: whole numbers only; KG and LITRE: up to 3 decimals
+         * @enum {string}
+         */
+        SupplyUnitKind: "COUNT" | "KG" | "LITRE";
+        SupplyWriteOff: {
+            placeId: components["schemas"]["UUID"];
+            reason: string;
+            lines: components["schemas"]["SupplyLine"][];
+            correctsId?: components["schemas"]["UUID"];
+        };
         /** @enum {string} */
         Symptom: "FEVER" | "COUGH" | "SORE_THROAT" | "LOSS_OF_TASTE_OR_SMELL" | "FATIGUE" | "DIARRHOEA" | "NONE";
         /** @enum {string} */
@@ -6350,6 +7042,473 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveryRunResource_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                date?: components["schemas"]["LocalDate"];
+                limit?: number;
+                status?: components["schemas"]["DeliveryRunStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageRunView"];
+                };
+            };
+            /** @description A bad cursor, limit, date or status */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveryRunResource_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDeliveryRun"];
+            };
+        };
+        responses: {
+            /** @description Planned (or the first result again with the same Idempotency-Key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRun"];
+                };
+            };
+            /** @description Bad input, a carrier not assigned to the stops, or needs beyond your area */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A need is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A need is no longer open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveryRunResource_candidates: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The groups */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryCandidateGroup"][];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The area is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveryRunResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRun"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such run in your reach (or you do not carry it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveryRunResource_close: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryRunTransition"];
+            };
+        };
+        responses: {
+            /** @description Closed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRun"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description You carry the run but do not lead its area */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such run in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The run is already closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The run changed since the version you saw */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveryRunResource_drop: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDeliveryDrop"];
+            };
+        };
+        responses: {
+            /** @description Recorded (or the first result again with the same Idempotency-Key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDrop"];
+                };
+            };
+            /** @description Bad input (receivedBy for a delivery, items only with a delivery, a quantity that is not positive or fractional for a unit item) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such run you carry or lead, need on it, item or storage place */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not enough stock (naming the shortfall), the run is not started, or the need is already delivered, cancelled or recorded */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveryRunResource_sheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliverySheet"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such run in your reach (or you do not carry it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveryRunResource_start: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryRunTransition"];
+            };
+        };
+        responses: {
+            /** @description Started */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRun"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description You carry the run but do not lead its area */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such run in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The run is not planned */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The run changed since the version you saw */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11096,6 +12255,868 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SupplyItemResource_list: {
+        parameters: {
+            query?: {
+                all?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyItem"][];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SupplyItemResource_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSupplyItem"];
+            };
+        };
+        responses: {
+            /** @description Added (or the first result again with the same Idempotency-Key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyItem"];
+                };
+            };
+            /** @description Bad input, naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An item of that name is already in the catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SupplyItemResource_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupplyItemUpdate"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyItem"];
+                };
+            };
+            /** @description Bad input, naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such item */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Another item has that name */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The item changed since the version you saw */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SupplyMovementResource_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                from?: components["schemas"]["Instant"];
+                itemId?: components["schemas"]["UUID"];
+                kind?: components["schemas"]["SupplyMovementKind"];
+                limit?: number;
+                placeId?: components["schemas"]["UUID"];
+                to?: components["schemas"]["Instant"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMovementView"];
+                };
+            };
+            /** @description A bad cursor, limit or period */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The place is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SupplyMovementResource_donation: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupplyDonation"];
+            };
+        };
+        responses: {
+            /** @description Received (or the first result again with the same Idempotency-Key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyMovement"];
+                };
+            };
+            /** @description A quantity not above zero, or a fraction of a counted item */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The place is not in your reach, or an item is unknown */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Idempotency-Key was used with another donation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SupplyMovementResource_issue: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupplyIssue"];
+            };
+        };
+        responses: {
+            /** @description Issued; a retry with the same Idempotency-Key issues nothing more */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyMovement"];
+                };
+            };
+            /** @description A bad quantity or a recipient missing, naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The place, checkpoint or household is not in your reach, or an item is unknown */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not enough stock (the problem's shortfalls name each item) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The key was already used for another issue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SupplyMovementResource_purchase: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupplyPurchase"];
+            };
+        };
+        responses: {
+            /** @description Received, or replayed for the same Idempotency-Key */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyMovement"];
+                };
+            };
+            /** @description Bad quantity (not above zero, or fractional for a counted item) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Place out of reach, or item unknown */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Idempotency-Key reused for another purchase */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SupplyMovementResource_stocktake: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupplyStocktake"];
+            };
+        };
+        responses: {
+            /** @description Counted (a repeated key answers the first count) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyMovement"];
+                };
+            };
+            /** @description A negative count, or a fraction of a counted item */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The place is out of your reach or an item is not in the catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description This key was used for a different stocktake */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SupplyMovementResource_transfer: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupplyTransfer"];
+            };
+        };
+        responses: {
+            /** @description Moved; replayed for a repeated Idempotency-Key */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyMovement"];
+                };
+            };
+            /** @description The same place twice, or a bad quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A place is out of reach, or an item unknown */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The source place holds too little */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Idempotency-Key belongs to another transfer */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SupplyMovementResource_writeOff: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupplyWriteOff"];
+            };
+        };
+        responses: {
+            /** @description Written off (the same answer again for a repeated key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyMovement"];
+                };
+            };
+            /** @description No reason, or a bad quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Place or corrected movement out of reach; item unknown */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description More than the place holds */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description That Idempotency-Key went with another write-off */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SupplyMovementResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The movement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyMovement"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such movement in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SupplyPlaceResource_list: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The places, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyPlace"][];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The area is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SupplyPlaceResource_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSupplyPlace"];
+            };
+        };
+        responses: {
+            /** @description Opened (or the first result again with the same Idempotency-Key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyPlace"];
+                };
+            };
+            /** @description Bad input, naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The area node or checkpoint is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SupplyPlaceResource_stock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The place and its stock */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyPlaceStock"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such place in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SupplyPlaceResource_threshold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+                itemId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupplyThreshold"];
+            };
+        };
+        responses: {
+            /** @description The place's stock with the new threshold */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyPlaceStock"];
+                };
+            };
+            /** @description A negative threshold, or a fraction of a counted item */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such place in your reach, or no such item */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
