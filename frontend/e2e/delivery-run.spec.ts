@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { apiAs, login, openSection, screenshot } from './support';
 
 /**
@@ -45,12 +45,12 @@ test('worker1 opens today’s run sheet on a phone and records a delivery and a 
     const need = await leader.post<{ id: string }>('/api/v1/needs', { kind: 'FOOD', urgency: 'TODAY', source: 'PHONE_CALL', householdId: h.id, detail: '口罩和大米' });
     needIds.push(need.id);
   }
-  const stock = await supplies(leader);
+  const stock = await supplies(request);
   const run = await leader.post<Run>('/api/v1/delivery-runs', { name: 'G01 e2e 送货', date: today(), placeId: stock.placeId, needIds, carriers: ['worker1'] });
   await leader.post(`/api/v1/delivery-runs/${run.id}/start`, { version: run.version });
   const sheet = await leader.get<Sheet>(`/api/v1/delivery-runs/${run.id}/sheet`);
   const [first, second] = sheet.stops;
-  expect(first && second, 'two stops').toBeTruthy();
+  expect(sheet.stops, 'two stops').toHaveLength(2);
   const label = (s: Sheet['stops'][number]) => [s.compound, s.building, s.door].filter(Boolean).join(' ');
 
   await login(page, 'worker1', '/');
@@ -59,8 +59,8 @@ test('worker1 opens today’s run sheet on a phone and records a delivery and a 
   await expect(page.getByRole('heading', { name: 'G01 e2e 送货' })).toBeVisible();
   const cards = page.locator('.gg-stop');
   await expect(cards).toHaveCount(2);
-  await expect(cards.nth(0)).toContainText(label(first!));
-  await expect(cards.nth(1)).toContainText(label(second!));
+  await expect(cards.nth(0)).toContainText(label(first));
+  await expect(cards.nth(1)).toContainText(label(second));
   await screenshot(page, testInfo, 'delivery-run-sheet');
 
   // 送达 at the first door: received by the family, 2 masks handed over
@@ -79,15 +79,27 @@ test('worker1 opens today’s run sheet on a phone and records a delivery and a 
   await expect(page.getByText('已登记 2 / 2 户')).toBeVisible();
   await screenshot(page, testInfo, 'delivery-run-recorded');
 
-  expect((await leader.get<{ status: string; receivedBy?: string }>(`/api/v1/needs/${first!.needId}`)).status).toBe('DELIVERED');
-  expect((await leader.get<{ status: string }>(`/api/v1/needs/${second!.needId}`)).status).toBe('OPEN');
+  expect((await leader.get<{ status: string; receivedBy?: string }>(`/api/v1/needs/${first.needId}`)).status).toBe('DELIVERED');
+  expect((await leader.get<{ status: string }>(`/api/v1/needs/${second.needId}`)).status).toBe('OPEN');
   expect(await stock.onHand()).toBe(stock.before - 2);
 });
 
-/** A storage place with an item in stock, through the supply API as leader1 (finished when the supply branch lands). */
-async function supplies(leader: Awaited<ReturnType<typeof apiAs>>) {
-  void leader;
-  throw new Error('supply API not merged yet');
-  // eslint-disable-next-line no-unreachable
-  return { placeId: '', itemName: '', before: 0, onHand: async () => 0 };
+/**
+ * A storage place of the community with a new counted item in stock (as the supervisor, who runs the stores), and a
+ * way to read its stock on hand.
+ */
+async function supplies(request: APIRequestContext) {
+  const supervisor = await apiAs(request, 'supervisor');
+  const community = (await supervisor.get<Page<{ id: string; kind: string }>>('/api/v1/areas?kind=COMMUNITY')).items[0];
+  expect(community, 'the demo community').toBeTruthy();
+  const suffix = crypto.randomUUID().slice(0, 8);
+  const place = await supervisor.post<{ id: string }>('/api/v1/supplies/places', { kind: 'COMMUNITY_OFFICE', name: `社区仓库 ${suffix}`, areaId: community?.id });
+  const itemName = `口罩 ${suffix}`;
+  const item = await supervisor.post<{ id: string }>('/api/v1/supplies/items', { name: itemName, unit: '只', unitKind: 'COUNT', category: 'PROTECTIVE_EQUIPMENT' });
+  await supervisor.post('/api/v1/supplies/movements/purchases', { placeId: place.id, supplier: '供货商', lines: [{ itemId: item.id, quantity: 10 }] });
+  const onHand = async () => {
+    const stock = await supervisor.get<{ lines: { itemId: string; onHand: number }[] }>(`/api/v1/supplies/places/${place.id}/stock`);
+    return Number(stock.lines.find((l) => l.itemId === item.id)?.onHand ?? 0);
+  };
+  return { placeId: place.id, itemName, before: await onHand(), onHand };
 }
