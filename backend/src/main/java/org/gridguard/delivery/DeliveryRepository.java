@@ -114,16 +114,17 @@ public class DeliveryRepository {
     List<DeliveryRun> page(LocalDate date, DeliveryRules.RunStatus status, Instant afterAt, UUID afterId, int limit) {
         Map<String, Object> p = new HashMap<>();
         StringBuilder sql = new StringBuilder("select r.* from delivery_run r join area_node an on an.id = r.area_id where ");
-        p.put("me", caller.name());
         String carried = "exists (select 1 from delivery_carrier c where c.run_id = r.id and c.username = :me)";
         if (caller.isAdmin()) {
             sql.append("true");
         } else if (manager()) {
+            p.put("me", caller.name());
             p.put("communities", jurisdiction.communityIds().toArray(UUID[]::new));
             p.put("patterns", jurisdiction.likePatterns());
             sql.append("((r.community_id = any(cast(:communities as uuid[])) and an.path like any(cast(:patterns as text[])))"
                     + " or ").append(carried).append(')');
         } else {
+            p.put("me", caller.name());
             sql.append(carried);
         }
         if (date != null) {

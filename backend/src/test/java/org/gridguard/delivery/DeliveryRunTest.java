@@ -269,6 +269,8 @@ class DeliveryRunTest {
         Api.as(Tokens.leader2()).body(Map.of("version", 1)).post(RUNS + "/" + runId + "/close").then().statusCode(404);
         Api.as(Tokens.supervisor()).get(RUNS + "/" + runId).then().statusCode(200);
         Api.as(Tokens.admin()).get(RUNS + "/" + runId + "/sheet").then().statusCode(200);
+        assertThat(Api.as(Tokens.admin()).get(RUNS + "?limit=500").then().statusCode(200).extract().jsonPath()
+                .getList("items.id")).contains(runId);
         Api.as(Tokens.leader1()).get(RUNS + "/" + UUID.randomUUID()).then().statusCode(404);
     }
 
