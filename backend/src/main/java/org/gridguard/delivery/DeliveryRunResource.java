@@ -54,7 +54,7 @@ public class DeliveryRunResource {
     @Path("/candidates")
     @RolesAllowed({ "admin", "supervisor", "grid-leader" })
     @Operation(summary = "Open needs to put on a run", description = "The open needs of your reach (within the area if "
-            + "given), grouped by compound and building, doors in natural order; at most 500, oldest first.")
+            + "given), grouped by compound and building, doors in natural order; at most 500, newest first.")
     @APIResponse(responseCode = "200", description = "The groups")
     @APIResponse(responseCode = "404", description = "The area is not in your reach")
     public List<CandidateGroup> candidates(@QueryParam("areaId") UUID areaId) {

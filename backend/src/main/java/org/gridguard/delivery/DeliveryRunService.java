@@ -113,8 +113,12 @@ public class DeliveryRunService {
     public Page<RunView> list(LocalDate date, RunStatus status, String cursor, Integer limit) {
         int lim = Cursor.limit(limit);
         List<String> c = Cursor.decodeAtAndId(cursor);
-        List<DeliveryRun> rows = repo.page(date, status, Cursor.at(c), Cursor.id(c), lim + 1);
-        return Page.of(views(rows), lim, v -> Cursor.encode(v.createdAt().toString(), v.id().toString()));
+        return Page.of(views(repo.page(date, status, Cursor.at(c), Cursor.id(c), lim + 1)), lim,
+                DeliveryRunService::cursorOf);
+    }
+
+    private static String cursorOf(RunView v) {
+        return Cursor.encode(v.createdAt().toString(), v.id().toString());
     }
 
     @Transactional

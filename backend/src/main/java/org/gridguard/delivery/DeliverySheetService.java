@@ -36,7 +36,7 @@ import org.gridguard.supply.Stock;
 @ApplicationScoped
 public class DeliverySheetService {
 
-    /** At most this many open needs are offered at once (the oldest first). */
+    /** At most this many open needs are offered at once (the newest first). */
     static final int CANDIDATES = 500;
 
     @Inject
