@@ -68,7 +68,7 @@ test('worker1 opens today’s run sheet on a phone and records a delivery and a 
   await door.getByRole('button', { name: '送达' }).click();
   await door.getByText('家属').click();
   await door.getByLabel('物资').click();
-  await page.getByRole('option', { name: new RegExp(stock.itemName) }).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: stock.itemName }).click();
   await door.getByLabel('数量').fill('2');
   await door.getByRole('button', { name: '确认送达' }).click();
   await expect(door.getByText('已送达')).toBeVisible();
