@@ -6,7 +6,8 @@ import { apiAs, login, openSection, screenshot } from './support';
  * worker1's cell G01 on today's run, carried by worker1, issuing from a storage place with masks in stock, and starts
  * it. worker1 opens the delivery section: today's run sheet is there, doors in order; a tap on 送达 asks who received
  * it and which items, and the door turns 已送达; 无人在家 is one tap. The API then holds the need delivered, the other
- * back on the board, and the stock fell by what was handed over.
+ * back on the board, and the stock fell by what was handed over. At a desk, leader1 plans a run in the browser from a
+ * building's open needs, starts it and opens the printable sheet.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -93,7 +94,8 @@ async function supplies(request: APIRequestContext) {
   const community = (await supervisor.get<Page<{ id: string; kind: string }>>('/api/v1/areas?kind=COMMUNITY')).items[0];
   expect(community, 'the demo community').toBeTruthy();
   const suffix = crypto.randomUUID().slice(0, 8);
-  const place = await supervisor.post<{ id: string }>('/api/v1/supplies/places', { kind: 'COMMUNITY_OFFICE', name: `社区仓库 ${suffix}`, areaId: community?.id });
+  const placeName = `社区仓库 ${suffix}`;
+  const place = await supervisor.post<{ id: string }>('/api/v1/supplies/places', { kind: 'COMMUNITY_OFFICE', name: placeName, areaId: community?.id });
   const itemName = `口罩 ${suffix}`;
   const item = await supervisor.post<{ id: string }>('/api/v1/supplies/items', { name: itemName, unit: '只', unitKind: 'COUNT', category: 'PROTECTIVE_EQUIPMENT' });
   await supervisor.post('/api/v1/supplies/movements/purchases', { placeId: place.id, supplier: '供货商', lines: [{ itemId: item.id, quantity: 10 }] });
@@ -101,5 +103,38 @@ async function supplies(request: APIRequestContext) {
     const stock = await supervisor.get<{ lines: { itemId: string; onHand: number }[] }>(`/api/v1/supplies/places/${place.id}/stock`);
     return Number(stock.lines.find((l) => l.itemId === item.id)?.onHand ?? 0);
   };
-  return { placeId: place.id, itemName, before: await onHand(), onHand };
+  return { placeId: place.id, placeName, itemName, before: await onHand(), onHand };
 }
+
+test('leader1 plans a run at a desk from a building’s open needs, starts it and opens the printable sheet', async ({ page, request }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desk', 'runs are planned at a desk');
+  test.setTimeout(180_000);
+  const leader = await apiAs(request, 'leader1');
+  const cell = (await leader.get<Page<{ id: string; code: string }>>('/api/v1/grid-cells?limit=100')).items.find((c) => c.code.endsWith('-G01'));
+  const [household] = (await leader.get<Page<{ id: string }>>(`/api/v1/households?limit=1&areaId=${cell?.id}`)).items;
+  const need = await leader.post<{ id: string }>('/api/v1/needs', { kind: 'FOOD', urgency: 'TODAY', source: 'PHONE_CALL', householdId: household?.id, detail: 'desk e2e' });
+  const stock = await supplies(request);
+  const name = `桌面 e2e ${stock.itemName}`;
+
+  await login(page, 'leader1', '/delivery');
+  await page.getByRole('link', { name: /新建送货批次/ }).click();
+  await page.getByLabel('批次名称').fill(name);
+  await page.getByLabel('出库地点').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: stock.placeName }).click();
+  await page.getByLabel('配送人员').fill('worker1');
+  await page.getByLabel('配送人员').press('Enter');
+  // the building holding the new need, chosen as a whole
+  const group = page.locator('.gg-candidate-group').filter({ hasText: 'desk e2e' });
+  await group.getByText('整栋选择').click();
+  await expect(page.getByText(/已选 [1-9]\d* 户/)).toBeVisible();
+  await screenshot(page, testInfo, 'delivery-new-run');
+  await page.getByRole('button', { name: '创建批次' }).click();
+
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+  await page.getByRole('button', { name: '出发（开始配送）' }).click();
+  await expect(page.getByText('配送中')).toBeVisible();
+  expect((await leader.get<{ status: string }>(`/api/v1/needs/${need.id}`)).status).toBe('OUT_FOR_DELIVERY');
+  await page.getByRole('link', { name: '打印送货单' }).click();
+  await expect(page.locator('.gg-print-table tbody tr').filter({ hasText: 'desk e2e' })).toHaveCount(1);
+  await screenshot(page, testInfo, 'delivery-print');
+});

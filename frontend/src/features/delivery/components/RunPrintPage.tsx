@@ -30,7 +30,7 @@ export function RunPrintPage() {
         <thead>
           <tr>
             <th>#</th>
-            <th>{t('delivery.stops')}</th>
+            <th>{t('delivery.door')}</th>
             <th>{t('delivery.contact')}</th>
             <th>{t('delivery.phone')}</th>
             <th>{t('delivery.need')}</th>
