@@ -40,6 +40,10 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../features/areas/components/GridCellDetailPage')).GridCellDetailPage }),
       },
       {
+        path: 'needs',
+        lazy: async () => ({ Component: (await import('../features/needs/components/NeedsPage')).NeedsPage }),
+      },
+      {
         path: 'households',
         lazy: async () => ({ Component: (await import('../features/households/components/HouseholdListPage')).HouseholdListPage }),
       },

@@ -1,5 +1,5 @@
 import { Button, Card, Col, Descriptions, Empty, List, Row, Skeleton, Tag, Typography } from 'antd';
-import { EditOutlined } from '@ant-design/icons';
+import { EditOutlined, ShoppingOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ChangeHistory } from '../../../components/ChangeHistory';
@@ -119,6 +119,11 @@ export function HouseholdDetailPage() {
               <Typography.Title level={2} id="household-title">
                 {t('households.doorNumber')} {h.doorNumber}
               </Typography.Title>
+            </Col>
+            <Col>
+              <Button size="large" icon={<ShoppingOutlined />} onClick={() => void navigate(`/needs?household=${id}`)}>
+                {t('needs.register')}
+              </Button>
             </Col>
             {canEdit && (
               <Col>

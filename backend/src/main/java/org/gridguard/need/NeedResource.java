@@ -152,9 +152,9 @@ public class NeedResource {
             + "not go …: the carrier and run are cleared.")
     @APIResponse(responseCode = "200", description = "Open again", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = NeedView.class)))
-    @APIResponse(responseCode = "400", description = "No reason")
-    @APIResponse(responseCode = "404", description = "No such need in your reach")
     @APIResponse(responseCode = "409", description = "The need is not assigned or out for delivery")
+    @APIResponse(responseCode = "404", description = "No such need in your reach")
+    @APIResponse(responseCode = "400", description = "No reason")
     @APIResponse(responseCode = "412", description = "The need changed since the version you saw")
     @APIResponse(responseCode = "428", description = "No version sent")
     public NeedView reopen(@PathParam("id") UUID id, @Valid @NotNull NeedCancel body, @HeaderParam("If-Match") String ifMatch) {

@@ -120,6 +120,8 @@ class BolaTest {
             Map.entry("POST /api/v1/delivery-runs/{id}/close", "{\"version\":0}"),
             Map.entry("POST /api/v1/delivery-runs/{id}/drops", "{\"needId\":\"" + UUID.randomUUID()
                     + "\",\"outcome\":\"NOBODY_HOME\"}"),
+            Map.entry("POST /api/v1/needs/{id}/reopen", "{\"reason\":\"家中无人\",\"version\":0}"),
+            Map.entry("POST /api/v1/needs/{id}/deliver", "{\"receivedBy\":\"本人\",\"version\":0}"),
             Map.entry("POST /api/v1/quarantines/{id}/breaches", "{\"checkpointId\":\"" + Demo.id("BH-C001-KK4") + "\"}"),
             Map.entry("POST /api/v1/households/{id}/verifications", "{\"verifiedOn\":\"2022-04-05\",\"method\":\"PHONE\"}"),
             Map.entry("POST /api/v1/quarantine-worklist/{itemId}/resolve", "{\"status\":\"NOT_FOUND\",\"note\":\"查无此人\"}"),
@@ -280,6 +282,8 @@ class BolaTest {
         RequestSpecification spec = Api.as(token);
         if (body != null) {
             spec = spec.body(body);
+        } else if (path.endsWith("/prescription") && "PUT".equals(method)) {
+            spec = spec.contentType("image/png").body(EndpointSecurityTest.PNG);
         }
         return spec.request(method, path);
     }
