@@ -279,6 +279,20 @@ export const router = createBrowserRouter([
           };
         },
       })),
+      // Supplies (features/supplies): stock per place, the ledger, movements, the catalogue
+      {
+        path: 'supplies',
+        lazy: async () => {
+          const { SuppliesPage } = await import('../features/supplies/components/SuppliesPage');
+          return {
+            Component: () => (
+              <RequireRole roles={MANAGERS}>
+                <SuppliesPage />
+              </RequireRole>
+            ),
+          };
+        },
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

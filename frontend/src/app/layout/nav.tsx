@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ParseKeys } from 'i18next';
-import { AlertOutlined, CarOutlined, ApartmentOutlined, AppstoreOutlined, BankOutlined, CalendarOutlined, CloudDownloadOutlined, CloudUploadOutlined, DashboardOutlined, ExperimentOutlined, FundOutlined, HomeOutlined, SafetyOutlined, ScheduleOutlined, ShoppingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, CarOutlined, ApartmentOutlined, AppstoreOutlined, BankOutlined, CalendarOutlined, CloudDownloadOutlined, CloudUploadOutlined, DashboardOutlined, ExperimentOutlined, FundOutlined, HomeOutlined, InboxOutlined, SafetyOutlined, ScheduleOutlined, ShoppingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { hasAnyRole, type Role } from '../../lib/auth/roles';
 
 export interface NavItem {
@@ -54,6 +54,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'quarantine-sites', path: '/quarantine-sites', labelKey: 'quarantineDesk.nav.sites', icon: <BankOutlined />, roles: SITE_VIEWERS, priority: { worker: 1 } },
   { key: 'needs', path: '/needs', labelKey: 'needs.nav', icon: <ShoppingOutlined />, roles: PEOPLE, priority: { worker: 1.6, manager: 3.6 } },
   { key: 'delivery', path: '/delivery', labelKey: 'delivery.nav.runs', icon: <CarOutlined />, roles: PEOPLE, priority: { worker: 1.7 } },
+  { key: 'supplies', path: '/supplies', labelKey: 'supplies.nav', icon: <InboxOutlined />, roles: MANAGERS, priority: { manager: 5 } },
   { key: 'me', path: '/me', labelKey: 'nav.me', icon: <UserOutlined />, roles: PEOPLE, priority: { worker: 9 } },
 ];
 

@@ -170,6 +170,7 @@ public class DemoLoader {
             DemoRound.load(c, d);
             SiteDemo.load(c, d);
             int orders = QuarantineDemo.load(c, d, java.time.LocalDate.now(clock));
+            SupplyDemo.load(c, d, clock.instant());
             c.commit();
             LOG.infof("Quarantine demo: %d orders", orders);
             LOG.infof("Temperature demo: %d readings", readings);

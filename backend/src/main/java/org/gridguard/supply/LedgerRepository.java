@@ -154,11 +154,20 @@ public class LedgerRepository {
         return out;
     }
 
-    private static MovementView view(Object[] r, List<LineView> lines) {
-        return new MovementView((UUID) r[0], MovementKind.valueOf((String) r[1]), (UUID) r[2], (String) r[3],
-                (UUID) r[4], (String) r[5], r[6] == null ? null : IssuedTo.valueOf((String) r[6]), (UUID) r[7],
-                (String) r[8], (UUID) r[9], (UUID) r[10], (UUID) r[11], (String) r[12], (String) r[13], (String) r[14],
-                (String) r[15], (String) r[16], (String) r[17], (UUID) r[18], (String) r[19], Rows.instant(r[20]), lines);
+    /** A row of {@link #SELECT}, read column after column. */
+    private static MovementView view(Object[] row, List<LineView> lines) {
+        java.util.Iterator<Object> c = java.util.Arrays.asList(row).iterator();
+        UUID id = (UUID) c.next();
+        MovementKind kind = MovementKind.valueOf((String) c.next());
+        UUID place = (UUID) c.next();
+        String placeName = (String) c.next();
+        UUID to = (UUID) c.next();
+        String toName = (String) c.next();
+        String issued = (String) c.next();
+        return new MovementView(id, kind, place, placeName, to, toName, issued == null ? null : IssuedTo.valueOf(issued),
+                (UUID) c.next(), (String) c.next(), (UUID) c.next(), (UUID) c.next(), (UUID) c.next(), (String) c.next(),
+                (String) c.next(), (String) c.next(), (String) c.next(), (String) c.next(), (String) c.next(),
+                (UUID) c.next(), (String) c.next(), Rows.instant(c.next()), lines);
     }
 
     /** Per category: on hand now, and issued in [from, to), over the places within {@code areaPath} (null = all). */

@@ -28,6 +28,8 @@ public class LedgerService {
     LedgerRepository ledger;
     @Inject
     MovementService movements;
+    @Inject
+    ReceiptPdf pdf;
 
     @Transactional
     public MovementView get(UUID id) {
@@ -44,6 +46,43 @@ public class LedgerService {
         List<String> c = Cursor.decodeAtAndId(cursor);
         return Page.of(ledger.page(filter(q), Cursor.at(c), Cursor.id(c), lim + 1), lim,
                 v -> Cursor.encode(v.at().toString(), v.id().toString()));
+    }
+
+    /** The most lines one export holds: a larger ledger is exported by period. */
+    static final int EXPORT_LIMIT = 50_000;
+
+    /** The ledger as CSV or XLSX, newest first; 400 when the filters hold more than {@link #EXPORT_LIMIT} movements. */
+    @Transactional
+    public Export export(Query q, String format) {
+        boolean xlsx = "xlsx".equalsIgnoreCase(format);
+        if (!xlsx && format != null && !"csv".equalsIgnoreCase(format)) {
+            throw ApiProblem.invalid("format", "csv or xlsx");
+        }
+        List<MovementView> all = ledger.page(filter(q), null, null, EXPORT_LIMIT + 1);
+        if (all.size() > EXPORT_LIMIT) {
+            throw ApiProblem.invalid("from", "more than " + EXPORT_LIMIT + " movements: export a shorter period");
+        }
+        return xlsx ? new Export(LedgerExport.xlsx(all), XLSX, "supplies-ledger.xlsx")
+                : new Export(LedgerExport.csv(all).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "text/csv; charset=UTF-8", "supplies-ledger.csv");
+    }
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** A download: its bytes, media type and file name. */
+    public record Export(byte[] body, String mediaType, String filename) {
+    }
+
+    /** The donor's receipt of a donation in reach, as a PDF; 409 for any other movement. */
+    @Transactional
+    public byte[] receipt(UUID id) {
+        MovementView m = get(id);
+        if (m.kind() != MovementKind.DONATION_IN) {
+            throw ApiProblem.conflict("Only a donation has a donor's receipt; this movement is " + m.kind());
+        }
+        SupplyRepository.Place p = supply.visiblePlace(m.placeId());
+        SupplyRepository.Node community = supply.node(p.view().communityId());
+        return pdf.render(m, community == null ? "" : community.name());
     }
 
     /** The filter of a query within reach: a place named must be in reach (else 404), a period must run forward. */

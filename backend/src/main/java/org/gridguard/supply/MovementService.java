@@ -59,26 +59,29 @@ public class MovementService {
 
     @Transactional
     public Idempotency.Outcome<MovementView> donation(DonationIn in, String key) {
-        return once(key, "SUPPLY_DONATION", in, () -> {
-            Place p = supply.visiblePlace(in.placeId());
-            Draft d = draft(MovementKind.DONATION_IN, p);
+        return once(key, "SUPPLY_DONATION", in, () -> into(MovementKind.DONATION_IN, in.placeId(), in.lines(), d -> {
             d.donor = in.donor().trim();
             d.receiptNumber = SupplyRules.receiptNumber(d.at.atZone(CHINA).getYear(), ledger.nextReceipt());
             d.note = Draft.text(in.note());
-            return record(d, p, StockLedger.at(p.id(), in.lines(), 1), stock.checkLines(in.lines(), false));
-        });
+        }));
     }
 
     @Transactional
     public Idempotency.Outcome<MovementView> purchase(PurchaseIn in, String key) {
-        return once(key, "SUPPLY_PURCHASE", in, () -> {
-            Place p = supply.visiblePlace(in.placeId());
-            Draft d = draft(MovementKind.PURCHASE_IN, p);
+        return once(key, "SUPPLY_PURCHASE", in, () -> into(MovementKind.PURCHASE_IN, in.placeId(), in.lines(), d -> {
             d.supplier = Draft.text(in.supplier());
             d.reference = Draft.text(in.reference());
             d.note = Draft.text(in.note());
-            return record(d, p, StockLedger.at(p.id(), in.lines(), 1), stock.checkLines(in.lines(), false));
-        });
+        }));
+    }
+
+    /** Stock into one place of reach: the draft filled in by the kind, the lines added to the place. */
+    private Idempotency.Outcome<MovementView> into(MovementKind kind, UUID placeId, List<LineIn> lines,
+            java.util.function.Consumer<Draft> fill) {
+        Place p = supply.visiblePlace(placeId);
+        Draft d = draft(kind, p);
+        fill.accept(d);
+        return record(d, p, StockLedger.at(p.id(), lines, 1), stock.checkLines(lines, false));
     }
 
     @Transactional

@@ -64,9 +64,10 @@ public class SupplyItemResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "admin", "supervisor" })
-    @Operation(summary = "Rename, recategorise or retire an item", description = "Its unit kind never changes (the ledger "
-            + "counts in it). Needs the version you edited (If-Match or body).")
+    @RolesAllowed("admin")
+    @Operation(summary = "Rename, recategorise or retire an item", description = "The catalogue is shared by every "
+            + "community, so only an admin changes an item. Its unit kind never changes (the ledger counts in it). Needs the "
+            + "version you edited (If-Match or body).")
     @APIResponse(responseCode = "200", description = "Changed")
     @APIResponse(responseCode = "400", description = "Bad input, naming the field")
     @APIResponse(responseCode = "404", description = "No such item")

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,6 +46,7 @@ import org.gridguard.supply.SupplyViews.WriteOffIn;
 public class SupplyMovementResource {
 
     static final String BASE = "/api/v1/supplies/movements";
+    static final String PDF = "application/pdf";
 
     @Inject
     MovementService service;
@@ -61,6 +63,41 @@ public class SupplyMovementResource {
             @QueryParam("kind") MovementKind kind, @QueryParam("from") Instant from, @QueryParam("to") Instant to,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return ledger.list(new LedgerService.Query(placeId, itemId, kind, from, to), cursor, limit);
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({ "text/csv", LedgerService.XLSX, MediaType.APPLICATION_JSON })
+    @RolesAllowed({ "admin", "supervisor", "grid-leader" })
+    @Operation(summary = "Export the ledger", description = "One row per line of each movement in your reach, with the "
+            + "list's filters; format=csv (UTF-8 with BOM) or xlsx. At most 50,000 movements per export.")
+    @APIResponse(responseCode = "200", description = "The download", content = {
+        @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = LedgerService.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "400", description = "An unknown format, a bad period, or too many movements")
+    @APIResponse(responseCode = "404", description = "The place is not in your reach")
+    public Response export(@QueryParam("placeId") UUID placeId, @QueryParam("itemId") UUID itemId,
+            @QueryParam("kind") MovementKind kind, @QueryParam("from") Instant from, @QueryParam("to") Instant to,
+            @QueryParam("format") String format) {
+        LedgerService.Export e = ledger.export(new LedgerService.Query(placeId, itemId, kind, from, to), format);
+        return Response.ok(e.body(), e.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + e.filename() + "\"").build();
+    }
+
+    @GET
+    @Path("/{id}/receipt.pdf")
+    @Produces({ PDF, MediaType.APPLICATION_JSON })
+    @RolesAllowed({ "admin", "supervisor", "grid-leader" })
+    @Operation(summary = "The donor's receipt of a donation (PDF, Chinese)", description = "物资捐赠收据: receipt number, "
+            + "donor, items and quantities, the place, the community and who received it.")
+    @APIResponse(responseCode = "200", description = "The receipt", content = @Content(mediaType = PDF,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such movement in your reach")
+    @APIResponse(responseCode = "409", description = "The movement is not a donation")
+    @APIResponse(responseCode = "503", description = "The receipt's font is not installed on this server")
+    public Response receipt(@PathParam("id") UUID id) {
+        return Response.ok(ledger.receipt(id), PDF).header("Content-Disposition", "inline; filename=\"receipt.pdf\"")
+                .build();
     }
 
     @GET

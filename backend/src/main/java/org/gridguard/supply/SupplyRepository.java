@@ -107,27 +107,40 @@ public class SupplyRepository {
     }
 
     Node node(UUID id) {
-        List<Object[]> rows = Rows.list(em, "select id, path, community_id, name from area_node where id = :id",
-                Map.of("id", id));
-        return rows.isEmpty() ? null : new Node((UUID) rows.get(0)[0], (String) rows.get(0)[1], (UUID) rows.get(0)[2],
-                (String) rows.get(0)[3]);
+        return firstNode("select id, path, community_id, name from area_node where id = :id", id);
     }
 
     /** The node a checkpoint guards, or null when there is no such checkpoint. */
     Node checkpointNode(UUID checkpointId) {
-        List<Object[]> rows = Rows.list(em, """
+        return firstNode("""
                 select an.id, an.path, c.community_id, c.name from checkpoint c join area_node an on an.id = c.guards_node_id
-                where c.id = :id""", Map.of("id", checkpointId));
-        return rows.isEmpty() ? null : new Node((UUID) rows.get(0)[0], (String) rows.get(0)[1], (UUID) rows.get(0)[2],
-                (String) rows.get(0)[3]);
+                where c.id = :id""", checkpointId);
+    }
+
+    private Node firstNode(String sql, UUID id) {
+        return Rows.list(em, sql, Map.of("id", id)).stream()
+                .map(r -> new Node((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3])).findFirst().orElse(null);
+    }
+
+    /** Runs an insert or update with positional parameters ?1, ?2 …; the number of rows it changed. */
+    private int update(String sql, Object... values) {
+        var q = em.createNativeQuery(sql);
+        for (int i = 0; i < values.length; i++) {
+            q.setParameter(i + 1, values[i]);
+        }
+        return q.executeUpdate();
+    }
+
+    boolean anyPlaceOn(UUID areaId) {
+        return !Rows.list(em, "select id, 0 from supply_place where area_id = :area limit 1", Map.of("area", areaId))
+                .isEmpty();
     }
 
     void insertPlace(PlaceView v, String actor, Instant at) {
-        em.createNativeQuery("""
+        update("""
                 insert into supply_place (id, kind, name, area_id, community_id, checkpoint_id, created_by, created_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""").setParameter(1, v.id()).setParameter(2, v.kind().name())
-                .setParameter(3, v.name()).setParameter(4, v.areaId()).setParameter(5, v.communityId())
-                .setParameter(6, v.checkpointId()).setParameter(7, actor).setParameter(8, at).executeUpdate();
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""", v.id(), v.kind().name(), v.name(), v.areaId(), v.communityId(),
+                v.checkpointId(), actor, at);
     }
 
     // ---- the catalogue
@@ -171,31 +184,27 @@ public class SupplyRepository {
     }
 
     void insertItem(ItemView v, String actor, Instant at) {
-        em.createNativeQuery("""
+        update("""
                 insert into supply_item (id, name, unit, unit_kind, category, active, created_by, created_at)
-                values (?1, ?2, ?3, ?4, ?5, true, ?6, ?7)""").setParameter(1, v.id()).setParameter(2, v.name())
-                .setParameter(3, v.unit()).setParameter(4, v.unitKind().name()).setParameter(5, v.category().name())
-                .setParameter(6, actor).setParameter(7, at).executeUpdate();
+                values (?1, ?2, ?3, ?4, ?5, true, ?6, ?7)""", v.id(), v.name(), v.unit(), v.unitKind().name(),
+                v.category().name(), actor, at);
     }
 
     /** Updates an item at the version the client saw; false when it has moved on. */
     boolean updateItem(UUID id, long version, String name, String unit, Category category, boolean active) {
-        return em.createNativeQuery("""
+        return update("""
                 update supply_item set name = ?1, unit = ?2, category = ?3, active = ?4, version = version + 1
-                where id = ?5 and version = ?6""").setParameter(1, name).setParameter(2, unit)
-                .setParameter(3, category.name()).setParameter(4, active).setParameter(5, id).setParameter(6, version)
-                .executeUpdate() == 1;
+                where id = ?5 and version = ?6""", name, unit, category.name(), active, id, version) == 1;
     }
 
     // ---- balances and thresholds
 
     /** Puts stock in: the balance row is created or raised. */
     void add(UUID placeId, UUID itemId, BigDecimal q, Instant at) {
-        em.createNativeQuery("""
+        update("""
                 insert into supply_balance (place_id, item_id, on_hand, updated_at) values (?1, ?2, ?3, ?4)
                 on conflict (place_id, item_id) do update set on_hand = supply_balance.on_hand + excluded.on_hand,
-                  updated_at = excluded.updated_at""").setParameter(1, placeId).setParameter(2, itemId)
-                .setParameter(3, q).setParameter(4, at).executeUpdate();
+                  updated_at = excluded.updated_at""", placeId, itemId, q, at);
     }
 
     /**
@@ -203,10 +212,9 @@ public class SupplyRepository {
      * re-reads the committed quantity (ADR 0039). False, changing nothing, when there is not enough.
      */
     boolean take(UUID placeId, UUID itemId, BigDecimal q, Instant at) {
-        return em.createNativeQuery("""
+        return update("""
                 update supply_balance set on_hand = on_hand - ?3, updated_at = ?4
-                where place_id = ?1 and item_id = ?2 and on_hand >= ?3""").setParameter(1, placeId)
-                .setParameter(2, itemId).setParameter(3, q).setParameter(4, at).executeUpdate() == 1;
+                where place_id = ?1 and item_id = ?2 and on_hand >= ?3""", placeId, itemId, q, at) == 1;
     }
 
     BigDecimal onHand(UUID placeId, UUID itemId) {
@@ -228,25 +236,25 @@ public class SupplyRepository {
     List<SupplyViews.StockLine> stock(UUID placeId) {
         List<SupplyViews.StockLine> out = new ArrayList<>();
         for (Object[] r : Rows.list(em, """
-                select i.id, i.name, i.unit, i.unit_kind, i.category, coalesce(b.on_hand, 0), t.low
+                select i.id, i.name, i.unit, i.unit_kind, i.category, i.active, i.version, coalesce(b.on_hand, 0), t.low
                 from supply_item i
                 left join supply_balance b on b.item_id = i.id and b.place_id = :place
                 left join supply_threshold t on t.item_id = i.id and t.place_id = :place
                 where b.place_id is not null or t.place_id is not null
                 order by i.category, i.name""", Map.of("place", placeId))) {
-            BigDecimal onHand = (BigDecimal) r[5];
-            BigDecimal low = (BigDecimal) r[6];
-            out.add(new SupplyViews.StockLine((UUID) r[0], (String) r[1], (String) r[2], UnitKind.valueOf((String) r[3]),
-                    Category.valueOf((String) r[4]), onHand, low, SupplyRules.low(onHand, low)));
+            ItemView i = item(r);
+            BigDecimal onHand = (BigDecimal) r[7];
+            BigDecimal low = (BigDecimal) r[8];
+            out.add(new SupplyViews.StockLine(i.id(), i.name(), i.unit(), i.unitKind(), i.category(), onHand, low,
+                    SupplyRules.low(onHand, low)));
         }
         return out;
     }
 
     void setThreshold(UUID placeId, UUID itemId, BigDecimal low, String actor, Instant at) {
-        em.createNativeQuery("""
+        update("""
                 insert into supply_threshold (place_id, item_id, low, updated_by, updated_at) values (?1, ?2, ?3, ?4, ?5)
                 on conflict (place_id, item_id) do update set low = excluded.low, updated_by = excluded.updated_by,
-                  updated_at = excluded.updated_at""").setParameter(1, placeId).setParameter(2, itemId)
-                .setParameter(3, low).setParameter(4, actor).setParameter(5, at).executeUpdate();
+                  updated_at = excluded.updated_at""", placeId, itemId, low, actor, at);
     }
 }

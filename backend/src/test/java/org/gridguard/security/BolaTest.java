@@ -84,7 +84,11 @@ class BolaTest {
             Map.entry("/api/v1/test-rounds/{id}/tubes/{tubeId}", "select round_id, id from test_tube"),
             Map.entry("/api/v1/quarantine-sites/{siteId}", "select id from checkpoint where kind = 'QUARANTINE_SITE'"),
             Map.entry("/api/v1/quarantine-sites/{siteId}/rooms/{roomId}", "select site_id, id from quarantine_site_room"),
-            Map.entry("/api/v1/quarantine-stays/{id}", "select id from quarantine_stay"));
+            Map.entry("/api/v1/quarantine-stays/{id}", "select id from quarantine_stay"),
+            Map.entry("/api/v1/supplies/items/{id}", "select id from supply_item"),
+            Map.entry("/api/v1/supplies/places/{id}", "select id from supply_place"),
+            Map.entry("/api/v1/supplies/places/{id}/thresholds/{itemId}", "select place_id, item_id from supply_balance"),
+            Map.entry("/api/v1/supplies/movements/{id}", "select id from supply_movement where kind = 'DONATION_IN'"));
 
     /** The demo round, over the whole community: worker2 and leader2 see it. */
     static final UUID ROUND = Demo.id("ROUND-4");
@@ -145,6 +149,7 @@ class BolaTest {
             Map.entry("POST /api/v1/quarantine-sites/{siteId}/guests",
                     "{\"orderId\":\"" + UUID.randomUUID() + "\",\"roomId\":\"" + UUID.randomUUID() + "\"}"),
             Map.entry("POST /api/v1/quarantine-stays/{id}/departure", "{\"reason\":\"RELEASED\"}"),
+            Map.entry("PUT /api/v1/supplies/places/{id}/thresholds/{itemId}", "{\"low\":1}"),
             Map.entry("POST /api/v1/quarantines/{id}/visits", "{\"clientRef\":\"" + UUID.randomUUID()
                     + "\",\"visitedAt\":\"2035-01-01T08:00:00Z\",\"mode\":\"PHONE\",\"symptoms\":[\"NONE\"]}"));
 

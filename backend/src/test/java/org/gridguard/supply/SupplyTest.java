@@ -168,14 +168,27 @@ class SupplyTest {
                 .then().statusCode(200).body("lines.find { it.itemId == '" + masks + "' }.low", equalTo(true));
         Api.as(Tokens.supervisor()).body(Map.of("low", 0.5)).put("/api/v1/supplies/places/" + office + "/thresholds/" + masks)
                 .then().statusCode(400);
-        Api.as(Tokens.supervisor()).body(Map.of("name", "N95 口罩 " + masks, "unit", "只", "category", "MEDICAL",
+        Api.as(Tokens.admin()).body(Map.of("name", "N95 口罩 " + masks, "unit", "只", "category", "MEDICAL",
                 "active", true)).put("/api/v1/supplies/items/" + masks).then().statusCode(428);
-        Api.as(Tokens.supervisor()).body(Map.of("name", "N95 口罩 " + masks, "unit", "只", "category", "MEDICAL",
+        Api.as(Tokens.admin()).body(Map.of("name", "N95 口罩 " + masks, "unit", "只", "category", "MEDICAL",
                 "active", true, "version", 3)).put("/api/v1/supplies/items/" + masks).then().statusCode(412);
-        Api.as(Tokens.supervisor()).body(Map.of("name", "N95 口罩 " + masks, "unit", "只", "category", "MEDICAL",
+        Api.as(Tokens.admin()).body(Map.of("name", "N95 口罩 " + masks, "unit", "只", "category", "MEDICAL",
                 "active", true, "version", 0)).put("/api/v1/supplies/items/" + masks).then().statusCode(200)
                 .body("category", equalTo("MEDICAL")).body("version", equalTo(1));
+        Api.as(Tokens.supervisor()).body(Map.of("name", "x", "unit", "只", "category", "MEDICAL", "active", true,
+                "version", 1)).put("/api/v1/supplies/items/" + masks).then().statusCode(403);
         Api.as(Tokens.supervisor()).body(Map.of("name", "N95 口罩 " + masks, "unit", "只", "unitKind", "COUNT",
                 "category", "MEDICAL")).post("/api/v1/supplies/items").then().statusCode(409);
+    }
+
+    @Test
+    void anAreaWithAStoragePlaceIsKept() {
+        String code = "SUP-" + UUID.randomUUID().toString().substring(0, 8);
+        String compound = Api.as(Tokens.leader1()).body("{\"kind\":\"COMPOUND\",\"code\":\"" + code + "\",\"name\":\"院\","
+                + "\"parentId\":\"" + Demo.CELL1 + "\",\"compoundType\":\"UNMANAGED\"}").post("/api/v1/areas").then()
+                .statusCode(201).extract().path("id");
+        Supplies.place("ISOLATION_SITE", UUID.fromString(compound), null);
+        Api.as(Tokens.admin()).delete("/api/v1/areas/" + compound).then().statusCode(409)
+                .body("detail", containsString("storage place"));
     }
 }
