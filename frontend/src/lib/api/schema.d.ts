@@ -460,6 +460,147 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/delivery-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Runs you manage or carry
+         * @description Newest first; leaders and supervisors the runs of their area, workers the runs they carry.
+         */
+        get: operations["DeliveryRunResource_list"];
+        put?: never;
+        /**
+         * Make a run of open needs
+         * @description The needs become ASSIGNED to the run. Carriers are grid workers or leaders assigned to every stop's area. Send an Idempotency-Key: a retry never makes two runs.
+         */
+        post: operations["DeliveryRunResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delivery-runs/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open needs to put on a run
+         * @description The open needs of your reach (within the area if given), grouped by compound and building, doors in natural order; at most 500, newest first.
+         */
+        get: operations["DeliveryRunResource_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delivery-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One run */
+        get: operations["DeliveryRunResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delivery-runs/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a run
+         * @description Needs still on it without a drop go back to the board (OPEN). Needs the version you saw (If-Match or body).
+         */
+        post: operations["DeliveryRunResource_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delivery-runs/{id}/drops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record what happened at a door
+         * @description On a started run, once per need. DELIVERED issues the items from the run's storage place and marks the need delivered; NOBODY_HOME puts it back on the board; REFUSED cancels it. Send an Idempotency-Key: a retry never issues stock twice.
+         */
+        post: operations["DeliveryRunResource_drop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delivery-runs/{id}/sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The run sheet
+         * @description Doors ordered by compound, building and door (natural order), with the household's contact (phone masked), what was asked and what happened.
+         */
+        get: operations["DeliveryRunResource_sheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delivery-runs/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a planned run
+         * @description Its needs go out for delivery. Needs the version you saw (If-Match or body).
+         */
+        post: operations["DeliveryRunResource_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/duty-check-ins/{id}/corrections": {
         parameters: {
             query?: never;
@@ -1218,6 +1359,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/needs/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign an open need to a carrier
+         * @description A grid worker takes it (assignee empty); a leader or supervisor names a grid worker or leader of the need's cell. Needs the version you saw.
+         */
+        post: operations["NeedResource_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/needs/{id}/cancel": {
         parameters: {
             query?: never;
@@ -1228,10 +1389,85 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cancel an open need, with a reason
-         * @description Needs the version you saw (If-Match or body).
+         * Cancel a need, with a reason
+         * @description Any need not yet delivered or cancelled. Needs the version you saw (If-Match or body).
          */
         post: operations["NeedResource_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs/{id}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the hand-over at the door, with who received it */
+        post: operations["NeedResource_deliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set out with an assigned need (out for delivery) */
+        post: operations["NeedResource_dispatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs/{id}/prescription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The prescription photo of a need */
+        get: operations["NeedResource_prescription"];
+        /**
+         * Attach the prescription photo of a medicine need
+         * @description JPEG, PNG or WebP, at most 5 MB; replaces an earlier one.
+         */
+        put: operations["NeedResource_putPrescription"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put an assigned need back on the board, with a reason
+         * @description Nobody home, the carrier could not go …: the carrier and run are cleared.
+         */
+        post: operations["NeedResource_reopen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3174,6 +3410,107 @@ export interface components {
             /** @description The signing secret: shown once, at creation only; absent on a replayed create */
             secret?: string | null;
         };
+        DeliveryCandidate: {
+            needId: components["schemas"]["UUID"];
+            householdId?: components["schemas"]["UUID"];
+            door?: string;
+            contactName?: string;
+            kind: components["schemas"]["NeedKind"];
+            detail?: string;
+            medicineName?: string;
+            medicineQuantity?: string;
+            urgency: components["schemas"]["NeedUrgency"];
+        };
+        /** @description The open needs of one building, doors in natural order */
+        DeliveryCandidateGroup: {
+            compound?: string;
+            building?: string;
+            needs: components["schemas"]["DeliveryCandidate"][];
+        };
+        DeliveryDrop: {
+            id: components["schemas"]["UUID"];
+            runId: components["schemas"]["UUID"];
+            needId: components["schemas"]["UUID"];
+            outcome: components["schemas"]["DeliveryOutcome"];
+            receivedBy?: string;
+            note?: string;
+            items: components["schemas"]["DeliveryDropItem"][];
+            /** @description The stock movement that issued the items */
+            movementId?: components["schemas"]["UUID"];
+            recordedBy: string;
+            recordedAt: components["schemas"]["Instant"];
+        };
+        DeliveryDropItem: {
+            itemId: components["schemas"]["UUID"];
+            name?: string;
+            unit?: string;
+            quantity: number;
+        };
+        DeliveryDropLine: {
+            itemId: components["schemas"]["UUID"];
+            quantity: number;
+        };
+        /** @enum {string} */
+        DeliveryOutcome: "DELIVERED" | "NOBODY_HOME" | "REFUSED";
+        DeliveryRun: {
+            id: components["schemas"]["UUID"];
+            name: string;
+            date: components["schemas"]["LocalDate"];
+            placeId: components["schemas"]["UUID"];
+            status: components["schemas"]["DeliveryRunStatus"];
+            /** @description The deepest area node holding every stop */
+            areaId: components["schemas"]["UUID"];
+            areaName?: string;
+            carriers: string[];
+            /**
+             * Format: int32
+             * @description How many needs the run carries
+             */
+            stops: number;
+            /**
+             * Format: int32
+             * @description How many of them have a drop recorded
+             */
+            dropped: number;
+            createdBy: string;
+            createdAt: components["schemas"]["Instant"];
+            startedAt?: components["schemas"]["Instant"];
+            closedAt?: components["schemas"]["Instant"];
+            /** Format: int64 */
+            version: number;
+        };
+        /** @enum {string} */
+        DeliveryRunStatus: "PLANNED" | "STARTED" | "CLOSED";
+        DeliveryRunTransition: {
+            /**
+             * Format: int64
+             * @description The version you saw; or send If-Match
+             */
+            version?: number;
+        };
+        DeliverySheet: {
+            run: components["schemas"]["DeliveryRun"];
+            /** @description Ordered by compound, building and door */
+            stops: components["schemas"]["DeliveryStop"][];
+        };
+        /** @description One door of a run sheet */
+        DeliveryStop: {
+            needId: components["schemas"]["UUID"];
+            householdId?: components["schemas"]["UUID"];
+            compound?: string;
+            building?: string;
+            door?: string;
+            contactName?: string;
+            /** @description Masked, e.g. 138****1234 */
+            phoneMasked?: string;
+            kind: components["schemas"]["NeedKind"];
+            detail?: string;
+            medicineName?: string;
+            medicineQuantity?: string;
+            urgency: components["schemas"]["NeedUrgency"];
+            /** @description Absent until the drop is recorded */
+            drop?: components["schemas"]["DeliveryDrop"];
+        };
         /** @enum {string} */
         DepartureReason: "RELEASED" | "TRANSFERRED" | "HOSPITAL";
         /** @enum {string} */
@@ -3619,6 +3956,17 @@ export interface components {
             areaId: components["schemas"]["UUID"];
             gridCellId: components["schemas"]["UUID"];
             cellName?: string;
+            medicineName?: string;
+            medicineQuantity?: string;
+            /** @description Whether a prescription photo is attached (GET …/prescription) */
+            hasPrescription: boolean;
+            /** @description The delivery run carrying it */
+            runId?: components["schemas"]["UUID"];
+            /** @description Who carries it, while assigned or out for delivery */
+            assignedTo?: string;
+            /** @description Who received it at the door */
+            receivedBy?: string;
+            deliveredAt?: components["schemas"]["Instant"];
             createdBy: string;
             createdAt: components["schemas"]["Instant"];
             updatedAt: components["schemas"]["Instant"];
@@ -3627,8 +3975,26 @@ export interface components {
             /** @description Every change of status, oldest first */
             history: components["schemas"]["NeedEvent"][];
         };
+        NeedAssign: {
+            /** @description The carrier's username; empty: the caller takes it */
+            assignee?: string;
+            /**
+             * Format: int64
+             * @description The version you saw; or send If-Match
+             */
+            version?: number;
+        };
         NeedCancel: {
             reason: string;
+            /**
+             * Format: int64
+             * @description The version you saw; or send If-Match
+             */
+            version?: number;
+        };
+        NeedDeliver: {
+            /** @description Who received it: 本人, 家属, a neighbour's name … */
+            receivedBy: string;
             /**
              * Format: int64
              * @description The version you saw; or send If-Match
@@ -3650,10 +4016,17 @@ export interface components {
         /** @enum {string} */
         NeedSource: "WORKER_VISIT" | "PHONE_CALL" | "QUARANTINE_VISIT" | "CARE_VISIT";
         /**
-         * @description Care and supplies (issue 18) adds ASSIGNED, OUT_FOR_DELIVERY and DELIVERED
+         * @description OPEN → ASSIGNED → OUT_FOR_DELIVERY → DELIVERED, or CANCELLED with a reason; an assigned need may go back to OPEN (nobody home)
          * @enum {string}
          */
-        NeedStatus: "OPEN" | "CANCELLED";
+        NeedStatus: "OPEN" | "ASSIGNED" | "OUT_FOR_DELIVERY" | "DELIVERED" | "CANCELLED";
+        NeedStep: {
+            /**
+             * Format: int64
+             * @description The version you saw; or send If-Match
+             */
+            version?: number;
+        };
         /** @enum {string} */
         NeedUrgency: "ROUTINE" | "TODAY" | "URGENT_MEDICAL";
         /** @enum {string} */
@@ -3687,6 +4060,24 @@ export interface components {
             watched24h?: boolean;
             /** @description The compound or community the checkpoint guards */
             guardsNodeId: components["schemas"]["UUID"];
+        };
+        /** @description What happened at one door. DELIVERED names who received it (本人, 家属, 邻居 …) and issues the items from the run's storage place */
+        NewDeliveryDrop: {
+            needId: components["schemas"]["UUID"];
+            outcome: components["schemas"]["DeliveryOutcome"];
+            receivedBy?: string;
+            items?: components["schemas"]["DeliveryDropLine"][];
+            note?: string;
+        };
+        /** @description Open needs of your reach, the grid workers or leaders who carry them (assigned within the needs' area) and the storage place the items come from */
+        NewDeliveryRun: {
+            name: string;
+            date: components["schemas"]["LocalDate"];
+            /** @description The supply storage place the items are issued from */
+            placeId: components["schemas"]["UUID"];
+            needIds: string[];
+            /** @description Usernames */
+            carriers: string[];
         };
         NewDoorToDoorTask: {
             id?: components["schemas"]["UUID"];
@@ -3776,7 +4167,7 @@ export interface components {
             notes?: string;
             status?: components["schemas"]["Status"];
         };
-        /** @description Exactly one of householdId, residentId, quarantineOrderId (a non-resident under an order has only the order) */
+        /** @description Exactly one of householdId, residentId, quarantineOrderId (a non-resident under an order has only the order). medicineName and medicineQuantity only for kind MEDICINE. */
         NewNeed: {
             kind: components["schemas"]["NeedKind"];
             detail?: string;
@@ -3787,6 +4178,10 @@ export interface components {
             quarantineOrderId?: components["schemas"]["UUID"];
             /** @description The visit that raised it, if any */
             sourceRef?: components["schemas"]["UUID"];
+            /** @description The medicine asked for (kind MEDICINE) */
+            medicineName?: string;
+            /** @description How much, as the household says it (e.g. 2盒) */
+            medicineQuantity?: string;
         };
         NewQuarantineArrival: {
             /** @description A CENTRAL_ISOLATION order whose site is this one */
@@ -4111,6 +4506,11 @@ export interface components {
         };
         PageRoundView: {
             items?: components["schemas"]["TestRound"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageRunView: {
+            items?: components["schemas"]["DeliveryRun"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
@@ -6689,6 +7089,473 @@ export interface operations {
             };
         };
     };
+    DeliveryRunResource_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                date?: components["schemas"]["LocalDate"];
+                limit?: number;
+                status?: components["schemas"]["DeliveryRunStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageRunView"];
+                };
+            };
+            /** @description A bad cursor, limit, date or status */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveryRunResource_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDeliveryRun"];
+            };
+        };
+        responses: {
+            /** @description Planned (or the first result again with the same Idempotency-Key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRun"];
+                };
+            };
+            /** @description Bad input, a carrier not assigned to the stops, or needs beyond your area */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A need is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A need is no longer open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveryRunResource_candidates: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The groups */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryCandidateGroup"][];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The area is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveryRunResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRun"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such run in your reach (or you do not carry it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveryRunResource_close: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryRunTransition"];
+            };
+        };
+        responses: {
+            /** @description Closed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRun"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description You carry the run but do not lead its area */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such run in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The run is already closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The run changed since the version you saw */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveryRunResource_drop: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDeliveryDrop"];
+            };
+        };
+        responses: {
+            /** @description Recorded (or the first result again with the same Idempotency-Key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDrop"];
+                };
+            };
+            /** @description Bad input (receivedBy for a delivery, items only with a delivery, a quantity that is not positive or fractional for a unit item) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such run you carry or lead, need on it, item or storage place */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not enough stock (naming the shortfall), the run is not started, or the need is already delivered, cancelled or recorded */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveryRunResource_sheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliverySheet"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such run in your reach (or you do not carry it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveryRunResource_start: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryRunTransition"];
+            };
+        };
+        responses: {
+            /** @description Started */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRun"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description You carry the run but do not lead its area */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such run in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The run is not planned */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The run changed since the version you saw */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     DutyCheckInResource_corrections: {
         parameters: {
             query?: never;
@@ -8811,6 +9678,83 @@ export interface operations {
             };
         };
     };
+    NeedResource_assign: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedAssign"];
+            };
+        };
+        responses: {
+            /** @description Assigned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Need"];
+                };
+            };
+            /** @description The assignee is not a worker or leader of the need's cell */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such need in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The need is not open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The need changed since the version you saw */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     NeedResource_cancel: {
         parameters: {
             query?: never;
@@ -8829,6 +9773,160 @@ export interface operations {
         };
         responses: {
             /** @description Cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Need"];
+                };
+            };
+            /** @description No reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such need in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The need is delivered or cancelled already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The need changed since the version you saw */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NeedResource_deliver: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedDeliver"];
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Need"];
+                };
+            };
+            /** @description No receivedBy */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such need in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The need is open, cancelled or delivered already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The need changed since the version you saw */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NeedResource_dispatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedStep"];
+            };
+        };
+        responses: {
+            /** @description Out for delivery */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8865,7 +9963,204 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The need is not open */
+            /** @description The need is not assigned */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The need changed since the version you saw */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NeedResource_prescription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such need in your reach, or no photo */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NeedResource_putPrescription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            /** @description Attached */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an image */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such need in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The need is not a medicine need */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Larger than 5 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not image/jpeg, image/png or image/webp */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NeedResource_reopen: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedCancel"];
+            };
+        };
+        responses: {
+            /** @description Open again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Need"];
+                };
+            };
+            /** @description No reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such need in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The need is not assigned or out for delivery */
             409: {
                 headers: {
                     [name: string]: unknown;
