@@ -262,6 +262,27 @@ export const router = createBrowserRouter([
           };
         },
       },
+      // Doorstep deliveries (features/delivery): workers carry today's run, leaders plan runs and print sheets
+      ...(
+        [
+          ['delivery', 'DeliveryPage', PEOPLE],
+          ['delivery/new', 'NewRunPage', ['supervisor', 'grid-leader']],
+          ['delivery/:id', 'RunSheetPage', PEOPLE],
+          ['delivery/:id/print', 'RunPrintPage', MANAGERS],
+        ] as const
+      ).map(([path, name, roles]) => ({
+        path,
+        lazy: async () => {
+          const Page = (await import('../features/delivery/components/screens'))[name];
+          return {
+            Component: () => (
+              <RequireRole roles={roles}>
+                <Page />
+              </RequireRole>
+            ),
+          };
+        },
+      })),
       // Quarantine desk (features/quarantine): orders, the bureau's unmatched people, figures, sites
       ...(
         [

@@ -51,7 +51,7 @@ describe('role-gated navigation', () => {
     // left, it waits under "More" with the rest, in menu order
     const worker = phoneNav(['grid-worker'], items);
     expect(worker.tabs.map((i) => i.key)).toEqual(['duty', 'checkpoint', 'quarantine-visits', 'sampling']);
-    expect(worker.more.map((i) => i.key)).toEqual(['grid-cells', 'households', 'areas', 'needs', 'care-visits', 'me', 'a', 'b', 'c']);
+    expect(worker.more.map((i) => i.key)).toEqual(['grid-cells', 'households', 'areas', 'needs', 'delivery', 'care-visits', 'me', 'a', 'b', 'c']);
     // site staff have one screen: their site's guests
     expect(phoneNav(['site-staff']).tabs.map((i) => i.key)).toEqual(['quarantine-sites', 'quarantine-visits']);
   });

@@ -569,6 +569,147 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/delivery-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Runs you manage or carry
+         * @description Newest first; leaders and supervisors the runs of their area, workers the runs they carry.
+         */
+        get: operations["DeliveryRunResource_list"];
+        put?: never;
+        /**
+         * Make a run of open needs
+         * @description The needs become ASSIGNED to the run. Carriers are grid workers or leaders assigned to every stop's area. Send an Idempotency-Key: a retry never makes two runs.
+         */
+        post: operations["DeliveryRunResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delivery-runs/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open needs to put on a run
+         * @description The open needs of your reach (within the area if given), grouped by compound and building, doors in natural order; at most 500, newest first.
+         */
+        get: operations["DeliveryRunResource_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delivery-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One run */
+        get: operations["DeliveryRunResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delivery-runs/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a run
+         * @description Needs still on it without a drop go back to the board (OPEN). Needs the version you saw (If-Match or body).
+         */
+        post: operations["DeliveryRunResource_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delivery-runs/{id}/drops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record what happened at a door
+         * @description On a started run, once per need. DELIVERED issues the items from the run's storage place and marks the need delivered; NOBODY_HOME puts it back on the board; REFUSED cancels it. Send an Idempotency-Key: a retry never issues stock twice.
+         */
+        post: operations["DeliveryRunResource_drop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delivery-runs/{id}/sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The run sheet
+         * @description Doors ordered by compound, building and door (natural order), with the household's contact (phone masked), what was asked and what happened.
+         */
+        get: operations["DeliveryRunResource_sheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delivery-runs/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a planned run
+         * @description Its needs go out for delivery. Needs the version you saw (If-Match or body).
+         */
+        post: operations["DeliveryRunResource_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/duty-check-ins/{id}/corrections": {
         parameters: {
             query?: never;
@@ -3577,6 +3718,107 @@ export interface components {
             /** @description The signing secret: shown once, at creation only; absent on a replayed create */
             secret?: string | null;
         };
+        DeliveryCandidate: {
+            needId: components["schemas"]["UUID"];
+            householdId?: components["schemas"]["UUID"];
+            door?: string;
+            contactName?: string;
+            kind: components["schemas"]["NeedKind"];
+            detail?: string;
+            medicineName?: string;
+            medicineQuantity?: string;
+            urgency: components["schemas"]["NeedUrgency"];
+        };
+        /** @description The open needs of one building, doors in natural order */
+        DeliveryCandidateGroup: {
+            compound?: string;
+            building?: string;
+            needs: components["schemas"]["DeliveryCandidate"][];
+        };
+        DeliveryDrop: {
+            id: components["schemas"]["UUID"];
+            runId: components["schemas"]["UUID"];
+            needId: components["schemas"]["UUID"];
+            outcome: components["schemas"]["DeliveryOutcome"];
+            receivedBy?: string;
+            note?: string;
+            items: components["schemas"]["DeliveryDropItem"][];
+            /** @description The stock movement that issued the items */
+            movementId?: components["schemas"]["UUID"];
+            recordedBy: string;
+            recordedAt: components["schemas"]["Instant"];
+        };
+        DeliveryDropItem: {
+            itemId: components["schemas"]["UUID"];
+            name?: string;
+            unit?: string;
+            quantity: number;
+        };
+        DeliveryDropLine: {
+            itemId: components["schemas"]["UUID"];
+            quantity: number;
+        };
+        /** @enum {string} */
+        DeliveryOutcome: "DELIVERED" | "NOBODY_HOME" | "REFUSED";
+        DeliveryRun: {
+            id: components["schemas"]["UUID"];
+            name: string;
+            date: components["schemas"]["LocalDate"];
+            placeId: components["schemas"]["UUID"];
+            status: components["schemas"]["DeliveryRunStatus"];
+            /** @description The deepest area node holding every stop */
+            areaId: components["schemas"]["UUID"];
+            areaName?: string;
+            carriers: string[];
+            /**
+             * Format: int32
+             * @description How many needs the run carries
+             */
+            stops: number;
+            /**
+             * Format: int32
+             * @description How many of them have a drop recorded
+             */
+            dropped: number;
+            createdBy: string;
+            createdAt: components["schemas"]["Instant"];
+            startedAt?: components["schemas"]["Instant"];
+            closedAt?: components["schemas"]["Instant"];
+            /** Format: int64 */
+            version: number;
+        };
+        /** @enum {string} */
+        DeliveryRunStatus: "PLANNED" | "STARTED" | "CLOSED";
+        DeliveryRunTransition: {
+            /**
+             * Format: int64
+             * @description The version you saw; or send If-Match
+             */
+            version?: number;
+        };
+        DeliverySheet: {
+            run: components["schemas"]["DeliveryRun"];
+            /** @description Ordered by compound, building and door */
+            stops: components["schemas"]["DeliveryStop"][];
+        };
+        /** @description One door of a run sheet */
+        DeliveryStop: {
+            needId: components["schemas"]["UUID"];
+            householdId?: components["schemas"]["UUID"];
+            compound?: string;
+            building?: string;
+            door?: string;
+            contactName?: string;
+            /** @description Masked, e.g. 138****1234 */
+            phoneMasked?: string;
+            kind: components["schemas"]["NeedKind"];
+            detail?: string;
+            medicineName?: string;
+            medicineQuantity?: string;
+            urgency: components["schemas"]["NeedUrgency"];
+            /** @description Absent until the drop is recorded */
+            drop?: components["schemas"]["DeliveryDrop"];
+        };
         /** @enum {string} */
         DepartureReason: "RELEASED" | "TRANSFERRED" | "HOSPITAL";
         /** @enum {string} */
@@ -4151,6 +4393,24 @@ export interface components {
             /** @description The compound or community the checkpoint guards */
             guardsNodeId: components["schemas"]["UUID"];
         };
+        /** @description What happened at one door. DELIVERED names who received it (本人, 家属, 邻居 …) and issues the items from the run's storage place */
+        NewDeliveryDrop: {
+            needId: components["schemas"]["UUID"];
+            outcome: components["schemas"]["DeliveryOutcome"];
+            receivedBy?: string;
+            items?: components["schemas"]["DeliveryDropLine"][];
+            note?: string;
+        };
+        /** @description Open needs of your reach, the grid workers or leaders who carry them (assigned within the needs' area) and the storage place the items come from */
+        NewDeliveryRun: {
+            name: string;
+            date: components["schemas"]["LocalDate"];
+            /** @description The supply storage place the items are issued from */
+            placeId: components["schemas"]["UUID"];
+            needIds: string[];
+            /** @description Usernames */
+            carriers: string[];
+        };
         NewDoorToDoorTask: {
             id?: components["schemas"]["UUID"];
             householdId: components["schemas"]["UUID"];
@@ -4588,6 +4848,11 @@ export interface components {
         };
         PageRoundView: {
             items?: components["schemas"]["TestRound"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageRunView: {
+            items?: components["schemas"]["DeliveryRun"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
@@ -7680,6 +7945,473 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveryRunResource_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                date?: components["schemas"]["LocalDate"];
+                limit?: number;
+                status?: components["schemas"]["DeliveryRunStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageRunView"];
+                };
+            };
+            /** @description A bad cursor, limit, date or status */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveryRunResource_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDeliveryRun"];
+            };
+        };
+        responses: {
+            /** @description Planned (or the first result again with the same Idempotency-Key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRun"];
+                };
+            };
+            /** @description Bad input, a carrier not assigned to the stops, or needs beyond your area */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A need is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A need is no longer open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveryRunResource_candidates: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The groups */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryCandidateGroup"][];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The area is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveryRunResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRun"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such run in your reach (or you do not carry it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveryRunResource_close: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryRunTransition"];
+            };
+        };
+        responses: {
+            /** @description Closed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRun"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description You carry the run but do not lead its area */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such run in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The run is already closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The run changed since the version you saw */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveryRunResource_drop: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDeliveryDrop"];
+            };
+        };
+        responses: {
+            /** @description Recorded (or the first result again with the same Idempotency-Key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDrop"];
+                };
+            };
+            /** @description Bad input (receivedBy for a delivery, items only with a delivery, a quantity that is not positive or fractional for a unit item) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such run you carry or lead, need on it, item or storage place */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not enough stock (naming the shortfall), the run is not started, or the need is already delivered, cancelled or recorded */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveryRunResource_sheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliverySheet"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such run in your reach (or you do not carry it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveryRunResource_start: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryRunTransition"];
+            };
+        };
+        responses: {
+            /** @description Started */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRun"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description You carry the run but do not lead its area */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such run in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The run is not planned */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The run changed since the version you saw */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

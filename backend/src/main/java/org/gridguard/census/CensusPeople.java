@@ -1,5 +1,7 @@
 package org.gridguard.census;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,6 +34,16 @@ public class CensusPeople {
     public record HouseholdPlace(UUID id, UUID areaId) {
     }
 
+    /**
+     * Where a household's door is, for a delivery run sheet: compound and building names, door number, the contact's
+     * name and a masked phone of the household (the contact's, else the first resident's with a phone).
+     */
+    public record Door(UUID householdId, String compound, String building, String door, String contactName,
+            String phoneMasked) {
+    }
+
+    @Inject
+    HouseholdDoors doors;
     @Inject
     ResidentRepository residents;
     @Inject
@@ -46,5 +58,13 @@ public class CensusPeople {
     /** The household if the caller's jurisdiction holds it. */
     public Optional<HouseholdPlace> household(UUID id) {
         return households.visible(id).map(h -> new HouseholdPlace(h.id, h.areaId));
+    }
+
+    /**
+     * The door labels of the given households (unknown ids are absent). No reach is applied: the caller reached the
+     * households through something of its own (the needs on a delivery run). Phones only masked.
+     */
+    public Map<UUID, Door> doors(Collection<UUID> householdIds) {
+        return doors.of(householdIds);
     }
 }

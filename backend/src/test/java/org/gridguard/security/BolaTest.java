@@ -75,6 +75,7 @@ class BolaTest {
             Map.entry("/api/v1/quarantines/{id}", "select id from quarantine_order where grid_cell_id = '" + Demo.CELL1 + "'"),
             Map.entry("/api/v1/needs/{id}", "select id from need"),
             Map.entry("/api/v1/care-plans/{id}", "select id from care_plan where grid_cell_id = '" + Demo.CELL1 + "'"),
+            Map.entry("/api/v1/delivery-runs/{id}", "select id from delivery_run"),
             Map.entry("/api/v1/quarantine-lists/{id}", "select id from quarantine_list"),
             Map.entry("/api/v1/quarantine-worklist/{itemId}", "select id from quarantine_list_item where worklist_status is not null"),
             Map.entry("/api/v1/webhooks/{id}", "select id from webhook_subscription"),
@@ -120,6 +121,10 @@ class BolaTest {
             Map.entry("POST /api/v1/checkpoints/{id}/people/search", "{\"name\":\"张\"}"),
             Map.entry("POST /api/v1/duty-shifts/{id}/assignees", "{\"personId\":\"" + Demo.id("BH-C001-P01") + "\"}"),
             Map.entry("POST /api/v1/needs/{id}/cancel", "{\"reason\":\"已解决\",\"version\":0}"),
+            Map.entry("POST /api/v1/delivery-runs/{id}/start", "{\"version\":0}"),
+            Map.entry("POST /api/v1/delivery-runs/{id}/close", "{\"version\":0}"),
+            Map.entry("POST /api/v1/delivery-runs/{id}/drops", "{\"needId\":\"" + UUID.randomUUID()
+                    + "\",\"outcome\":\"NOBODY_HOME\"}"),
             Map.entry("POST /api/v1/needs/{id}/reopen", "{\"reason\":\"家中无人\",\"version\":0}"),
             Map.entry("POST /api/v1/needs/{id}/deliver", "{\"receivedBy\":\"本人\",\"version\":0}"),
             Map.entry("PATCH /api/v1/care-plans/{id}", "{\"visitEveryDays\":2,\"version\":0}"),
@@ -174,6 +179,12 @@ class BolaTest {
                 "insert into duty_work_log (id, community_id, person_id, work_date, description, hours, status, created_by)"
                         + " values ('" + seedId("work-log") + "', " + community + ", '" + person
                         + "', '2035-01-01', '入户', 2, 'SUBMITTED', 'worker1') on conflict do nothing",
+                "insert into delivery_run (id, community_id, area_id, name, run_date, place_id, status, created_by, created_at,"
+                        + " updated_by, updated_at) values ('" + seedId("delivery-run") + "', " + community + ", '" + Demo.ZONE1
+                        + "', 'BOLA', '2035-01-01', '" + seedId("supply-place") + "', 'STARTED', 'leader1', now(), 'leader1',"
+                        + " now()) on conflict do nothing",
+                "insert into delivery_carrier (run_id, username) values ('" + seedId("delivery-run")
+                        + "', 'worker1') on conflict do nothing",
                 "insert into job (id, kind, status, owner, community_id) values ('" + job + "', 'CENSUS_IMPORT', 'SUCCEEDED',"
                         + " 'leader1', " + community + ") on conflict do nothing",
                 "insert into duty_roster (id, community_id, area_id, from_date, to_date, job_id, status, created_by) values ('"
