@@ -10208,7 +10208,7 @@ export interface operations {
                 format?: string;
                 /** @description First day; default 6 days before to */
                 from?: components["schemas"]["LocalDate"];
-                /** @description Last day; default today */
+                /** @description Last day, included; default today */
                 to?: components["schemas"]["LocalDate"];
             };
             header?: never;

@@ -41,12 +41,13 @@ public class CareMetricsResource {
     @APIResponse(responseCode = "200", description = "OK", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = Metrics.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)) })
-    @APIResponse(responseCode = "400", description = "A malformed date, or to before from")
     @APIResponse(responseCode = "404", description = "No such area node within the caller's reach")
     @APIResponse(responseCode = "422", description = "The range spans more than 92 days")
-    public Response get(@Parameter(description = "An area node; default the caller's own top node") @QueryParam("areaId") UUID areaId,
-            @Parameter(description = "First day; default 6 days before to") @QueryParam("from") LocalDate from,
-            @Parameter(description = "Last day; default today") @QueryParam("to") LocalDate to, @BeanParam ReportFormat format) {
+    @APIResponse(responseCode = "400", description = "A malformed date, or to before from")
+    public Response get(@Parameter(description = "First day; default 6 days before to") @QueryParam("from") LocalDate from,
+            @Parameter(description = "Last day, included; default today") @QueryParam("to") LocalDate to,
+            @Parameter(description = "An area node; default the caller's own top node") @QueryParam("areaId") UUID areaId,
+            @BeanParam ReportFormat format) {
         return format.answer(metrics.metrics(areaId, from, to), "care-metrics.csv", CareMetrics::csv);
     }
 }
