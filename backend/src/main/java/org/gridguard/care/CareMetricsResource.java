@@ -38,10 +38,10 @@ public class CareMetricsResource {
             + "plan, care visits due and done, CARE_MISSED alerts; stock on hand and issued by item category. Days in "
             + "Asia/Shanghai, `to` included. Default area: the caller's own top node; default days: the last 7 including "
             + "today; at most 92 days. CSV (section, figure, value) with Accept: text/csv or format=csv.")
+    @APIResponse(responseCode = "404", description = "No such area node within the caller's reach")
     @APIResponse(responseCode = "200", description = "OK", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = Metrics.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)) })
-    @APIResponse(responseCode = "404", description = "No such area node within the caller's reach")
     @APIResponse(responseCode = "422", description = "The range spans more than 92 days")
     @APIResponse(responseCode = "400", description = "A malformed date, or to before from")
     public Response get(@Parameter(description = "First day; default 6 days before to") @QueryParam("from") LocalDate from,
