@@ -10223,8 +10223,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CareMetrics"];
                     "text/csv": string;
+                    "application/json": components["schemas"]["CareMetrics"];
                 };
             };
             /** @description A malformed date, or to before from */

@@ -40,8 +40,8 @@ public class CareMetricsResource {
             + "today; at most 92 days. CSV (section, figure, value) with Accept: text/csv or format=csv.")
     @APIResponse(responseCode = "404", description = "No such area node within the caller's reach")
     @APIResponse(responseCode = "200", description = "OK", content = {
-            @Content(mediaType = "application/json", schema = @Schema(implementation = Metrics.class)),
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)) })
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, description = "section,figure,value")),
+            @Content(mediaType = "application/json", schema = @Schema(implementation = Metrics.class)) })
     @APIResponse(responseCode = "422", description = "The range spans more than 92 days")
     @APIResponse(responseCode = "400", description = "A malformed date, or to before from")
     public Response get(@Parameter(description = "First day; default 6 days before to") @QueryParam("from") LocalDate from,
