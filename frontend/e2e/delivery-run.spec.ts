@@ -68,8 +68,10 @@ test('worker1 opens today’s run sheet on a phone and records a delivery and a 
   const door = cards.nth(0);
   await door.getByRole('button', { name: '送达' }).click();
   await door.getByText('家属').click();
-  await door.getByLabel('物资').click();
+  // type to find the item (the catalogue grows: a scrolled list may not hold it yet), and see it chosen
+  await door.getByLabel('物资').fill(stock.itemName);
   await page.locator('.ant-select-item-option').filter({ hasText: stock.itemName }).click();
+  await expect(door.locator('.gg-drop-item')).toContainText(stock.itemName);
   await door.getByLabel('数量').fill('2');
   await door.getByRole('button', { name: '确认送达' }).click();
   await expect(door.getByText('已送达')).toBeVisible();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryBody, receivedBy, runBody, tapBody } from './forms';
+import { deliveryBody, halfLine, receivedBy, runBody, tapBody } from './forms';
 
 describe('delivery forms', () => {
   it('names who received it by a quick choice or by the words typed under other', () => {
@@ -20,6 +20,14 @@ describe('delivery forms', () => {
       items: [],
       note: '放门口',
     });
+  });
+
+  it('finds a half-filled item line instead of sending nothing for it', () => {
+    expect(halfLine({ items: [{ itemId: 'mask', quantity: 2 }, {}] })).toBeNull();
+    expect(halfLine({ items: [{ itemId: 'mask', quantity: 2 }, { quantity: 2 }] })).toEqual({ index: 1, missing: 'itemId' });
+    expect(halfLine({ items: [{ itemId: 'rice' }] })).toEqual({ index: 0, missing: 'quantity' });
+    expect(halfLine({ items: [{ itemId: 'gel', quantity: 0 }] })).toEqual({ index: 0, missing: 'quantity' });
+    expect(halfLine({})).toBeNull();
   });
 
   it('makes the one-tap drops and a run of the chosen needs', () => {

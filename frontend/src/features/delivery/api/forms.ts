@@ -24,6 +24,21 @@ export function receivedBy(v: DeliveryValues): string | undefined {
 }
 
 /** The drop a delivery form makes: lines without an item or a quantity are left out, a blank note is none. */
+/**
+ * The first item line filled half (an item without a quantity above zero, or a quantity without an item) and what it
+ * lacks; a worker who picked 口罩 and typed nothing, or typed 2 and lost the pick, must not hand over "nothing".
+ */
+export function halfLine(v: DeliveryValues): { index: number; missing: 'itemId' | 'quantity' } | null {
+  const lines = v.items ?? [];
+  for (let index = 0; index < lines.length; index++) {
+    const l = lines[index] ?? {};
+    const hasQuantity = l.quantity != null && l.quantity > 0;
+    if (l.itemId && !hasQuantity) return { index, missing: 'quantity' };
+    if (!l.itemId && l.quantity != null) return { index, missing: 'itemId' };
+  }
+  return null;
+}
+
 export function deliveryBody(needId: string, v: DeliveryValues): NewDrop {
   const items = (v.items ?? [])
     .filter((l): l is { itemId: string; quantity: number } => !!l.itemId && l.quantity != null && l.quantity > 0)

@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
-import { Button, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { showProblemOnForm } from '../../../lib/forms/problemOnForm';
 import type { ProblemError } from '../../../lib/api/problem';
 import { RECEIVERS, useRecordDrop } from '../api/delivery';
-import { deliveryBody, type CatalogueItem, type DeliveryValues } from '../api/forms';
+import { deliveryBody, halfLine, type CatalogueItem, type DeliveryValues } from '../api/forms';
 
 interface Props {
   runId: string;
@@ -30,9 +30,17 @@ export function DropForm({ runId, needId, catalogue, onDone, onCancel }: Props) 
   const key = useRef(crypto.randomUUID());
   const [problem, setProblem] = useState<ProblemError | null>(null);
   const receiver = Form.useWatch('receiver', form);
+  const [half, setHalf] = useState<'itemId' | 'quantity' | null>(null);
 
   const submit = async (v: DeliveryValues) => {
     setProblem(null);
+    const half = halfLine(v);
+    if (half) {
+      form.setFields([{ name: ['items', half.index, half.missing], errors: [t(half.missing === 'itemId' ? 'delivery.pickItem' : 'delivery.enterQuantity')] }]);
+      setHalf(half.missing);
+      return;
+    }
+    setHalf(null);
     try {
       await record.mutateAsync({ body: deliveryBody(needId, v), key: key.current });
       onDone();
@@ -86,6 +94,7 @@ export function DropForm({ runId, needId, catalogue, onDone, onCancel }: Props) 
       <Form.Item name="note" label={t('delivery.note')} rules={[{ max: 500 }]}>
         <Input.TextArea rows={2} maxLength={500} />
       </Form.Item>
+      {half && <Alert type="error" showIcon role="alert" message={t(half === 'itemId' ? 'delivery.pickItem' : 'delivery.enterQuantity')} />}
       {problem && <ProblemAlert error={problem} />}
       <Space>
         <Button type="primary" size="large" htmlType="submit" loading={record.isPending}>
