@@ -177,9 +177,6 @@ public class NeedService {
         if (named && req.kind() != Needs.Kind.MEDICINE) {
             throw ApiProblem.invalid("medicineName", "only a MEDICINE need names a medicine; this one is " + req.kind());
         }
-        if (req.kind() == Needs.Kind.MEDICINE && blankToNull(req.medicineName()) == null && blankToNull(req.detail()) == null) {
-            throw ApiProblem.invalid("medicineName", "name the medicine (or describe it in detail)");
-        }
     }
 
     private static String blankToNull(String s) {

@@ -110,7 +110,8 @@ class NeedLifecycleTest {
         Map<String, Object> unnamed = new HashMap<>(NeedTest.body("householdId", NeedTest.household(Demo.CELL1)));
         unnamed.put("kind", "MEDICINE");
         unnamed.remove("detail");
-        Api.as(Tokens.worker1()).body(unnamed).post("/api/v1/needs").then().statusCode(400);
+        // a medicine need tapped at a visit names nothing yet: the carrier asks at the door
+        Api.as(Tokens.worker1()).body(unnamed).post("/api/v1/needs").then().statusCode(201).body("medicineName", nullValue());
 
         byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 };
         Api.as(Tokens.worker1()).contentType("image/png").body("hello".getBytes()).put("/api/v1/needs/" + id + "/prescription")
