@@ -33,7 +33,7 @@ export function StockTab({ places, canManage }: { places: Place[]; canManage: bo
           { title: t('supplies.stock.onHand'), align: 'right', render: (_, l) => formatQuantity(l.onHand, l.unit) },
           {
             title: t('supplies.stock.threshold'),
-            render: (_, l) => (canManage && current ? <ThresholdCell placeId={current} line={l} /> : l.lowThreshold !== undefined ? formatQuantity(l.lowThreshold, l.unit) : ''),
+            render: (_, l) => (canManage && current ? <ThresholdCell placeId={current} line={l} /> : l.lowThreshold != null ? formatQuantity(l.lowThreshold, l.unit) : ''),
           },
           { title: '', render: (_, l) => (l.low ? <Tag color="red">{t('supplies.stock.low')}</Tag> : null) },
         ]}
@@ -45,7 +45,7 @@ export function StockTab({ places, canManage }: { places: Place[]; canManage: bo
 function ThresholdCell({ placeId, line }: { placeId: string; line: StockLine }) {
   const { t } = useTranslation();
   const set = useSetThreshold(placeId);
-  const [value, setValue] = useState<string | null>(line.lowThreshold === undefined ? null : String(line.lowThreshold));
+  const [value, setValue] = useState<string | null>(line.lowThreshold == null ? null : String(line.lowThreshold));
   const problem = value === null ? null : quantityProblem(value, line.unitKind, true);
   return (
     <Space>

@@ -8,7 +8,7 @@ const STOCK = {
   place: PLACES[0],
   lines: [
     { itemId: 'i1', name: '一次性手套', unit: '副', unitKind: 'COUNT', category: 'PROTECTIVE_EQUIPMENT', onHand: 80, lowThreshold: 100, low: true },
-    { itemId: 'i2', name: '84消毒液', unit: 'L', unitKind: 'LITRE', category: 'DISINFECTANT', onHand: 10.5, low: false },
+    { itemId: 'i2', name: '84消毒液', unit: 'L', unitKind: 'LITRE', category: 'DISINFECTANT', onHand: 10.5, lowThreshold: null, low: false },
   ],
 };
 
@@ -29,6 +29,9 @@ describe('SuppliesPage', { timeout: 120_000 }, () => {
     const disinfectant = screen.getByText('84消毒液').closest('tr') as HTMLElement;
     expect(disinfectant).not.toHaveClass('gg-supply-low');
     expect(within(disinfectant).getByText('10.5 L')).toBeInTheDocument();
+    // no threshold yet (the API says null): an empty box, not the word null and an error
+    expect(within(disinfectant).getByRole('spinbutton')).toHaveValue('');
+    expect(within(disinfectant).queryByText('请填写数量')).not.toBeInTheDocument();
     expect(screen.getByText('1 种物资库存不足')).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: '目录与物资点' })).toBeInTheDocument();
   });
