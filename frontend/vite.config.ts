@@ -60,6 +60,6 @@ export default defineConfig({
     setupFiles: ['./src/test-support/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
-    testTimeout: 30000,
+    testTimeout: 60000,
   },
 });

@@ -6,8 +6,8 @@ import { DEFAULT_LANGUAGE } from '../lib/i18n/language';
 
 // findBy*/waitFor give up after 1 s by default. On CI's 2 cores, with Vitest's workers running side by side,
 // a screen that writes to IndexedDB (the offline queue) and re-renders can take longer than that: wait up to
-// 5 s (still far below the 30 s test timeout), so a slow machine is not a failing test.
-configure({ asyncUtilTimeout: 5000 });
+// 10 s (still far below the 60 s test timeout), so a slow machine is not a failing test.
+configure({ asyncUtilTimeout: 10000 });
 
 // jsdom has no matchMedia, which antd's Grid and responsive features call.
 Object.defineProperty(window, 'matchMedia', {

@@ -9,6 +9,7 @@ export const ROLES = [
   'lab',
   'agency',
   'site-staff',
+  'inspector',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -137,6 +137,7 @@ public final class DemoCommunity {
                 d.assignments.add(new Grant("worker1", "USER", "grid-worker", d.id(cc + "-G01")));
                 d.assignments.add(new Grant("worker2", "USER", "grid-worker", d.id(cc + "-G05")));
                 d.assignments.add(new Grant("agency-demo", "CLIENT", "agency", community.id()));
+                d.assignments.add(new Grant("inspector1", "USER", "inspector", street.id()));
             }
         }
         return d;

@@ -12,9 +12,11 @@ public final class Roles {
     public static final String AGENCY = "agency";
     /** Staff of a central isolation site: assigned to a site (a checkpoint), not to an area (ADR 0032). */
     public static final String SITE_STAFF = "site-staff";
+    /** A member of a street's inspection team (督查组): inspects the places of their area (issue 19). */
+    public static final String INSPECTOR = "inspector";
 
     /** Roles whose jurisdiction is a set of area nodes, most senior first. */
-    public static final List<String> AREA_ROLES = List.of(SUPERVISOR, LEADER, WORKER, AGENCY);
+    public static final List<String> AREA_ROLES = List.of(SUPERVISOR, INSPECTOR, LEADER, WORKER, AGENCY);
 
     private Roles() {
     }

@@ -37,7 +37,7 @@ public final class SecurityViews {
     public record NewAssignment(
             @NotBlank @Size(max = 100) @Schema(description = "A username (preferred_username) or a partner client id") String principal,
             @NotNull Caller.Type principalType,
-            @NotNull @Pattern(regexp = "supervisor|grid-leader|grid-worker|agency|site-staff", message = "must be one of supervisor, grid-leader, grid-worker, agency, site-staff") String role,
+            @NotNull @Pattern(regexp = "supervisor|inspector|grid-leader|grid-worker|agency|site-staff", message = "must be one of supervisor, inspector, grid-leader, grid-worker, agency, site-staff") String role,
             @Schema(description = "The area node; required for every role but site-staff (whose node is its site's)", nullable = true) UUID nodeId,
             @Schema(description = "The central isolation site (a QUARANTINE_SITE checkpoint) of a site-staff assignment", nullable = true) UUID siteId) {
     }

@@ -39,7 +39,7 @@ class EndpointSecurityTest {
     static final Set<String> PUBLIC = Set.of("GET /config.json", "GET /api/v1/quarantine-notices/verify");
 
     static final List<String> ROLES = List.of("admin", "supervisor", "grid-leader", "grid-worker", "lab", "agency",
-            "site-staff");
+            "site-staff", "inspector");
 
     static Map<String, Map<String, Boolean>> matrix() throws IOException {
         Map<String, Map<String, Boolean>> m = new LinkedHashMap<>();
