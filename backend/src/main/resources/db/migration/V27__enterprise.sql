@@ -27,3 +27,19 @@ create table enterprise (
 );
 create index enterprise_community_idx on enterprise (community_id, name, id);
 create index enterprise_resumed_idx on enterprise (resumed_on) where status = 'RESUMED';
+
+-- an uploaded register sheet (CSV or XLSX) and what its import job found: kept for the job and its error report
+create table enterprise_import (
+    id            uuid primary key,
+    job_id        uuid,
+    owner         text not null,
+    community_id  uuid not null,
+    area_id       uuid not null references area_node (id),
+    filename      text not null,
+    content       bytea not null,
+    dry_run       boolean not null,
+    -- the refused rows (line, column, reason) as CSV, once the job has checked the rows
+    errors_csv    text,
+    created_at    timestamptz not null
+);
+create index enterprise_import_job_idx on enterprise_import (job_id);

@@ -113,4 +113,105 @@ public class EnterpriseRepository {
     static LocalDate date(Object o) {
         return o == null ? null : o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
     }
+
+    /** What a list is filtered on; null fields filter nothing. */
+    record Filter(String q, Enterprises.Status status, String areaPath, LocalDate resumedOn) {
+    }
+
+    /** By name then id, keyset-paged after ({@code afterName}, {@code afterId}), within the caller's reach. */
+    @SuppressWarnings("unchecked")
+    List<Enterprise> page(Filter f, String afterName, UUID afterId, int limit) {
+        Map<String, Object> p = new HashMap<>();
+        StringBuilder sql = new StringBuilder("select e.* from enterprise e join area_node an on an.id = e.area_id where 1 = 1");
+        reach(sql, p);
+        if (f.q() != null) {
+            sql.append(" and (strpos(lower(e.name), lower(:q)) > 0 or strpos(e.credit_code, upper(:q)) > 0)");
+            p.put("q", f.q());
+        }
+        if (f.status() != null) {
+            sql.append(" and e.status = :status");
+            p.put("status", f.status().name());
+        }
+        if (f.areaPath() != null) {
+            sql.append(" and an.path like :area");
+            p.put("area", f.areaPath() + "%");
+        }
+        if (f.resumedOn() != null) {
+            sql.append(" and e.resumed_on = :resumedOn");
+            p.put("resumedOn", f.resumedOn());
+        }
+        if (afterName != null) {
+            sql.append(" and (e.name, e.id) > (:afterName, :afterId)");
+            p.put("afterName", afterName);
+            p.put("afterId", afterId);
+        }
+        sql.append(" order by e.name, e.id limit :lim");
+        p.put("lim", limit);
+        var q = em.createNativeQuery(sql.toString(), Enterprise.class);
+        p.forEach(q::setParameter);
+        return q.getResultList();
+    }
+
+    /** Names of area nodes by id. */
+    Map<UUID, String> areaNames(java.util.Collection<UUID> ids) {
+        Map<UUID, String> out = new HashMap<>();
+        for (Object[] r : Rows.list(em, "select id, name from area_node where id = any(cast(:ids as uuid[]))",
+                Map.of("ids", ids.toArray(UUID[]::new)))) {
+            out.put((UUID) r[0], (String) r[1]);
+        }
+        return out;
+    }
+
+    /** The nodes within the area at {@code path} (itself included) an enterprise may sit on, by code. */
+    Map<String, Area> placesUnder(String path) {
+        Map<String, Area> out = new HashMap<>();
+        for (Object[] r : Rows.list(em, "select id, path, kind, community_id, name, code from area_node where path like :p"
+                + " and community_id is not null", Map.of("p", path + "%"))) {
+            out.put((String) r[5], new Area((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3], (String) r[4]));
+        }
+        return out;
+    }
+
+    /** The enterprises with these credit codes, with their area's path, whoever reaches them. */
+    Map<String, Enterprise> byCreditCodes(java.util.Collection<String> codes) {
+        Map<String, Enterprise> out = new HashMap<>();
+        if (!codes.isEmpty()) {
+            List<Enterprise> found = Enterprise.list("creditCode in ?1", List.copyOf(codes));
+            found.forEach(e -> out.put(e.creditCode, e));
+        }
+        return out;
+    }
+
+    /** Stores an upload for its import job. */
+    void saveImport(UUID id, String owner, Area area, String filename, byte[] content, boolean dryRun, java.time.Instant at) {
+        em.createNativeQuery("""
+                insert into enterprise_import (id, owner, community_id, area_id, filename, content, dry_run, created_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""").setParameter(1, id).setParameter(2, owner)
+                .setParameter(3, area.communityId()).setParameter(4, area.id()).setParameter(5, filename)
+                .setParameter(6, content).setParameter(7, dryRun).setParameter(8, at).executeUpdate();
+    }
+
+    void tieImportToJob(UUID id, UUID jobId) {
+        em.createNativeQuery("update enterprise_import set job_id = ?1 where id = ?2").setParameter(1, jobId)
+                .setParameter(2, id).executeUpdate();
+    }
+
+    /** An upload: owner, area id, content, dry run; null when missing. */
+    Object[] loadImport(UUID id) {
+        List<Object[]> rows = Rows.list(em, "select owner, area_id, content, dry_run from enterprise_import where id = :id",
+                Map.of("id", id));
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    void saveErrors(UUID id, String csv) {
+        em.createNativeQuery("update enterprise_import set errors_csv = ?1 where id = ?2").setParameter(1, csv)
+                .setParameter(2, id).executeUpdate();
+    }
+
+    /** The import run by this job: owner, its area's path, the error CSV (null until checked); null when none. */
+    Object[] importOfJob(UUID jobId) {
+        List<Object[]> rows = Rows.list(em, "select i.owner, an.path, i.errors_csv from enterprise_import i"
+                + " join area_node an on an.id = i.area_id where i.job_id = :id", Map.of("id", jobId));
+        return rows.isEmpty() ? null : rows.get(0);
+    }
 }
