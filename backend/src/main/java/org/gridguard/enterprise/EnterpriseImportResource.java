@@ -35,15 +35,11 @@ public class EnterpriseImportResource {
     EnterpriseImportService service;
 
     @POST
-    // JSON is listed so that a caller without the right role gets 403 rather than 415 (negotiation runs first)
-    @Consumes({ MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_JSON })
-    @Produces(MediaType.APPLICATION_JSON)
-    @BodyLimit(20L * 1024 * 1024)
-    @RateLimited(group = "import")
     @RolesAllowed({ "admin", "supervisor", "inspector" })
     @Operation(summary = "Import the register from a sheet (CSV in UTF-8 or GBK, or XLSX) with the usual Chinese columns",
-            description = "Runs as a job: 202 with Location /api/v1/jobs/{id} (progress and report there: created, updated, unchanged, rejected, errors). Upserts by credit code: "
-                    + "re-importing the same file changes nothing. dryRun checks and counts without writing.")
+            description = "Runs as a job: 202 with Location /api/v1/jobs/{id} (progress and report there: created, updated, "
+                    + "unchanged, rejected, errors). Upserts by credit code: re-importing the same file changes nothing. "
+                    + "dryRun checks and counts without writing.")
     @APIResponse(responseCode = "202", description = "Accepted: follow the job", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = ImportAccepted.class)))
     @APIResponse(responseCode = "400", description = "No file, no area, an unreadable file or a header without 企业名称 or "
@@ -51,10 +47,16 @@ public class EnterpriseImportResource {
     @APIResponse(responseCode = "404", description = "The area is not in your reach")
     @APIResponse(responseCode = "413", description = "More than 5000 rows, or a file over the limit")
     @APIResponse(responseCode = "429", description = "Too many imports running")
+    @RateLimited(group = "import")
+    @BodyLimit(20L * 1024 * 1024)
+    @Produces(MediaType.APPLICATION_JSON)
+    // JSON too, so that a caller without the role gets 403 rather than 415 (negotiation runs first)
+    @Consumes({ MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_JSON })
     public Response submit(@RestForm("file") FileUpload file, @RestForm("areaId") UUID areaId,
             @RestForm("dryRun") boolean dryRun) {
-        ImportAccepted a = service.submit(file, areaId, dryRun);
-        return Response.accepted(a).location(URI.create("/api/v1/jobs/" + a.jobId())).build();
+        ImportAccepted accepted = service.submit(file, areaId, dryRun);
+        URI job = URI.create("/api/v1/jobs/" + accepted.jobId());
+        return Response.accepted(accepted).location(job).build();
     }
 
     @GET

@@ -49,19 +49,14 @@ public class EnterpriseImportService {
 
     @Transactional
     public ImportAccepted submit(FileUpload file, UUID areaId, boolean dryRun) {
-        if (file == null || file.uploadedFile() == null) {
+        byte[] content = content(file);
+        if (content == null) {
             throw ApiProblem.invalid("file", "attach the register sheet as the multipart field 'file' (CSV or XLSX)");
         }
         if (areaId == null) {
             throw ApiProblem.invalid("areaId", "say which area the sheet is for (your community, a zone or a compound)");
         }
         EnterpriseRepository.Area area = enterprises.place(areaId);
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file.uploadedFile());
-        } catch (IOException e) {
-            throw ApiProblem.invalid("file", "the upload could not be read");
-        }
         ImportFile.Table t = ImportFile.read(content, false);
         EnterpriseColumns.of(t.header());
         if (t.rows().size() > MAX_ROWS) {
@@ -80,6 +75,15 @@ public class EnterpriseImportService {
                 new JobService.Limits(runningPerCaller, runningOverall, 10));
         repo.tieImportToJob(importId, jobId);
         return new ImportAccepted(jobId, importId, dryRun);
+    }
+
+    /** The uploaded bytes; null when nothing was attached. */
+    private static byte[] content(FileUpload file) {
+        try {
+            return file == null || file.uploadedFile() == null ? null : Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw ApiProblem.invalid("file", "the upload could not be read");
+        }
     }
 
     /**

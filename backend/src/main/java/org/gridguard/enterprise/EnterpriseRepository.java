@@ -124,22 +124,10 @@ public class EnterpriseRepository {
         Map<String, Object> p = new HashMap<>();
         StringBuilder sql = new StringBuilder("select e.* from enterprise e join area_node an on an.id = e.area_id where 1 = 1");
         reach(sql, p);
-        if (f.q() != null) {
-            sql.append(" and (strpos(lower(e.name), lower(:q)) > 0 or strpos(e.credit_code, upper(:q)) > 0)");
-            p.put("q", f.q());
-        }
-        if (f.status() != null) {
-            sql.append(" and e.status = :status");
-            p.put("status", f.status().name());
-        }
-        if (f.areaPath() != null) {
-            sql.append(" and an.path like :area");
-            p.put("area", f.areaPath() + "%");
-        }
-        if (f.resumedOn() != null) {
-            sql.append(" and e.resumed_on = :resumedOn");
-            p.put("resumedOn", f.resumedOn());
-        }
+        and(sql, p, "(strpos(lower(e.name), lower(:q)) > 0 or strpos(e.credit_code, upper(:q)) > 0)", "q", f.q());
+        and(sql, p, "e.status = :status", "status", f.status() == null ? null : f.status().name());
+        and(sql, p, "an.path like :area", "area", f.areaPath() == null ? null : f.areaPath() + "%");
+        and(sql, p, "e.resumed_on = :resumedOn", "resumedOn", f.resumedOn());
         if (afterName != null) {
             sql.append(" and (e.name, e.id) > (:afterName, :afterId)");
             p.put("afterName", afterName);
@@ -150,6 +138,14 @@ public class EnterpriseRepository {
         var q = em.createNativeQuery(sql.toString(), Enterprise.class);
         p.forEach(q::setParameter);
         return q.getResultList();
+    }
+
+    /** Adds {@code condition} with its parameter when the value is given. */
+    private static void and(StringBuilder sql, Map<String, Object> p, String condition, String name, Object value) {
+        if (value != null) {
+            sql.append(" and ").append(condition);
+            p.put(name, value);
+        }
     }
 
     /** Names of area nodes by id. */
