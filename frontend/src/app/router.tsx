@@ -2,7 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireAuth } from '../lib/auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
 import { useRoles } from '../lib/auth/roles';
-import { CARERS, EXPORTERS, IMPORTERS, MANAGERS, PEOPLE, RECORDERS, SITE_VIEWERS, VISITORS, homePath } from './layout/nav';
+import { CARERS, ENTERPRISE_READERS, EXPORTERS, IMPORTERS, MANAGERS, PEOPLE, RECORDERS, SITE_VIEWERS, VISITORS, homePath } from './layout/nav';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireRole } from './RequireRole';
 import { RouteError } from './RouteError';
@@ -42,6 +42,19 @@ export const router = createBrowserRouter([
       {
         path: 'needs',
         lazy: async () => ({ Component: (await import('../features/needs/components/NeedsPage')).NeedsPage }),
+      },
+      {
+        path: 'enterprises',
+        lazy: async () => {
+          const { EnterprisesPage } = await import('../features/enterprises/components/EnterprisesPage');
+          return {
+            Component: () => (
+              <RequireRole roles={ENTERPRISE_READERS}>
+                <EnterprisesPage />
+              </RequireRole>
+            ),
+          };
+        },
       },
       {
         path: 'households',

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ParseKeys } from 'i18next';
-import { AlertOutlined, ApartmentOutlined, AppstoreOutlined, BankOutlined, CalendarOutlined, CarOutlined, CloudDownloadOutlined, CloudUploadOutlined, DashboardOutlined, ExperimentOutlined, FundOutlined, HeartOutlined, HomeOutlined, InboxOutlined, SafetyOutlined, ScheduleOutlined, ShoppingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AppstoreOutlined, BankOutlined, CalendarOutlined, CarOutlined, CloudDownloadOutlined, CloudUploadOutlined, DashboardOutlined, ExperimentOutlined, FundOutlined, HeartOutlined, HomeOutlined, InboxOutlined, SafetyOutlined, ScheduleOutlined, ShopOutlined, ShoppingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { hasAnyRole, type Role } from '../../lib/auth/roles';
 
 export interface NavItem {
@@ -33,6 +33,8 @@ export const VISITORS: readonly Role[] = ['grid-leader', 'grid-worker', 'site-st
 export const SITE_VIEWERS: readonly Role[] = ['admin', 'supervisor', 'grid-leader', 'site-staff'];
 /** 一对一关怀: who visits the vulnerable (the worker's screen); the plans are the managers'. */
 export const CARERS: readonly Role[] = ['supervisor', 'grid-leader', 'grid-worker'];
+/** 复工企业: leaders read the register; supervisors, admins and the street's inspectors keep it. */
+export const ENTERPRISE_READERS: readonly Role[] = ['admin', 'supervisor', 'grid-leader', 'inspector'];
 
 /**
  * The app's sections in menu order. Later features (census: households, residents, imports;
@@ -58,6 +60,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'delivery', path: '/delivery', labelKey: 'delivery.nav.runs', icon: <CarOutlined />, roles: PEOPLE, priority: { worker: 1.7 } },
   { key: 'care', path: '/care', labelKey: 'nav.carePlans', icon: <HeartOutlined />, roles: MANAGERS, priority: { manager: 3.7 } },
   { key: 'care-visits', path: '/care-visits', labelKey: 'nav.careVisits', icon: <HeartOutlined />, roles: CARERS, priority: { worker: 1.8 } },
+  { key: 'enterprises', path: '/enterprises', labelKey: 'enterprises.nav', icon: <ShopOutlined />, roles: ENTERPRISE_READERS, priority: { manager: 5.5 } },
   { key: 'supplies', path: '/supplies', labelKey: 'supplies.nav', icon: <InboxOutlined />, roles: MANAGERS, priority: { manager: 5 } },
   { key: 'me', path: '/me', labelKey: 'nav.me', icon: <UserOutlined />, roles: PEOPLE, priority: { worker: 9 } },
 ];
