@@ -172,7 +172,9 @@ public class DemoLoader {
             int orders = QuarantineDemo.load(c, d, java.time.LocalDate.now(clock));
             SupplyDemo.load(c, d, clock.instant());
             int carePlans = CareDemo.load(c, d, java.time.LocalDate.now(clock), clock.getZone());
+            int schedules = DisinfectionDemo.load(c, d, clock.instant(), clock.getZone());
             c.commit();
+            LOG.infof("Disinfection demo: %d schedules", schedules);
             LOG.infof("Care demo: %d plans", carePlans);
             LOG.infof("Quarantine demo: %d orders", orders);
             LOG.infof("Temperature demo: %d readings", readings);
