@@ -29,9 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gridguard.common.Idempotency;
 import org.gridguard.common.Page;
 import org.gridguard.common.Responses;
-import org.gridguard.disinfection.DisinfectionViews.DayView;
+import org.gridguard.disinfection.DisinfectionViews.DisinfectionDayView;
 import org.gridguard.disinfection.DisinfectionViews.PlaceKind;
-import org.gridguard.disinfection.DisinfectionViews.PlaceView;
+import org.gridguard.disinfection.DisinfectionViews.DisinfectionPlaceView;
 
 /** The disinfection log's reads that are not one aggregate: a day's slots and the place picker. */
 @Path("/api/v1")
@@ -52,7 +52,7 @@ public class DisinfectionLogResource {
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "A bad cursor, limit or day")
     @APIResponse(responseCode = "404", description = "The area is not in your reach")
-    public Page<DayView> slots(@QueryParam("day") LocalDate day, @QueryParam("areaId") UUID areaId,
+    public Page<DisinfectionDayView> slots(@QueryParam("day") LocalDate day, @QueryParam("areaId") UUID areaId,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return rounds.day(day, areaId, cursor, limit);
     }
@@ -65,7 +65,7 @@ public class DisinfectionLogResource {
     @APIResponse(responseCode = "200", description = "The places")
     @APIResponse(responseCode = "400", description = "A bad filter")
     @APIResponse(responseCode = "404", description = "The area is not in your reach")
-    public List<PlaceView> places(@QueryParam("q") @jakarta.validation.constraints.Size(max = 100) String q,
+    public List<DisinfectionPlaceView> places(@QueryParam("q") @jakarta.validation.constraints.Size(max = 100) String q,
             @QueryParam("placeKind") PlaceKind placeKind, @QueryParam("areaId") UUID areaId) {
         return schedules.places(q, placeKind, areaId);
     }

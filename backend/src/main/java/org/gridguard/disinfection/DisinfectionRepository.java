@@ -14,8 +14,8 @@ import jakarta.persistence.EntityManager;
 import org.gridguard.common.ApiProblem;
 import org.gridguard.common.Rows;
 import org.gridguard.disinfection.DisinfectionViews.PlaceKind;
-import org.gridguard.disinfection.DisinfectionViews.PlaceView;
-import org.gridguard.disinfection.DisinfectionViews.RoundView;
+import org.gridguard.disinfection.DisinfectionViews.DisinfectionPlaceView;
+import org.gridguard.disinfection.DisinfectionViews.DisinfectionRoundView;
 import org.gridguard.security.Jurisdiction;
 
 /**
@@ -86,7 +86,7 @@ public class DisinfectionRepository {
     }
 
     /** Compounds, buildings and checkpoints in reach whose name contains q, compounds first, by name, at most 50. */
-    List<PlaceView> places(String q, PlaceKind kind, String areaPath) {
+    List<DisinfectionPlaceView> places(String q, PlaceKind kind, String areaPath) {
         Map<String, Object> p = new HashMap<>();
         StringBuilder sql = new StringBuilder("""
                 select * from (
@@ -110,7 +110,7 @@ public class DisinfectionRepository {
         sql.append(" order by an.rank, an.name, an.place_id limit 50");
         List<Object[]> rows = Rows.list(em, sql, p);
         Map<UUID, UUID> schedules = activeSchedules(rows.stream().map(r -> (UUID) r[1]).toArray(UUID[]::new));
-        return rows.stream().map(r -> new PlaceView(PlaceKind.valueOf((String) r[0]), (UUID) r[1], (String) r[2],
+        return rows.stream().map(r -> new DisinfectionPlaceView(PlaceKind.valueOf((String) r[0]), (UUID) r[1], (String) r[2],
                 (String) r[3], (UUID) r[4], (String) r[5], schedules.get((UUID) r[1]))).toList();
     }
 
@@ -201,7 +201,7 @@ public class DisinfectionRepository {
     }
 
     /** Inserts a round. */
-    void insertRound(RoundView r, UUID communityId) {
+    void insertRound(DisinfectionRoundView r, UUID communityId) {
         Object[] values = { r.id(), communityId, r.placeKind().name(), r.placeId(), r.placeName(), r.areaId(), r.scheduleId(),
                 r.doneAt(), r.areaM2(), r.agent(), r.concentrationMgL(), r.note(), r.recordedBy(), r.recordedAt() };
         var insert = em.createNativeQuery("""
@@ -214,14 +214,14 @@ public class DisinfectionRepository {
         insert.executeUpdate();
     }
 
-    static RoundView round(Object[] r) {
-        return new RoundView((UUID) r[0], PlaceKind.valueOf((String) r[1]), (UUID) r[2], (String) r[3], (UUID) r[4],
+    static DisinfectionRoundView round(Object[] r) {
+        return new DisinfectionRoundView((UUID) r[0], PlaceKind.valueOf((String) r[1]), (UUID) r[2], (String) r[3], (UUID) r[4],
                 (UUID) r[5], Rows.instant(r[6]), (BigDecimal) r[7], (String) r[8], (BigDecimal) r[9], (String) r[10],
                 (String) r[11], Rows.instant(r[12]));
     }
 
     /** The round if the caller reaches its place, else 404. */
-    RoundView visibleRound(UUID id) {
+    DisinfectionRoundView visibleRound(UUID id) {
         List<Object[]> rows = Rows.list(em, ROUND_COLUMNS.replace("select r.id", "select an.path, r.id") + " where r.id = :id",
                 Map.of("id", id));
         if (rows.isEmpty() || !jurisdiction.covers((String) rows.get(0)[0])) {
@@ -235,7 +235,7 @@ public class DisinfectionRepository {
     }
 
     /** Rounds in reach, newest first, keyset-paged after ({@code beforeAt}, {@code beforeId}). */
-    List<RoundView> rounds(RoundFilter f, Instant beforeAt, UUID beforeId, int limit) {
+    List<DisinfectionRoundView> rounds(RoundFilter f, Instant beforeAt, UUID beforeId, int limit) {
         Map<String, Object> p = new HashMap<>();
         StringBuilder sql = new StringBuilder(ROUND_COLUMNS).append(" where 1 = 1");
         reach(sql, p);

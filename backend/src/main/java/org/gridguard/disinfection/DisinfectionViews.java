@@ -34,7 +34,7 @@ public final class DisinfectionViews {
     }
 
     @Schema(name = "DisinfectionPlace", requiredProperties = { "placeKind", "placeId", "name", "areaId" })
-    public record PlaceView(PlaceKind placeKind, UUID placeId, String name,
+    public record DisinfectionPlaceView(PlaceKind placeKind, UUID placeId, String name,
             @Schema(description = "COMPOUND, BUILDING or the checkpoint's kind") String type, UUID areaId, String areaName,
             @Schema(description = "The place's active schedule, if any") UUID scheduleId) {
     }
@@ -58,7 +58,7 @@ public final class DisinfectionViews {
 
     @Schema(name = "DisinfectionSchedule", requiredProperties = { "id", "placeKind", "placeId", "placeName", "areaId", "times",
             "toleranceMinutes", "active", "createdBy", "createdAt", "updatedAt", "version" })
-    public record ScheduleView(UUID id, PlaceKind placeKind, UUID placeId, String placeName, UUID areaId, String areaName,
+    public record DisinfectionScheduleView(UUID id, PlaceKind placeKind, UUID placeId, String placeName, UUID areaId, String areaName,
             @Schema(description = "HH:MM, sorted") List<String> times, int toleranceMinutes, String note, boolean active,
             Instant deactivatedAt, String createdBy, Instant createdAt, Instant updatedAt, long version) {
     }
@@ -77,7 +77,7 @@ public final class DisinfectionViews {
 
     @Schema(name = "DisinfectionRound", requiredProperties = { "id", "placeKind", "placeId", "placeName", "areaId", "doneAt",
             "areaM2", "agent", "concentrationMgL", "recordedBy", "recordedAt" })
-    public record RoundView(UUID id, PlaceKind placeKind, UUID placeId, String placeName, UUID areaId, UUID scheduleId,
+    public record DisinfectionRoundView(UUID id, PlaceKind placeKind, UUID placeId, String placeName, UUID areaId, UUID scheduleId,
             Instant doneAt, BigDecimal areaM2, String agent, BigDecimal concentrationMgL, String note, String recordedBy,
             Instant recordedAt) {
     }
@@ -89,7 +89,7 @@ public final class DisinfectionViews {
 
     @Schema(name = "DisinfectionDay", description = "A schedule's slots of one day",
             requiredProperties = { "scheduleId", "placeKind", "placeId", "placeName", "areaId", "slots" })
-    public record DayView(UUID scheduleId, PlaceKind placeKind, UUID placeId, String placeName, UUID areaId,
+    public record DisinfectionDayView(UUID scheduleId, PlaceKind placeKind, UUID placeId, String placeName, UUID areaId,
             List<SlotView> slots) {
     }
 }

@@ -30,7 +30,7 @@ import org.gridguard.common.Page;
 import org.gridguard.common.Responses;
 import org.gridguard.disinfection.DisinfectionViews.NewRound;
 import org.gridguard.disinfection.DisinfectionViews.PlaceKind;
-import org.gridguard.disinfection.DisinfectionViews.RoundView;
+import org.gridguard.disinfection.DisinfectionViews.DisinfectionRoundView;
 
 @Path("/api/v1/disinfection-rounds")
 @Tag(name = "Disinfection")
@@ -48,7 +48,7 @@ public class RoundResource {
             + "concentration in mg/L. A round within a slot's window does that slot. Send an Idempotency-Key: the phone's "
             + "offline queue retries, and a retry never records the round twice.")
     @APIResponse(responseCode = "201", description = "Recorded (or the first result again with the same Idempotency-Key)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RoundView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DisinfectionRoundView.class)))
     @APIResponse(responseCode = "400", description = "Bad input (m² or concentration not above 0, no agent)")
     @APIResponse(responseCode = "404", description = "The place (or the schedule) is not in your reach")
     @APIResponse(responseCode = "422", description = "doneAt in the future, the schedule is another place's, the AREA place "
@@ -64,7 +64,7 @@ public class RoundResource {
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "A bad cursor, limit or filter")
     @APIResponse(responseCode = "404", description = "The area is not in your reach")
-    public Page<RoundView> list(@QueryParam("placeKind") PlaceKind placeKind, @QueryParam("placeId") UUID placeId,
+    public Page<DisinfectionRoundView> list(@QueryParam("placeKind") PlaceKind placeKind, @QueryParam("placeId") UUID placeId,
             @QueryParam("areaId") UUID areaId,
             @Parameter(description = "First business day") @QueryParam("from") LocalDate from,
             @Parameter(description = "Last business day (inclusive)") @QueryParam("to") LocalDate to,
@@ -78,7 +78,7 @@ public class RoundResource {
     @Operation(summary = "One disinfection round")
     @APIResponse(responseCode = "200", description = "The round")
     @APIResponse(responseCode = "404", description = "No such round in your reach")
-    public RoundView get(@PathParam("id") UUID id) {
+    public DisinfectionRoundView get(@PathParam("id") UUID id) {
         return service.get(id);
     }
 }

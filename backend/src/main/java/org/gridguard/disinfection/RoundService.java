@@ -20,10 +20,10 @@ import org.gridguard.common.Idempotency;
 import org.gridguard.common.Page;
 import org.gridguard.common.Rows;
 import org.gridguard.disinfection.DisinfectionRules.Slot;
-import org.gridguard.disinfection.DisinfectionViews.DayView;
+import org.gridguard.disinfection.DisinfectionViews.DisinfectionDayView;
 import org.gridguard.disinfection.DisinfectionViews.NewRound;
 import org.gridguard.disinfection.DisinfectionViews.PlaceKind;
-import org.gridguard.disinfection.DisinfectionViews.RoundView;
+import org.gridguard.disinfection.DisinfectionViews.DisinfectionRoundView;
 import org.gridguard.disinfection.DisinfectionViews.SlotStatus;
 import org.gridguard.disinfection.DisinfectionViews.SlotView;
 import org.gridguard.security.Caller;
@@ -50,8 +50,8 @@ public class RoundService {
     ScheduleService schedules;
 
     @Transactional
-    public Idempotency.Outcome<RoundView> create(NewRound req, String key) {
-        return idempotency.once(caller.name(), key, "DISINFECTION_ROUND", req, RoundView.class, () -> {
+    public Idempotency.Outcome<DisinfectionRoundView> create(NewRound req, String key) {
+        return idempotency.once(caller.name(), key, "DISINFECTION_ROUND", req, DisinfectionRoundView.class, () -> {
             DisinfectionRepository.Place place = schedules.place(req.placeKind(), req.placeId());
             if (req.scheduleId() != null) {
                 DisinfectionSchedule s = org.gridguard.common.ApiProblem.outOfReachIsMissing("Disinfection schedule",
@@ -65,7 +65,7 @@ public class RoundService {
             if (doneAt.isAfter(now.plus(SKEW))) {
                 throw ScheduleService.refused("doneAt", "is in the future");
             }
-            RoundView r = new RoundView(UUID.randomUUID(), place.kind(), place.id(), place.name(), place.areaId(),
+            DisinfectionRoundView r = new DisinfectionRoundView(UUID.randomUUID(), place.kind(), place.id(), place.name(), place.areaId(),
                     req.scheduleId(), doneAt, req.areaM2(), req.agent().trim(), req.concentrationMgL(),
                     ScheduleService.blankIsNull(req.note()), caller.name(), now);
             repo.insertRound(r, place.communityId());
@@ -74,12 +74,12 @@ public class RoundService {
     }
 
     @Transactional
-    public RoundView get(UUID id) {
+    public DisinfectionRoundView get(UUID id) {
         return repo.visibleRound(id);
     }
 
     @Transactional
-    public Page<RoundView> list(PlaceKind kind, UUID placeId, UUID areaId, LocalDate from, LocalDate to, String cursor,
+    public Page<DisinfectionRoundView> list(PlaceKind kind, UUID placeId, UUID areaId, LocalDate from, LocalDate to, String cursor,
             Integer limit) {
         int lim = Cursor.limit(limit);
         List<String> c = Cursor.decodeAtAndId(cursor);
@@ -93,7 +93,7 @@ public class RoundService {
 
     /** The slots of {@code day} (default today) of the schedules in reach alive that day, by place name. */
     @Transactional
-    public Page<DayView> day(LocalDate day, UUID areaId, String cursor, Integer limit) {
+    public Page<DisinfectionDayView> day(LocalDate day, UUID areaId, String cursor, Integer limit) {
         int lim = Cursor.limit(limit);
         List<String> c = Cursor.decode(cursor, 2);
         LocalDate d = day == null ? LocalDate.now(clock) : day;
@@ -110,12 +110,12 @@ public class RoundService {
             rounds.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(r);
         }
         Instant now = clock.instant();
-        List<DayView> views = rows.stream().map(r -> dayView(r, d, rounds.getOrDefault((UUID) r[2], List.of()), now))
+        List<DisinfectionDayView> views = rows.stream().map(r -> dayView(r, d, rounds.getOrDefault((UUID) r[2], List.of()), now))
                 .toList();
         return Page.of(views, lim, v -> Cursor.encode(v.placeName(), v.scheduleId().toString()));
     }
 
-    private DayView dayView(Object[] r, LocalDate d, List<Object[]> rounds, Instant now) {
+    private DisinfectionDayView dayView(Object[] r, LocalDate d, List<Object[]> rounds, Instant now) {
         List<SlotView> slots = new ArrayList<>();
         for (Slot s : DisinfectionRules.slotsOn(d, DisinfectionRules.split((String) r[6]), ((Number) r[7]).intValue(),
                 clock.getZone())) {
@@ -127,6 +127,6 @@ public class RoundService {
             slots.add(new SlotView(s.at(), s.start(), s.end(),
                     SlotStatus.valueOf(DisinfectionRules.status(s, round != null, now).name()), round));
         }
-        return new DayView((UUID) r[0], PlaceKind.valueOf((String) r[1]), (UUID) r[2], (String) r[3], (UUID) r[4], slots);
+        return new DisinfectionDayView((UUID) r[0], PlaceKind.valueOf((String) r[1]), (UUID) r[2], (String) r[3], (UUID) r[4], slots);
     }
 }

@@ -30,7 +30,7 @@ import org.gridguard.common.Responses;
 import org.gridguard.disinfection.DisinfectionViews.NewSchedule;
 import org.gridguard.disinfection.DisinfectionViews.PlaceKind;
 import org.gridguard.disinfection.DisinfectionViews.ScheduleChange;
-import org.gridguard.disinfection.DisinfectionViews.ScheduleView;
+import org.gridguard.disinfection.DisinfectionViews.DisinfectionScheduleView;
 
 @Path("/api/v1/disinfection-schedules")
 @Tag(name = "Disinfection")
@@ -48,7 +48,7 @@ public class ScheduleResource {
             + "tolerance (a round that many minutes before or after a time does its slot; default 60). One active schedule "
             + "per place. Send an Idempotency-Key: a retry never creates it twice.")
     @APIResponse(responseCode = "201", description = "Created (or the first result again with the same Idempotency-Key)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScheduleView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DisinfectionScheduleView.class)))
     @APIResponse(responseCode = "400", description = "Bad input (a missing field, a tolerance outside 5–240 minutes)")
     @APIResponse(responseCode = "404", description = "The place is not in your reach")
     @APIResponse(responseCode = "409", description = "The place already has an active schedule (scheduleId names it)")
@@ -65,7 +65,7 @@ public class ScheduleResource {
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "A bad cursor, limit or filter")
     @APIResponse(responseCode = "404", description = "The area is not in your reach")
-    public Page<ScheduleView> list(@QueryParam("placeKind") PlaceKind placeKind, @QueryParam("placeId") UUID placeId,
+    public Page<DisinfectionScheduleView> list(@QueryParam("placeKind") PlaceKind placeKind, @QueryParam("placeId") UUID placeId,
             @QueryParam("areaId") UUID areaId, @QueryParam("includeInactive") boolean includeInactive,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return service.list(placeKind, placeId, areaId, includeInactive, cursor, limit);
@@ -77,7 +77,7 @@ public class ScheduleResource {
     @Operation(summary = "One disinfection schedule")
     @APIResponse(responseCode = "200", description = "The schedule")
     @APIResponse(responseCode = "404", description = "No such schedule in your reach")
-    public ScheduleView get(@PathParam("id") UUID id) {
+    public DisinfectionScheduleView get(@PathParam("id") UUID id) {
         return service.get(id);
     }
 
@@ -94,7 +94,7 @@ public class ScheduleResource {
     @APIResponse(responseCode = "412", description = "The schedule changed since the version you saw")
     @APIResponse(responseCode = "422", description = "A time is not HH:MM or repeats, or two windows overlap")
     @APIResponse(responseCode = "428", description = "No version sent")
-    public ScheduleView change(@PathParam("id") UUID id, @Valid @NotNull ScheduleChange body,
+    public DisinfectionScheduleView change(@PathParam("id") UUID id, @Valid @NotNull ScheduleChange body,
             @HeaderParam("If-Match") String ifMatch) {
         return service.change(id, body, ifMatch);
     }
@@ -110,7 +110,7 @@ public class ScheduleResource {
     @APIResponse(responseCode = "409", description = "Already deactivated")
     @APIResponse(responseCode = "412", description = "The schedule changed since the version you saw")
     @APIResponse(responseCode = "428", description = "No version sent")
-    public ScheduleView deactivate(@PathParam("id") UUID id,
+    public DisinfectionScheduleView deactivate(@PathParam("id") UUID id,
             @Parameter(description = "The version you saw, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch) {
         return service.deactivate(id, ifMatch);
     }

@@ -24,9 +24,9 @@ import org.gridguard.common.Rows;
 import org.gridguard.common.Versions;
 import org.gridguard.disinfection.DisinfectionViews.NewSchedule;
 import org.gridguard.disinfection.DisinfectionViews.PlaceKind;
-import org.gridguard.disinfection.DisinfectionViews.PlaceView;
+import org.gridguard.disinfection.DisinfectionViews.DisinfectionPlaceView;
 import org.gridguard.disinfection.DisinfectionViews.ScheduleChange;
-import org.gridguard.disinfection.DisinfectionViews.ScheduleView;
+import org.gridguard.disinfection.DisinfectionViews.DisinfectionScheduleView;
 import org.gridguard.security.Caller;
 
 /**
@@ -54,13 +54,13 @@ public class ScheduleService {
     int defaultTolerance;
 
     @Transactional
-    public List<PlaceView> places(String q, PlaceKind kind, UUID areaId) {
+    public List<DisinfectionPlaceView> places(String q, PlaceKind kind, UUID areaId) {
         return repo.places(q, kind, areaId == null ? null : repo.visibleArea(areaId));
     }
 
     @Transactional
-    public Idempotency.Outcome<ScheduleView> create(NewSchedule req, String key) {
-        return idempotency.once(caller.name(), key, "DISINFECTION_SCHEDULE", req, ScheduleView.class, () -> {
+    public Idempotency.Outcome<DisinfectionScheduleView> create(NewSchedule req, String key) {
+        return idempotency.once(caller.name(), key, "DISINFECTION_SCHEDULE", req, DisinfectionScheduleView.class, () -> {
             DisinfectionRepository.Place place = place(req.placeKind(), req.placeId());
             int tolerance = Objects.requireNonNullElse(req.toleranceMinutes(), defaultTolerance);
             DisinfectionSchedule s = new DisinfectionSchedule();
@@ -111,13 +111,13 @@ public class ScheduleService {
     }
 
     @Transactional
-    public ScheduleView get(UUID id) {
+    public DisinfectionScheduleView get(UUID id) {
         repo.visible(id);
         return view(repo.scheduleRow(id));
     }
 
     @Transactional
-    public ScheduleView change(UUID id, ScheduleChange body, String ifMatch) {
+    public DisinfectionScheduleView change(UUID id, ScheduleChange body, String ifMatch) {
         DisinfectionSchedule s = active(id, ifMatch, body.version());
         int tolerance = Objects.requireNonNullElse(body.toleranceMinutes(), s.toleranceMinutes);
         List<String> texts = body.times() != null ? body.times()
@@ -132,7 +132,7 @@ public class ScheduleService {
     }
 
     @Transactional
-    public ScheduleView deactivate(UUID id, String ifMatch) {
+    public DisinfectionScheduleView deactivate(UUID id, String ifMatch) {
         DisinfectionSchedule s = active(id, ifMatch, null);
         s.active = false;
         s.deactivatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -156,20 +156,20 @@ public class ScheduleService {
     }
 
     @Transactional
-    public Page<ScheduleView> list(PlaceKind kind, UUID placeId, UUID areaId, boolean includeInactive, String cursor,
+    public Page<DisinfectionScheduleView> list(PlaceKind kind, UUID placeId, UUID areaId, boolean includeInactive, String cursor,
             Integer limit) {
         int lim = Cursor.limit(limit);
         List<String> c = Cursor.decode(cursor, 2);
         String area = areaId == null ? null : repo.visibleArea(areaId);
         var f = new DisinfectionRepository.Filter(area, kind, placeId, includeInactive, null, null);
-        List<ScheduleView> rows = repo.schedules(f, c == null ? null : c.get(0), c == null ? null : Cursor.uuid(c.get(1)),
+        List<DisinfectionScheduleView> rows = repo.schedules(f, c == null ? null : c.get(0), c == null ? null : Cursor.uuid(c.get(1)),
                 lim + 1).stream().map(ScheduleService::view).toList();
         return Page.of(rows, lim, v -> Cursor.encode(v.placeName(), v.id().toString()));
     }
 
-    static ScheduleView view(Object[] r) {
+    static DisinfectionScheduleView view(Object[] r) {
         Instant deactivated = Rows.instant(r[10]);
-        return new ScheduleView((UUID) r[0], PlaceKind.valueOf((String) r[1]), (UUID) r[2], (String) r[3], (UUID) r[4],
+        return new DisinfectionScheduleView((UUID) r[0], PlaceKind.valueOf((String) r[1]), (UUID) r[2], (String) r[3], (UUID) r[4],
                 (String) r[5], List.of(((String) r[6]).split(",")), ((Number) r[7]).intValue(), (String) r[8],
                 (Boolean) r[9], deactivated, (String) r[11], Rows.instant(r[12]), Rows.instant(r[13]),
                 ((Number) r[14]).longValue());
