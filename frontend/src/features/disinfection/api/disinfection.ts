@@ -165,7 +165,8 @@ export function sendRounds(client: ApiClient) {
 /** The signed-in user's queue of rounds (per `sub`, it survives a reload). Undefined until somebody is signed in. */
 export function useRoundQueue(): OfflineQueue<QueuedRound, RoundMeta> | undefined {
   const client = useApiClient();
-  const sub = useAuth().user?.profile.sub;
+  const profile = useAuth().user?.profile;
+  const sub = profile?.sub ?? profile?.preferred_username;
   return useMemo(
     () => (sub ? offlineQueue<QueuedRound, RoundMeta>({ name: ROUND_QUEUE, owner: sub, idOf: (r) => r.key, sendBatch: sendRounds(client), maxBatch: 20 }) : undefined),
     [client, sub],

@@ -35,13 +35,13 @@ export function DisinfectionPage() {
           </Button>
         )}
       </Space>
-      {waiting.length > 0 && <Alert type="info" showIcon message={t('disinfection.queue.waiting', { count: waiting.length })} />}
+      {waiting.length > 0 && <Alert type="info" showIcon title={t('disinfection.queue.waiting', { count: waiting.length })} />}
       {attention.map((e) => (
         <Alert
           key={e.id}
           type="error"
           showIcon
-          message={`${e.meta?.placeName ?? ''} ${(e.reasons ?? []).map((r) => r.message).join('；')}`}
+          title={`${e.meta?.placeName ?? ''} ${(e.reasons ?? []).map((r) => r.message).join('；')}`}
           action={
             <Popconfirm title={t('disinfection.queue.discardConfirm')} onConfirm={() => void queue?.discard(e.id)}>
               <Button danger size="small">
