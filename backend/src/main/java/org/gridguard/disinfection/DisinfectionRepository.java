@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.gridguard.area.AreaRepository;
 import org.gridguard.common.ApiProblem;
 import org.gridguard.common.Rows;
 import org.gridguard.disinfection.DisinfectionViews.PlaceKind;
@@ -40,6 +41,8 @@ public class DisinfectionRepository {
     EntityManager em;
     @Inject
     Jurisdiction jurisdiction;
+    @Inject
+    AreaRepository areas;
 
     /** A place as the records need it: its name, its area node (reach, alerts) and that node's kind. */
     record Place(PlaceKind kind, UUID id, String name, UUID areaId, UUID communityId, String path, String type) {
@@ -60,14 +63,9 @@ public class DisinfectionRepository {
         return new Place(kind, (UUID) r[0], (String) r[1], (UUID) r[2], (UUID) r[3], (String) r[4], (String) r[5]);
     }
 
-    /** The path of an area node the caller sees into, else 404. */
+    /** The path of an area node the caller sees into (theirs, below, or an ancestor for context), else 404. */
     String visibleArea(UUID areaId) {
-        String path = (String) em.createNativeQuery("select path from area_node where id = ?1").setParameter(1, areaId)
-                .getResultList().stream().findFirst().orElse(null);
-        if (path == null || !jurisdiction.overlaps(path)) {
-            throw ApiProblem.notFound("Area node");
-        }
-        return path;
+        return areas.visible(areaId).orElseThrow(() -> ApiProblem.notFound("Area node")).path;
     }
 
     /** The caller's reach as SQL on {@code an.path}, its parameters into {@code p}. */

@@ -116,6 +116,15 @@ public final class DisinfectionRules {
         return out;
     }
 
+    /**
+     * The owed slots in [from, to) of a schedule row as {@link DisinfectionRepository#SCHEDULE_COLUMNS} reads it (times at
+     * 6, tolerance at 7, deactivated at 10, created at 12).
+     */
+    static List<Slot> owedBetween(Object[] schedule, Instant from, Instant to, ZoneId zone) {
+        return owedBetween(split((String) schedule[6]), ((Number) schedule[7]).intValue(),
+                org.gridguard.common.Rows.instant(schedule[12]), org.gridguard.common.Rows.instant(schedule[10]), from, to, zone);
+    }
+
     /** The status of a slot at {@code now}, given whether a round was recorded in its window. */
     public static Status status(Slot s, boolean roundInWindow, Instant now) {
         if (roundInWindow) {

@@ -62,8 +62,7 @@ public class DisinfectionSweep {
         List<String> slots = new ArrayList<>(), starts = new ArrayList<>(), ends = new ArrayList<>();
         for (Object[] r : repo.aliveBetween(null, since.minus(Duration.ofMinutes(DisinfectionRules.MAX_TOLERANCE)), now)) {
             schedules.put((UUID) r[0], r);
-            for (Slot s : DisinfectionRules.owedBetween(DisinfectionRules.split((String) r[6]), ((Number) r[7]).intValue(),
-                    Rows.instant(r[12]), Rows.instant(r[10]), since.minus(Duration.ofDays(1)), now, clock.getZone())) {
+            for (Slot s : DisinfectionRules.owedBetween(r, since.minus(Duration.ofDays(1)), now, clock.getZone())) {
                 if (s.end().isBefore(now) && s.end().isAfter(since)) {
                     ids.add((UUID) r[0]);
                     slots.add(s.at().toString());

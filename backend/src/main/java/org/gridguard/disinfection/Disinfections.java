@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.gridguard.common.Port;
-import org.gridguard.common.Rows;
 
 /**
  * The disinfection rounds' port, for the inspection metrics ({@code /api/v1/metrics/inspections}): figures over the
@@ -36,8 +35,7 @@ public class Disinfections {
     public Figures figures(String areaPath, Instant from, Instant to) {
         long due = 0;
         for (Object[] r : repo.aliveBetween(areaPath, from, to)) {
-            due += DisinfectionRules.owedBetween(DisinfectionRules.split((String) r[6]), ((Number) r[7]).intValue(),
-                    Rows.instant(r[12]), Rows.instant(r[10]), from, to, clock.getZone()).size();
+            due += DisinfectionRules.owedBetween(r, from, to, clock.getZone()).size();
         }
         Object[] done = repo.doneAndMissed(areaPath, from, to);
         return new Figures(due, ((Number) done[0]).longValue(), ((Number) done[2]).longValue(), (BigDecimal) done[1]);
