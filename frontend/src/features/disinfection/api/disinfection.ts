@@ -5,7 +5,7 @@ import { useApiClient } from '../../../lib/api/ApiProvider';
 import { dataOf, type ApiClient } from '../../../lib/api/client';
 import { ProblemError } from '../../../lib/api/problem';
 import type { components } from '../../../lib/api/schema';
-import { offlineQueue, type BatchOutcome, type OfflineQueue } from '../../../lib/offline';
+import { offlineQueue, useQueueSync, type BatchOutcome, type OfflineQueue } from '../../../lib/offline';
 
 type S = components['schemas'];
 export type Place = S['DisinfectionPlace'];
@@ -165,10 +165,15 @@ export function sendRounds(client: ApiClient) {
 /** The signed-in user's queue of rounds (per `sub`, it survives a reload). Undefined until somebody is signed in. */
 export function useRoundQueue(): OfflineQueue<QueuedRound, RoundMeta> | undefined {
   const client = useApiClient();
-  const profile = useAuth().user?.profile;
-  const sub = profile?.sub ?? profile?.preferred_username;
+  const sub = useAuth().user?.profile.sub;
   return useMemo(
     () => (sub ? offlineQueue<QueuedRound, RoundMeta>({ name: ROUND_QUEUE, owner: sub, idOf: (r) => r.key, sendBatch: sendRounds(client), maxBatch: 20 }) : undefined),
     [client, sub],
   );
+}
+
+/** Sends queued rounds in the background wherever the user is in the app (mounted once, in the layout). */
+export function RoundQueueSync() {
+  useQueueSync(useRoundQueue());
+  return null;
 }

@@ -4,7 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeStores, resetOfflineQueues } from '../../../lib/offline';
-import { jsonResponse, renderWithApp } from '../../../test-support/render';
+import { fakeAuth, jsonResponse, renderWithApp } from '../../../test-support/render';
 import { DisinfectionPage } from './DisinfectionPage';
 
 const DAY = {
@@ -44,7 +44,9 @@ describe('DisinfectionPage', { timeout: 120_000 }, () => {
       if (url.pathname.endsWith('/disinfection-slots')) return Promise.resolve(jsonResponse({ items: [DAY] }));
       return Promise.resolve(jsonResponse({ items: [] }));
     });
-    renderWithApp(<DisinfectionPage />, { roles: ['grid-worker'], fetch, route: '/disinfection' });
+    const auth = fakeAuth(['grid-worker'], 'worker1');
+    Object.assign(auth.user!.profile, { sub: 'sub-worker1' });
+    renderWithApp(<DisinfectionPage />, { auth, fetch, route: '/disinfection' });
     const slots = await screen.findAllByTestId('disinfection-slot');
     expect(slots.map((s) => s.dataset.status)).toEqual(['MISSED', 'DUE']);
     expect(slots[0]).toHaveTextContent('✗ 08:00 未完成');

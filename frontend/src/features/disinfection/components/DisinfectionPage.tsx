@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Popconfirm, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { hasAnyRole, useRoles, type Role } from '../../../lib/auth/roles';
-import { useQueueSnapshot, useQueueSync } from '../../../lib/offline';
+import { useQueueSnapshot } from '../../../lib/offline';
 import { useRoundQueue } from '../api/disinfection';
 import { dayInZone } from '../roundRules';
 import { RoundForm, type RoundPreset } from './RoundForm';
@@ -21,7 +21,6 @@ export function DisinfectionPage() {
   const roles = useRoles();
   const canRecord = hasAnyRole(roles, RECORDERS);
   const queue = useRoundQueue();
-  useQueueSync(queue);
   const { waiting, attention } = useQueueSnapshot(queue);
   const [day, setDay] = useState(() => dayInZone());
   const [preset, setPreset] = useState<RoundPreset | undefined>();
