@@ -196,6 +196,20 @@ export const router = createBrowserRouter([
           };
         },
       },
+      // Disinfection rounds (features/disinfection, 消杀): the log, the record form, the schedules
+      {
+        path: 'disinfection',
+        lazy: async () => {
+          const { DisinfectionPage } = await import('../features/disinfection/components/DisinfectionPage');
+          return {
+            Component: () => (
+              <RequireRole roles={PEOPLE}>
+                <DisinfectionPage />
+              </RequireRole>
+            ),
+          };
+        },
+      },
       {
         path: 'watch-reports',
         lazy: async () => {

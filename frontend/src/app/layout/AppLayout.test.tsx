@@ -51,7 +51,7 @@ describe('role-gated navigation', () => {
     // left, it waits under "More" with the rest, in menu order
     const worker = phoneNav(['grid-worker'], items);
     expect(worker.tabs.map((i) => i.key)).toEqual(['duty', 'checkpoint', 'quarantine-visits', 'sampling']);
-    expect(worker.more.map((i) => i.key)).toEqual(['grid-cells', 'households', 'areas', 'needs', 'delivery', 'care-visits', 'me', 'a', 'b', 'c']);
+    expect(worker.more.map((i) => i.key)).toEqual(['grid-cells', 'households', 'areas', 'needs', 'delivery', 'care-visits', 'disinfection', 'me', 'a', 'b', 'c']);
     // site staff have one screen: their site's guests
     expect(phoneNav(['site-staff']).tabs.map((i) => i.key)).toEqual(['quarantine-sites', 'quarantine-visits']);
   });
@@ -85,6 +85,7 @@ describe('language switch', () => {
     await user.click(within(nav).getByRole('button', { name: 'More' }));
     const more = await screen.findByRole('navigation', { name: 'More sections' });
     expect(within(more).getAllByRole('link').map((a) => a.textContent)).toEqual(['Grid cells', 'Households', 'Areas', 'Assignments', 'Import', 'Checks', 'Quarantine', 'Sampling', 'Quarantine orders', 'Isolation sites', 'Needs', 'Deliveries', 'Care plans', 'Care', 'Enterprises', 'Supplies', 'Me']);
+    expect(within(more).getAllByRole('link').map((a) => a.textContent)).toEqual(['Grid cells', 'Households', 'Areas', 'Assignments', 'Import', 'Checks', 'Quarantine', 'Sampling', 'Quarantine orders', 'Isolation sites', 'Needs', 'Deliveries', 'Care plans', 'Care', 'Disinfection', 'Supplies', 'Me']);
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
     expect(document.documentElement.lang).toBe('en');
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ParseKeys } from 'i18next';
 import { AlertOutlined, ApartmentOutlined, AppstoreOutlined, BankOutlined, CalendarOutlined, CarOutlined, CloudDownloadOutlined, CloudUploadOutlined, DashboardOutlined, ExperimentOutlined, FundOutlined, HeartOutlined, HomeOutlined, InboxOutlined, SafetyOutlined, ScheduleOutlined, ShopOutlined, ShoppingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AppstoreOutlined, BankOutlined, CalendarOutlined, CarOutlined, ClearOutlined, CloudDownloadOutlined, CloudUploadOutlined, DashboardOutlined, ExperimentOutlined, FundOutlined, HeartOutlined, HomeOutlined, InboxOutlined, SafetyOutlined, ScheduleOutlined, ShoppingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { hasAnyRole, type Role } from '../../lib/auth/roles';
 
 export interface NavItem {
@@ -61,6 +62,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'care', path: '/care', labelKey: 'nav.carePlans', icon: <HeartOutlined />, roles: MANAGERS, priority: { manager: 3.7 } },
   { key: 'care-visits', path: '/care-visits', labelKey: 'nav.careVisits', icon: <HeartOutlined />, roles: CARERS, priority: { worker: 1.8 } },
   { key: 'enterprises', path: '/enterprises', labelKey: 'enterprises.nav', icon: <ShopOutlined />, roles: ENTERPRISE_READERS, priority: { manager: 5.5 } },
+  { key: 'disinfection', path: '/disinfection', labelKey: 'disinfection.nav', icon: <ClearOutlined />, roles: PEOPLE, priority: { worker: 1.9 } },
   { key: 'supplies', path: '/supplies', labelKey: 'supplies.nav', icon: <InboxOutlined />, roles: MANAGERS, priority: { manager: 5 } },
   { key: 'me', path: '/me', labelKey: 'nav.me', icon: <UserOutlined />, roles: PEOPLE, priority: { worker: 9 } },
 ];

@@ -710,6 +710,152 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/disinfection-places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Places to disinfect in your reach
+         * @description Compounds, checkpoints and buildings whose name contains q, compounds first, at most 50, each with its active schedule if any.
+         */
+        get: operations["DisinfectionLogResource_places"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disinfection-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Disinfection rounds in your reach
+         * @description Newest first. Filters: the place, an area, the business days from and to (inclusive).
+         */
+        get: operations["RoundResource_list"];
+        put?: never;
+        /**
+         * Record a disinfection round
+         * @description At a compound or building (its public areas) or a checkpoint in your reach: when (default now), the area in m², the agent (e.g. 含氯消毒剂 84) and its concentration in mg/L. A round within a slot's window does that slot. Send an Idempotency-Key: the phone's offline queue retries, and a retry never records the round twice.
+         */
+        post: operations["RoundResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disinfection-rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One disinfection round */
+        get: operations["RoundResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disinfection-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Disinfection schedules in your reach
+         * @description By place name. Filters: the place, an area, includeInactive.
+         */
+        get: operations["ScheduleResource_list"];
+        put?: never;
+        /**
+         * Schedule a place's disinfection rounds (消杀)
+         * @description For a compound or building (its public areas) or a checkpoint in your reach: the times of day (default twice a day, 08:00 and 16:00) and the tolerance (a round that many minutes before or after a time does its slot; default 60). One active schedule per place. Send an Idempotency-Key: a retry never creates it twice.
+         */
+        post: operations["ScheduleResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disinfection-schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One disinfection schedule */
+        get: operations["ScheduleResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an active schedule
+         * @description The times, the tolerance, the note. Needs the version you saw (If-Match or body). Slots already passed keep what they were.
+         */
+        patch: operations["ScheduleResource_change"];
+        trace?: never;
+    };
+    "/api/v1/disinfection-schedules/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate a schedule
+         * @description No slot is owed from now on; its rounds and missed slots stay. Needs If-Match with the version you saw. The place may then get a new schedule.
+         */
+        post: operations["ScheduleResource_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disinfection-slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A day's disinfection slots per place
+         * @description Every schedule in your reach alive that day (default today, deployment zone), by place name, with each slot DONE (and the round), MISSED, DUE or UPCOMING.
+         */
+        get: operations["DisinfectionLogResource_slots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/duty-check-ins/{id}/corrections": {
         parameters: {
             query?: never;
@@ -3922,6 +4068,91 @@ export interface components {
         DepartureReason: "RELEASED" | "TRANSFERRED" | "HOSPITAL";
         /** @enum {string} */
         Direction: "IN" | "OUT";
+        /** @description A schedule's slots of one day */
+        DisinfectionDay: {
+            scheduleId: components["schemas"]["UUID"];
+            placeKind: components["schemas"]["DisinfectionPlaceKind"];
+            placeId: components["schemas"]["UUID"];
+            placeName: string;
+            areaId: components["schemas"]["UUID"];
+            slots: components["schemas"]["DisinfectionSlot"][];
+        };
+        DisinfectionPlace: {
+            placeKind: components["schemas"]["DisinfectionPlaceKind"];
+            placeId: components["schemas"]["UUID"];
+            name: string;
+            /** @description COMPOUND, BUILDING or the checkpoint's kind */
+            type?: string;
+            areaId: components["schemas"]["UUID"];
+            areaName?: string;
+            /** @description The place's active schedule, if any */
+            scheduleId?: components["schemas"]["UUID"];
+        };
+        /**
+         * @description AREA: the public areas of a compound or building; CHECKPOINT: a checkpoint (an isolation site too)
+         * @enum {string}
+         */
+        DisinfectionPlaceKind: "AREA" | "CHECKPOINT";
+        DisinfectionRound: {
+            id: components["schemas"]["UUID"];
+            placeKind: components["schemas"]["DisinfectionPlaceKind"];
+            placeId: components["schemas"]["UUID"];
+            placeName: string;
+            areaId: components["schemas"]["UUID"];
+            scheduleId?: components["schemas"]["UUID"];
+            doneAt: components["schemas"]["Instant"];
+            areaM2: number;
+            agent: string;
+            concentrationMgL: number;
+            note?: string;
+            recordedBy: string;
+            recordedAt: components["schemas"]["Instant"];
+        };
+        DisinfectionSchedule: {
+            id: components["schemas"]["UUID"];
+            placeKind: components["schemas"]["DisinfectionPlaceKind"];
+            placeId: components["schemas"]["UUID"];
+            placeName: string;
+            areaId: components["schemas"]["UUID"];
+            areaName?: string;
+            /** @description HH:MM, sorted */
+            times: string[];
+            /** Format: int32 */
+            toleranceMinutes: number;
+            note?: string;
+            active: boolean;
+            deactivatedAt?: components["schemas"]["Instant"];
+            createdBy: string;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description Only the fields sent change */
+        DisinfectionScheduleChange: {
+            times?: string[];
+            /** Format: int32 */
+            toleranceMinutes?: number;
+            note?: string;
+            /**
+             * Format: int64
+             * @description The version you saw; or send If-Match
+             */
+            version?: number;
+        };
+        DisinfectionSlot: {
+            at: components["schemas"]["Instant"];
+            windowStart: components["schemas"]["Instant"];
+            windowEnd: components["schemas"]["Instant"];
+            status: components["schemas"]["DisinfectionSlotStatus"];
+            /** @description The round that did it */
+            roundId?: components["schemas"]["UUID"];
+        };
+        /**
+         * @description DONE: a round was recorded in the window; MISSED: the window passed without one; DUE: the window is open now; UPCOMING: not yet
+         * @enum {string}
+         */
+        DisinfectionSlotStatus: "DONE" | "MISSED" | "DUE" | "UPCOMING";
         /** @enum {string} */
         DocType: "MAINLAND_ID" | "PASSPORT" | "HK_MACAU_PERMIT" | "TAIWAN_PERMIT";
         /** @enum {string} */
@@ -4566,6 +4797,45 @@ export interface components {
             /** @description Usernames */
             carriers: string[];
         };
+        NewDisinfectionRound: {
+            placeKind: components["schemas"]["DisinfectionPlaceKind"];
+            placeId: components["schemas"]["UUID"];
+            /** @description The schedule the round belongs to (that place's), or null */
+            scheduleId?: components["schemas"]["UUID"];
+            /** @description When it was done (default now); not in the future */
+            doneAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * @description Area disinfected in m², more than 0
+             * @example 1200.5
+             */
+            areaM2: number;
+            /** @description The disinfectant, e.g. 含氯消毒剂 84 */
+            agent: string;
+            /**
+             * @description Concentration in mg/L, more than 0
+             * @example 500
+             */
+            concentrationMgL: number;
+            note?: string;
+        };
+        NewDisinfectionSchedule: {
+            placeKind: components["schemas"]["DisinfectionPlaceKind"];
+            placeId: components["schemas"]["UUID"];
+            /**
+             * @description Times of day HH:MM in the deployment's zone (default 08:00 and 16:00)
+             * @example [
+             *       "08:00",
+             *       "16:00"
+             *     ]
+             */
+            times?: string[];
+            /**
+             * Format: int32
+             * @description A round this many minutes before or after a time does its slot (default 60)
+             */
+            toleranceMinutes?: number;
+            note?: string;
+        };
         NewDoorToDoorTask: {
             id?: components["schemas"]["UUID"];
             householdId: components["schemas"]["UUID"];
@@ -4945,6 +5215,21 @@ export interface components {
         };
         PageDeliveryView: {
             items?: components["schemas"]["WebhookDelivery"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageDisinfectionDayView: {
+            items?: components["schemas"]["DisinfectionDay"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageDisinfectionRoundView: {
+            items?: components["schemas"]["DisinfectionRound"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageDisinfectionScheduleView: {
+            items?: components["schemas"]["DisinfectionSchedule"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
@@ -8594,6 +8879,597 @@ export interface operations {
             };
             /** @description No version sent */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DisinfectionLogResource_places: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                placeKind?: components["schemas"]["DisinfectionPlaceKind"];
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The places */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisinfectionPlace"][];
+                };
+            };
+            /** @description A bad filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The area is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoundResource_list: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                cursor?: string;
+                /** @description First business day */
+                from?: components["schemas"]["LocalDate"];
+                limit?: number;
+                placeId?: components["schemas"]["UUID"];
+                placeKind?: components["schemas"]["DisinfectionPlaceKind"];
+                /** @description Last business day (inclusive) */
+                to?: components["schemas"]["LocalDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageDisinfectionRoundView"];
+                };
+            };
+            /** @description A bad cursor, limit or filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The area is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoundResource_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDisinfectionRound"];
+            };
+        };
+        responses: {
+            /** @description Recorded (or the first result again with the same Idempotency-Key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisinfectionRound"];
+                };
+            };
+            /** @description Bad input (m² or concentration not above 0, no agent) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The place (or the schedule) is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description doneAt in the future, the schedule is another place's, the AREA place is not a compound or building, or the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoundResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The round */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisinfectionRound"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such round in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ScheduleResource_list: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                cursor?: string;
+                includeInactive?: boolean;
+                limit?: number;
+                placeId?: components["schemas"]["UUID"];
+                placeKind?: components["schemas"]["DisinfectionPlaceKind"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageDisinfectionScheduleView"];
+                };
+            };
+            /** @description A bad cursor, limit or filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The area is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ScheduleResource_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDisinfectionSchedule"];
+            };
+        };
+        responses: {
+            /** @description Created (or the first result again with the same Idempotency-Key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisinfectionSchedule"];
+                };
+            };
+            /** @description Bad input (a missing field, a tolerance outside 5–240 minutes) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The place is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The place already has an active schedule (scheduleId names it) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A time is not HH:MM or repeats, two windows overlap, the AREA place is not a compound or building, or the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ScheduleResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisinfectionSchedule"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such schedule in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ScheduleResource_change: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisinfectionScheduleChange"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisinfectionSchedule"];
+                };
+            };
+            /** @description Bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such schedule in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The schedule was deactivated */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The schedule changed since the version you saw */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A time is not HH:MM or repeats, or two windows overlap */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ScheduleResource_deactivate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you saw, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deactivated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisinfectionSchedule"];
+                };
+            };
+            /** @description A bad If-Match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such schedule in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already deactivated */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The schedule changed since the version you saw */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DisinfectionLogResource_slots: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                cursor?: string;
+                day?: components["schemas"]["LocalDate"];
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageDisinfectionDayView"];
+                };
+            };
+            /** @description A bad cursor, limit or day */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The area is not in your reach */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -176,7 +176,9 @@ public class DemoLoader {
             SupplyDemo.load(c, d, clock.instant());
             int carePlans = CareDemo.load(c, d, java.time.LocalDate.now(clock), clock.getZone());
             EnterpriseDemo.load(c, d, pii, java.time.LocalDate.now(clock), clock.instant());
+            int schedules = DisinfectionDemo.load(c, d, clock.instant(), clock.getZone());
             c.commit();
+            LOG.infof("Disinfection demo: %d schedules", schedules);
             LOG.infof("Care demo: %d plans", carePlans);
             LOG.infof("Quarantine demo: %d orders", orders);
             LOG.infof("Temperature demo: %d readings", readings);

@@ -75,6 +75,9 @@ class BolaTest {
             Map.entry("/api/v1/quarantines/{id}", "select id from quarantine_order where grid_cell_id = '" + Demo.CELL1 + "'"),
             Map.entry("/api/v1/needs/{id}", "select id from need"),
             Map.entry("/api/v1/care-plans/{id}", "select id from care_plan where grid_cell_id = '" + Demo.CELL1 + "'"),
+            Map.entry("/api/v1/disinfection-schedules/{id}", "select id from disinfection_schedule where area_id = '" + Demo.COMPOUND1
+                    + "'"),
+            Map.entry("/api/v1/disinfection-rounds/{id}", "select id from disinfection_round where area_id = '" + Demo.COMPOUND1 + "'"),
             Map.entry("/api/v1/delivery-runs/{id}", "select id from delivery_run"),
             Map.entry("/api/v1/quarantine-lists/{id}", "select id from quarantine_list"),
             Map.entry("/api/v1/quarantine-worklist/{itemId}", "select id from quarantine_list_item where worklist_status is not null"),
@@ -130,6 +133,7 @@ class BolaTest {
             Map.entry("POST /api/v1/needs/{id}/reopen", "{\"reason\":\"家中无人\",\"version\":0}"),
             Map.entry("POST /api/v1/needs/{id}/deliver", "{\"receivedBy\":\"本人\",\"version\":0}"),
             Map.entry("PATCH /api/v1/care-plans/{id}", "{\"visitEveryDays\":2,\"version\":0}"),
+            Map.entry("PATCH /api/v1/disinfection-schedules/{id}", "{\"toleranceMinutes\":30,\"version\":0}"),
             Map.entry("POST /api/v1/care-plans/{id}/end", "{\"reason\":\"搬走了\",\"version\":0}"),
             Map.entry("POST /api/v1/care-plans/{id}/visits", "{\"mode\":\"PHONE\",\"condition\":\"WELL\"}"),
             Map.entry("POST /api/v1/quarantines/{id}/breaches", "{\"checkpointId\":\"" + Demo.id("BH-C001-KK4") + "\"}"),
