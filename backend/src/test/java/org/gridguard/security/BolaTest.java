@@ -93,7 +93,9 @@ class BolaTest {
             Map.entry("/api/v1/inspection-places/{placeKind}/{placeId}",
                     "select 'AREA', id from area_node where kind = 'COMPOUND'"),
             Map.entry("/api/v1/inspections/{id}", "select id from inspection"),
-            Map.entry("/api/v1/supplies/movements/{id}", "select id from supply_movement where kind = 'DONATION_IN'"));
+            Map.entry("/api/v1/supplies/movements/{id}", "select id from supply_movement where kind = 'DONATION_IN'"),
+            Map.entry("/api/v1/enterprises/{id}", "select id from enterprise"),
+            Map.entry("/api/v1/enterprise-imports/{jobId}", "select job_id from enterprise_import where job_id is not null"));
 
     /** The demo round, over the whole community: worker2 and leader2 see it. */
     static final UUID ROUND = Demo.id("ROUND-4");
@@ -248,7 +250,10 @@ class BolaTest {
                         + " person_name, kind, reason, starts_on, ends_on, worklist_status) values ('"
                         + seedId("quarantine-list-item") + "', '" + seedId("quarantine-list") + "', 1, " + community + ", '"
                         + Demo.COMPOUND1 + "', '" + Demo.CELL1 + "', 'UNMATCHED', '访客', 'HOME_ISOLATION', 'CLOSE_CONTACT',"
-                        + " '2035-01-01', '2035-01-14', 'OPEN') on conflict do nothing");
+                        + " '2035-01-01', '2035-01-14', 'OPEN') on conflict do nothing",
+                "insert into enterprise_import (id, job_id, owner, community_id, area_id, filename, content, dry_run, errors_csv,"
+                        + " created_at) values ('" + seedId("enterprise-import") + "', '" + job + "', 'supervisor', " + community
+                        + ", " + community + ", 'a.csv', 'x'::bytea, false, 'row,error', now()) on conflict do nothing");
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             for (String q : sql) {
                 st.executeUpdate(q);
