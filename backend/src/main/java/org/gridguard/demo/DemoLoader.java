@@ -177,6 +177,7 @@ public class DemoLoader {
             int carePlans = CareDemo.load(c, d, java.time.LocalDate.now(clock), clock.getZone());
             EnterpriseDemo.load(c, d, pii, java.time.LocalDate.now(clock), clock.instant());
             int schedules = DisinfectionDemo.load(c, d, clock.instant(), clock.getZone());
+            InspectionDemo.load(c, d, pii, java.time.LocalDate.now(clock), clock.getZone());
             c.commit();
             LOG.infof("Disinfection demo: %d schedules", schedules);
             LOG.infof("Care demo: %d plans", carePlans);
