@@ -1,6 +1,5 @@
 package org.gridguard.inspection;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.apache.commons.csv.CSVPrinter;
 import org.gridguard.area.AreaPeriod;
 import org.gridguard.common.Csv;
 import org.gridguard.disinfection.Disinfections;
@@ -83,31 +81,35 @@ public class InspectionMetrics {
 
     /** One row per figure: section, figure, value (a spreadsheet reads it as it is). */
     public static String csv(Metrics m) {
+        List<Object[]> rows = new ArrayList<>();
+        figure(rows, "inspections", "inspections", m.inspections());
+        figure(rows, "inspections", "passed", m.passed());
+        figure(rows, "inspections", "failed", m.failed());
+        figure(rows, "inspections", "passRate", m.passRate());
+        figure(rows, "tasks", "open", m.openTasks());
+        figure(rows, "tasks", "overdue", m.overdueTasks());
+        for (TemplateFigures t : m.byTemplate()) {
+            String name = t.templateName() + " v" + t.version();
+            figure(rows, "template", name + ".passRate", t.passRate());
+            t.items().forEach(i -> figure(rows, "item", name + " · " + i.itemText() + ".passRate", i.passRate()));
+        }
+        EnterpriseFigures e = m.enterprises();
+        figure(rows, "enterprises", "resumed", e.resumed());
+        figure(rows, "enterprises", "checkedSameDay", e.checkedSameDay());
+        figure(rows, "enterprises", "notChecked", e.notChecked());
+        DisinfectionFigures d = m.disinfection();
+        figure(rows, "disinfection", "roundsDue", d.roundsDue());
+        figure(rows, "disinfection", "roundsDone", d.roundsDone());
+        figure(rows, "disinfection", "missed", d.missed());
+        figure(rows, "disinfection", "areaM2", d.areaM2().toPlainString());
         return Csv.excel(new String[] { "areaId", "from", "to", "section", "figure", "value" }, p -> {
-            row(p, m, "inspections", "inspections", m.inspections());
-            row(p, m, "inspections", "passed", m.passed());
-            row(p, m, "inspections", "failed", m.failed());
-            row(p, m, "inspections", "passRate", m.passRate());
-            row(p, m, "tasks", "open", m.openTasks());
-            row(p, m, "tasks", "overdue", m.overdueTasks());
-            for (TemplateFigures t : m.byTemplate()) {
-                String name = t.templateName() + " v" + t.version();
-                row(p, m, "template", name + ".passRate", t.passRate());
-                for (ItemFigures i : t.items()) {
-                    row(p, m, "item", name + " · " + i.itemText() + ".passRate", i.passRate());
-                }
+            for (Object[] r : rows) {
+                p.printRecord(m.areaId(), m.from(), m.to(), r[0], r[1], r[2]);
             }
-            row(p, m, "enterprises", "resumed", m.enterprises().resumed());
-            row(p, m, "enterprises", "checkedSameDay", m.enterprises().checkedSameDay());
-            row(p, m, "enterprises", "notChecked", m.enterprises().notChecked());
-            row(p, m, "disinfection", "roundsDue", m.disinfection().roundsDue());
-            row(p, m, "disinfection", "roundsDone", m.disinfection().roundsDone());
-            row(p, m, "disinfection", "missed", m.disinfection().missed());
-            row(p, m, "disinfection", "areaM2", m.disinfection().areaM2().toPlainString());
         });
     }
 
-    private static void row(CSVPrinter p, Metrics m, String section, String figure, Object value) throws IOException {
-        p.printRecord(m.areaId(), m.from(), m.to(), section, figure, value == null ? "" : value);
+    private static void figure(List<Object[]> rows, String section, String figure, Object value) {
+        rows.add(new Object[] { section, figure, value == null ? "" : value });
     }
 }

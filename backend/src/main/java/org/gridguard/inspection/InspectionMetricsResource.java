@@ -32,22 +32,22 @@ public class InspectionMetricsResource {
 
     @GET
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
-    @RolesAllowed({ "admin", "supervisor", "grid-leader", "inspector" })
     @Operation(summary = "Inspection metrics for an area and days", description = "Inspections done, passed and failed, "
             + "the pass rate by template version and by item; rectification and first-check tasks open and overdue now; "
             + "enterprises that resumed work against those inspected the same day (当天复工当天上门核查); disinfection "
             + "rounds due, done and missed. Days in Asia/Shanghai, `to` included. Default area: the caller's own top node; "
             + "default days: the last 7 including today; at most 92 days. CSV (section, figure, value) with "
             + "Accept: text/csv or format=csv.")
-    @APIResponse(responseCode = "404", description = "No such area node within the caller's reach")
     @APIResponse(responseCode = "200", description = "OK", content = {
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, description = "section,figure,value")),
-            @Content(mediaType = "application/json", schema = @Schema(implementation = Metrics.class)) })
-    @APIResponse(responseCode = "422", description = "The range spans more than 92 days")
+            @Content(mediaType = "application/json", schema = @Schema(implementation = Metrics.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, description = "section,figure,value")) })
     @APIResponse(responseCode = "400", description = "A malformed date, or to before from")
-    public Response get(@Parameter(description = "First day; default 6 days before to") @QueryParam("from") LocalDate from,
+    @APIResponse(responseCode = "404", description = "No such area node within the caller's reach")
+    @APIResponse(responseCode = "422", description = "The range spans more than 92 days")
+    @RolesAllowed({ "admin", "supervisor", "grid-leader", "inspector" })
+    public Response get(@Parameter(description = "An area node; default the caller's own top node") @QueryParam("areaId") UUID areaId,
+            @Parameter(description = "First day; default 6 days before to") @QueryParam("from") LocalDate from,
             @Parameter(description = "Last day, included; default today") @QueryParam("to") LocalDate to,
-            @Parameter(description = "An area node; default the caller's own top node") @QueryParam("areaId") UUID areaId,
             @BeanParam ReportFormat format) {
         return format.answer(metrics.metrics(areaId, from, to), "inspection-metrics.csv", InspectionMetrics::csv);
     }
