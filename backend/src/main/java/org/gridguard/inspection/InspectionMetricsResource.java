@@ -38,12 +38,12 @@ public class InspectionMetricsResource {
             + "rounds due, done and missed. Days in Asia/Shanghai, `to` included. Default area: the caller's own top node; "
             + "default days: the last 7 including today; at most 92 days. CSV (section, figure, value) with "
             + "Accept: text/csv or format=csv.")
-    @APIResponse(responseCode = "200", description = "OK", content = {
-            @Content(mediaType = "application/json", schema = @Schema(implementation = Metrics.class)),
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, description = "section,figure,value")) })
     @APIResponse(responseCode = "422", description = "The range spans more than 92 days")
     @APIResponse(responseCode = "404", description = "No such area node within the caller's reach")
     @APIResponse(responseCode = "400", description = "A malformed date, or to before from")
+    @APIResponse(responseCode = "200", description = "OK", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = Metrics.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, description = "section,figure,value")) })
     @RolesAllowed({ "admin", "supervisor", "grid-leader", "inspector" })
     public Response get(@Parameter(description = "An area node; default the caller's own top node") @QueryParam("areaId") UUID areaId,
             @Parameter(description = "First day; default 6 days before to") @QueryParam("from") LocalDate from,
