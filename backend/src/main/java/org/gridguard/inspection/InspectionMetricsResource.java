@@ -41,10 +41,10 @@ public class InspectionMetricsResource {
     @APIResponse(responseCode = "422", description = "The range spans more than 92 days")
     @APIResponse(responseCode = "404", description = "No such area node within the caller's reach")
     @APIResponse(responseCode = "400", description = "A malformed date, or to before from")
+    @RolesAllowed({ "admin", "supervisor", "grid-leader", "inspector" })
     @APIResponse(responseCode = "200", description = "OK", content = {
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, description = "section,figure,value")),
             @Content(mediaType = "application/json", schema = @Schema(implementation = Metrics.class)) })
-    @RolesAllowed({ "admin", "supervisor", "grid-leader", "inspector" })
     public Response get(@Parameter(description = "An area node; default the caller's own top node") @QueryParam("areaId") UUID areaId,
             @Parameter(description = "First day; default 6 days before to") @QueryParam("from") LocalDate from,
             @Parameter(description = "Last day, included; default today") @QueryParam("to") LocalDate to,
