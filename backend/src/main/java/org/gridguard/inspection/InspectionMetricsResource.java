@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -43,7 +42,7 @@ public class InspectionMetricsResource {
     @APIResponse(responseCode = "400", description = "A malformed date, or to before from")
     @RolesAllowed({ "admin", "supervisor", "grid-leader", "inspector" })
     @APIResponse(responseCode = "200", description = "OK", content = {
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, description = "section,figure,value")),
+            @Content(mediaType = "text/csv", schema = @Schema(implementation = String.class, description = "section,figure,value")),
             @Content(mediaType = "application/json", schema = @Schema(implementation = Metrics.class)) })
     public Response get(@Parameter(description = "An area node; default the caller's own top node") @QueryParam("areaId") UUID areaId,
             @Parameter(description = "First day; default 6 days before to") @QueryParam("from") LocalDate from,
