@@ -85,7 +85,7 @@ class InspectionMetricsTest {
         assertThat(m.getLong("inspections")).isEqualTo(all);
         assertThat(m.getLong("failed")).isEqualTo(failed);
         assertThat(m.getLong("passed")).isEqualTo(all - failed);
-        assertThat(m.getDouble("passRate")).isCloseTo((double) (all - failed) / all, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(m.getDouble("passRate")).isCloseTo((double) (all - failed) / all, org.assertj.core.data.Offset.offset(1e-6));
 
         String tasks = "select count(*) from inspection_task x" + IN_AREA + " and x.status in ('OPEN','OVERDUE')";
         assertThat(m.getLong("openTasks")).isEqualTo(count(tasks, Demo.COMPOUND5));
