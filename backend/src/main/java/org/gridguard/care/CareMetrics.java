@@ -1,11 +1,7 @@
 package org.gridguard.care;
 
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,17 +11,14 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.apache.commons.csv.CSVPrinter;
-import org.gridguard.area.AreaNode;
-import org.gridguard.area.AreaRepository;
+import org.gridguard.area.AreaPeriod;
 import org.gridguard.care.CareMetricsViews.MedianHours;
 import org.gridguard.care.CareMetricsViews.Metrics;
 import org.gridguard.care.CareMetricsViews.NeedFigures;
 import org.gridguard.care.CareMetricsViews.PlanFigures;
 import org.gridguard.care.CareMetricsViews.StockFigures;
-import org.gridguard.common.ApiProblem;
 import org.gridguard.common.Csv;
 import org.gridguard.need.Needs;
-import org.gridguard.security.Jurisdiction;
 import org.gridguard.supply.Stock;
 
 /**
@@ -35,14 +28,8 @@ import org.gridguard.supply.Stock;
 @ApplicationScoped
 public class CareMetrics {
 
-    static final int MAX_RANGE_DAYS = 92;
-
     @Inject
-    Clock clock;
-    @Inject
-    Jurisdiction jurisdiction;
-    @Inject
-    AreaRepository areas;
+    AreaPeriod period;
     @Inject
     Needs needs;
     @Inject
@@ -52,37 +39,16 @@ public class CareMetrics {
 
     @Transactional
     public Metrics metrics(UUID areaId, LocalDate from, LocalDate to) {
-        UUID area = areaId != null ? areaId : ownTopNode();
-        String path = area == null ? null : areas.covered(area).map(a -> a.path).orElseThrow(() -> ApiProblem.notFound("Area node"));
-        LocalDate last = to != null ? to : LocalDate.now(clock);
-        LocalDate first = from != null ? from : last.minusDays(6);
-        if (first.isAfter(last)) {
-            throw ApiProblem.invalid("to", "must not be before from (" + first + ")");
-        }
-        if (ChronoUnit.DAYS.between(first, last) >= MAX_RANGE_DAYS) {
-            throw ApiProblem.unprocessable("range-too-long", "Ask for at most " + MAX_RANGE_DAYS + " days at a time ("
-                    + first + " to " + last + " is longer)");
-        }
-        Instant start = first.atStartOfDay(clock.getZone()).toInstant();
-        Instant end = last.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
-        Needs.Figures n = needs.figures(path, start, end);
+        AreaPeriod.Window w = period.resolve(areaId, from, to);
+        Needs.Figures n = needs.figures(w.path(), w.start(), w.end());
         Map<Needs.Urgency, Double> m = n.medianHoursToDelivery();
-        CarePlans.Figures c = plans.figures(path, start, end);
-        List<StockFigures> s = stock.figures(path, start, end).stream()
+        CarePlans.Figures c = plans.figures(w.path(), w.start(), w.end());
+        List<StockFigures> s = stock.figures(w.path(), w.start(), w.end()).stream()
                 .map(f -> new StockFigures(f.category(), f.onHand(), f.issued())).toList();
-        return new Metrics(area, first, last,
+        return new Metrics(w.areaId(), w.first(), w.last(),
                 new NeedFigures(n.opened(), n.delivered(), n.cancelled(), n.open(), n.overdue(), new MedianHours(
                         m.get(Needs.Urgency.URGENT_MEDICAL), m.get(Needs.Urgency.TODAY), m.get(Needs.Urgency.ROUTINE))),
                 new PlanFigures(c.activePlans(), c.withoutPlan(), c.visitsDue(), c.visitsDone(), c.missedAlerts()), s);
-    }
-
-    /** The caller's highest node (admins: the tree's root). */
-    private UUID ownTopNode() {
-        if (jurisdiction.isGlobal()) {
-            return AreaNode.<AreaNode>find("parentId is null order by path").firstResultOptional().map(a -> a.id).orElse(null);
-        }
-        return jurisdiction.scopes().stream().min(Comparator.comparingInt(s -> s.path().length()))
-                .map(Jurisdiction.Scope::nodeId).orElse(null);
     }
 
     /** One row per figure: section, figure, value (a spreadsheet reads it as it is). */
