@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ParseKeys } from 'i18next';
-import { AlertOutlined, ApartmentOutlined, AppstoreOutlined, BankOutlined, CalendarOutlined, CarOutlined, CloudDownloadOutlined, CloudUploadOutlined, DashboardOutlined, ExperimentOutlined, FundOutlined, HeartOutlined, HomeOutlined, InboxOutlined, SafetyOutlined, ScheduleOutlined, ShopOutlined, ShoppingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { AlertOutlined, ApartmentOutlined, AppstoreOutlined, BankOutlined, CalendarOutlined, CarOutlined, ClearOutlined, CloudDownloadOutlined, CloudUploadOutlined, DashboardOutlined, ExperimentOutlined, FundOutlined, HeartOutlined, HomeOutlined, InboxOutlined, SafetyOutlined, ScheduleOutlined, ShoppingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AppstoreOutlined, BankOutlined, CalendarOutlined, CarOutlined, ClearOutlined, CloudDownloadOutlined, CloudUploadOutlined, DashboardOutlined, ExperimentOutlined, FundOutlined, HeartOutlined, HomeOutlined, InboxOutlined, SafetyOutlined, ScheduleOutlined, ShopOutlined, ShoppingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { hasAnyRole, type Role } from '../../lib/auth/roles';
 
 export interface NavItem {
