@@ -1831,6 +1831,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/metrics/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inspection metrics for an area and days
+         * @description Inspections done, passed and failed, the pass rate by template version and by item; rectification and first-check tasks open and overdue now; enterprises that resumed work against those inspected the same day (当天复工当天上门核查); disinfection rounds due, done and missed. Days in Asia/Shanghai, `to` included. Default area: the caller's own top node; default days: the last 7 including today; at most 92 days. CSV (section, figure, value) with Accept: text/csv or format=csv.
+         */
+        get: operations["InspectionMetricsResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/metrics/quarantine": {
         parameters: {
             query?: never;
@@ -4803,8 +4823,107 @@ export interface components {
          * @enum {string}
          */
         InspectionAnswerResult: "PASS" | "FAIL" | "NA";
+        InspectionDisinfectionMetrics: {
+            /**
+             * Format: int64
+             * @description Rounds due by the schedules in the period
+             */
+            roundsDue: number;
+            /**
+             * Format: int64
+             * @description Rounds recorded in the period
+             */
+            roundsDone: number;
+            /**
+             * Format: int64
+             * @description Scheduled rounds missed (alerted) in the period
+             */
+            missed: number;
+            /** @description Square metres disinfected in the period */
+            areaM2: number;
+        };
+        InspectionEnterpriseMetrics: {
+            /**
+             * Format: int64
+             * @description Enterprises that resumed work in the period
+             */
+            resumed: number;
+            /**
+             * Format: int64
+             * @description Of those, inspected on the day they resumed (当天复工当天上门核查)
+             */
+            checkedSameDay: number;
+            /**
+             * Format: int64
+             * @description Of those, not inspected yet at all
+             */
+            notChecked: number;
+        };
+        InspectionItemMetrics: {
+            itemId: components["schemas"]["UUID"];
+            itemText: string;
+            /** @description MAJOR or MINOR */
+            severity: string;
+            /**
+             * Format: int64
+             * @description Answers in the period
+             */
+            answered: number;
+            /** Format: int64 */
+            passed: number;
+            /** Format: int64 */
+            failed: number;
+            /** Format: int64 */
+            notApplicable: number;
+            /**
+             * Format: double
+             * @description passed ÷ (passed + failed); null when every answer was not applicable
+             */
+            passRate: number | null;
+        };
         /** @enum {string} */
         InspectionItemSeverity: "MAJOR" | "MINOR";
+        InspectionMetrics: {
+            areaId: components["schemas"]["UUID"] | null;
+            /** @description First day (Asia/Shanghai) */
+            from: components["schemas"]["LocalDate"];
+            /** @description Last day, included */
+            to: components["schemas"]["LocalDate"];
+            /**
+             * Format: int64
+             * @description Inspections done in the period
+             */
+            inspections: number;
+            /**
+             * Format: int64
+             * @description Of those, with no failed item
+             */
+            passed: number;
+            /**
+             * Format: int64
+             * @description Of those, with at least one failed item
+             */
+            failed: number;
+            /**
+             * Format: double
+             * @description passed ÷ inspections; null when there was none
+             */
+            passRate: number | null;
+            /**
+             * Format: int64
+             * @description Rectification and first-check tasks open now
+             */
+            openTasks: number;
+            /**
+             * Format: int64
+             * @description Of those, past their deadline now
+             */
+            overdueTasks: number;
+            /** @description By template version */
+            byTemplate: components["schemas"]["InspectionTemplateMetrics"][];
+            enterprises: components["schemas"]["InspectionEnterpriseMetrics"];
+            disinfection: components["schemas"]["InspectionDisinfectionMetrics"];
+        };
         InspectionPlace: {
             placeKind: components["schemas"]["InspectionPlaceKind"];
             placeId: components["schemas"]["UUID"];
@@ -4921,6 +5040,26 @@ export interface components {
             text: string;
             severity: components["schemas"]["InspectionItemSeverity"];
             children?: components["schemas"]["InspectionTemplateChildInput"][];
+        };
+        InspectionTemplateMetrics: {
+            /** @description The template version */
+            templateId: components["schemas"]["UUID"];
+            templateName: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: int64 */
+            answered: number;
+            /** Format: int64 */
+            passed: number;
+            /** Format: int64 */
+            failed: number;
+            /**
+             * Format: double
+             * @description passed ÷ (passed + failed) over its items; null when none was passed or failed
+             */
+            passRate: number | null;
+            /** @description By item position */
+            items: components["schemas"]["InspectionItemMetrics"][];
         };
         /**
          * Format: date-time
@@ -12784,6 +12923,71 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InspectionMetricsResource_get: {
+        parameters: {
+            query?: {
+                /** @description An area node; default the caller's own top node */
+                areaId?: components["schemas"]["UUID"];
+                /** @description json or csv */
+                format?: string;
+                /** @description First day; default 6 days before to */
+                from?: components["schemas"]["LocalDate"];
+                /** @description Last day, included; default today */
+                to?: components["schemas"]["LocalDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/json": components["schemas"]["InspectionMetrics"];
+                };
+            };
+            /** @description A malformed date, or to before from */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such area node within the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The range spans more than 92 days */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
