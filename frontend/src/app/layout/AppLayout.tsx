@@ -8,6 +8,7 @@ import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { OfflineBanner } from '../../components/OfflineBanner';
 import { TemperatureQueueSync } from '../../features/temperature/api/temperature';
 import { VisitQueueSync } from '../../features/quarantine-visits/api/visits';
+import { InspectionQueueSync } from '../../features/inspections/api/queue';
 import { useRoles } from '../../lib/auth/roles';
 import { useSignOut } from '../../lib/auth/signOut';
 import { activeNavKey, phoneNav, visibleNavItems } from './nav';
@@ -35,6 +36,7 @@ export function AppLayout() {
     <>
       <TemperatureQueueSync />
       <VisitQueueSync />
+      <InspectionQueueSync />
     </>
   );
 
