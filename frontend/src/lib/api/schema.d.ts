@@ -1310,6 +1310,205 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inspection-places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Places to inspect in your reach
+         * @description Compounds and buildings, checkpoints and isolation sites, enterprises of the register, whose name contains q; at most 50, by name.
+         */
+        get: operations["PlaceResource_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-places/{placeKind}/{placeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A place's page: its latest inspections and open findings */
+        get: operations["PlaceResource_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rectification and first-check tasks
+         * @description Admins, supervisors, leaders and inspectors: the tasks in their reach; anyone else: the tasks of inspections that name them as responsibleUser. Earliest due first.
+         */
+        get: operations["TaskResource_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Checklist templates
+         * @description The shared examples and your community's own, current versions only unless includeRetired, by place type and name.
+         */
+        get: operations["TemplateResource_list"];
+        put?: never;
+        /**
+         * Create a template (version 1)
+         * @description Major items may hold minor items; every item is answered. A supervisor's template belongs to their community; an admin's is shared.
+         */
+        post: operations["TemplateResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One template version, with its items */
+        get: operations["TemplateResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-templates/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new version of a template
+         * @description Templates are never changed in place: the new version (same key, version + 1) replaces the current one, which is retired; inspections keep the version they used. Send the version you saw as If-Match.
+         */
+        post: operations["TemplateResource_newVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inspections in your reach
+         * @description Newest first; filtered by place, area, result and the period [from, to) of inspectedAt.
+         */
+        get: operations["InspectionResource_list"];
+        put?: never;
+        /**
+         * Record an inspection
+         * @description A place in your reach checked against a template version: every item answered once, a FAIL with its reason and responsible person; signed on the phone (signOff) or named for confirmation from their own login (responsibleUser). Every FAIL opens a RECTIFY task; recheckOf closes the tasks whose item now passes. Send an Idempotency-Key: a retry never records it twice.
+         */
+        post: operations["InspectionResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One inspection
+         * @description In your reach, or one that names you as its responsibleUser.
+         */
+        get: operations["InspectionResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an inspection as its responsible person
+         * @description Only the user named as responsibleUser, from their own login; once.
+         */
+        post: operations["InspectionResource_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{id}/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The responsible person's drawn signature */
+        get: operations["InspectionResource_signature"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs/{id}": {
         parameters: {
             query?: never;
@@ -4168,6 +4367,175 @@ export interface components {
             status?: string;
             dryRun?: boolean;
         };
+        Inspection: {
+            id: components["schemas"]["UUID"];
+            placeKind: components["schemas"]["InspectionPlaceKind"];
+            placeId: components["schemas"]["UUID"];
+            placeName: string;
+            placeType: components["schemas"]["InspectionPlaceType"];
+            templateId: components["schemas"]["UUID"];
+            templateName: string;
+            /** Format: int32 */
+            templateVersion: number;
+            inspector: string;
+            inspectedAt: components["schemas"]["Instant"];
+            result: components["schemas"]["InspectionResult"];
+            /** @description By item position */
+            answers: components["schemas"]["InspectionAnswer"][];
+            signedBy?: components["schemas"]["InspectionSignedBy"] | null;
+            /** @description Whether a signature image is stored (GET …/signature) */
+            signature: boolean;
+            confirmedBy?: string | null;
+            confirmedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            responsibleUser?: string | null;
+            note?: string | null;
+            /** @description One RECTIFY task per failed item */
+            tasksOpened: components["schemas"]["InspectionTask"][];
+            /** @description Tasks this inspection closed (re-checks passed, a first check done) */
+            tasksClosed: components["schemas"]["InspectionTask"][];
+            /** Format: int64 */
+            version: number;
+        };
+        InspectionAnswer: {
+            itemId: components["schemas"]["UUID"];
+            text: string;
+            severity: components["schemas"]["InspectionItemSeverity"];
+            result: components["schemas"]["InspectionAnswerResult"];
+            reason?: string | null;
+            responsibleName?: string | null;
+        };
+        InspectionAnswerInput: {
+            itemId: components["schemas"]["UUID"];
+            result: components["schemas"]["InspectionAnswerResult"];
+            /** @description Required for FAIL */
+            reason?: string | null;
+            /** @description Required for FAIL: who puts it right */
+            responsibleName?: string | null;
+        };
+        /**
+         * @description PASS, FAIL (needs reason and responsibleName) or NA (not applicable)
+         * @enum {string}
+         */
+        InspectionAnswerResult: "PASS" | "FAIL" | "NA";
+        /** @enum {string} */
+        InspectionItemSeverity: "MAJOR" | "MINOR";
+        InspectionPlace: {
+            placeKind: components["schemas"]["InspectionPlaceKind"];
+            placeId: components["schemas"]["UUID"];
+            name: string;
+            placeType: components["schemas"]["InspectionPlaceType"];
+            /** @description The area node whose reach is the place's */
+            areaId: components["schemas"]["UUID"];
+            areaName: string;
+        };
+        /**
+         * @description AREA: an area node (compound or building); CHECKPOINT: a checkpoint (an isolation site is one of kind QUARANTINE_SITE); ENTERPRISE: a row of the enterprise register
+         * @enum {string}
+         */
+        InspectionPlaceKind: "AREA" | "CHECKPOINT" | "ENTERPRISE";
+        InspectionPlacePage: {
+            place: components["schemas"]["InspectionPlace"];
+            /** @description The latest 20, newest first */
+            inspections: components["schemas"]["InspectionSummary"][];
+            /** @description Open and overdue tasks, earliest due first */
+            openTasks: components["schemas"]["InspectionTask"][];
+        };
+        /**
+         * @description What a template is for: COMPOUND (AREA places), CHECKPOINT, ISOLATION_SITE (a QUARANTINE_SITE checkpoint), ENTERPRISE
+         * @enum {string}
+         */
+        InspectionPlaceType: "COMPOUND" | "CHECKPOINT" | "ISOLATION_SITE" | "ENTERPRISE";
+        /**
+         * @description PASSED when no item failed
+         * @enum {string}
+         */
+        InspectionResult: "PASSED" | "FAILED";
+        /** @description The responsible person signs on the inspector's phone */
+        InspectionSignOffInput: {
+            name: string;
+            phone: string;
+            /** @description Base64 of a PNG (or JPEG) image, at most 256 KB decoded */
+            signaturePng: string;
+        };
+        InspectionSignedBy: {
+            name: string;
+            phoneMasked: string;
+        };
+        InspectionSummary: {
+            id: components["schemas"]["UUID"];
+            placeKind: components["schemas"]["InspectionPlaceKind"];
+            placeId: components["schemas"]["UUID"];
+            placeName: string;
+            templateName: string;
+            /** Format: int32 */
+            templateVersion: number;
+            inspector: string;
+            inspectedAt: components["schemas"]["Instant"];
+            result: components["schemas"]["InspectionResult"];
+            /** Format: int32 */
+            failedItems: number;
+        };
+        InspectionTask: {
+            id: components["schemas"]["UUID"];
+            kind: components["schemas"]["InspectionTaskKind"];
+            placeKind: components["schemas"]["InspectionPlaceKind"];
+            placeId: components["schemas"]["UUID"];
+            placeName: string;
+            itemId?: components["schemas"]["UUID"] | null;
+            itemText?: string | null;
+            severity?: components["schemas"]["InspectionItemSeverity"] | null;
+            reason?: string | null;
+            responsibleName?: string | null;
+            dueAt: components["schemas"]["Instant"];
+            status: components["schemas"]["InspectionTaskStatus"];
+            /** @description The inspection that opened it */
+            openedBy?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            /** @description The inspection that closed it */
+            closedBy?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            closedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+        };
+        /**
+         * @description RECTIFY: a failed item to put right (回头看); FIRST_CHECK: an enterprise resuming work today, to inspect the same day
+         * @enum {string}
+         */
+        InspectionTaskKind: "RECTIFY" | "FIRST_CHECK";
+        /** @enum {string} */
+        InspectionTaskStatus: "OPEN" | "OVERDUE" | "CLOSED";
+        InspectionTemplate: {
+            id: components["schemas"]["UUID"];
+            /** @description Shared by every version of the template */
+            key: components["schemas"]["UUID"];
+            /** Format: int32 */
+            version: number;
+            name: string;
+            placeType: components["schemas"]["InspectionPlaceType"];
+            /** @description A default example that a community edits */
+            example: boolean;
+            /** @description A newer version replaced it; inspections keep using the version they used */
+            retired: boolean;
+            createdAt: components["schemas"]["Instant"];
+            /** @description Every item is answered, majors and minors, by position */
+            items: components["schemas"]["InspectionTemplateItem"][];
+        };
+        /** @description A minor item under a major one */
+        InspectionTemplateChildInput: {
+            text: string;
+        };
+        InspectionTemplateItem: {
+            id: components["schemas"]["UUID"];
+            /** Format: int32 */
+            position: number;
+            /** @description The major item this minor item belongs to */
+            parentId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            text: string;
+            severity: components["schemas"]["InspectionItemSeverity"];
+        };
+        /** @description A top-level item; a MAJOR item may hold MINOR children */
+        InspectionTemplateItemInput: {
+            text: string;
+            severity: components["schemas"]["InspectionItemSeverity"];
+            children?: components["schemas"]["InspectionTemplateChildInput"][];
+        };
         /**
          * Format: date-time
          * @example 2022-03-10T16:15:50Z
@@ -4499,6 +4867,25 @@ export interface components {
             notes?: string;
             status?: components["schemas"]["Status"];
         };
+        /** @description Every item of the template version answered exactly once; signOff or responsibleUser required. Send an Idempotency-Key: the phone's offline queue retries it. */
+        NewInspection: {
+            placeKind: components["schemas"]["InspectionPlaceKind"];
+            placeId: components["schemas"]["UUID"];
+            templateId: components["schemas"]["UUID"];
+            inspectedAt: components["schemas"]["Instant"];
+            answers: components["schemas"]["InspectionAnswerInput"][];
+            /** @description Tasks this inspection re-checks (may be empty) */
+            recheckOf?: string[];
+            note?: string | null;
+            signOff?: components["schemas"]["InspectionSignOffInput"] | null;
+            /** @description The responsible person's username, who confirms from their own login */
+            responsibleUser?: string | null;
+        };
+        NewInspectionTemplate: {
+            name: string;
+            placeType: components["schemas"]["InspectionPlaceType"];
+            items: components["schemas"]["InspectionTemplateItemInput"][];
+        };
         /** @description Exactly one of householdId, residentId, quarantineOrderId (a non-resident under an order has only the order). medicineName and medicineQuantity only for kind MEDICINE. */
         NewNeed: {
             kind: components["schemas"]["NeedKind"];
@@ -4796,6 +5183,11 @@ export interface components {
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
+        PageInspectionSummary: {
+            items?: components["schemas"]["InspectionSummary"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
         PageItemView: {
             items?: components["schemas"]["QuarantineListItem"][];
             /** @description Opaque cursor of the next page; absent on the last page */
@@ -4867,6 +5259,11 @@ export interface components {
             next?: string | null;
         };
         PageTaskView: {
+            items?: components["schemas"]["InspectionTask"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageTaskView1: {
             items?: components["schemas"]["TestTask"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
@@ -10129,6 +10526,630 @@ export interface operations {
             };
         };
     };
+    PlaceResource_list: {
+        parameters: {
+            query?: {
+                placeType?: components["schemas"]["InspectionPlaceType"];
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The places */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionPlace"][];
+                };
+            };
+            /** @description q longer than 100 characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlaceResource_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                placeId: components["schemas"]["UUID"];
+                placeKind: "AREA" | "CHECKPOINT" | "ENTERPRISE";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The place */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionPlacePage"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such place in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TaskResource_list: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                cursor?: string;
+                kind?: components["schemas"]["InspectionTaskKind"];
+                limit?: number;
+                placeId?: components["schemas"]["UUID"];
+                placeKind?: components["schemas"]["InspectionPlaceKind"];
+                status?: components["schemas"]["InspectionTaskStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageTaskView"];
+                };
+            };
+            /** @description A bad cursor or limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The area is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TemplateResource_list: {
+        parameters: {
+            query?: {
+                includeRetired?: boolean;
+                placeType?: components["schemas"]["InspectionPlaceType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The templates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionTemplate"][];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TemplateResource_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewInspectionTemplate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionTemplate"];
+                };
+            };
+            /** @description Bad input (the field is named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A MINOR item holds children, or the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TemplateResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionTemplate"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such template in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TemplateResource_newVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewInspectionTemplate"];
+            };
+        };
+        responses: {
+            /** @description The new version */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionTemplate"];
+                };
+            };
+            /** @description Bad input (the field is named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A shared example is changed by an admin only; create your own from it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such template in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description This version is retired already: a newer one exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The template's version is not the one you saw */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A MINOR item holds children, or the place type differs */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No If-Match sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InspectionResource_list: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                cursor?: string;
+                from?: components["schemas"]["Instant"];
+                limit?: number;
+                placeId?: components["schemas"]["UUID"];
+                placeKind?: components["schemas"]["InspectionPlaceKind"];
+                result?: components["schemas"]["InspectionResult"];
+                to?: components["schemas"]["Instant"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageInspectionSummary"];
+                };
+            };
+            /** @description A bad cursor, limit or filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The area is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InspectionResource_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewInspection"];
+            };
+        };
+        responses: {
+            /** @description Recorded (or the first result again with the same Idempotency-Key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            /** @description Bad input (the field is named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The place or template is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The signature image or the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The answers do not fit the template version (the field is named), the template is not for this place, a re-checked task is not this place's, the signature is not a PNG/JPEG, or the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InspectionResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inspection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such inspection in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InspectionResource_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Confirmed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description You are not the inspection's responsible person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such inspection in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Confirmed already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InspectionResource_signature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such inspection in your reach, or no signature */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     JobResource_get: {
         parameters: {
             query?: never;
@@ -14999,7 +16020,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageTaskView"];
+                    "application/json": components["schemas"]["PageTaskView1"];
                 };
             };
             /** @description Not Authorized */

@@ -66,14 +66,14 @@ describe('ImportWizardPage', () => {
 
     await user.click(dry);
     const dryCard = await screen.findByTestId('dry-run');
-    await waitFor(() => expect(within(dryCard).getByTestId('import-valid')).toHaveTextContent('3'), { timeout: 5000 });
+    await waitFor(() => expect(within(dryCard).getByTestId('import-valid')).toHaveTextContent('3'), { timeout: 15_000 });
     expect(within(dryCard).getByTestId('import-invalid')).toHaveTextContent('2');
     expect(within(dryCard).getByText('ID number: wrong check character')).toBeInTheDocument();
     expect(submitted).toEqual([{ dryRun: 'true', file: 'attached', type: expect.stringMatching(/^multipart\/form-data; boundary=/) as string }]);
 
     await user.click(within(dryCard).getByRole('button', { name: '导入 3 条有效记录' }));
     const run = await screen.findByTestId('import-run');
-    expect(await within(run).findByText('导入完成。', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await within(run).findByText('导入完成。', {}, { timeout: 15_000 })).toBeInTheDocument();
     expect(within(run).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
     expect(within(run).getByTestId('import-created')).toHaveTextContent('3');
     expect(submitted[1]).toMatchObject({ dryRun: 'false', file: 'attached' });

@@ -1,0 +1,82 @@
+package org.gridguard.inspection;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.gridguard.common.ApiProblem;
+import org.gridguard.common.InputRules;
+import org.gridguard.inspection.InspectionViews.PlaceKind;
+import org.gridguard.inspection.InspectionViews.PlacePageView;
+import org.gridguard.inspection.InspectionViews.PlaceType;
+import org.gridguard.inspection.InspectionViews.PlaceView;
+import org.gridguard.security.Jurisdiction;
+
+/**
+ * The places an inspector picks: compounds and buildings, checkpoints and isolation sites, enterprises of the register.
+ * A place's reach is its area node's: out of reach answers exactly like missing ("Place not found").
+ */
+@ApplicationScoped
+public class PlaceService {
+
+    static final String PLACE = "Place";
+
+    @Inject
+    PlaceRepository repo;
+    @Inject
+    InspectionRepository inspections;
+    @Inject
+    TaskRepository tasks;
+    @Inject
+    Jurisdiction jurisdiction;
+
+    /** The place in the caller's reach, else 404 "Place not found". */
+    PlaceRepository.Place visible(PlaceKind kind, UUID id) {
+        PlaceRepository.Place p = kind == PlaceKind.ENTERPRISE ? enterprise(id) : repo.find(kind, id);
+        if (p == null || !jurisdiction.isGlobal() && !jurisdiction.covers(p.areaPath())) {
+            throw ApiProblem.notFound(PLACE);
+        }
+        return p;
+    }
+
+    private PlaceRepository.Place enterprise(UUID id) {
+        return null;
+    }
+
+    private List<PlaceRepository.Place> enterprises(String q) {
+        return List.of();
+    }
+
+    @Transactional
+    public List<PlaceView> search(String q, PlaceType placeType) {
+        if (q != null && (q.length() > 100 || InputRules.textProblem(q) != null)) {
+            throw ApiProblem.invalid("q", "at most 100 characters of text");
+        }
+        List<PlaceRepository.Place> out = new ArrayList<>(repo.search(q, placeType));
+        if (placeType == null || placeType == PlaceType.ENTERPRISE) {
+            out.addAll(enterprises(q));
+        }
+        return out.stream().sorted(Comparator.comparing(PlaceRepository.Place::name)).limit(PlaceRepository.LIMIT)
+                .map(PlaceRepository.Place::view).toList();
+    }
+
+    @Transactional
+    public PlacePageView page(String placeKind, UUID placeId) {
+        PlaceKind kind;
+        try {
+            kind = PlaceKind.valueOf(placeKind);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.notFound(PLACE);
+        }
+        PlaceRepository.Place p = visible(kind, placeId);
+        List<InspectionViews.InspectionSummary> latest = inspections
+                .page(new InspectionRepository.Filter(kind, placeId, null, null, null, null), null, null, 20).stream()
+                .map(InspectionRepository.Row::summary).toList();
+        return new PlacePageView(p.view(), latest, tasks.openAt(kind, placeId));
+    }
+}
