@@ -1,38 +1,10 @@
 import { useEffect, useMemo } from 'react';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Client } from 'openapi-fetch';
 import { useAuth } from 'react-oidc-context';
 import { useApiClient } from '../../../lib/api/ApiProvider';
-import { dataOf, type ApiClient } from '../../../lib/api/client';
-import type {
-  InspectionMetrics,
-  InspectionSummary,
-  InspectionView,
-  Page,
-  PlaceKind,
-  PlacePageView,
-  PlaceType,
-  PlaceView,
-  TaskStatus,
-  TaskView,
-  TemplateView,
-} from './types';
-
-type Query = Record<string, string | number | boolean | undefined>;
-interface Init {
-  params?: { path?: Record<string, string>; query?: Query; header?: Record<string, string> };
-  body?: unknown;
-  signal?: AbortSignal;
-  parseAs?: 'json' | 'blob';
-  headers?: Record<string, string>;
-}
-type Call = (path: string, init?: Init) => Promise<{ data?: unknown; response: Response }>;
-
-/** The client for routes the generated schema does not list yet (same middleware: token, problem+json). */
-const raw = (client: ApiClient) => client as unknown as { GET: Call; POST: Call };
-
-async function get<T>(client: ApiClient, path: string, init?: Init): Promise<T> {
-  return dataOf(await raw(client).GET(path, init)) as T;
-}
+import { dataOf } from '../../../lib/api/client';
+import type { InspectionMetrics, PlaceKind, PlaceType, TaskStatus } from './types';
 
 export const inspectionKeys = {
   all: ['inspections'] as const,
@@ -45,7 +17,7 @@ export function usePlaces(q: string, placeType?: PlaceType) {
   const client = useApiClient();
   return useQuery({
     queryKey: [...inspectionKeys.all, 'places', q, placeType],
-    queryFn: ({ signal }) => get<PlaceView[]>(client, '/api/v1/inspection-places', { params: { query: { q: q || undefined, placeType } }, signal }),
+    queryFn: async ({ signal }) => dataOf(await client.GET('/api/v1/inspection-places', { params: { query: { q: q || undefined, placeType } }, signal })),
     enabled: useAuth().isAuthenticated,
     placeholderData: keepPreviousData,
   });
@@ -56,8 +28,8 @@ export function usePlacePage(kind: PlaceKind | undefined, id: string | undefined
   const client = useApiClient();
   return useQuery({
     queryKey: inspectionKeys.place(kind ?? '', id ?? ''),
-    queryFn: ({ signal }) =>
-      get<PlacePageView>(client, '/api/v1/inspection-places/{placeKind}/{placeId}', { params: { path: { placeKind: kind ?? '', placeId: id ?? '' } }, signal }),
+    queryFn: async ({ signal }) =>
+      dataOf(await client.GET('/api/v1/inspection-places/{placeKind}/{placeId}', { params: { path: { placeKind: kind ?? 'AREA', placeId: id ?? '' } }, signal })),
     enabled: useAuth().isAuthenticated && !!kind && !!id,
   });
 }
@@ -67,7 +39,7 @@ export function useTemplates(placeType: PlaceType | undefined) {
   const client = useApiClient();
   return useQuery({
     queryKey: [...inspectionKeys.all, 'templates', placeType],
-    queryFn: ({ signal }) => get<TemplateView[]>(client, '/api/v1/inspection-templates', { params: { query: { placeType } }, signal }),
+    queryFn: async ({ signal }) => dataOf(await client.GET('/api/v1/inspection-templates', { params: { query: { placeType } }, signal })),
     enabled: useAuth().isAuthenticated && !!placeType,
     staleTime: 5 * 60_000,
   });
@@ -77,7 +49,7 @@ export function useInspection(id: string | undefined) {
   const client = useApiClient();
   return useQuery({
     queryKey: inspectionKeys.inspection(id ?? ''),
-    queryFn: ({ signal }) => get<InspectionView>(client, '/api/v1/inspections/{id}', { params: { path: { id: id ?? '' } }, signal }),
+    queryFn: async ({ signal }) => dataOf(await client.GET('/api/v1/inspections/{id}', { params: { path: { id: id ?? '' } }, signal })),
     enabled: useAuth().isAuthenticated && !!id,
   });
 }
@@ -88,7 +60,7 @@ export function useSignatureUrl(id: string | undefined, present: boolean) {
   const blob = useQuery({
     queryKey: [...inspectionKeys.inspection(id ?? ''), 'signature'],
     queryFn: async ({ signal }) =>
-      (await raw(client).GET('/api/v1/inspections/{id}/signature', { params: { path: { id: id ?? '' } }, parseAs: 'blob', headers: { Accept: 'image/png, image/jpeg' }, signal })).data as Blob,
+      dataOf(await client.GET('/api/v1/inspections/{id}/signature', { params: { path: { id: id ?? '' } }, parseAs: 'blob', headers: { Accept: 'image/png, image/jpeg' }, signal })),
     enabled: useAuth().isAuthenticated && !!id && present,
     staleTime: Infinity,
   });
@@ -102,7 +74,7 @@ export function useConfirmInspection(id: string) {
   const client = useApiClient();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async () => dataOf(await raw(client).POST('/api/v1/inspections/{id}/confirm', { params: { path: { id } } })) as InspectionView,
+    mutationFn: async () => dataOf(await client.POST('/api/v1/inspections/{id}/confirm', { params: { path: { id } } })),
     onSuccess: (view) => qc.setQueryData(inspectionKeys.inspection(id), view),
   });
 }
@@ -118,8 +90,7 @@ export function useTasks(filter: TaskFilter) {
   const client = useApiClient();
   const pages = useInfiniteQuery({
     queryKey: [...inspectionKeys.all, 'tasks', filter],
-    queryFn: ({ pageParam, signal }) =>
-      get<Page<TaskView>>(client, '/api/v1/inspection-tasks', { params: { query: { ...filter, cursor: pageParam } }, signal }),
+    queryFn: async ({ pageParam, signal }) => dataOf(await client.GET('/api/v1/inspection-tasks', { params: { query: { ...filter, cursor: pageParam } }, signal })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next ?? undefined,
     enabled: useAuth().isAuthenticated,
@@ -130,15 +101,21 @@ export function useTasks(filter: TaskFilter) {
   return { ...pages, items };
 }
 
-/** A place's inspections, newest first (the place page shows the latest ones it gets with the place). */
-export type { InspectionSummary };
+interface MetricsPaths {
+  '/api/v1/metrics/inspections': {
+    get: {
+      parameters: { query?: { areaId?: string; from?: string; to?: string } };
+      responses: { 200: { content: { 'application/json': InspectionMetrics } } };
+    };
+  };
+}
 
-/** Pass rates and findings for the supervisor's results (the integrator's metrics endpoint). */
-export function useInspectionMetrics(range: { from: string; to: string; areaId?: string }) {
-  const client = useApiClient();
+/** Pass rates and findings for the supervisor's results (the integrator's metrics endpoint, local type until generated). */
+export function useInspectionMetrics(query: { from: string; to: string; areaId?: string }) {
+  const client = useApiClient() as unknown as Client<MetricsPaths>;
   return useQuery({
-    queryKey: [...inspectionKeys.all, 'metrics', range],
-    queryFn: ({ signal }) => get<InspectionMetrics>(client, '/api/v1/metrics/inspections', { params: { query: range }, signal }),
+    queryKey: [...inspectionKeys.all, 'metrics', query],
+    queryFn: async ({ signal }) => dataOf(await client.GET('/api/v1/metrics/inspections', { params: { query }, signal })),
     enabled: useAuth().isAuthenticated,
     placeholderData: keepPreviousData,
   });

@@ -27,8 +27,6 @@ export const sentInspections = new Map<string, InspectionView>();
 const retryLater = (e: unknown) =>
   !(e instanceof ProblemError) || e.isNetworkError || e.status >= 500 || e.status === 401 || e.status === 408 || e.status === 429;
 
-type Post = (path: string, init: { params: { header: Record<string, string> }; body: unknown }) => Promise<{ data?: unknown; response: Response }>;
-
 /**
  * Posts queued inspections one by one, each with its own Idempotency-Key: a retry after a lost
  * answer gets the first inspection back, never a second one. A refusal (422 a missing reason, 404
@@ -36,12 +34,11 @@ type Post = (path: string, init: { params: { header: Record<string, string> }; b
  * the batch and the rest waits.
  */
 export function sendInspections(client: ApiClient) {
-  const post = (client as unknown as { POST: Post }).POST;
   return async (items: QueuedInspection[]): Promise<BatchOutcome[]> => {
     const outcomes: BatchOutcome[] = [];
     for (const [index, item] of items.entries()) {
       try {
-        const view = dataOf(await post('/api/v1/inspections', { params: { header: { 'Idempotency-Key': item.key } }, body: item.body })) as InspectionView;
+        const view = dataOf(await client.POST('/api/v1/inspections', { params: { header: { 'Idempotency-Key': item.key } }, body: item.body }));
         sentInspections.set(item.key, view);
         outcomes.push({ index, id: item.key, status: 'CREATED', errors: [] });
       } catch (e) {

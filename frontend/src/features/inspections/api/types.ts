@@ -1,127 +1,28 @@
-/**
- * The inspection API's shapes (issue 19, ports19.md). Local until the generated schema has them.
+import type { components } from '../../../lib/api/schema';
+
+/** The inspection API's shapes (issue 19), from the generated schema. */
+type S = components['schemas'];
+export type PlaceKind = S['InspectionPlaceKind'];
+export type PlaceType = S['InspectionPlaceType'];
+export type Severity = S['InspectionItemSeverity'];
+export type AnswerResult = S['InspectionAnswerResult'];
+export type InspectionResult = S['InspectionResult'];
+export type TaskStatus = S['InspectionTaskStatus'];
+export type TaskKind = S['InspectionTaskKind'];
+export type TemplateItem = S['InspectionTemplateItem'];
+export type TemplateView = S['InspectionTemplate'];
+export type PlaceView = S['InspectionPlace'];
+export type TaskView = S['InspectionTask'];
+export type InspectionSummary = S['InspectionSummary'];
+export type PlacePageView = S['InspectionPlacePage'];
+export type NewAnswer = S['InspectionAnswerInput'];
+export type NewInspection = S['NewInspection'];
+export type InspectionView = S['Inspection'];
+
+/*
+ * GET /api/v1/metrics/inspections (the integrator's part 7), typed here by its agreed shape
+ * (ports19.md) until the generated schema has it.
  */
-export type PlaceKind = 'AREA' | 'CHECKPOINT' | 'ENTERPRISE';
-export type PlaceType = 'COMPOUND' | 'CHECKPOINT' | 'ISOLATION_SITE' | 'ENTERPRISE';
-export type Severity = 'MAJOR' | 'MINOR';
-export type AnswerResult = 'PASS' | 'FAIL' | 'NA';
-export type InspectionResult = 'PASSED' | 'FAILED';
-export type TaskStatus = 'OPEN' | 'OVERDUE' | 'CLOSED';
-export type TaskKind = 'RECTIFY' | 'FIRST_CHECK';
-
-export interface TemplateItem {
-  id: string;
-  position: number;
-  parentId?: string | null;
-  text: string;
-  severity: Severity;
-}
-
-export interface TemplateView {
-  id: string;
-  key: string;
-  version: number;
-  name: string;
-  placeType: PlaceType;
-  example: boolean;
-  retired: boolean;
-  createdAt: string;
-  items: TemplateItem[];
-}
-
-export interface PlaceView {
-  placeKind: PlaceKind;
-  placeId: string;
-  name: string;
-  placeType: PlaceType;
-  areaId?: string | null;
-  areaName?: string | null;
-}
-
-export interface TaskView {
-  id: string;
-  kind: TaskKind;
-  placeKind: PlaceKind;
-  placeId: string;
-  placeName: string;
-  itemId?: string | null;
-  itemText?: string | null;
-  severity?: Severity | null;
-  reason?: string | null;
-  responsibleName?: string | null;
-  dueAt: string;
-  status: TaskStatus;
-  openedBy?: string | null;
-  closedBy?: string | null;
-  closedAt?: string | null;
-}
-
-export interface InspectionSummary {
-  id: string;
-  placeKind: PlaceKind;
-  placeId: string;
-  placeName: string;
-  templateName: string;
-  templateVersion: number;
-  inspector: string;
-  inspectedAt: string;
-  result: InspectionResult;
-  failedItems: number;
-}
-
-export interface PlacePageView {
-  place: PlaceView;
-  inspections: InspectionSummary[];
-  openTasks: TaskView[];
-}
-
-export interface NewAnswer {
-  itemId: string;
-  result: AnswerResult;
-  reason?: string | null;
-  responsibleName?: string | null;
-}
-
-export interface NewInspection {
-  placeKind: PlaceKind;
-  placeId: string;
-  templateId: string;
-  inspectedAt: string;
-  answers: NewAnswer[];
-  recheckOf: string[];
-  note?: string | null;
-  signOff?: { name: string; phone: string; signaturePng: string } | null;
-  responsibleUser?: string | null;
-}
-
-export interface InspectionView {
-  id: string;
-  placeKind: PlaceKind;
-  placeId: string;
-  placeName: string;
-  placeType: PlaceType;
-  templateId: string;
-  templateName: string;
-  templateVersion: number;
-  inspector: string;
-  inspectedAt: string;
-  result: InspectionResult;
-  answers: { itemId: string; text: string; severity: Severity; result: AnswerResult; reason?: string | null; responsibleName?: string | null }[];
-  signedBy?: { name: string; phoneMasked: string } | null;
-  signature: boolean;
-  confirmedBy?: string | null;
-  confirmedAt?: string | null;
-  responsibleUser?: string | null;
-  tasksOpened: TaskView[];
-  tasksClosed: TaskView[];
-  version: number;
-}
-
-export interface Page<T> {
-  items?: T[];
-  next?: string | null;
-}
-
 export interface ItemMetrics {
   itemId: string;
   itemText: string;
