@@ -66,7 +66,7 @@ test('leader1 inspects a compound on the phone, fails two items, the responsible
       if (n === 1) await screenshot(page, testInfo, 'inspection-fail');
       await page.getByRole('button', { name: '下一项' }).click();
     } else {
-      await page.getByRole('button', { name: '合格' }).click();
+      await page.getByRole('button', { name: '合格', exact: true }).click();
     }
   }
 
