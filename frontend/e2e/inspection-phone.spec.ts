@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { PASSWORD, login, screenshot } from './support';
+import { PASSWORD, login, openSection, screenshot } from './support';
 
 /**
  * 检查 on a phone (issue 19 part 6), on the real stack: leader1 inspects a compound of their zone, fails two items with
@@ -106,4 +106,14 @@ test('leader1 inspects a compound on the phone, fails two items, the responsible
   expect(recorded.signedBy?.phoneMasked).not.toContain('13800138000');
   expect(recorded.signature).toBe(true);
   await screenshot(page, testInfo, 'inspection-detail');
+
+  // 整改: the two findings are on the leader's board; a tap opens the place with this inspection on top.
+  await openSection(page, '整改');
+  const finding = page.getByTestId('task-row').filter({ hasText: '保安2' }).filter({ hasText: place.name }).first();
+  await expect(finding).toBeVisible();
+  await screenshot(page, testInfo, 'inspection-tasks');
+  await finding.getByRole('link', { name: place.name }).click();
+  await expect(page.getByRole('heading', { name: place.name })).toBeVisible();
+  await expect(page.getByTestId('inspection-row').first()).toHaveAttribute('data-result', 'FAILED');
+  await expect(page.getByRole('button', { name: '检查此处' })).toBeVisible();
 });
