@@ -40,6 +40,9 @@ public class DemoLoader {
     @Inject
     java.time.Clock clock;
 
+    @Inject
+    org.gridguard.security.pii.PiiCipher pii;
+
     @ConfigProperty(name = "gridguard.demo.load")
     boolean load;
 
@@ -172,6 +175,7 @@ public class DemoLoader {
             int orders = QuarantineDemo.load(c, d, java.time.LocalDate.now(clock));
             SupplyDemo.load(c, d, clock.instant());
             int carePlans = CareDemo.load(c, d, java.time.LocalDate.now(clock), clock.getZone());
+            EnterpriseDemo.load(c, d, pii, java.time.LocalDate.now(clock), clock.instant());
             c.commit();
             LOG.infof("Care demo: %d plans", carePlans);
             LOG.infof("Quarantine demo: %d orders", orders);

@@ -116,23 +116,28 @@ public class InspectionService {
         if (signature != null) {
             repo.insertSignature(id, InspectionRules.sniff(signature), signature);
         }
+        req.answers().forEach(a -> repo.insertAnswer(id, a));
+        Set<UUID> stillOpen = recheck(id, place, req);
         Map<UUID, Item> byId = items.stream().collect(Collectors.toMap(Item::id, Function.identity()));
         for (AnswerInput a : req.answers()) {
-            repo.insertAnswer(id, a);
-            if (a.result() == AnswerResult.FAIL) {
+            if (a.result() == AnswerResult.FAIL && !stillOpen.contains(a.itemId())) {
                 tasks.insertRectify(id, place, a.itemId(), a.reason().trim(), a.responsibleName().trim(), responsibleUser,
                         InspectionRules.due(byId.get(a.itemId()).severity(), req.inspectedAt(), majorLimit, minorLimit));
             }
         }
-        recheck(id, place, req);
         if (place.kind() == PlaceKind.ENTERPRISE) {
             tasks.closeFirstChecks(place.id(), LocalDate.ofInstant(req.inspectedAt(), time.zone()), id, req.inspectedAt());
         }
         return id;
     }
 
-    /** The re-checked tasks: each must be this place's; a PASS of its item closes it, anything else is kept as history. */
-    private void recheck(UUID inspectionId, PlaceRepository.Place place, NewInspection req) {
+    /**
+     * The re-checked tasks: each must be this place's; a PASS of its item closes it, anything else is kept as its history.
+     *
+     * @return the items whose re-checked task stays open (a FAIL there opens no second task)
+     */
+    private Set<UUID> recheck(UUID inspectionId, PlaceRepository.Place place, NewInspection req) {
+        Set<UUID> stillOpen = new java.util.HashSet<>();
         List<UUID> ids = req.recheckOf() == null ? List.of() : req.recheckOf();
         Map<UUID, AnswerResult> answered = req.answers().stream()
                 .collect(Collectors.toMap(AnswerInput::itemId, AnswerInput::result));
@@ -145,8 +150,11 @@ public class InspectionService {
             tasks.recheck(ids.get(i), inspectionId, r == null ? "NOT_ANSWERED" : r.name());
             if (r == AnswerResult.PASS) {
                 tasks.close(ids.get(i), inspectionId, req.inspectedAt());
+            } else if (task[3] != null && !"CLOSED".equals(task[4])) {
+                stillOpen.add((UUID) task[3]);
             }
         }
+        return stillOpen;
     }
 
     @Transactional

@@ -31,7 +31,7 @@ public class JobResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ "admin", "supervisor", "grid-leader", "grid-worker", "lab", "agency" })
+    @RolesAllowed({ "admin", "supervisor", "grid-leader", "grid-worker", "lab", "agency", "inspector" })
     @Operation(summary = "A job's status, progress and report", description = "Visible to the job's owner and to supervisors of its community.")
     public JobView get(@PathParam("id") UUID id) {
         return jobs.get(id, caller, jurisdiction);
