@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { PASSWORD, login, openSection, screenshot } from './support';
+import { PASSWORD, login, openSection, screenshot, seriousViolations } from './support';
 
 /**
  * 检查 on a phone (issue 19 part 6), on the real stack: leader1 inspects a compound of their zone, fails two items with
@@ -48,6 +48,8 @@ test('leader1 inspects a compound on the phone, fails two items, the responsible
   await login(page, 'leader1', '/inspections/new');
   await expect(page.getByRole('heading', { name: '检查', exact: true })).toBeVisible();
   await page.getByPlaceholder('搜索小区、卡口、隔离点或企业').fill(place.name);
+  await expect(page.getByTestId('place-option').first()).toBeVisible();
+  expect(await seriousViolations(page), 'place picker').toEqual([]);
   await page.getByTestId('place-option').filter({ hasText: place.name }).first().click();
   await page.getByRole('button', { name: '开始检查' }).click();
 
@@ -63,7 +65,10 @@ test('leader1 inspects a compound on the phone, fails two items, the responsible
       await expect(page.getByRole('button', { name: '下一项' })).toBeDisabled();
       await page.getByLabel('问题原因').fill(`e2e 问题 ${n}：外来人员未登记`);
       await page.getByLabel('责任人').fill(`保安${n}`);
-      if (n === 1) await screenshot(page, testInfo, 'inspection-fail');
+      if (n === 1) {
+        await screenshot(page, testInfo, 'inspection-fail');
+        expect(await seriousViolations(page), 'item step').toEqual([]);
+      }
       await page.getByRole('button', { name: '下一项' }).click();
     } else {
       await page.getByRole('button', { name: '合格', exact: true }).click();
@@ -86,6 +91,7 @@ test('leader1 inspects a compound on the phone, fails two items, the responsible
   for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 20 + i * ((box.width - 40) / 12), box.y + box.height / 2 + (i % 2 ? -30 : 30), { steps: 3 });
   await page.mouse.up();
   await screenshot(page, testInfo, 'inspection-signature');
+  expect(await seriousViolations(page), 'sign-off').toEqual([]);
   await page.getByRole('button', { name: '提交检查' }).click();
 
   await expect(page.getByTestId('inspection-sent')).toHaveAttribute('data-sent', 'true');
@@ -106,14 +112,17 @@ test('leader1 inspects a compound on the phone, fails two items, the responsible
   expect(recorded.signedBy?.phoneMasked).not.toContain('13800138000');
   expect(recorded.signature).toBe(true);
   await screenshot(page, testInfo, 'inspection-detail');
+  expect(await seriousViolations(page), 'inspection detail').toEqual([]);
 
   // 整改: the two findings are on the leader's board; a tap opens the place with this inspection on top.
   await openSection(page, '整改');
   const finding = page.getByTestId('task-row').filter({ hasText: '保安2' }).filter({ hasText: place.name }).first();
   await expect(finding).toBeVisible();
   await screenshot(page, testInfo, 'inspection-tasks');
+  expect(await seriousViolations(page), 'findings board').toEqual([]);
   await finding.getByRole('link', { name: place.name }).click();
   await expect(page.getByRole('heading', { name: place.name })).toBeVisible();
   await expect(page.getByTestId('inspection-row').first()).toHaveAttribute('data-result', 'FAILED');
   await expect(page.getByRole('button', { name: '检查此处' })).toBeVisible();
+  expect(await seriousViolations(page), 'place page').toEqual([]);
 });

@@ -40,7 +40,7 @@ export function ItemStep({ item, parent, index, total, draft, recheck, onAnswer,
           {t('inspections.item.progress', { n: index + 1, total })}
         </Typography.Text>
       </Space>
-      <Progress percent={Math.round(((index + 1) / total) * 100)} showInfo={false} />
+      <Progress percent={Math.round(((index + 1) / total) * 100)} showInfo={false} aria-label={t('inspections.item.progress', { n: index + 1, total })} />
       {parent && <Typography.Text type="secondary">{parent.text}</Typography.Text>}
       <Space wrap>
         <Tag color={item.severity === 'MAJOR' ? 'red' : 'gold'}>{t(`inspections.severity.${item.severity}`)}</Tag>

@@ -1,5 +1,5 @@
 import { Button, Card, List, Space, Tag, Typography } from 'antd';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { usePlacePage } from '../api/inspections';
@@ -14,6 +14,7 @@ export function PlacePage() {
   const { t } = useTranslation();
   const { kind, id } = useParams();
   const page = usePlacePage(kind as PlaceKind, id);
+  const navigate = useNavigate();
   if (page.error) return <ProblemAlert error={page.error} onRetry={() => void page.refetch()} />;
   const data = page.data;
   return (
@@ -23,9 +24,9 @@ export function PlacePage() {
         <Space wrap>
           <Tag>{t(`inspections.placeTypes.${data.place.placeType}`)}</Tag>
           <Typography.Text type="secondary">{data.place.areaName}</Typography.Text>
-          <Link to={`/inspections/new?placeKind=${data.place.placeKind}&placeId=${data.place.placeId}`}>
-            <Button type="primary">{t('inspections.place.inspect')}</Button>
-          </Link>
+          <Button type="primary" onClick={() => void navigate(`/inspections/new?placeKind=${data.place.placeKind}&placeId=${data.place.placeId}`)}>
+            {t('inspections.place.inspect')}
+          </Button>
         </Space>
       )}
       <Card title={t('inspections.place.openTasks', { count: data?.openTasks.length ?? 0 })} loading={page.isPending}>

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeAuth, jsonResponse, renderWithApp } from '../../../test-support/render';
 import type { InspectionView, TaskView } from '../api/types';
 import { InspectionDetailPage } from './InspectionDetailPage';
-import { percent } from './ResultsPage';
+import { percent, ResultsPage } from './ResultsPage';
+import { PlacePage } from './PlacePage';
 import { TasksBoardPage } from './TasksBoardPage';
 
 const HOUR = 3_600_000;
@@ -71,8 +72,7 @@ describe('findings board', { timeout: 60_000 }, () => {
 describe('inspection detail', { timeout: 60_000 }, () => {
   beforeAll(() => {
     // jsdom has no object URLs
-    URL.createObjectURL ??= () => 'blob:signature';
-    URL.revokeObjectURL ??= () => undefined;
+    if (!('createObjectURL' in URL)) Object.assign(URL, { createObjectURL: () => 'blob:signature', revokeObjectURL: () => undefined });
   });
   const serve = (confirmed: { n: number }) => (req: Request) => {
     const url = new URL(req.url);
@@ -102,7 +102,66 @@ describe('inspection detail', { timeout: 60_000 }, () => {
   });
 });
 
-describe('results', () => {
+describe('place page', { timeout: 60_000 }, () => {
+  it('shows the place’s open findings and its inspections, each opening its detail', async () => {
+    renderWithApp(<PlacePage />, {
+      roles: ['grid-leader'],
+      route: '/inspection-places/AREA/place-1',
+      path: '/inspection-places/:kind/:id',
+      fetch: (req) =>
+        Promise.resolve(
+          new URL(req.url).pathname === '/api/v1/inspection-places/AREA/place-1'
+            ? jsonResponse({
+                place: { placeKind: 'AREA', placeId: 'place-1', name: '幸福里小区', placeType: 'COMPOUND', areaId: 'z', areaName: 'G01' },
+                inspections: [{ id: 'insp-1', placeKind: 'AREA', placeId: 'place-1', placeName: '幸福里小区', templateName: '小区', templateVersion: 2, inspector: 'leader1', inspectedAt: '2026-12-07T02:00:00Z', result: 'FAILED', failedItems: 1 }],
+                openTasks: [task('t1', 'OPEN', '2099-01-01T00:00:00Z')],
+              })
+            : jsonResponse({ title: 'Not found', status: 404 }, 404),
+        ),
+    });
+    expect(await screen.findByRole('heading', { name: '幸福里小区' })).toBeInTheDocument();
+    const row = await screen.findByTestId('inspection-row');
+    expect(row).toHaveAttribute('data-result', 'FAILED');
+    expect(within(row).getByRole('link')).toHaveAttribute('href', '/inspections/insp-1');
+    expect(row).toHaveTextContent('不合格 1 项');
+    expect(screen.getByText('未整改问题（1）')).toBeInTheDocument();
+    expect(screen.getByTestId('task-row')).toHaveTextContent('夜间无人');
+    expect(screen.getByRole('button', { name: '检查此处' })).toBeInTheDocument();
+  });
+});
+
+describe('results', { timeout: 60_000 }, () => {
+  it('asks for the chosen days and shows the figures, overdue findings included', async () => {
+    const asked: URLSearchParams[] = [];
+    renderWithApp(<ResultsPage />, {
+      roles: ['supervisor'],
+      fetch: (req) => {
+        const url = new URL(req.url);
+        if (url.pathname !== '/api/v1/metrics/inspections') return Promise.resolve(jsonResponse([]));
+        asked.push(url.searchParams);
+        return Promise.resolve(
+          jsonResponse({
+            from: '2026-11-08',
+            to: '2026-12-07',
+            inspections: 12,
+            passed: 9,
+            failed: 3,
+            passRate: 0.75,
+            openTasks: 4,
+            overdueTasks: 2,
+            byTemplate: [{ templateId: 't', templateName: '小区', version: 1, answered: 96, passed: 90, failed: 6, passRate: 0.9375, items: [] }],
+          }),
+        );
+      },
+    });
+    expect(await screen.findByText('检查次数')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText('12')).toBeInTheDocument());
+    expect(screen.getByText('75')).toBeInTheDocument();
+    expect(asked[0]?.get('from')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(asked[0]?.get('to')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await screen.findByText('各检查表合格率')).toBeInTheDocument();
+  });
+
   it('shows a pass rate as a percentage with one decimal, none as 0', () => {
     expect(percent(0.8333)).toBe(83.3);
     expect(percent(1)).toBe(100);
