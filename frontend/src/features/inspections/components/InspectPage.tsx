@@ -36,7 +36,7 @@ export interface Finished {
  */
 export function InspectPage() {
   const { t } = useTranslation();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const linked = usePlacePage((params.get('placeKind') as PlaceKind) ?? undefined, params.get('placeId') ?? undefined);
   const queue = useInspectionQueue();
   const snapshot = useQueueSnapshot(queue);
@@ -59,6 +59,7 @@ export function InspectPage() {
   const current = step === 'place' && place ? 'start' : step;
 
   const reset = () => {
+    if (params.has('placeId')) setParams({}, { replace: true });
     setPicked(undefined);
     setTemplate(undefined);
     setRecheck([]);
