@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { PASSWORD, login, openSection, screenshot, seriousViolations } from './support';
+import { PASSWORD, login, mainNav, openSection, screenshot, seriousViolations } from './support';
 
 /**
  * 检查 on a phone (issue 19 part 6), on the real stack: leader1 inspects a compound of their zone, fails two items with
@@ -125,4 +125,12 @@ test('leader1 inspects a compound on the phone, fails two items, the responsible
   await expect(page.getByTestId('inspection-row').first()).toHaveAttribute('data-result', 'FAILED');
   await expect(page.getByRole('button', { name: '检查此处' })).toBeVisible();
   expect(await seriousViolations(page), 'place page').toEqual([]);
+});
+
+test('inspector1, the street’s inspection team, starts at 检查 with their three sections and reaches the demo’s places', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'phone', 'inspections are done on a phone');
+  await login(page, 'inspector1');
+  await expect(page).toHaveURL(/\/inspections\/new$/);
+  await expect(mainNav(page).getByRole('link')).toHaveText(['检查', '整改', '检查结果']);
+  await expect(page.getByTestId('place-option').first()).toBeVisible();
 });
