@@ -1087,6 +1087,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enterprise-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the register from a sheet (CSV in UTF-8 or GBK, or XLSX) with the usual Chinese columns
+         * @description Runs as a job: 202 with Location /api/v1/jobs/{id} (progress and report there: created, updated, unchanged, rejected, errors). Upserts by credit code: re-importing the same file changes nothing. dryRun checks and counts without writing.
+         */
+        post: operations["EnterpriseImportResource_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprise-imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register sheet's template (CSV, UTF-8 with BOM so Excel opens it) */
+        get: operations["EnterpriseImportResource_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprise-imports/{jobId}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rows an import refused: line, column and reason (CSV) */
+        get: operations["EnterpriseImportResource_errors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Enterprises in your reach
+         * @description By name. q: part of the name or credit code; resumedOn: the day they resume (today's first checks).
+         */
+        get: operations["EnterpriseResource_list"];
+        put?: never;
+        /**
+         * Register an enterprise
+         * @description On an area node in your reach. Send an Idempotency-Key: a retry never registers it twice. One enterprise per credit code.
+         */
+        post: operations["EnterpriseResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One enterprise */
+        get: operations["EnterpriseResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an enterprise
+         * @description Only the fields sent change. Needs the version you saw (If-Match or version).
+         */
+        patch: operations["EnterpriseResource_patch"];
+        trace?: never;
+    };
     "/api/v1/exports/households": {
         parameters: {
             query?: never;
@@ -4238,6 +4337,62 @@ export interface components {
             people?: number;
             hours?: number;
         };
+        Enterprise: {
+            id: components["schemas"]["UUID"];
+            name: string;
+            creditCode: string;
+            kind: components["schemas"]["EnterpriseKind"];
+            areaId: components["schemas"]["UUID"];
+            /** @description The area node's name */
+            areaName: string;
+            address?: string;
+            contactName?: string;
+            /** @description The contact's phone, masked (138****0001) */
+            contactPhoneMasked?: string;
+            /** Format: int32 */
+            employees: number;
+            resumedOn?: components["schemas"]["LocalDate"];
+            status: components["schemas"]["EnterpriseStatus"];
+            /** @description RESUMED with resumedOn today (Asia/Shanghai): due its first check */
+            resumingToday: boolean;
+            createdBy: string;
+            createdAt: components["schemas"]["Instant"];
+            updatedBy: string;
+            updatedAt: components["schemas"]["Instant"];
+            /** Format: int64 */
+            version: number;
+        };
+        EnterpriseImportAccepted: {
+            jobId: components["schemas"]["UUID"];
+            importId: components["schemas"]["UUID"];
+            dryRun: boolean;
+        };
+        /** @enum {string} */
+        EnterpriseKind: "INDUSTRIAL_PARK" | "MARKET" | "SHOP" | "FACTORY" | "OFFICE" | "OTHER";
+        /** @description Only the fields sent change; an empty text clears address, contact name or phone. Send the version you saw (If-Match or version). */
+        EnterprisePatch: {
+            name?: string;
+            creditCode?: string;
+            kind?: components["schemas"]["EnterpriseKind"];
+            areaId?: components["schemas"]["UUID"];
+            address?: string;
+            contactName?: string;
+            contactPhone?: string;
+            /** Format: int32 */
+            employees?: number;
+            resumedOn?: components["schemas"]["LocalDate"];
+            status?: components["schemas"]["EnterpriseStatus"];
+            /**
+             * Format: int64
+             * @description The version you saw; or send If-Match
+             */
+            version?: number;
+        };
+        /**
+         * @description PENDING (not resumed yet), RESUMED, SUSPENDED
+         * @enum {string}
+         */
+        EnterpriseStatus: "PENDING" | "RESUMED" | "SUSPENDED";
         Exemption: {
             id: components["schemas"]["UUID"];
             roundId: components["schemas"]["UUID"];
@@ -4840,6 +4995,28 @@ export interface components {
             otherShiftId?: components["schemas"]["UUID"];
             reason?: string;
         };
+        /** @description A new enterprise of the register; status PENDING when not given, RESUMED needs resumedOn */
+        NewEnterprise: {
+            name: string;
+            /**
+             * @description 统一社会信用代码: 18 characters, the last a GB 32100-2015 check character; full-width characters, spaces and dashes are cleaned
+             * @example 91440300708461136T
+             */
+            creditCode: string;
+            kind: components["schemas"]["EnterpriseKind"];
+            /** @description Where it is: an area node in your reach (a compound or building, or any node from community level down) */
+            areaId: components["schemas"]["UUID"];
+            /** @description The street address as written */
+            address?: string;
+            contactName?: string;
+            /** @description A mainland mobile or a landline with its area code; kept encrypted */
+            contactPhone?: string;
+            /** Format: int32 */
+            employees?: number;
+            /** @description The day it resumed or is to resume (Asia/Shanghai) */
+            resumedOn?: components["schemas"]["LocalDate"];
+            status?: components["schemas"]["EnterpriseStatus"];
+        };
         NewExemption: {
             id?: components["schemas"]["UUID"];
             residentId: components["schemas"]["UUID"];
@@ -5160,6 +5337,11 @@ export interface components {
         };
         PageDueRow: {
             items?: components["schemas"]["QuarantineVisitDue"][];
+            /** @description Opaque cursor of the next page; absent on the last page */
+            next?: string | null;
+        };
+        PageEnterpriseView: {
+            items?: components["schemas"]["Enterprise"][];
             /** @description Opaque cursor of the next page; absent on the last page */
             next?: string | null;
         };
@@ -9816,6 +9998,413 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EnterpriseImportResource_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                    areaId?: components["schemas"]["UUID"];
+                    dryRun?: boolean;
+                };
+                "application/json": {
+                    /** Format: binary */
+                    file?: string;
+                    areaId?: components["schemas"]["UUID"];
+                    dryRun?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted: follow the job */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseImportAccepted"];
+                };
+            };
+            /** @description No file, no area, an unreadable file or a header without 企业名称 or 统一社会信用代码 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The area is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description More than 5000 rows, or a file over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many imports running */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EnterpriseImportResource_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The header row */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                    "application/json": unknown;
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EnterpriseImportResource_errors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The refused rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                    "application/json": unknown;
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such import of yours, or its rows are not checked yet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EnterpriseResource_list: {
+        parameters: {
+            query?: {
+                areaId?: components["schemas"]["UUID"];
+                cursor?: string;
+                limit?: number;
+                q?: string;
+                resumedOn?: components["schemas"]["LocalDate"];
+                status?: components["schemas"]["EnterpriseStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageEnterpriseView"];
+                };
+            };
+            /** @description A bad cursor, limit or filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The area is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EnterpriseResource_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewEnterprise"];
+            };
+        };
+        responses: {
+            /** @description Registered (or the first result again with the same Idempotency-Key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Enterprise"];
+                };
+            };
+            /** @description Bad input, naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The area node is not in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The credit code is registered already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The credit code's check character does not match (GB 32100-2015), or the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EnterpriseResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The enterprise (ETag: its version) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Enterprise"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such enterprise in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EnterpriseResource_patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnterprisePatch"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Enterprise"];
+                };
+            };
+            /** @description Bad input, naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such enterprise (or area node) in your reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The new credit code is registered already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The enterprise changed since the version you saw */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The credit code's check character does not match */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No version sent */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

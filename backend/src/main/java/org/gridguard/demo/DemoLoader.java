@@ -176,6 +176,7 @@ public class DemoLoader {
             SupplyDemo.load(c, d, clock.instant());
             int carePlans = CareDemo.load(c, d, java.time.LocalDate.now(clock), clock.getZone());
             EnterpriseDemo.load(c, d, pii, java.time.LocalDate.now(clock), clock.instant());
+            InspectionDemo.load(c, d, pii, java.time.LocalDate.now(clock), clock.getZone());
             c.commit();
             LOG.infof("Care demo: %d plans", carePlans);
             LOG.infof("Quarantine demo: %d orders", orders);

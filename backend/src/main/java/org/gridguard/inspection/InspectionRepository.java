@@ -145,6 +145,53 @@ public class InspectionRepository {
         return Rows.list(em, sql, p).stream().map(InspectionRepository::row).toList();
     }
 
+    /** Inspections in [from, to) at places within the area path (null: all): all, passed, failed. */
+    long[] counts(String areaPath, Instant from, Instant to) {
+        Object[] r = Rows.list(em, """
+                select count(*), count(*) filter (where i.result = 'PASSED'), count(*) filter (where i.result = 'FAILED')
+                from inspection i join area_node an on an.id = i.area_id
+                where an.path like :area and i.inspected_at >= :from and i.inspected_at < :to""",
+                Map.of("area", like(areaPath), "from", from, "to", to)).get(0);
+        return new long[] { ((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue() };
+    }
+
+    /** The answers per template version and item in [from, to) within the area path, by template then position. */
+    List<Inspections.ItemRate> itemRates(String areaPath, Instant from, Instant to) {
+        return Rows.list(em, """
+                select t.id, t.name, t.version, it.id, it.text, it.severity, count(*),
+                       count(*) filter (where a.result = 'PASS'), count(*) filter (where a.result = 'FAIL'),
+                       count(*) filter (where a.result = 'NA')
+                from inspection_answer a join inspection i on i.id = a.inspection_id
+                join area_node an on an.id = i.area_id join inspection_item it on it.id = a.item_id
+                join inspection_template t on t.id = it.template_id
+                where an.path like :area and i.inspected_at >= :from and i.inspected_at < :to
+                group by t.id, t.name, t.version, it.id, it.text, it.severity, it.position
+                order by t.name, t.version, t.id, it.position""", Map.of("area", like(areaPath), "from", from, "to", to))
+                .stream().map(r -> new Inspections.ItemRate((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(),
+                        (UUID) r[3], (String) r[4], (String) r[5], ((Number) r[6]).longValue(), ((Number) r[7]).longValue(),
+                        ((Number) r[8]).longValue(), ((Number) r[9]).longValue()))
+                .toList();
+    }
+
+    /** The business day of each enterprise's first inspection. */
+    Map<UUID, java.time.LocalDate> firstInspectionDay(java.util.Collection<UUID> enterpriseIds, java.time.ZoneId zone) {
+        Map<UUID, java.time.LocalDate> out = new HashMap<>();
+        if (enterpriseIds.isEmpty()) {
+            return out;
+        }
+        for (Object[] r : Rows.list(em, """
+                select place_id, min(inspected_at) from inspection
+                where place_kind = 'ENTERPRISE' and place_id = any(cast(:ids as uuid[])) group by place_id""",
+                Map.of("ids", enterpriseIds.toArray(UUID[]::new)))) {
+            out.put((UUID) r[0], java.time.LocalDate.ofInstant(Rows.instant(r[1]), zone));
+        }
+        return out;
+    }
+
+    static String like(String areaPath) {
+        return areaPath == null ? "%" : areaPath + "%";
+    }
+
     private static void filter(Filter f, StringBuilder sql, Map<String, Object> p) {
         if (f.placeKind() != null) {
             sql.append(" and i.place_kind = :kind");

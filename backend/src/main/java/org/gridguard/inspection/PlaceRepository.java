@@ -52,10 +52,14 @@ public class PlaceRepository {
         return rows.isEmpty() ? null : place(rows.get(0));
     }
 
-    /** The name of an area node and its path, or null. */
-    Object[] area(UUID areaId) {
-        List<Object[]> rows = Rows.list(em, "select name, path from area_node where id = :id", Map.of("id", areaId));
-        return rows.isEmpty() ? null : rows.get(0);
+    /** The names of area nodes by id. */
+    Map<UUID, String> areaNames(java.util.Collection<UUID> ids) {
+        Map<UUID, String> out = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Rows.list(em, "select id, name from area_node where id = any(cast(:ids as uuid[]))",
+                    Map.of("ids", ids.stream().distinct().toArray(UUID[]::new))).forEach(r -> out.put((UUID) r[0], (String) r[1]));
+        }
+        return out;
     }
 
     /** Compounds, buildings and checkpoints in the caller's reach whose name contains q, by name. */

@@ -3,6 +3,7 @@ package org.gridguard.inspection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.gridguard.common.ApiProblem;
 import org.gridguard.common.InputRules;
+import org.gridguard.enterprise.Enterprises;
 import org.gridguard.inspection.InspectionViews.PlaceKind;
 import org.gridguard.inspection.InspectionViews.PlacePageView;
 import org.gridguard.inspection.InspectionViews.PlaceType;
@@ -34,6 +36,8 @@ public class PlaceService {
     TaskRepository tasks;
     @Inject
     Jurisdiction jurisdiction;
+    @Inject
+    Enterprises enterprises;
 
     /** The place in the caller's reach, else 404 "Place not found". */
     PlaceRepository.Place visible(PlaceKind kind, UUID id) {
@@ -44,12 +48,22 @@ public class PlaceService {
         return p;
     }
 
+    /** The enterprise in the caller's reach (the register's own check), else null. */
     private PlaceRepository.Place enterprise(UUID id) {
-        return null;
+        try {
+            return places(List.of(enterprises.visible(id))).get(0);
+        } catch (ApiProblem p) {
+            if (p.status == 404) {
+                return null;
+            }
+            throw p;
+        }
     }
 
-    private List<PlaceRepository.Place> enterprises(String q) {
-        return List.of();
+    private List<PlaceRepository.Place> places(List<Enterprises.EnterpriseRef> refs) {
+        Map<UUID, String> names = repo.areaNames(refs.stream().map(Enterprises.EnterpriseRef::areaId).toList());
+        return refs.stream().map(e -> new PlaceRepository.Place(PlaceKind.ENTERPRISE, e.id(), e.name(), PlaceType.ENTERPRISE,
+                e.areaId(), names.get(e.areaId()), e.areaPath())).toList();
     }
 
     @Transactional
@@ -59,7 +73,7 @@ public class PlaceService {
         }
         List<PlaceRepository.Place> out = new ArrayList<>(repo.search(q, placeType));
         if (placeType == null || placeType == PlaceType.ENTERPRISE) {
-            out.addAll(enterprises(q));
+            out.addAll(places(enterprises.search(InspectionRules.trim(q), PlaceRepository.LIMIT)));
         }
         return out.stream().sorted(Comparator.comparing(PlaceRepository.Place::name)).limit(PlaceRepository.LIMIT)
                 .map(PlaceRepository.Place::view).toList();

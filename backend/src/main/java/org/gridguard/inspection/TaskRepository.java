@@ -158,6 +158,15 @@ public class TaskRepository {
                           k.place_kind, k.place_id, k.due_at""", Map.of("now", now));
     }
 
+    /** The tasks not closed at places within the area path (null: all), and of them those past due at {@code now}. */
+    long[] counts(String areaPath, Instant now) {
+        Object[] r = Rows.list(em, """
+                select count(*), count(*) filter (where k.due_at <= :now) from inspection_task k
+                join area_node an on an.id = k.area_id where an.path like :area and k.status <> 'CLOSED'""",
+                Map.of("area", InspectionRepository.like(areaPath), "now", now)).get(0);
+        return new long[] { ((Number) r[0]).longValue(), ((Number) r[1]).longValue() };
+    }
+
     private List<TaskView> views(String sql, Map<String, Object> p) {
         return Rows.list(em, sql, p).stream().map(r -> new TaskView((UUID) r[0], TaskKind.valueOf((String) r[1]),
                 PlaceKind.valueOf((String) r[2]), (UUID) r[3], (String) r[4], (UUID) r[5], (String) r[6],

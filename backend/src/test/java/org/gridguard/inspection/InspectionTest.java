@@ -343,6 +343,17 @@ class InspectionTest {
     }
 
     @Test
+    void theDemoCommunityHasPastInspectionsWithAnOpenFinding() {
+        Api.as(inspector()).get("/api/v1/inspections/" + Demo.id("INSPECTION-2")).then().statusCode(200)
+                .body("result", equalTo("FAILED")).body("signature", equalTo(true))
+                .body("signedBy.phoneMasked", equalTo("139****9001")).body("tasksOpened", hasSize(1))
+                .body("answers.findAll { it.result == 'FAIL' }", hasSize(1));
+        Api.as(inspector()).get("/api/v1/inspection-places/ENTERPRISE/" + Api.as(inspector()).get("/api/v1/inspections/"
+                + Demo.id("INSPECTION-3")).then().statusCode(200).body("placeName", equalTo("燕泉科技园")).extract().path("placeId"))
+                .then().statusCode(200).body("inspections.id", org.hamcrest.Matchers.hasItem(Demo.id("INSPECTION-3").toString()));
+    }
+
+    @Test
     void placesInReachIncludeCheckpointsAndIsolationSites() {
         List<Map<String, Object>> mine = Api.as(Tokens.leader1()).get("/api/v1/inspection-places?placeType=COMPOUND").then()
                 .statusCode(200).extract().jsonPath().getList("");

@@ -89,7 +89,13 @@ class BolaTest {
             Map.entry("/api/v1/supplies/items/{id}", "select id from supply_item"),
             Map.entry("/api/v1/supplies/places/{id}", "select id from supply_place"),
             Map.entry("/api/v1/supplies/places/{id}/thresholds/{itemId}", "select place_id, item_id from supply_balance"),
-            Map.entry("/api/v1/supplies/movements/{id}", "select id from supply_movement where kind = 'DONATION_IN'"));
+            Map.entry("/api/v1/inspection-templates/{id}", "select id from inspection_template where area_id is not null"),
+            Map.entry("/api/v1/inspection-places/{placeKind}/{placeId}",
+                    "select 'AREA', id from area_node where kind = 'COMPOUND'"),
+            Map.entry("/api/v1/inspections/{id}", "select id from inspection"),
+            Map.entry("/api/v1/supplies/movements/{id}", "select id from supply_movement where kind = 'DONATION_IN'"),
+            Map.entry("/api/v1/enterprises/{id}", "select id from enterprise"),
+            Map.entry("/api/v1/enterprise-imports/{jobId}", "select job_id from enterprise_import where job_id is not null"));
 
     /** The demo round, over the whole community: worker2 and leader2 see it. */
     static final UUID ROUND = Demo.id("ROUND-4");
@@ -117,6 +123,8 @@ class BolaTest {
                     "{\"checkInAt\":\"2035-01-01T08:00:00Z\",\"reason\":\"补录\",\"version\":0}"),
             Map.entry("PATCH /api/v1/duty-patterns/{id}", "{\"version\":0}"),
             Map.entry("POST /api/v1/work-logs/{id}/decision", "{\"approve\":true,\"version\":0}"),
+            Map.entry("POST /api/v1/inspection-templates/{id}/versions",
+                    "{\"name\":\"x\",\"placeType\":\"COMPOUND\",\"items\":[{\"text\":\"y\",\"severity\":\"MAJOR\"}]}"),
             Map.entry("POST /api/v1/alerts/{id}/transitions", "{\"to\":\"ACKNOWLEDGED\",\"version\":0}"),
             Map.entry("POST /api/v1/checkpoints/{id}/people/search", "{\"name\":\"张\"}"),
             Map.entry("POST /api/v1/duty-shifts/{id}/assignees", "{\"personId\":\"" + Demo.id("BH-C001-P01") + "\"}"),
@@ -228,6 +236,13 @@ class BolaTest {
                         + " created_by, created_at, updated_by, updated_at) select '" + seedId("need") + "', h.community_id,"
                         + " h.grid_cell_id, h.area_id, h.id, 'FOOD', 'ROUTINE', 'PHONE_CALL', 'OPEN', 'worker1', now(), 'worker1',"
                         + " now() from household h where h.grid_cell_id = '" + Demo.CELL1 + "' limit 1 on conflict do nothing",
+                "insert into inspection_template (id, template_key, version, name, place_type, area_id, created_by) values ('"
+                        + seedId("inspection-template") + "', '" + seedId("inspection-template") + "', 1, 'BOLA', 'COMPOUND', "
+                        + community + ", 'supervisor') on conflict do nothing",
+                "insert into inspection (id, place_kind, place_id, place_name, place_type, area_id, template_id, inspector,"
+                        + " inspected_at, result) values ('" + seedId("inspection") + "', 'AREA', '" + Demo.COMPOUND1 + "', 'BOLA',"
+                        + " 'COMPOUND', '" + Demo.COMPOUND1 + "', '19000000-0000-4000-8000-001000000000', 'leader1',"
+                        + " '2035-01-01T00:00:00Z', 'PASSED') on conflict do nothing",
                 "insert into quarantine_list (id, owner, community_id, area_id, content_hash, format, item_count, status)"
                         + " values ('" + seedId("quarantine-list") + "', 'agency-demo', " + community + ", " + community
                         + ", 'bola', 'JSON', 1, 'DONE') on conflict do nothing",
@@ -235,7 +250,10 @@ class BolaTest {
                         + " person_name, kind, reason, starts_on, ends_on, worklist_status) values ('"
                         + seedId("quarantine-list-item") + "', '" + seedId("quarantine-list") + "', 1, " + community + ", '"
                         + Demo.COMPOUND1 + "', '" + Demo.CELL1 + "', 'UNMATCHED', '访客', 'HOME_ISOLATION', 'CLOSE_CONTACT',"
-                        + " '2035-01-01', '2035-01-14', 'OPEN') on conflict do nothing");
+                        + " '2035-01-01', '2035-01-14', 'OPEN') on conflict do nothing",
+                "insert into enterprise_import (id, job_id, owner, community_id, area_id, filename, content, dry_run, errors_csv,"
+                        + " created_at) values ('" + seedId("enterprise-import") + "', '" + job + "', 'supervisor', " + community
+                        + ", " + community + ", 'a.csv', 'x'::bytea, false, 'row,error', now()) on conflict do nothing");
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             for (String q : sql) {
                 st.executeUpdate(q);
