@@ -1,4 +1,5 @@
 import { Button, Card, List, Space, Tag, Typography } from 'antd';
+import { RightOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ProblemAlert';
@@ -39,7 +40,7 @@ export function PlacePage() {
           locale={{ emptyText: t('inspections.place.noInspections') }}
           renderItem={(i) => (
             <List.Item data-testid="inspection-row" data-result={i.result}>
-              <Link to={`/inspections/${i.id}`}>
+              <Link to={`/inspections/${i.id}`} className="gg-insp-row-link">
                 <Space wrap>
                   <Tag color={RESULT_COLORS[i.result]}>{t(`inspections.inspectionResults.${i.result}`)}</Tag>
                   <span>{new Date(i.inspectedAt).toLocaleString()}</span>
@@ -48,6 +49,7 @@ export function PlacePage() {
                   </span>
                   <span>{i.inspector}</span>
                   {i.failedItems > 0 && <Typography.Text type="danger">{t('inspections.summary.failed', { count: i.failedItems })}</Typography.Text>}
+                  <RightOutlined aria-hidden />
                 </Space>
               </Link>
             </List.Item>
