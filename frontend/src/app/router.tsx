@@ -3,6 +3,7 @@ import { RequireAuth } from '../lib/auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
 import { useRoles } from '../lib/auth/roles';
 import { CARERS, ENTERPRISE_READERS, EXPORTERS, IMPORTERS, MANAGERS, PEOPLE, RECORDERS, SITE_VIEWERS, VISITORS, homePath } from './layout/nav';
+import { CARERS, EXPORTERS, IMPORTERS, INSPECTORS, MANAGERS, PEOPLE, RECORDERS, RESULT_READERS, ROLES_WITH_SCREENS, SITE_VIEWERS, TASK_READERS, VISITORS, homePath } from './layout/nav';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireRole } from './RequireRole';
 import { RouteError } from './RouteError';
@@ -324,6 +325,28 @@ export const router = createBrowserRouter([
         path,
         lazy: async () => {
           const Page = (await import('../features/quarantine/components/desk'))[name];
+          return {
+            Component: () => (
+              <RequireRole roles={roles}>
+                <Page />
+              </RequireRole>
+            ),
+          };
+        },
+      })),
+      // Inspections (features/inspections): the inspector's phone flow, findings, places, results
+      ...(
+        [
+          ['inspections/new', 'InspectPage', INSPECTORS],
+          ['inspections/:id', 'InspectionDetailPage', ROLES_WITH_SCREENS],
+          ['inspection-tasks', 'TasksBoardPage', TASK_READERS],
+          ['inspection-places/:kind/:id', 'PlacePage', TASK_READERS],
+          ['inspection-results', 'ResultsPage', RESULT_READERS],
+        ] as const
+      ).map(([path, name, roles]) => ({
+        path,
+        lazy: async () => {
+          const Page = (await import('../features/inspections/components/screens'))[name];
           return {
             Component: () => (
               <RequireRole roles={roles}>

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { renderWithApp } from '../../test-support/render';
 import { LANGUAGE_STORAGE_KEY } from '../../lib/i18n/language';
 import { AppLayout } from './AppLayout';
-import { NAV_ITEMS, PHONE_TABS, phoneNav, visibleNavItems, type NavItem } from './nav';
+import { NAV_ITEMS, PHONE_TABS, homePath, phoneNav, visibleNavItems, type NavItem } from './nav';
 
 const navLinks = () =>
   within(screen.getByRole('navigation', { name: '主导航' }))
@@ -56,6 +56,18 @@ describe('role-gated navigation', () => {
     expect(phoneNav(['site-staff']).tabs.map((i) => i.key)).toEqual(['quarantine-sites', 'quarantine-visits']);
   });
 
+  it('gives the inspection team 检查, 整改 and 检查结果 and starts them at 检查; leaders inspect too, supervisors also see the results', () => {
+    expect(phoneNav(['inspector']).tabs.map((i) => i.key)).toEqual(['inspect', 'inspection-tasks', 'inspection-results']);
+    expect(homePath(['inspector'])).toBe('/inspections/new');
+    expect(homePath(['grid-leader'])).toBe('/grid-cells');
+    const leader = visibleNavItems(['grid-leader']).map((i) => i.key);
+    expect(leader).toEqual(expect.arrayContaining(['inspect', 'inspection-tasks']));
+    expect(leader).not.toContain('inspection-results');
+    expect(visibleNavItems(['supervisor']).map((i) => i.key)).toEqual(expect.arrayContaining(['inspect', 'inspection-tasks', 'inspection-results']));
+    expect(visibleNavItems(['grid-worker']).map((i) => i.key)).not.toContain('inspect');
+    expect(visibleNavItems(['admin']).map((i) => i.key)).not.toContain('inspect');
+  });
+
   it('marks "More" as current when the section is inside it', () => {
     renderWithApp(<AppLayout />, { roles: ['grid-leader'], route: '/imports' });
     expect(screen.getByRole('button', { name: '更多' })).toHaveAttribute('aria-current', 'page');
@@ -84,8 +96,7 @@ describe('language switch', () => {
     expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Rota', 'Duty', 'Test rounds', 'Alerts']);
     await user.click(within(nav).getByRole('button', { name: 'More' }));
     const more = await screen.findByRole('navigation', { name: 'More sections' });
-    expect(within(more).getAllByRole('link').map((a) => a.textContent)).toEqual(['Grid cells', 'Households', 'Areas', 'Assignments', 'Import', 'Checks', 'Quarantine', 'Sampling', 'Quarantine orders', 'Isolation sites', 'Needs', 'Deliveries', 'Care plans', 'Care', 'Enterprises', 'Supplies', 'Me']);
-    expect(within(more).getAllByRole('link').map((a) => a.textContent)).toEqual(['Grid cells', 'Households', 'Areas', 'Assignments', 'Import', 'Checks', 'Quarantine', 'Sampling', 'Quarantine orders', 'Isolation sites', 'Needs', 'Deliveries', 'Care plans', 'Care', 'Disinfection', 'Supplies', 'Me']);
+    expect(within(more).getAllByRole('link').map((a) => a.textContent)).toEqual(['Grid cells', 'Households', 'Areas', 'Assignments', 'Import', 'Checks', 'Quarantine', 'Sampling', 'Quarantine orders', 'Isolation sites', 'Needs', 'Deliveries', 'Care plans', 'Care', 'Enterprises', 'Disinfection', 'Supplies', 'Inspect', 'Findings', 'Me']);
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
     expect(document.documentElement.lang).toBe('en');
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();

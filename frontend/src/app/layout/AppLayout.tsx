@@ -9,6 +9,7 @@ import { OfflineBanner } from '../../components/OfflineBanner';
 import { TemperatureQueueSync } from '../../features/temperature/api/temperature';
 import { VisitQueueSync } from '../../features/quarantine-visits/api/visits';
 import { RoundQueueSync } from '../../features/disinfection/api/disinfection';
+import { InspectionQueueSync } from '../../features/inspections/api/queue';
 import { useRoles } from '../../lib/auth/roles';
 import { useSignOut } from '../../lib/auth/signOut';
 import { activeNavKey, phoneNav, visibleNavItems } from './nav';
@@ -37,6 +38,7 @@ export function AppLayout() {
       <TemperatureQueueSync />
       <VisitQueueSync />
       <RoundQueueSync />
+      <InspectionQueueSync />
     </>
   );
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ParseKeys } from 'i18next';
-import { AlertOutlined, ApartmentOutlined, AppstoreOutlined, BankOutlined, CalendarOutlined, CarOutlined, ClearOutlined, CloudDownloadOutlined, CloudUploadOutlined, DashboardOutlined, ExperimentOutlined, FundOutlined, HeartOutlined, HomeOutlined, InboxOutlined, SafetyOutlined, ScheduleOutlined, ShopOutlined, ShoppingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AppstoreOutlined, AuditOutlined, BankOutlined, CalendarOutlined, CarOutlined, CheckSquareOutlined, ClearOutlined, CloudDownloadOutlined, CloudUploadOutlined, DashboardOutlined, ExperimentOutlined, FundOutlined, HeartOutlined, HomeOutlined, InboxOutlined, PieChartOutlined, SafetyOutlined, ScheduleOutlined, ShopOutlined, ShoppingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { hasAnyRole, type Role } from '../../lib/auth/roles';
 
 export interface NavItem {
@@ -35,6 +35,14 @@ export const SITE_VIEWERS: readonly Role[] = ['admin', 'supervisor', 'grid-leade
 export const CARERS: readonly Role[] = ['supervisor', 'grid-leader', 'grid-worker'];
 /** 复工企业: leaders read the register; supervisors, admins and the street's inspectors keep it. */
 export const ENTERPRISE_READERS: readonly Role[] = ['admin', 'supervisor', 'grid-leader', 'inspector'];
+/** 检查: who inspects places on the phone (the street's inspection team, leaders, supervisors). */
+export const INSPECTORS: readonly Role[] = ['inspector', 'grid-leader', 'supervisor'];
+/** 整改 (findings) and the place pages: the managers and the inspection team. */
+export const TASK_READERS: readonly Role[] = ['admin', 'supervisor', 'grid-leader', 'inspector'];
+/** 检查结果 (pass rates): supervisors, admins and the inspection team. */
+export const RESULT_READERS: readonly Role[] = ['admin', 'supervisor', 'inspector'];
+/** Everybody with screens: an inspection's detail is also for the responsible person it names, whatever their role (the API decides). */
+export const ROLES_WITH_SCREENS: readonly Role[] = ['admin', 'supervisor', 'grid-leader', 'grid-worker', 'site-staff', 'inspector'];
 
 /**
  * The app's sections in menu order. Later features (census: households, residents, imports;
@@ -63,12 +71,21 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'enterprises', path: '/enterprises', labelKey: 'enterprises.nav', icon: <ShopOutlined />, roles: ENTERPRISE_READERS, priority: { manager: 5.5 } },
   { key: 'disinfection', path: '/disinfection', labelKey: 'disinfection.nav', icon: <ClearOutlined />, roles: PEOPLE, priority: { worker: 1.9 } },
   { key: 'supplies', path: '/supplies', labelKey: 'supplies.nav', icon: <InboxOutlined />, roles: MANAGERS, priority: { manager: 5 } },
+  { key: 'inspect', path: '/inspections/new', labelKey: 'inspections.nav.inspect', icon: <CheckSquareOutlined />, roles: INSPECTORS, priority: { worker: 1 } },
+  { key: 'inspection-tasks', path: '/inspection-tasks', labelKey: 'inspections.nav.tasks', icon: <AuditOutlined />, roles: TASK_READERS, priority: { worker: 2 } },
+  { key: 'inspection-results', path: '/inspection-results', labelKey: 'inspections.nav.results', icon: <PieChartOutlined />, roles: RESULT_READERS, priority: { worker: 3 } },
   { key: 'me', path: '/me', labelKey: 'nav.me', icon: <UserOutlined />, roles: PEOPLE, priority: { worker: 9 } },
 ];
 
-/** Where "/" leads: site staff have only 隔离 (their site's guests); everybody else starts at their grid cells. */
-export const homePath = (roles: readonly Role[]): string =>
-  !hasAnyRole(roles, PEOPLE) && hasAnyRole(roles, VISITORS) ? '/quarantine-visits' : '/grid-cells';
+/**
+ * Where "/" leads: site staff have only 隔离 (their site's guests), the inspection team starts at
+ * 检查; everybody else starts at their grid cells.
+ */
+export function homePath(roles: readonly Role[]): string {
+  if (hasAnyRole(roles, PEOPLE)) return '/grid-cells';
+  if (hasAnyRole(roles, VISITORS)) return '/quarantine-visits';
+  return hasAnyRole(roles, INSPECTORS) ? '/inspections/new' : '/grid-cells';
+}
 
 export const visibleNavItems = (roles: readonly Role[]): NavItem[] => NAV_ITEMS.filter((i) => hasAnyRole(roles, i.roles));
 
