@@ -131,6 +131,6 @@ test('inspector1, the street’s inspection team, starts at 检查 with their th
   test.skip(testInfo.project.name !== 'phone', 'inspections are done on a phone');
   await login(page, 'inspector1');
   await expect(page).toHaveURL(/\/inspections\/new$/);
-  await expect(mainNav(page).getByRole('link')).toHaveText(['检查', '整改', '检查结果']);
+  await expect(mainNav(page).getByRole('link')).toHaveText(['检查', '整改', '检查结果', '复工企业']);
   await expect(page.getByTestId('place-option').first()).toBeVisible();
 });

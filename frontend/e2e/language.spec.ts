@@ -2,14 +2,14 @@ import { expect, test } from '@playwright/test';
 import { login, mainNav, screenshot } from './support';
 
 const DESK = {
-  zh: ['网格', '住户', '区域', '辖区分配', '导入', '值班', '排班', '测温', '隔离', '告警', '核酸', '核酸轮次', '隔离管理', '隔离点', '需求', '送货上门', '一对一关怀', '关怀', '物资', '检查', '整改', '我的'],
-  en: ['Grid cells', 'Households', 'Areas', 'Assignments', 'Import', 'Duty', 'Rota', 'Checks', 'Quarantine', 'Alerts', 'Sampling', 'Test rounds', 'Quarantine orders', 'Isolation sites', 'Needs', 'Deliveries', 'Care plans', 'Care', 'Supplies', 'Inspect', 'Findings', 'Me'],
+  zh: ['网格', '住户', '区域', '辖区分配', '导入', '值班', '排班', '测温', '隔离', '告警', '核酸', '核酸轮次', '隔离管理', '隔离点', '需求', '送货上门', '一对一关怀', '关怀', '复工企业', '消杀', '物资', '检查', '整改', '我的'],
+  en: ['Grid cells', 'Households', 'Areas', 'Assignments', 'Import', 'Duty', 'Rota', 'Checks', 'Quarantine', 'Alerts', 'Sampling', 'Test rounds', 'Quarantine orders', 'Isolation sites', 'Needs', 'Deliveries', 'Care plans', 'Care', 'Enterprises', 'Disinfection', 'Supplies', 'Inspect', 'Findings', 'Me'],
 };
 // A phone holds at most five tabs: a leader's first four, the rest under "More" (in menu order).
 const PHONE = {
   zh: ['排班', '值班', '核酸轮次', '告警'],
   en: ['Rota', 'Duty', 'Test rounds', 'Alerts'],
-  enMore: ['Grid cells', 'Households', 'Areas', 'Assignments', 'Import', 'Checks', 'Quarantine', 'Sampling', 'Quarantine orders', 'Isolation sites', 'Needs', 'Deliveries', 'Care plans', 'Care', 'Supplies', 'Inspect', 'Findings', 'Me'],
+  enMore: ['Grid cells', 'Households', 'Areas', 'Assignments', 'Import', 'Checks', 'Quarantine', 'Sampling', 'Quarantine orders', 'Isolation sites', 'Needs', 'Deliveries', 'Care plans', 'Care', 'Enterprises', 'Disinfection', 'Supplies', 'Inspect', 'Findings', 'Me'],
 };
 
 test('switching to English changes the menu and is remembered', async ({ page }, testInfo) => {

@@ -57,7 +57,7 @@ describe('role-gated navigation', () => {
   });
 
   it('gives the inspection team 检查, 整改 and 检查结果 and starts them at 检查; leaders inspect too, supervisors also see the results', () => {
-    expect(phoneNav(['inspector']).tabs.map((i) => i.key)).toEqual(['inspect', 'inspection-tasks', 'inspection-results']);
+    expect(phoneNav(['inspector']).tabs.map((i) => i.key)).toEqual(['inspect', 'inspection-tasks', 'inspection-results', 'enterprises']);
     expect(homePath(['inspector'])).toBe('/inspections/new');
     expect(homePath(['grid-leader'])).toBe('/grid-cells');
     const leader = visibleNavItems(['grid-leader']).map((i) => i.key);
