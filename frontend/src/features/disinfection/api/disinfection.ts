@@ -3,9 +3,8 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import { useAuth } from 'react-oidc-context';
 import { useApiClient } from '../../../lib/api/ApiProvider';
 import { dataOf, type ApiClient } from '../../../lib/api/client';
-import { ProblemError } from '../../../lib/api/problem';
 import type { components } from '../../../lib/api/schema';
-import { offlineQueue, useQueueSync, type BatchOutcome, type OfflineQueue } from '../../../lib/offline';
+import { offlineQueue, sendEachOnce, useQueueSync, type OfflineQueue } from '../../../lib/offline';
 
 type S = components['schemas'];
 export type Place = S['DisinfectionPlace'];
@@ -133,8 +132,6 @@ export interface RoundMeta {
 
 export const ROUND_QUEUE = 'disinfection-rounds';
 
-const laterAgain = (e: unknown) =>
-  !(e instanceof ProblemError) || e.isNetworkError || e.status >= 500 || e.status === 401 || e.status === 408 || e.status === 429;
 
 /**
  * Posts queued rounds one by one, each with its own Idempotency-Key: an answer lost on the way and sent again is the
@@ -142,24 +139,14 @@ const laterAgain = (e: unknown) =>
  * retry later stops the batch and the rest waits.
  */
 export function sendRounds(client: ApiClient) {
-  return async (items: QueuedRound[]): Promise<BatchOutcome[]> => {
-    const outcomes: BatchOutcome[] = [];
-    for (const [index, item] of items.entries()) {
-      try {
-        const answer = await client.POST('/api/v1/disinfection-rounds', { body: item.round, params: { header: { 'Idempotency-Key': item.key } } });
-        dataOf(answer);
-        outcomes.push({ index, id: item.key, status: answer.response.headers.get('Idempotent-Replayed') ? 'DUPLICATE' : 'CREATED', errors: [] });
-      } catch (e) {
-        if (laterAgain(e)) {
-          if (outcomes.length === 0) throw e;
-          break;
-        }
-        const p = e as ProblemError;
-        outcomes.push({ index, id: item.key, status: 'REJECTED', errors: p.errors.length ? p.errors : [{ field: '', message: p.detail ?? p.title }] });
-      }
-    }
-    return outcomes;
-  };
+  return sendEachOnce<QueuedRound>(
+    (item) => item.key,
+    async (item) => {
+      const answer = await client.POST('/api/v1/disinfection-rounds', { body: item.round, params: { header: { 'Idempotency-Key': item.key } } });
+      dataOf(answer);
+      return answer.response.headers.get('Idempotent-Replayed') ? 'DUPLICATE' : 'CREATED';
+    },
+  );
 }
 
 /** The signed-in user's queue of rounds (per `sub`, it survives a reload). Undefined until somebody is signed in. */

@@ -110,7 +110,10 @@ interface MetricsPaths {
   };
 }
 
-/** Pass rates and findings for the supervisor's results (the integrator's metrics endpoint, local type until generated). */
+/**
+ * Pass rates and findings for the supervisor's results. The path type narrows the generated one to its JSON answer
+ * (the endpoint also speaks CSV), so the body is the generated InspectionMetrics, not a union with string.
+ */
 export function useInspectionMetrics(query: { from: string; to: string; areaId?: string }) {
   const client = useApiClient() as unknown as Client<MetricsPaths>;
   return useQuery({

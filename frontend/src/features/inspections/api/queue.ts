@@ -2,8 +2,7 @@ import { useMemo } from 'react';
 import { useAuth } from 'react-oidc-context';
 import { useApiClient } from '../../../lib/api/ApiProvider';
 import { dataOf, type ApiClient } from '../../../lib/api/client';
-import { ProblemError } from '../../../lib/api/problem';
-import { offlineQueue, useQueueSync, type BatchOutcome, type OfflineQueue } from '../../../lib/offline';
+import { offlineQueue, sendEachOnce, useQueueSync, type OfflineQueue } from '../../../lib/offline';
 import type { InspectionView, NewInspection } from './types';
 
 /** One queued inspection: the Idempotency-Key it was given when it was signed, and the body exactly as it is posted. */
@@ -23,10 +22,6 @@ export const INSPECTION_QUEUE = 'inspections';
 /** The server's answers to inspections sent from this tab, by Idempotency-Key (the done screen shows the result). */
 export const sentInspections = new Map<string, InspectionView>();
 
-/** Whole-call failures worth trying again later (no network, server trouble, an expired login, a rate limit). */
-const retryLater = (e: unknown) =>
-  !(e instanceof ProblemError) || e.isNetworkError || e.status >= 500 || e.status === 401 || e.status === 408 || e.status === 429;
-
 /**
  * Posts queued inspections one by one, each with its own Idempotency-Key: a retry after a lost
  * answer gets the first inspection back, never a second one. A refusal (422 a missing reason, 404
@@ -34,24 +29,14 @@ const retryLater = (e: unknown) =>
  * the batch and the rest waits.
  */
 export function sendInspections(client: ApiClient) {
-  return async (items: QueuedInspection[]): Promise<BatchOutcome[]> => {
-    const outcomes: BatchOutcome[] = [];
-    for (const [index, item] of items.entries()) {
-      try {
-        const view = dataOf(await client.POST('/api/v1/inspections', { params: { header: { 'Idempotency-Key': item.key } }, body: item.body }));
-        sentInspections.set(item.key, view);
-        outcomes.push({ index, id: item.key, status: 'CREATED', errors: [] });
-      } catch (e) {
-        if (retryLater(e)) {
-          if (outcomes.length === 0) throw e;
-          break;
-        }
-        const p = e as ProblemError;
-        outcomes.push({ index, id: item.key, status: 'REJECTED', errors: p.errors.length ? p.errors : [{ field: '', message: p.detail ?? p.title }] });
-      }
-    }
-    return outcomes;
-  };
+  return sendEachOnce<QueuedInspection>(
+    (item) => item.key,
+    async (item) => {
+      const view = dataOf(await client.POST('/api/v1/inspections', { params: { header: { 'Idempotency-Key': item.key } }, body: item.body }));
+      sentInspections.set(item.key, view);
+      return 'CREATED';
+    },
+  );
 }
 
 /** The signed-in user's queue of inspections (per `sub`: it survives a reload and a re-login). */

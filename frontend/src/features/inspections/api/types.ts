@@ -19,43 +19,7 @@ export type NewAnswer = S['InspectionAnswerInput'];
 export type NewInspection = S['NewInspection'];
 export type InspectionView = S['Inspection'];
 
-/*
- * GET /api/v1/metrics/inspections (the integrator's part 7), typed here by its agreed shape
- * (ports19.md) until the generated schema has it.
- */
-export interface ItemMetrics {
-  itemId: string;
-  itemText: string;
-  severity: Severity;
-  answered: number;
-  passed: number;
-  failed: number;
-  notApplicable: number;
-  passRate?: number | null;
-}
-
-export interface TemplateMetrics {
-  templateId: string;
-  templateName: string;
-  version: number;
-  answered: number;
-  passed: number;
-  failed: number;
-  passRate?: number | null;
-  items: ItemMetrics[];
-}
-
-export interface InspectionMetrics {
-  areaId?: string | null;
-  from: string;
-  to: string;
-  inspections: number;
-  passed: number;
-  failed: number;
-  passRate?: number | null;
-  openTasks: number;
-  overdueTasks: number;
-  byTemplate: TemplateMetrics[];
-  enterprises?: { resumed: number; checkedSameDay: number; notChecked: number };
-  disinfection?: { roundsDue: number; roundsDone: number; missed: number; areaM2: number };
-}
+/** GET /api/v1/metrics/inspections: pass rates, tasks, enterprises checked the same day, disinfection rounds. */
+export type InspectionMetrics = S['InspectionMetrics'];
+export type TemplateMetrics = S['InspectionTemplateMetrics'];
+export type ItemMetrics = S['InspectionItemMetrics'];
