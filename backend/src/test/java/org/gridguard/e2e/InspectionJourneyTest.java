@@ -19,8 +19,8 @@ import io.restassured.path.json.JsonPath;
 /**
  * Issue 19's journey against the real system (Keycloak tokens, the packaged API): leader1 inspects a compound and
  * fails a major and a minor item, the property manager signs on the phone, a re-check closes the major finding, the
- * minor one goes overdue (the test stack's minor limit is seconds, not 72 h) and the supervisor sees it, as a task,
- * an alert and in the metrics.
+ * minor one goes overdue (its deadline moved into the past in the database; the test stack sweeps every 2 s) and the
+ * supervisor sees it, as a task, an alert and in the metrics.
  */
 class InspectionJourneyTest {
 
@@ -74,7 +74,13 @@ class InspectionJourneyTest {
                 .post("/api/v1/inspections").then().statusCode(201).extract().jsonPath();
         assertThat(second.getList("tasksClosed.id")).containsExactly(majorTask);
 
-        // the minor finding goes overdue: the supervisor sees the task, one alert, and the metrics count it
+        // 72 h later (moved in the database: the stack's clock is real) the minor finding is overdue: the sweep marks it
+        // and the supervisor sees the task, one alert, and the metrics count it
+        try (java.sql.Connection c = RealSystem.db(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "update inspection_task set due_at = now() - interval '1 minute' where id = ?")) {
+            ps.setObject(1, UUID.fromString(minorTask));
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
         JsonPath overdue = null;
         for (int i = 0; i < 60; i++) {
             overdue = RealSystem.as(supervisor).get("/api/v1/inspection-tasks?status=OVERDUE&placeKind=AREA&placeId=" + compound)
