@@ -27,12 +27,10 @@ function TemplateCard({ template }: { template: TemplateMetrics }) {
       <Suspense fallback={<Skeleton active />}>
         <BarChart
           ariaLabel={title}
-          height={Math.max(240, template.items.length * 28)}
-          categories={template.items.map((i) => i.itemText)}
-          series={[
-            { name: t('inspections.stats.passRate'), values: template.items.map((i) => percent(i.passRate)) },
-            { name: t('inspections.stats.failedCount'), values: template.items.map((i) => i.failed) },
-          ]}
+          horizontal
+          height={Math.max(240, template.items.length * 32 + 64)}
+          categories={template.items.map((i) => (i.failed > 0 ? `${t('inspections.stats.failedCount')} ${i.failed} · ${i.itemText}` : i.itemText))}
+          series={[{ name: t('inspections.stats.passRate'), values: template.items.map((i) => percent(i.passRate)) }]}
         />
       </Suspense>
     </Card>
