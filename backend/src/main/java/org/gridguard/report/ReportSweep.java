@@ -1,0 +1,63 @@
+package org.gridguard.report;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.gridguard.alert.Alerts;
+import org.gridguard.area.AreaKind;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Every minute: each zone, community and street still without a submitted report at its level's cut-off + 30 min
+ * raises one REPORT_LATE alert on its parent node (its dedupe key makes it once per node and day, on every
+ * instance). Submitting closes it.
+ */
+@ApplicationScoped
+public class ReportSweep {
+
+    @Inject
+    Clock clock;
+    @Inject
+    ReportSettings settings;
+    @Inject
+    ReportRepository repo;
+    @Inject
+    Alerts alerts;
+
+    @Scheduled(every = "${gridguard.reports.sweep-every}", delay = 55, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        sweep();
+    }
+
+    /** @return how many alerts this call raised or found raised already */
+    @Transactional
+    public int sweep() {
+        Instant now = clock.instant();
+        LocalDate today = settings.today();
+        List<AreaKind> due = new ArrayList<>();
+        for (AreaKind k : List.of(AreaKind.ZONE, AreaKind.COMMUNITY, AreaKind.STREET, AreaKind.DISTRICT)) {
+            if (!now.isBefore(settings.cutoff(k, today).toInstant().plus(settings.lateAfter()))) {
+                due.add(k);
+            }
+        }
+        List<Alerts.Raise> raises = new ArrayList<>();
+        for (Object[] r : repo.unsubmitted(due, today)) {
+            UUID node = (UUID) r[0];
+            raises.add(new Alerts.Raise(ReportAlerts.REPORT_LATE, "AREA_NODE", node, (String) r[1], (UUID) r[2],
+                    ReportRules.lateKey(node, today), Map.of("areaId", node.toString(), "date", today.toString())));
+        }
+        alerts.raiseAll(raises, "system");
+        return raises.size();
+    }
+}
