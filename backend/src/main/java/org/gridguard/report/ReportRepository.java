@@ -85,9 +85,9 @@ public class ReportRepository {
     /** Every version of a node's report for a day, newest first. */
     @SuppressWarnings("unchecked")
     public List<Row> versions(UUID areaId, LocalDate day) {
-        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + """
-                 from report_submission s join area_node n on n.id = s.area_id
-                where s.area_id = ?1 and s.day = ?2 order by s.version desc""")
+        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS
+                + " from report_submission s join area_node n on n.id = s.area_id"
+                + " where s.area_id = ?1 and s.day = ?2 order by s.version desc")
                 .setParameter(1, areaId).setParameter(2, day).getResultList();
         return rows.stream().map(ReportRepository::row).toList();
     }
@@ -95,8 +95,8 @@ public class ReportRepository {
     /** One submission, whoever may see it (the service checks the reach of its path). */
     @SuppressWarnings("unchecked")
     public Optional<Row> byId(UUID id) {
-        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + """
-                 from report_submission s join area_node n on n.id = s.area_id where s.id = ?1""")
+        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS
+                + " from report_submission s join area_node n on n.id = s.area_id where s.id = ?1")
                 .setParameter(1, id).getResultList();
         return rows.stream().findFirst().map(ReportRepository::row);
     }
@@ -123,15 +123,20 @@ public class ReportRepository {
                 .executeUpdate() == 1;
     }
 
-    /** Nodes of these kinds with a parent and no submission for the day: id, name, parent id. */
+    /**
+     * Nodes of these kinds inside a community with no submission for the day: id, name, and the area of their alert
+     * (the parent when it lies in a community, as a zone's does; else the node itself). Streets and districts lie in
+     * no community, and an alert belongs to one: they are not listed.
+     */
     @SuppressWarnings("unchecked")
     public List<Object[]> unsubmitted(Collection<AreaKind> kinds, LocalDate day) {
         if (kinds.isEmpty()) {
             return List.of();
         }
         return em.createNativeQuery("""
-                select n.id, n.name, n.parent_id from area_node n
-                where n.kind = any(?1) and n.parent_id is not null
+                select n.id, n.name, case when p.community_id is not null then p.id else n.id end
+                from area_node n left join area_node p on p.id = n.parent_id
+                where n.kind = any(?1) and n.community_id is not null
                   and not exists (select 1 from report_submission s where s.area_id = n.id and s.day = ?2)
                 order by n.path""")
                 .setParameter(1, kinds.stream().map(Enum::name).toArray(String[]::new)).setParameter(2, day).getResultList();

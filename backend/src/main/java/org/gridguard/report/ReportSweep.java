@@ -18,9 +18,10 @@ import org.gridguard.area.AreaKind;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Every minute: each zone, community and street still without a submitted report at its level's cut-off + 30 min
- * raises one REPORT_LATE alert on its parent node (its dedupe key makes it once per node and day, on every
- * instance). Submitting closes it.
+ * Every minute: each zone and community still without a submitted report at its level's cut-off + 30 min raises one
+ * REPORT_LATE alert (its dedupe key makes it once per node and day, on every instance): a zone's on its community, a
+ * community's on itself, where the street's supervisors above it see it too (an alert belongs to a community, and a
+ * street lies in none; streets and districts raise none). Submitting closes it.
  */
 @ApplicationScoped
 public class ReportSweep {

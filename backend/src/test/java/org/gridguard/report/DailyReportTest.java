@@ -288,7 +288,7 @@ class DailyReportTest {
             statuses.add(f.get());
         }
         pool.shutdown();
-        assertThat(statuses).containsOnly(201, 409, 422);
+        assertThat(statuses).isSubsetOf(201, 409, 422);
         assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
         assertThat(rows("select version from report_submission where area_id = ? and day = ?", Demo.ZONE2, d2))
                 .containsExactly("1");
