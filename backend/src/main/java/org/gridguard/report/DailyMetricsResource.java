@@ -45,9 +45,10 @@ public class DailyMetricsResource {
     @APIResponse(responseCode = "400", description = "A malformed date, or to before from")
     @APIResponse(responseCode = "404", description = "No such area node within the caller's reach")
     @APIResponse(responseCode = "422", description = "An unknown measure (named in the problem), or more than 92 days")
-    public Response get(@Parameter(description = "An area node; default the caller's own top node") @QueryParam("areaId") UUID areaId,
-            @Parameter(description = "First day; default 6 days before to") @QueryParam("from") LocalDate from,
-            @Parameter(description = "Last day, included; default today") @QueryParam("to") LocalDate to,
+    public Response get(@Parameter(description = "An area node (and everything under it); default the caller's own top node")
+            @QueryParam("areaId") UUID areaId,
+            @Parameter(description = "The first day; default 6 days before the last") @QueryParam("from") LocalDate from,
+            @Parameter(description = "The last day, included; default today") @QueryParam("to") LocalDate to,
             @Parameter(description = "Measure keys, comma-separated (census.households,duty.fillRate); default all",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 2000)) @QueryParam("measures") String measures,
             @BeanParam ReportFormat format) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,17 +36,17 @@ public class ReportSweep {
     @Inject
     Alerts alerts;
 
-    @Scheduled(every = "${gridguard.reports.sweep-every}", delay = 55, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+    @Scheduled(every = "${gridguard.reports.sweep-every}", delay = 65, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         sweep();
     }
 
-    /** @return how many alerts this call raised or found raised already */
+    /** @return how many late nodes this call found (their alerts raised now or already) */
     @Transactional
     public int sweep() {
-        Instant now = clock.instant();
         LocalDate today = settings.today();
+        Instant now = clock.instant();
         List<AreaKind> due = new ArrayList<>();
         for (AreaKind k : List.of(AreaKind.ZONE, AreaKind.COMMUNITY, AreaKind.STREET, AreaKind.DISTRICT)) {
             if (!now.isBefore(settings.cutoff(k, today).toInstant().plus(settings.lateAfter()))) {

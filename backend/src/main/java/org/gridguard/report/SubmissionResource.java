@@ -87,8 +87,10 @@ public class SubmissionResource {
     @APIResponse(responseCode = "200", description = "The submitted report", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = DailyReport.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, description = "the live report's columns")),
-            @Content(mediaType = DailyReportResource.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+            @Content(mediaType = DailyReportResource.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = "The submitted report as a spreadsheet")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = "The submitted report, printable, in Chinese")) })
     @APIResponse(responseCode = "400", description = "An unknown format")
     @APIResponse(responseCode = "404", description = "No such submission within the caller's reach")
     public Response get(@PathParam("id") UUID id,
