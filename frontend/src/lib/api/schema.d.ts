@@ -13439,15 +13439,15 @@ export interface operations {
     DailyMetricsResource_get: {
         parameters: {
             query?: {
-                /** @description An area node; default the caller's own top node */
+                /** @description An area node (and everything under it); default the caller's own top node */
                 areaId?: components["schemas"]["UUID"];
                 /** @description json or csv */
                 format?: string;
-                /** @description First day; default 6 days before to */
+                /** @description The first day; default 6 days before the last */
                 from?: components["schemas"]["LocalDate"];
                 /** @description Measure keys, comma-separated (census.households,duty.fillRate); default all */
                 measures?: string;
-                /** @description Last day, included; default today */
+                /** @description The last day, included; default today */
                 to?: components["schemas"]["LocalDate"];
             };
             header?: never;

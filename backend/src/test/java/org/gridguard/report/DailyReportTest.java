@@ -223,6 +223,12 @@ class DailyReportTest {
                 .containsExactly(Demo.COMMUNITY.toString());
         Api.as(Tokens.supervisor()).queryParam("kind", "REPORT_LATE").get("/api/v1/alerts").then().statusCode(200)
                 .body("items.subjectId", hasItem(Demo.ZONE1.toString()));
+        String open = rows("select count(*) from alert a join area_node n on n.id = a.area_id where a.kind = 'REPORT_LATE'"
+                + " and a.state <> 'CLOSED' and n.path like ?", path(Demo.COMMUNITY) + "%").get(0);
+        Api.as(Tokens.supervisor()).get("/api/v1/dashboard").then().statusCode(200)
+                .body("alerts.find { it.kind == 'REPORT_LATE' }.open", equalTo(Integer.parseInt(open)))
+                .body("alerts.find { it.kind == 'REPORT_LATE' }.overdue", equalTo(0))
+                .body("alerts.find { it.kind == 'REPORT_LATE' }.escalated", equalTo(0));
 
         TestClock.set(at(d, "16:40"));
         submit(Tokens.leader1(), Demo.ZONE1, d, null).then().statusCode(201).body("submission.late", equalTo(true));
