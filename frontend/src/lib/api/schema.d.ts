@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * The alert inbox of your jurisdiction
-         * @description Newest first; filter by state, kind, age and overdue. With updatedSince it is a delta read for partners: alerts changed at or after that instant, oldest change first, paged with the cursor (for a feed that never skips a late commit, use /api/v1/changes).
+         * @description Newest first; filter by state, kind, age, overdue and escalated. With updatedSince it is a delta read for partners: alerts changed at or after that instant, oldest change first, paged with the cursor (for a feed that never skips a late commit, use /api/v1/changes).
          */
         get: operations["AlertResource_inbox"];
         put?: never;
@@ -3680,6 +3680,10 @@ export interface components {
             dueAt?: components["schemas"]["Instant"];
             overdue?: boolean;
             overdueSince?: components["schemas"]["Instant"];
+            /** @description When it last escalated one level up, open too long past its due time; null if never */
+            escalatedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** @description The area node it is escalated to now (a zone's grid leaders, a community's or higher level's supervisors); null if never escalated */
+            escalationAreaId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
             /** @description Who handles it: the holders of the kind's role (grid leaders) at the alert's area or above it */
             assignees?: string[];
             takenBy?: string;
@@ -4106,6 +4110,8 @@ export interface components {
             quarantine?: components["schemas"]["CheckpointHomeOrder"];
         };
         /** @enum {string} */
+        ChildStatus: "SUBMITTED" | "LATE" | "MISSING";
+        /** @enum {string} */
         CompoundType: "MANAGED" | "UNMANAGED" | "UNIT_COURTYARD";
         /** @enum {string} */
         CountLevel: "GRID_CELL" | "COMPOUND" | "BUILDING";
@@ -4181,6 +4187,143 @@ export interface components {
             createdAt: components["schemas"]["OffsetDateTime"];
             /** @description The signing secret: shown once, at creation only; absent on a replayed create */
             secret?: string | null;
+        };
+        DailyMeasure: {
+            key: string;
+            labelZh: string;
+            labelEn: string;
+            kind: components["schemas"]["Kind3"];
+            unit: string;
+        };
+        DailyMetrics: {
+            areaId: components["schemas"]["UUID"] | null;
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            measures: components["schemas"]["DailyMeasure"][];
+            days: components["schemas"]["DailyValues"][];
+        };
+        DailyReport: {
+            areaId: components["schemas"]["UUID"];
+            areaName: string;
+            areaKind: components["schemas"]["AreaKind"];
+            date: components["schemas"]["LocalDate"];
+            previousDate: components["schemas"]["LocalDate"];
+            /** @description When the figures were computed (LIVE) or frozen (SUBMITTED) */
+            generatedAt: components["schemas"]["Instant"];
+            /** @description LIVE: computed now; SUBMITTED: a submission's frozen figures */
+            source: components["schemas"]["Source"];
+            /**
+             * Format: int32
+             * @description The submission's version when SUBMITTED
+             */
+            version: number | null;
+            /** @description When this level's report is due; null for grid cells and below */
+            cutoff: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /** @description The caller may submit this node's report for this date */
+            submittable: boolean;
+            sections: components["schemas"]["DailyReportSection"][];
+            /** @description The child nodes that submit (zones of a community, communities of a street …) */
+            children: components["schemas"]["DailyReportChild"][];
+            /** @description The latest submission of this node and date; null when none */
+            submission: components["schemas"]["DailyReportSubmission"] | null;
+        };
+        DailyReportChild: {
+            areaId: components["schemas"]["UUID"];
+            areaName: string;
+            areaKind: components["schemas"]["AreaKind"];
+            /** @description SUBMITTED on time, LATE (after its cut-off), or MISSING */
+            status: components["schemas"]["ChildStatus"];
+            /**
+             * Format: int32
+             * @description Its latest version, null when missing
+             */
+            version: number | null;
+            submittedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            late: boolean;
+        };
+        DailyReportFigure: {
+            /** @description <section>.<measure>, as /metrics/daily names it */
+            key: string;
+            labelZh: string;
+            labelEn: string;
+            kind: components["schemas"]["Kind3"];
+            /** @description count, minutes or ratio */
+            unit: string;
+            /** @description The day's figure; a ratio 0..1 with 4 decimals; null when a ratio's denominator is 0 */
+            value: number | null;
+            /** @description The day before's figure, likewise */
+            previous: number | null;
+        };
+        DailyReportSection: {
+            key: string;
+            titleZh: string;
+            titleEn: string;
+            figures: components["schemas"]["DailyReportFigure"][];
+        };
+        DailyReportSubmission: {
+            id: components["schemas"]["UUID"];
+            areaId: components["schemas"]["UUID"];
+            areaName: string;
+            date: components["schemas"]["LocalDate"];
+            /** Format: int32 */
+            version: number;
+            submittedAt: components["schemas"]["Instant"];
+            submittedBy: string;
+            /** @description Submitted after the level's cut-off */
+            late: boolean;
+            highlights: string;
+            problems: string | null;
+            requests: string | null;
+            /** @description Why this version corrects the one before; null for version 1 */
+            reason: string | null;
+        };
+        DailyReportSubmissionPage: {
+            items: components["schemas"]["DailyReportSubmission"][];
+        };
+        DailyValues: {
+            date: components["schemas"]["LocalDate"];
+            /** @description measure key → figure (null: a ratio with a denominator of 0) */
+            values: {
+                [key: string]: number;
+            };
+        };
+        Dashboard: {
+            areaId: components["schemas"]["UUID"];
+            areaName: string;
+            areaKind: components["schemas"]["AreaKind"];
+            date: components["schemas"]["LocalDate"];
+            tiles: components["schemas"]["DashboardTile"][];
+            alerts: components["schemas"]["DashboardAlerts"][];
+            /** @description The report status of this node and its children; null for grid workers */
+            reports: components["schemas"]["DashboardReports"] | null;
+        };
+        DashboardAlerts: {
+            kind: string;
+            /** Format: int64 */
+            open: number;
+            /** Format: int64 */
+            overdue: number;
+            /** Format: int64 */
+            escalated: number;
+        };
+        DashboardReports: {
+            cutoff: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            own: components["schemas"]["DailyReportSubmission"] | null;
+            children: components["schemas"]["DailyReportChild"][];
+        };
+        DashboardTile: {
+            section: string;
+            key: string;
+            labelZh: string;
+            labelEn: string;
+            /** Format: int64 */
+            value: number;
+            /** Format: int64 */
+            total: number | null;
+            severity: components["schemas"]["Severity"];
+            /** @description The web app's route listing the items */
+            link: string;
+            mine: boolean;
         };
         DeliveryCandidate: {
             needId: components["schemas"]["UUID"];
@@ -5100,6 +5243,8 @@ export interface components {
         /** @enum {string} */
         Kind2: "HOME_ISOLATION" | "HOME_MONITORING" | "CENTRAL_ISOLATION";
         /** @enum {string} */
+        Kind3: "COUNT" | "LEVEL" | "RATIO";
+        /** @enum {string} */
         Level: "COMMUNITY" | "ZONE" | "GRID_CELL" | "COMPOUND" | "BUILDING" | "HOUSEHOLD";
         /**
          * Format: date
@@ -5285,6 +5430,18 @@ export interface components {
             watched24h?: boolean;
             /** @description The compound or community the checkpoint guards */
             guardsNodeId: components["schemas"]["UUID"];
+        };
+        NewDailyReportSubmission: {
+            areaId: components["schemas"]["UUID"];
+            date: components["schemas"]["LocalDate"];
+            /** @description 今日亮点: what went well, at most 2000 characters */
+            highlights: string;
+            /** @description 存在问题, at most 2000 characters */
+            problems?: string | null;
+            /** @description 需上级协调: requests to the level above, at most 2000 characters */
+            requests?: string | null;
+            /** @description Required from version 2 on: why the figures are corrected */
+            reason?: string | null;
         };
         /** @description What happened at one door. DELIVERED names who received it (本人, 家属, 邻居 …) and issues the items from the run's storage place */
         NewDeliveryDrop: {
@@ -6584,9 +6741,13 @@ export interface components {
             name: string;
         };
         /** @enum {string} */
+        Severity: "OK" | "WARN" | "DANGER";
+        /** @enum {string} */
         Slot: "MORNING" | "AFTERNOON";
         /** @enum {string} */
-        Source: "GATE" | "DOOR" | "PHONE" | "PHOTO";
+        Source: "LIVE" | "SUBMITTED";
+        /** @enum {string} */
+        Source1: "GATE" | "DOOR" | "PHONE" | "PHOTO";
         /** @enum {string} */
         State: "REQUESTED" | "ACCEPTED" | "APPROVED" | "REJECTED";
         /** @enum {string} */
@@ -6768,7 +6929,7 @@ export interface components {
             id: components["schemas"]["UUID"];
             checkpointId?: components["schemas"]["UUID"];
             checkpointName?: string;
-            source: components["schemas"]["Source"];
+            source: components["schemas"]["Source1"];
             direction?: components["schemas"]["Direction"];
             measuredAt: components["schemas"]["OffsetDateTime"];
             receivedAt: components["schemas"]["OffsetDateTime"];
@@ -6801,7 +6962,7 @@ export interface components {
             id: components["schemas"]["UUID"];
             /** @description Required when source = GATE */
             checkpointId?: components["schemas"]["UUID"];
-            source: components["schemas"]["Source"];
+            source: components["schemas"]["Source1"];
             /** @description Required when source = GATE */
             direction?: components["schemas"]["Direction"];
             /** @description The device's clock; more than 5 minutes in the future or more than 30 days ago is rejected, a late one is kept and flagged */
@@ -7251,6 +7412,8 @@ export interface operations {
             query?: {
                 areaId?: components["schemas"]["UUID"];
                 cursor?: string;
+                /** @description true: escalated one level up or more and not closed; false: never escalated */
+                escalated?: boolean;
                 /** @description One kind of GET /api/v1/alert-kinds; unknown kinds are 400 */
                 kind?: string;
                 limit?: number;
