@@ -3,10 +3,6 @@ package org.gridguard.report;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -41,10 +37,6 @@ public class ReportPdf {
 
     static final String XHTML = "http://www.w3.org/1999/xhtml";
     static final String FAMILY = "ReportFont";
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
-    static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(SHANGHAI);
-    static final String NONE = "—";
     static final String CSS = """
             @page { size: A4; margin: 16mm 15mm; }
             body { font-family: '%s'; font-size: 10.5pt; line-height: 1.5; color: #000; }
@@ -97,63 +89,23 @@ public class ReportPdf {
                 Map.of(), null);
     }
 
-    /** 「幸福社区 疫情防控工作日报 2026年12月7日」 */
-    static String title(DailyReport r) {
-        return r.areaName() + " 疫情防控工作日报 " + DAY.format(r.date());
-    }
-
-    /** Where the figures come from: computed now, or the submitted version (late or not). */
-    static String source(DailyReport r) {
-        SubmissionSummary s = r.submission();
-        if (r.source() == ReportViews.Source.SUBMITTED) {
-            String at = AT.format(s == null ? r.generatedAt() : s.submittedAt());
-            return "第 " + r.version() + " 版 已报送 " + at + (s != null && s.late() ? "（迟报）" : "")
-                    + (s == null ? "" : "　报送人：" + s.submittedBy());
-        }
-        String live = "实时数据 生成于 " + AT.format(r.generatedAt());
-        return s == null ? live + "　尚未报送" : live + "　最近报送：第 " + s.version() + " 版 " + AT.format(s.submittedAt())
-                + (s.late() ? "（迟报）" : "");
-    }
-
-    /** A figure as people read it: minutes as hours, ratios as percentages, a dash when there is none. */
-    static String shown(Figure f, BigDecimal v) {
-        if (v == null) {
-            return NONE;
-        }
-        if (f.kind() == Measure.Kind.RATIO) {
-            return v.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
-        }
-        if ("minutes".equals(f.unit())) {
-            return v.divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP).toPlainString() + " 小时";
-        }
-        return v.stripTrailingZeros().toPlainString();
-    }
-
-    static String status(Child c) {
-        return switch (c.status()) {
-            case SUBMITTED -> "已报送";
-            case LATE -> "迟报";
-            case MISSING -> "未报送";
-        };
-    }
-
     /** The page as an XHTML document. */
     static Document page(DailyReport r) {
         Page p = new Page();
         Element head = p.add(p.root, "head");
         p.add(head, "meta").setAttribute("charset", "UTF-8");
-        p.text(head, "title", title(r));
+        p.text(head, "title", ReportText.title(r));
         p.text(head, "style", CSS.formatted(FAMILY));
         Element body = p.add(p.root, "body");
-        p.text(body, "h1", title(r));
-        Element source = p.text(body, "div", source(r));
+        p.text(body, "h1", ReportText.title(r));
+        Element source = p.text(body, "div", ReportText.source(r));
         source.setAttribute("class", r.submission() != null && r.submission().late() ? "source late" : "source");
         for (Section s : r.sections()) {
             p.text(body, "h2", s.titleZh());
             Element table = p.add(body, "table");
-            p.row(table, "th", "指标", "当日", "前一日");
+            p.row(table, "th", null, "指标", "当日", "前一日");
             for (Figure f : s.figures()) {
-                p.row(table, "td", f.labelZh(), shown(f, f.value()), shown(f, f.previous()));
+                p.row(table, "td", "n", f.labelZh(), ReportText.shown(f, f.value()), ReportText.shown(f, f.previous()));
             }
         }
         children(p, body, r);
@@ -167,10 +119,11 @@ public class ReportPdf {
         }
         p.text(body, "h2", "下级报送情况");
         Element table = p.add(body, "table");
-        p.row(table, "th", "下级", "状态", "版本", "报送时间");
+        p.row(table, "th", null, "下级", "状态", "版本", "报送时间");
         for (Child c : r.children()) {
-            p.row(table, "td", c.areaName(), status(c), c.version() == null ? NONE : "第 " + c.version() + " 版",
-                    c.submittedAt() == null ? NONE : AT.format(c.submittedAt()));
+            String version = c.version() == null ? ReportText.NONE : "第 " + c.version() + " 版";
+            String at = c.submittedAt() == null ? ReportText.NONE : ReportText.AT.format(c.submittedAt());
+            p.row(table, "td", null, c.areaName(), ReportText.status(c), version, at);
         }
     }
 
@@ -218,12 +171,13 @@ public class ReportPdf {
             return e;
         }
 
-        void row(Element table, String cell, String... texts) {
+        /** A table row of {@code cell} elements; every cell after the first gets the class {@code figures}, if any. */
+        void row(Element table, String cell, String figures, String... texts) {
             Element tr = add(table, "tr");
             for (int i = 0; i < texts.length; i++) {
                 Element c = text(tr, cell, texts[i]);
-                if (i > 0 && "td".equals(cell)) {
-                    c.setAttribute("class", "n");
+                if (i > 0 && figures != null) {
+                    c.setAttribute("class", figures);
                 }
             }
         }

@@ -43,8 +43,8 @@ final class ReportXlsx {
     }
 
     private static void figures(Sheet sheet, DailyReport report, CellStyle percent) {
-        text(sheet.createRow(0), ReportPdf.title(report));
-        text(sheet.createRow(1), ReportPdf.source(report));
+        text(sheet.createRow(0), ReportText.title(report));
+        text(sheet.createRow(1), ReportText.source(report));
         text(sheet.createRow(3), (Object[]) HEADER);
         int n = 4;
         for (Section s : report.sections()) {
@@ -63,7 +63,7 @@ final class ReportXlsx {
         int n = 1;
         for (Child c : report.children()) {
             text(sheet.createRow(n++), c.areaName(), c.areaKind(), c.status(), c.version(),
-                    c.submittedAt() == null ? null : ReportPdf.AT.format(c.submittedAt()), c.late() ? "是" : "否");
+                    c.submittedAt() == null ? null : ReportText.AT.format(c.submittedAt()), c.late() ? "是" : "否");
         }
     }
 

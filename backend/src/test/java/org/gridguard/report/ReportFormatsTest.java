@@ -109,6 +109,17 @@ class ReportFormatsTest {
     }
 
     @Test
+    void aLiveReportSaysWhenItWasComputedAndWhetherItWasSubmitted() {
+        DailyReport r = report();
+        DailyReport live = new DailyReport(r.areaId(), "一区", AreaKind.ZONE, r.date(), r.previousDate(), r.generatedAt(),
+                Source.LIVE, null, r.cutoff(), true, r.sections(), List.of(), null);
+        assertThat(ReportText.source(live)).isEqualTo("实时数据 生成于 2026-12-07 16:30　尚未报送");
+        DailyReport submitted = new DailyReport(r.areaId(), "一区", AreaKind.ZONE, r.date(), r.previousDate(), r.generatedAt(),
+                Source.LIVE, null, r.cutoff(), true, r.sections(), List.of(), r.submission());
+        assertThat(ReportText.source(submitted)).endsWith("最近报送：第 2 版 2026-12-07 16:30（迟报）");
+    }
+
+    @Test
     void pdfWithoutTheFontIsA503NotEmptyBoxes() {
         assertThatThrownBy(() -> new ReportPdf("/nonexistent/font.ttc", "X").render(report()))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status).isEqualTo(503));
