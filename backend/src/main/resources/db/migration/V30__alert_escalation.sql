@@ -9,6 +9,9 @@ alter table alert add column escalation_area_id uuid references area_node (id);
 create index alert_escalated_idx on alert (community_id, escalated_at) where escalated_at is not null and state <> 'CLOSED';
 create index alert_escalation_area_idx on alert (escalation_area_id) where escalation_area_id is not null;
 
+-- the sweep's "open alerts of these kinds last moved (due or escalated) before now − the kind's delay"
+create index alert_escalation_due_idx on alert (kind, (coalesce(escalated_at, due_at))) where state <> 'CLOSED';
+
 -- the SQL port gains the columns (appended: a view's columns keep their order)
 create or replace view alert_raised as
 select id, kind, state, subject_type, subject_id, area_id, community_id, dedupe_key, raised_at, due_at, overdue_since,

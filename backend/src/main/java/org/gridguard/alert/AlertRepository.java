@@ -194,7 +194,7 @@ public class AlertRepository {
                 with recursive due as (
                   select a.id, coalesce(a.escalation_area_id, a.area_id) as node
                   from alert a join unnest(cast(?2 as text[]), cast(?3 as bigint[])) d(kind, secs) on d.kind = a.kind
-                  where a.state <> 'CLOSED' and coalesce(a.escalated_at, a.due_at) + d.secs * interval '1 second' < ?1),
+                  where a.state <> 'CLOSED' and coalesce(a.escalated_at, a.due_at) < cast(?1 as timestamptz) - d.secs * interval '1 second'),
                 up as (
                   select due.id, n.parent_id as node, array_position(cast(?4 as text[]), n.kind) as from_level
                   from due join area_node n on n.id = due.node

@@ -56,6 +56,22 @@ final class ReportXlsx {
                 row.createCell(5).setCellValue(f.unit());
             }
         }
+        narrative(sheet, n + 1, report.submission());
+    }
+
+    /** 今日亮点, 存在问题, 需上级协调 (and the correction's reason) under the figures, when submitted. */
+    private static void narrative(Sheet sheet, int first, ReportViews.SubmissionSummary s) {
+        if (s == null) {
+            return;
+        }
+        int n = first;
+        String[][] parts = { { "今日亮点 highlights", s.highlights() }, { "存在问题 problems", s.problems() },
+            { "需上级协调 requests", s.requests() }, { "更正原因 reason", s.reason() } };
+        for (String[] part : parts) {
+            if (part[1] != null) {
+                text(sheet.createRow(n++), part[0], part[1]);
+            }
+        }
     }
 
     private static void children(Sheet sheet, DailyReport report) {

@@ -89,6 +89,8 @@ class ReportFormatsTest {
             assertThat(sheet.getRow(5).getCell(4)).isNull();
             assertThat(sheet.getRow(6).getCell(3).getNumericCellValue()).isEqualTo(0.9512);
             assertThat(sheet.getRow(6).getCell(3).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+            assertThat(sheet.getRow(9).getCell(0).getStringCellValue()).startsWith("今日亮点");
+            assertThat(sheet.getRow(9).getCell(1).getStringCellValue()).isEqualTo(EVIL_TEXT);
             Sheet children = book.getSheetAt(1);
             assertThat(children.getRow(1).getCell(0).getStringCellValue()).isEqualTo("一区");
             assertThat(children.getRow(1).getCell(2).getStringCellValue()).isEqualTo("LATE");
