@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * The alert inbox of your jurisdiction
-         * @description Newest first; filter by state, kind, age and overdue. With updatedSince it is a delta read for partners: alerts changed at or after that instant, oldest change first, paged with the cursor (for a feed that never skips a late commit, use /api/v1/changes).
+         * @description Newest first; filter by state, kind, age, overdue and escalated. With updatedSince it is a delta read for partners: alerts changed at or after that instant, oldest change first, paged with the cursor (for a feed that never skips a late commit, use /api/v1/changes).
          */
         get: operations["AlertResource_inbox"];
         put?: never;
@@ -3784,6 +3784,10 @@ export interface components {
             dueAt?: components["schemas"]["Instant"];
             overdue?: boolean;
             overdueSince?: components["schemas"]["Instant"];
+            /** @description When it last escalated one level up, open too long past its due time; null if never */
+            escalatedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** @description The area node it is escalated to now (a zone's grid leaders, a community's or higher level's supervisors); null if never escalated */
+            escalationAreaId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
             /** @description Who handles it: the holders of the kind's role (grid leaders) at the alert's area or above it */
             assignees?: string[];
             takenBy?: string;
@@ -7512,6 +7516,8 @@ export interface operations {
             query?: {
                 areaId?: components["schemas"]["UUID"];
                 cursor?: string;
+                /** @description true: escalated one level up or more and not closed; false: never escalated */
+                escalated?: boolean;
                 /** @description One kind of GET /api/v1/alert-kinds; unknown kinds are 400 */
                 kind?: string;
                 limit?: number;

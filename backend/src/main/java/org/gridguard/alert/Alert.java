@@ -46,6 +46,12 @@ public class Alert extends PanacheEntityBase {
     public Instant dueAt;
     @Column(name = "overdue_since")
     public Instant overdueSince;
+    /** The last escalation; null while never escalated. */
+    @Column(name = "escalated_at")
+    public Instant escalatedAt;
+    /** The level the alert is escalated to now: an ancestor of its area that submits a daily report. */
+    @Column(name = "escalation_area_id")
+    public UUID escalationAreaId;
     @Column(name = "taken_by")
     public String takenBy;
     @Column(name = "closed_at")

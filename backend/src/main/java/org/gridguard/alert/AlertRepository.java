@@ -34,8 +34,8 @@ public class AlertRepository {
     ObjectMapper json;
 
     /** What the inbox lists; null fields do not filter. {@code afterAt}/{@code afterId} come from the cursor. */
-    record InboxFilter(List<AlertState> states, String kind, Instant olderThan, Boolean overdue, String areaPath,
-            Instant updatedSince, Instant afterAt, UUID afterId, int limit) {
+    record InboxFilter(List<AlertState> states, String kind, Instant olderThan, Boolean overdue, Boolean escalated,
+            String areaPath, Instant updatedSince, Instant afterAt, UUID afterId, int limit) {
     }
 
     /** The columns of a batch of new alerts, one array element per alert (ADR 0016). */
@@ -109,6 +109,9 @@ public class AlertRepository {
         if (f.overdue() != null) {
             sql.append(f.overdue() ? " and a.overdue_since is not null and a.state <> 'CLOSED'" : " and a.overdue_since is null");
         }
+        if (f.escalated() != null) {
+            sql.append(f.escalated() ? " and a.escalated_at is not null and a.state <> 'CLOSED'" : " and a.escalated_at is null");
+        }
         if (f.areaPath() != null) {
             sql.append(" and n.path like :area");
             p.put("area", f.areaPath() + "%");
@@ -181,6 +184,57 @@ public class AlertRepository {
     }
 
     /**
+     * Escalates, in one statement, every alert not closed whose due time (or last escalation) lies more than its
+     * kind's delay before {@code now}: to the nearest ancestor of its current level (its escalation area, else its
+     * area) whose kind is one of {@code targets} and strictly above that level in {@code levels}. Each escalation
+     * gets an event (note {@code escalated}) and a change-feed row. Answers how many escalated.
+     */
+    int escalate(Instant now, String[] kinds, Long[] delaySeconds, String[] levels, String[] targets, String entity) {
+        Object n = em.createNativeQuery("""
+                with recursive due as (
+                  select a.id, coalesce(a.escalation_area_id, a.area_id) as node
+                  from alert a join unnest(cast(?2 as text[]), cast(?3 as bigint[])) d(kind, secs) on d.kind = a.kind
+                  where a.state <> 'CLOSED' and coalesce(a.escalated_at, a.due_at) < cast(?1 as timestamptz) - d.secs * interval '1 second'),
+                up as (
+                  select due.id, n.parent_id as node, array_position(cast(?4 as text[]), n.kind) as from_level
+                  from due join area_node n on n.id = due.node
+                  union all
+                  select up.id, n.parent_id, up.from_level from up join area_node n on n.id = up.node
+                  where not (n.kind = any(cast(?5 as text[])) and array_position(cast(?4 as text[]), n.kind) < up.from_level)),
+                target as (
+                  select up.id, up.node from up join area_node n on n.id = up.node
+                  where n.kind = any(cast(?5 as text[])) and array_position(cast(?4 as text[]), n.kind) < up.from_level),
+                esc as (
+                  update alert a set escalated_at = ?1, escalation_area_id = t.node, updated_at = ?1
+                  from target t where a.id = t.id and a.state <> 'CLOSED'
+                  returning a.id, a.state, a.area_id, a.community_id, t.node),
+                ev as (
+                  insert into alert_event (alert_id, from_state, to_state, actor, at, note, data)
+                  select esc.id, esc.state, esc.state, 'system', ?1, 'escalated',
+                         jsonb_build_object('escalationAreaId', esc.node, 'escalationAreaName', n.name, 'level', n.kind)
+                  from esc join area_node n on n.id = esc.node),
+                feed as (
+                  insert into change_log (entity, entity_id, community_id, path, op)
+                  select ?6, esc.id, esc.community_id, n.path, 'UPSERT' from esc join area_node n on n.id = esc.area_id)
+                select count(*) from esc""")
+                .setParameter(1, now).setParameter(2, kinds).setParameter(3, delaySeconds).setParameter(4, levels)
+                .setParameter(5, targets).setParameter(6, entity).getSingleResult();
+        return ((Number) n).intValue();
+    }
+
+    /** Open, overdue and escalated alerts by kind within an area path (open: not closed), at {@code now}. */
+    @SuppressWarnings("unchecked")
+    List<Object[]> countsByKind(String path, Instant now) {
+        return em.createNativeQuery("""
+                select a.kind, count(*),
+                       count(*) filter (where a.overdue_since is not null or a.due_at < ?2),
+                       count(*) filter (where a.escalated_at is not null)
+                from alert a join area_node n on n.id = a.area_id
+                where a.state <> 'CLOSED' and n.path like ?1
+                group by a.kind order by a.kind""").setParameter(1, path + "%").setParameter(2, now).getResultList();
+    }
+
+    /**
      * The first statement of ADR 0016: the alerts that are new, their OPEN events and their change-feed rows.
      * Rows in (kind, dedupe key) order: concurrent raisers take the unique index's locks in the same order.
      */
@@ -238,7 +292,8 @@ public class AlertRepository {
 
     /** Whether any alert belongs to this area node. */
     boolean anyInArea(UUID nodeId) {
-        return !em.createNativeQuery("select 1 from alert where area_id = ?1 limit 1").setParameter(1, nodeId)
-                .getResultList().isEmpty();
+        return !em.createNativeQuery("""
+                select 1 from alert where area_id = ?1 union all select 1 from alert where escalation_area_id = ?1 limit 1""")
+                .setParameter(1, nodeId).getResultList().isEmpty();
     }
 }

@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gridguard.alert.AlertViews.AlertDetail;
 import org.gridguard.alert.AlertViews.AlertView;
@@ -27,6 +29,7 @@ import org.gridguard.security.Caller;
 import org.gridguard.security.Jurisdiction;
 import org.gridguard.security.Roles;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -61,10 +64,17 @@ public class AlertService {
     @ConfigProperty(name = "gridguard.alerts.sweep-every")
     Duration sweepEvery;
 
+    /** The escalation delay of kinds without their own gridguard.alerts.escalate.KIND (a duration or off). */
+    @ConfigProperty(name = EscalationRules.DEFAULT_KEY, defaultValue = "PT2H")
+    Duration escalateAfter;
+
+    @Inject
+    Config config;
+
     /** The inbox: alerts in the caller's jurisdiction, newest first. */
     @Transactional
     public Page<AlertView> inbox(List<AlertState> states, String kindCode, Integer olderThanMinutes, Boolean overdue,
-            UUID areaId, Instant updatedSince, String cursor, Integer limit) {
+            Boolean escalated, UUID areaId, Instant updatedSince, String cursor, Integer limit) {
         int lim = Cursor.limit(limit);
         List<String> c = Cursor.decode(cursor, 2);
         String kind = kindCode == null ? null : kinds.parameter("kind", kindCode).code();
@@ -78,7 +88,7 @@ public class AlertService {
         String areaPath = areaId == null ? null : reachableArea(areaId);
         Instant afterAt = c == null ? null : Cursor.instant(c.get(0));
         UUID afterId = c == null ? null : Cursor.uuid(c.get(1));
-        List<Alert> rows = repository.inbox(new AlertRepository.InboxFilter(states, kind, olderThan, overdue, areaPath,
+        List<Alert> rows = repository.inbox(new AlertRepository.InboxFilter(states, kind, olderThan, overdue, escalated, areaPath,
                 updatedSince, afterAt, afterId, lim));
         if (updatedSince != null) {
             Map<UUID, Instant> updated = new HashMap<>();
@@ -155,16 +165,46 @@ public class AlertService {
         return alerts.stream().map(a -> new AlertView(a.id, a.kind, a.state, a.subjectType, a.subjectId, a.subjectLabel,
                 a.areaId, names.get(a.areaId), a.communityId, a.details, a.raisedAt, a.dueAt,
                 !AlertKind.terminal(a.state) && (a.overdueSince != null || now.isAfter(a.dueAt)), a.overdueSince,
+                a.escalatedAt, a.escalationAreaId,
                 holders.getOrDefault(a.areaId, Map.of()).getOrDefault(kindOf.get(a.kind).assigneeRole(), List.of()), a.takenBy, a.closedAt, kinds.stored(a.kind).next(a.state), a.version,
                 a.updatedAt))
                 .toList();
     }
 
-    /** Marks alerts past their due time as overdue, once per sweep window across all instances. */
+    /**
+     * Marks alerts past their due time as overdue and escalates those open too long, once per sweep window across
+     * all instances.
+     */
     @Scheduled(every = "${gridguard.alerts.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         Instant now = clock.instant();
-        onceOnly.run("alert-overdue-sweep", OnceOnly.windowStart(now, sweepEvery), () -> Map.of("marked", markOverdue(now)));
+        onceOnly.run("alert-overdue-sweep", OnceOnly.windowStart(now, sweepEvery),
+                () -> Map.of("marked", markOverdue(now), "escalated", escalate(now)));
+    }
+
+    /** The escalation delay of every kind that escalates, from the configuration. */
+    Map<String, Duration> escalationDelays() {
+        return EscalationRules.delays(kinds.all().stream().map(AlertKind::code).toList(), escalateAfter,
+                key -> config.getOptionalValue(key, String.class));
+    }
+
+    /** A misspelt escalation delay fails startup, not every sweep. */
+    void checkEscalationDelays(@Observes StartupEvent start) {
+        escalationDelays();
+    }
+
+    /**
+     * Escalates every open alert past its due time by its kind's delay one level up ({@link EscalationRules}); runs
+     * in the caller's transaction (the sweep's once-only claim). Answers how many escalated.
+     */
+    int escalate(Instant now) {
+        Map<String, Duration> delays = escalationDelays();
+        if (delays.isEmpty()) {
+            return 0;
+        }
+        return repository.escalate(now, delays.keySet().toArray(String[]::new),
+                delays.values().stream().map(Duration::toSeconds).toArray(Long[]::new), EscalationRules.levels(),
+                EscalationRules.escalationLevels(), ENTITY);
     }
 
     /** Runs inside the once-only claim's transaction. */
