@@ -69,15 +69,10 @@ public class CareDailySection implements DailySection {
     }
 
     @Override
-    public List<Measure> measures() {
-        return MEASURES;
-    }
-
-    @Override
     @Transactional
     public Map<LocalDate, Map<String, Long>> figures(String path, LocalDate first, LocalDate last) {
-        String area = path == null ? "" : path;
         ZoneId zone = clock.getZone();
+        String area = path == null ? "" : path;
         DayFigures out = new DayFigures(this, first, last, LocalDate.now(clock));
         needs.daily(area, first, last).forEach(c -> out.add(c.day(), K + "needs" + capital(c.figure()), c.count()));
         deliveries.runsStarted(area, first, last).forEach((day, n) -> out.add(day, K + "deliveryRuns", n));
@@ -92,6 +87,11 @@ public class CareDailySection implements DailySection {
             out.add(d, K + "carePlansActive", plans.stream().filter(p -> activeAt(p, at)).count());
         }
         return out.map();
+    }
+
+    @Override
+    public List<Measure> measures() {
+        return MEASURES;
     }
 
     /** A plan (started, ended, …) was active at the instant: the day's end, or now for today. */
