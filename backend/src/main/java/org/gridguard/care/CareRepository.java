@@ -192,8 +192,9 @@ public class CareRepository {
     /** How many plans the list would show with this filter (the dashboard's care visits due). */
     long count(Filter f, ZoneId zone) {
         Map<String, Object> p = new HashMap<>();
-        StringBuilder sql = new StringBuilder("select count(*) from (").append(filtered(f, zone, p)).append(") x");
-        return ((Number) Rows.list(em, sql, p).get(0)[0]).longValue();
+        var q = em.createNativeQuery("select count(*) from (" + filtered(f, zone, p) + ") x");
+        p.forEach(q::setParameter);
+        return ((Number) q.getSingleResult()).longValue();
     }
 
     /** The plans of the caller's reach matching the filter, as {@link #PLAN_ROWS} and its conditions. */

@@ -229,10 +229,10 @@ public class NeedRepository {
 
     /** The needs under {@code areaPath} assigned to the user and not yet delivered (ASSIGNED or OUT_FOR_DELIVERY). */
     long assignedTo(String user, String areaPath) {
-        return ((Number) Rows.list(em, """
+        return ((Number) em.createNativeQuery("""
                 select count(*) from need n join area_node an on an.id = n.area_id
-                where n.assigned_to = :user and n.status in ('ASSIGNED', 'OUT_FOR_DELIVERY') and an.path like :area""",
-                Map.of("user", user, "area", areaPath + "%")).get(0)[0]).longValue();
+                where n.assigned_to = :user and n.status in ('ASSIGNED', 'OUT_FOR_DELIVERY') and an.path like :area""")
+                .setParameter("user", user).setParameter("area", areaPath + "%").getSingleResult()).longValue();
     }
 
     /** SQL of {@link NeedRules#dueBy}. */

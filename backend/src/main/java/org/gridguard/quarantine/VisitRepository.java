@@ -223,7 +223,9 @@ public class VisitRepository {
         Map<String, Object> p = new HashMap<>(Map.of("day", day, "area", areaPath + "%"));
         String sql = "select count(*) from quarantine_order o where o.status = 'ACTIVE' and o.ends_on = :day and "
                 + reach.predicate("o", p) + " and exists (select 1 from area_node an where an.id = o.area_id and an.path like :area)";
-        return ((Number) Rows.list(em, sql, p).get(0)[0]).longValue();
+        var q = em.createNativeQuery(sql);
+        p.forEach(q::setParameter);
+        return ((Number) q.getSingleResult()).longValue();
     }
 
     /**
