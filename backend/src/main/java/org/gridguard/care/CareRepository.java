@@ -178,6 +178,27 @@ public class CareRepository {
     /** Most urgent first (next visit due, then id), keyset-paged after ({@code afterDue}, {@code afterId}), within reach. */
     List<PlanRow> page(Filter f, ZoneId zone, LocalDate afterDue, UUID afterId, int limit) {
         Map<String, Object> p = new HashMap<>();
+        StringBuilder sql = filtered(f, zone, p);
+        if (afterDue != null) {
+            sql.append(" and (").append(NEXT_DUE).append(", p.id) > (:afterDue, :afterId)");
+            p.put("afterDue", afterDue);
+            p.put("afterId", afterId);
+        }
+        sql.append(" order by ").append(NEXT_DUE).append(", p.id limit :lim");
+        p.put("lim", limit);
+        return Rows.list(em, sql, p).stream().map(PlanRow::of).toList();
+    }
+
+    /** How many plans the list would show with this filter (the dashboard's care visits due). */
+    long count(Filter f, ZoneId zone) {
+        Map<String, Object> p = new HashMap<>();
+        var q = em.createNativeQuery("select count(*) from (" + filtered(f, zone, p) + ") x");
+        p.forEach(q::setParameter);
+        return ((Number) q.getSingleResult()).longValue();
+    }
+
+    /** The plans of the caller's reach matching the filter, as {@link #PLAN_ROWS} and its conditions. */
+    private StringBuilder filtered(Filter f, ZoneId zone, Map<String, Object> p) {
         p.put("zone", zone.getId());
         StringBuilder sql = new StringBuilder(PLAN_ROWS).append(" where 1 = 1");
         reach(sql, "p.community_id", p);
@@ -197,14 +218,7 @@ public class CareRepository {
             sql.append(" and ").append(NEXT_DUE).append(" <= :dueBy");
             p.put("dueBy", f.dueBy());
         }
-        if (afterDue != null) {
-            sql.append(" and (").append(NEXT_DUE).append(", p.id) > (:afterDue, :afterId)");
-            p.put("afterDue", afterDue);
-            p.put("afterId", afterId);
-        }
-        sql.append(" order by ").append(NEXT_DUE).append(", p.id limit :lim");
-        p.put("lim", limit);
-        return Rows.list(em, sql, p).stream().map(PlanRow::of).toList();
+        return sql;
     }
 
     /** Records a change of a plan. */
@@ -318,6 +332,23 @@ public class CareRepository {
                 select c.started_at, c.ended_at, c.visit_every_days from care_plan c join area_node an on an.id = c.area_id
                 where an.path like :area and c.started_at < :to and (c.ended_at is null or c.ended_at > :from)""",
                 Map.of("area", areaPath == null ? "%" : areaPath + "%", "from", from, "to", to));
+    }
+
+    /**
+     * The daily report: care visits recorded and CARE_MISSED alerts raised under areaPath per day of [from, to) in the
+     * zone, as rows of (day, figure, count); the figures are the section's measure keys care.careVisitsDone and
+     * care.careVisitsMissed.
+     */
+    List<Object[]> doneAndMissedByDay(String areaPath, Instant from, Instant to, ZoneId zone) {
+        return Rows.list(em, """
+                select cast(v.visited_at at time zone :zone as date), 'care.careVisitsDone', count(*)
+                from care_visit v join area_node an on an.id = v.area_id
+                where an.path like :area and v.visited_at >= :from and v.visited_at < :to group by 1
+                union all
+                select cast(a.raised_at at time zone :zone as date), 'care.careVisitsMissed', count(*)
+                from alert_raised a join area_node an on an.id = a.area_id
+                where a.kind = :kind and an.path like :area and a.raised_at >= :from and a.raised_at < :to group by 1""",
+                Map.of("area", areaPath + "%", "from", from, "to", to, "zone", zone.getId(), "kind", CareAlerts.CARE_MISSED.code()));
     }
 
     /** Metrics: visits done and CARE_MISSED alerts raised in [from, to) within areaPath. */

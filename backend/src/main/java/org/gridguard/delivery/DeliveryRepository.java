@@ -272,6 +272,17 @@ public class DeliveryRepository {
                 Map.of("run", runId, "need", needId)).isEmpty();
     }
 
+    /**
+     * The daily report: per day of [first, last] the delivery runs that went out (started) whose area lies under
+     * {@code areaPath}, as rows of (run day, count). No reach: the caller scoped the area.
+     */
+    List<Object[]> runsStarted(String areaPath, LocalDate first, LocalDate last) {
+        return Rows.list(em, """
+                select r.run_date, count(*) from delivery_run r join area_node an on an.id = r.area_id
+                where r.run_date between :first and :last and r.started_at is not null and an.path like :area
+                group by r.run_date""", Map.of("first", first, "last", last, "area", areaPath + "%"));
+    }
+
     void flush() {
         em.flush();
     }

@@ -312,6 +312,22 @@ public class DisinfectionRepository {
                 Map.of("area", areaPath == null ? "%" : areaPath + "%", "from", from, "to", to)).get(0);
     }
 
+    /**
+     * The daily report: per day of [from, to) in the zone, rounds done and slots missed at places within areaPath, as
+     * rows of (day, figure, count) with figures done and missed.
+     */
+    List<Object[]> doneAndMissedByDay(String areaPath, Instant from, Instant to, java.time.ZoneId zone) {
+        return Rows.list(em, """
+                select cast(r.done_at at time zone :zone as date), 'done', count(*)
+                from disinfection_round r join area_node an on an.id = r.area_id
+                where an.path like :area and r.done_at >= :from and r.done_at < :to group by 1
+                union all
+                select cast(m.slot_at at time zone :zone as date), 'missed', count(*)
+                from disinfection_missed m join area_node an on an.id = m.area_id
+                where an.path like :area and m.slot_at >= :from and m.slot_at < :to group by 1""",
+                Map.of("area", areaPath + "%", "from", from, "to", to, "zone", zone.getId()));
+    }
+
     /** True when a schedule or round refers to the node. */
     boolean anyInArea(UUID nodeId) {
         return !em.createNativeQuery("""

@@ -188,6 +188,36 @@ public class InspectionRepository {
         return out;
     }
 
+    /**
+     * The daily report: inspections done and failed per day of [from, to) in the zone at places within the area path,
+     * as rows of (day, figure, count); the figures are the section's keys inspections.inspectionsDone and
+     * inspections.inspectionsFailed.
+     */
+    List<Object[]> doneAndFailedByDay(String areaPath, Instant from, Instant to, java.time.ZoneId zone) {
+        return Rows.list(em, """
+                select cast(i.inspected_at at time zone :zone as date) as day, f.figure, count(*)
+                from inspection i join area_node an on an.id = i.area_id
+                join lateral (select 'inspections.inspectionsDone' as figure
+                              union all select 'inspections.inspectionsFailed' where i.result = 'FAILED') f on true
+                where an.path like :area and i.inspected_at >= :from and i.inspected_at < :to
+                group by 1, 2""", Map.of("area", like(areaPath), "from", from, "to", to, "zone", zone.getId()));
+    }
+
+    /** (enterprise id, business day) of every inspection of these enterprises in [from, to): who was checked which day. */
+    java.util.Set<List<Object>> enterpriseDays(java.util.Collection<UUID> enterpriseIds, Instant from, Instant to,
+            java.time.ZoneId zone) {
+        java.util.Set<List<Object>> out = new java.util.HashSet<>();
+        if (!enterpriseIds.isEmpty()) {
+            Rows.list(em, """
+                    select distinct place_id, cast(inspected_at at time zone :zone as date) from inspection
+                    where place_kind = 'ENTERPRISE' and place_id = any(cast(:ids as uuid[]))
+                      and inspected_at >= :from and inspected_at < :to""", Map.of("ids", enterpriseIds.toArray(UUID[]::new),
+                    "from", from, "to", to, "zone", zone.getId()))
+                    .forEach(r -> out.add(List.of(r[0], r[1] instanceof java.sql.Date d ? d.toLocalDate() : r[1])));
+        }
+        return out;
+    }
+
     static String like(String areaPath) {
         return areaPath == null ? "%" : areaPath + "%";
     }

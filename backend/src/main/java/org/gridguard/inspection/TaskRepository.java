@@ -167,6 +167,33 @@ public class TaskRepository {
         return new long[] { ((Number) r[0]).longValue(), ((Number) r[1]).longValue() };
     }
 
+    /**
+     * The daily report: per day of [first, last] in the zone, the tasks at places within the area path opened and closed
+     * that day, and those overdue at the day's end (or {@code now} for today): opened before, due before, not closed
+     * then. Rows of (day, figure, count); the figures are the section's keys. One statement for the whole range.
+     */
+    List<Object[]> byDay(String areaPath, java.time.LocalDate first, java.time.LocalDate last, Instant now, java.time.ZoneId zone) {
+        return Rows.list(em, """
+                with k as (select k.created_at, k.due_at, k.closed_at from inspection_task k
+                           join area_node an on an.id = k.area_id where an.path like :area
+                             and k.created_at < :toEnd and (k.closed_at is null or k.closed_at >= :fromStart)),
+                d as (select cast(g as date) as day,
+                             cast(g as timestamp) at time zone :zone as day_start,
+                             least(cast(g + interval '1 day' as timestamp) at time zone :zone, :now) as day_end
+                      from generate_series(cast(:first as timestamp), cast(:last as timestamp), interval '1 day') g)
+                select d.day, 'inspections.tasksOpened', count(*) from d join k
+                  on k.created_at >= d.day_start and k.created_at < d.day_end group by 1
+                union all
+                select d.day, 'inspections.tasksClosed', count(*) from d join k
+                  on k.closed_at >= d.day_start and k.closed_at < d.day_end group by 1
+                union all
+                select d.day, 'inspections.tasksOverdue', count(*) from d join k
+                  on k.created_at < d.day_end and k.due_at < d.day_end and (k.closed_at is null or k.closed_at > d.day_end)
+                where d.day_start < :now group by 1""", Map.of("area", InspectionRepository.like(areaPath), "first",
+                first.toString(), "last", last.toString(), "now", now, "zone", zone.getId(), "fromStart",
+                first.atStartOfDay(zone).toInstant(), "toEnd", last.plusDays(1).atStartOfDay(zone).toInstant()));
+    }
+
     private List<TaskView> views(String sql, Map<String, Object> p) {
         return Rows.list(em, sql, p).stream().map(r -> new TaskView((UUID) r[0], TaskKind.valueOf((String) r[1]),
                 PlaceKind.valueOf((String) r[2]), (UUID) r[3], (String) r[4], (UUID) r[5], (String) r[6],

@@ -186,6 +186,55 @@ public class NeedRepository {
                 ((Number) c[3]).longValue(), ((Number) c[4]).longValue(), medians);
     }
 
+    /**
+     * The daily report's figures of the needs under {@code areaPath} per day of [first, last] in the zone, as rows of
+     * (day, figure, count): raised, delivered, cancelled (by the day of the cancel event), and overdue: the needs at the
+     * day's end (or {@code now}, for today) raised, past the time they should have been delivered by (ADR 0043), and
+     * neither delivered nor cancelled yet then. One statement for the whole range.
+     */
+    List<Object[]> daily(String areaPath, java.time.LocalDate first, java.time.LocalDate last, Instant now, java.time.Duration urgent,
+            java.time.Duration routine, java.time.ZoneId zone) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("area", areaPath + "%");
+        p.put("first", first.toString());
+        p.put("last", last.toString());
+        p.put("from", first.atStartOfDay(zone).toInstant());
+        p.put("to", last.plusDays(1).atStartOfDay(zone).toInstant());
+        p.put("now", now);
+        p.put("urgent", urgent.toSeconds());
+        p.put("routine", routine.toSeconds());
+        p.put("zone", zone.getId());
+        return Rows.list(em, """
+                with n as (select n.* from need n join area_node an on an.id = n.area_id where an.path like :area),
+                d as (select cast(g as date) as day,
+                             least(cast(g + interval '1 day' as timestamp) at time zone :zone, :now) as day_end
+                      from generate_series(cast(:first as timestamp), cast(:last as timestamp), interval '1 day') g
+                      where cast(g as timestamp) at time zone :zone < :now)
+                select cast(n.created_at at time zone :zone as date), 'raised', count(*) from n
+                where n.created_at >= :from and n.created_at < :to group by 1
+                union all
+                select cast(n.delivered_at at time zone :zone as date), 'delivered', count(*) from n
+                where n.delivered_at >= :from and n.delivered_at < :to group by 1
+                union all
+                select cast(e.at at time zone :zone as date), 'cancelled', count(*) from need_event e join n on n.id = e.need_id
+                where e.to_status = 'CANCELLED' and e.at >= :from and e.at < :to group by 1
+                union all
+                select d.day, 'overdue', count(*) from d join n on n.created_at < d.day_end and """ + DUE + """
+                 < d.day_end
+                  and (n.delivered_at is null or n.delivered_at > d.day_end)
+                  and not exists (select 1 from need_event e where e.need_id = n.id and e.to_status = 'CANCELLED'
+                                  and e.at <= d.day_end)
+                group by d.day""", p);
+    }
+
+    /** The needs under {@code areaPath} assigned to the user and not yet delivered (ASSIGNED or OUT_FOR_DELIVERY). */
+    long assignedTo(String user, String areaPath) {
+        return ((Number) em.createNativeQuery("""
+                select count(*) from need n join area_node an on an.id = n.area_id
+                where n.assigned_to = :user and n.status in ('ASSIGNED', 'OUT_FOR_DELIVERY') and an.path like :area""")
+                .setParameter("user", user).setParameter("area", areaPath + "%").getSingleResult()).longValue();
+    }
+
     /** SQL of {@link NeedRules#dueBy}. */
     private static final String DUE = "(case n.urgency when 'URGENT_MEDICAL' then n.created_at + make_interval(secs => :urgent)"
             + " when 'TODAY' then (date_trunc('day', n.created_at at time zone :zone) + interval '1 day') at time zone :zone"

@@ -149,12 +149,37 @@ public class VisitRepository {
      */
     List<Object[]> due(LocalDate day, List<Window> ws, Instant now, boolean dayOver, String areaPath, DueCursor after, int limit) {
         Map<String, Object> p = new HashMap<>();
-        windows(p, ws);
         StringBuilder sql = new StringBuilder("""
                 select d.order_id, d.number, d.kind, d.resident_id, coalesce(r.name, d.person_name) as name,
                        coalesce(concat_ws(' ', cn.name, bn.name, h.door_number), d.address) as address, cell.name as cell,
                        d.slot, d.starts_at, d.ends_at, d.visit_id, d.visited_at, d.mode, d.fever, d.status, d.rank
-                from (select * from (
+                from (select * from (""").append(dueWindows(p, day, ws, now, dayOver, areaPath));
+        sql.append(") n");
+        if (after != null) {
+            sql.append(" where (n.rank, n.starts_at, n.order_id) > (:afterRank, :afterStart, :afterId)");
+            p.put("afterRank", after.rank());
+            p.put("afterStart", after.windowStart());
+            p.put("afterId", after.orderId());
+        }
+        sql.append("""
+                 order by n.rank, n.starts_at, n.order_id limit :lim) d
+                left join census_resident r on r.id = d.resident_id
+                left join census_household h on h.id = r.household_id
+                left join area_node cn on cn.id = h.compound_id left join area_node bn on bn.id = h.building_id
+                join area_node cell on cell.id = d.grid_cell_id
+                order by d.rank, d.starts_at, d.order_id""");
+        p.put("lim", limit);
+        return Rows.list(em, sql, p);
+    }
+
+    /**
+     * The day's windows per order of the caller's reach (and under {@code areaPath} when given) with their first visit,
+     * status (DONE, DUE, MISSED, OVERDUE) and rank: the inner query of {@link #due} and {@link #dueCounts}.
+     */
+    private StringBuilder dueWindows(Map<String, Object> p, LocalDate day, List<Window> ws, Instant now, boolean dayOver,
+            String areaPath) {
+        windows(p, ws);
+        StringBuilder sql = new StringBuilder("""
                   select o.id as order_id, o.number, o.kind, o.resident_id, o.person_name, o.address, o.grid_cell_id,
                          w.slot, w.starts_at, w.ends_at, v.id as visit_id, v.visited_at, v.mode, v.fever,
                          case when v.id is not null then 'DONE' when w.ends_at > :now then 'DUE'
@@ -177,22 +202,30 @@ public class VisitRepository {
             sql.append(" and exists (select 1 from area_node an where an.id = o.area_id and an.path like :area)");
             p.put("area", areaPath + "%");
         }
-        sql.append(") n");
-        if (after != null) {
-            sql.append(" where (n.rank, n.starts_at, n.order_id) > (:afterRank, :afterStart, :afterId)");
-            p.put("afterRank", after.rank());
-            p.put("afterStart", after.windowStart());
-            p.put("afterId", after.orderId());
-        }
-        sql.append("""
-                 order by n.rank, n.starts_at, n.order_id limit :lim) d
-                left join census_resident r on r.id = d.resident_id
-                left join census_household h on h.id = r.household_id
-                left join area_node cn on cn.id = h.compound_id left join area_node bn on bn.id = h.building_id
-                join area_node cell on cell.id = d.grid_cell_id
-                order by d.rank, d.starts_at, d.order_id""");
-        p.put("lim", limit);
-        return Rows.list(em, sql, p);
+        return sql;
+    }
+
+    /** How many of today's windows in the caller's reach under {@code areaPath} are DONE, DUE and OVERDUE (the dashboard). */
+    Map<String, Long> dueCounts(LocalDate day, List<Window> ws, Instant now, String areaPath) {
+        Map<String, Object> p = new HashMap<>();
+        StringBuilder sql = new StringBuilder("select n.status, count(*) from (").append(dueWindows(p, day, ws, now, false, areaPath))
+                .append(") n group by n.status");
+        Map<String, Long> out = new HashMap<>(Map.of("DONE", 0L, "DUE", 0L, "OVERDUE", 0L));
+        Rows.list(em, sql, p).forEach(r -> out.put((String) r[0], ((Number) r[1]).longValue()));
+        return out;
+    }
+
+    /**
+     * The active orders in the caller's reach under {@code areaPath} whose last day is {@code day}: the dashboard's
+     * "orders ending today" (release notices to prepare).
+     */
+    long endingOn(LocalDate day, String areaPath) {
+        Map<String, Object> p = new HashMap<>(Map.of("day", day, "area", areaPath + "%"));
+        String sql = "select count(*) from quarantine_order o where o.status = 'ACTIVE' and o.ends_on = :day and "
+                + reach.predicate("o", p) + " and exists (select 1 from area_node an where an.id = o.area_id and an.path like :area)";
+        var q = em.createNativeQuery(sql);
+        p.forEach(q::setParameter);
+        return ((Number) q.getSingleResult()).longValue();
     }
 
     /**
