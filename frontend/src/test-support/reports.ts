@@ -3,13 +3,13 @@ import { jsonResponse } from './render';
 
 /** A fake server from a table of paths: each answer is a body (JSON 200), a Response, or a function of the request. */
 export function routes(table: Record<string, unknown | ((req: Request, url: URL) => unknown)>, seen: Request[] = []) {
-  return (req: Request): Promise<Response> => {
+  return async (req: Request): Promise<Response> => {
     const url = new URL(req.url);
     seen.push(req);
     const entry = table[`${req.method} ${url.pathname}`] ?? table[url.pathname];
-    const answer = typeof entry === 'function' ? (entry as (r: Request, u: URL) => unknown)(req, url) : entry;
-    if (answer === undefined) return Promise.resolve(jsonResponse({ title: 'Not Found', status: 404 }, 404));
-    return Promise.resolve(answer instanceof Response ? answer : jsonResponse(answer));
+    const answer: unknown = await (typeof entry === 'function' ? (entry as (r: Request, u: URL) => unknown)(req, url) : entry);
+    if (answer === undefined) return jsonResponse({ title: 'Not Found', status: 404 }, 404);
+    return answer instanceof Response ? answer : jsonResponse(answer);
   };
 }
 
