@@ -4,9 +4,11 @@ import { login, mainNav, openSection, screenshot } from './support';
 test('a grid worker logs in on Keycloak, sees their role and their one grid cell, and signs out', async ({ page }, testInfo) => {
   await login(page, 'worker1');
 
-  // Workers see no assignments screen; on a phone their daily tools come first (four tabs and "More").
+  // Workers land on their tasks of the day (概览) and see no assignments screen; on a phone the day and their daily
+  // tools come first (four tabs and "More").
   const phone = testInfo.project.name === 'phone';
-  await expect(mainNav(page).getByRole('link')).toHaveText(phone ? ['值班', '测温', '隔离', '核酸'] : ['网格', '住户', '区域', '值班', '测温', '隔离', '核酸', '需求', '送货上门', '关怀', '消杀', '我的']);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(mainNav(page).getByRole('link')).toHaveText(phone ? ['概览', '值班', '测温', '隔离'] : ['概览', '网格', '住户', '区域', '值班', '测温', '隔离', '核酸', '需求', '送货上门', '关怀', '消杀', '我的']);
 
   if (phone) await mainNav(page).getByRole('button', { name: '更多' }).click();
   await page.getByRole('link', { name: '我的' }).click();

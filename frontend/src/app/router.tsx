@@ -355,6 +355,25 @@ export const router = createBrowserRouter([
           };
         },
       })),
+      // 概览 and 日报 (features/reports): every role's dashboard, a node's daily report and its submission upward
+      ...(
+        [
+          ['dashboard', 'DashboardPage', PEOPLE],
+          ['reports/daily', 'DailyReportPage', MANAGERS],
+        ] as const
+      ).map(([path, name, roles]) => ({
+        path,
+        lazy: async () => {
+          const Page = (await import('../features/reports/components/screens'))[name];
+          return {
+            Component: () => (
+              <RequireRole roles={roles}>
+                <Page />
+              </RequireRole>
+            ),
+          };
+        },
+      })),
       // Supplies (features/supplies): stock per place, the ledger, movements, the catalogue
       {
         path: 'supplies',

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
-import { renderWithApp } from '../../test-support/render';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { jsonResponse, renderWithApp } from '../../test-support/render';
+import { MUTE_STORAGE_KEY, resetAudio } from '../../components/alerts/urgent';
 import { LANGUAGE_STORAGE_KEY } from '../../lib/i18n/language';
 import { AppLayout } from './AppLayout';
 import { NAV_ITEMS, PHONE_TABS, homePath, phoneNav, visibleNavItems, type NavItem } from './nav';
@@ -14,9 +15,9 @@ const navLinks = () =>
     .map((a) => a.textContent);
 
 describe('role-gated navigation', () => {
-  it('shows a grid worker their daily tools first on the phone, without assignments or imports', () => {
+  it('shows a grid worker their day (概览) and daily tools first on the phone, without assignments or imports', () => {
     renderWithApp(<AppLayout />, { roles: ['grid-worker'], route: '/me' });
-    expect(navLinks()).toEqual(['值班', '测温', '隔离', '核酸']);
+    expect(navLinks()).toEqual(['概览', '值班', '测温', '隔离']);
     expect(screen.getByRole('button', { name: '更多' })).toBeInTheDocument();
   });
 
@@ -47,11 +48,11 @@ describe('role-gated navigation', () => {
       expect(tabs.length + (more.length > 0 ? 1 : 0)).toBeLessThanOrEqual(PHONE_TABS);
       expect([...tabs, ...more].map((i) => i.key).sort()).toEqual(visibleNavItems(roles).concat(extra.filter(() => roles[0] === 'grid-worker')).map((i) => i.key).sort());
     }
-    // a worker's new daily tool (priority 1.5) comes after their shifts, the gate, quarantine visits and sampling: no room
-    // left, it waits under "More" with the rest, in menu order
+    // a worker's new daily tool (priority 1.5) comes after their dashboard, shifts, the gate and quarantine visits: no
+    // room left, it waits under "More" with the rest, in menu order
     const worker = phoneNav(['grid-worker'], items);
-    expect(worker.tabs.map((i) => i.key)).toEqual(['duty', 'checkpoint', 'quarantine-visits', 'sampling']);
-    expect(worker.more.map((i) => i.key)).toEqual(['grid-cells', 'households', 'areas', 'needs', 'delivery', 'care-visits', 'disinfection', 'me', 'a', 'b', 'c']);
+    expect(worker.tabs.map((i) => i.key)).toEqual(['dashboard', 'duty', 'checkpoint', 'quarantine-visits']);
+    expect(worker.more.map((i) => i.key)).toEqual(['grid-cells', 'households', 'areas', 'sampling', 'needs', 'delivery', 'care-visits', 'disinfection', 'me', 'a', 'b', 'c']);
     // site staff have one screen: their site's guests
     expect(phoneNav(['site-staff']).tabs.map((i) => i.key)).toEqual(['quarantine-sites', 'quarantine-visits']);
   });
@@ -59,7 +60,7 @@ describe('role-gated navigation', () => {
   it('gives the inspection team 检查, 整改 and 检查结果 and starts them at 检查; leaders inspect too, supervisors also see the results', () => {
     expect(phoneNav(['inspector']).tabs.map((i) => i.key)).toEqual(['inspect', 'inspection-tasks', 'inspection-results', 'enterprises']);
     expect(homePath(['inspector'])).toBe('/inspections/new');
-    expect(homePath(['grid-leader'])).toBe('/grid-cells');
+    expect(homePath(['grid-leader'])).toBe('/dashboard');
     const leader = visibleNavItems(['grid-leader']).map((i) => i.key);
     expect(leader).toEqual(expect.arrayContaining(['inspect', 'inspection-tasks']));
     expect(leader).not.toContain('inspection-results');
@@ -88,15 +89,15 @@ describe('language switch', () => {
   it('starts in Chinese, switches the menu to English and remembers the choice', async () => {
     const user = userEvent.setup();
     renderWithApp(<AppLayout />, { roles: ['grid-leader'] });
-    expect(navLinks()).toEqual(['排班', '值班', '核酸轮次', '告警']);
+    expect(navLinks()).toEqual(['概览', '排班', '告警', '值班']);
 
     await user.click(screen.getByText('English'));
 
     const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Rota', 'Duty', 'Test rounds', 'Alerts']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Overview', 'Rota', 'Alerts', 'Duty']);
     await user.click(within(nav).getByRole('button', { name: 'More' }));
     const more = await screen.findByRole('navigation', { name: 'More sections' });
-    expect(within(more).getAllByRole('link').map((a) => a.textContent)).toEqual(['Grid cells', 'Households', 'Areas', 'Assignments', 'Import', 'Checks', 'Quarantine', 'Sampling', 'Quarantine orders', 'Isolation sites', 'Needs', 'Deliveries', 'Care plans', 'Care', 'Enterprises', 'Disinfection', 'Supplies', 'Inspect', 'Findings', 'Me']);
+    expect(within(more).getAllByRole('link').map((a) => a.textContent)).toEqual(['Daily report', 'Grid cells', 'Households', 'Areas', 'Assignments', 'Import', 'Checks', 'Quarantine', 'Sampling', 'Test rounds', 'Quarantine orders', 'Isolation sites', 'Needs', 'Deliveries', 'Care plans', 'Care', 'Enterprises', 'Disinfection', 'Supplies', 'Inspect', 'Findings', 'Me']);
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
     expect(document.documentElement.lang).toBe('en');
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
@@ -182,5 +183,94 @@ describe('switching between the desk and the phone layout', () => {
     } finally {
       media.restore();
     }
+  });
+});
+
+/** A Web Audio context that lets sound play and counts the tones started. */
+function fakeAudio() {
+  const tones: number[] = [];
+  class FakeAudioContext {
+    state = 'running';
+    currentTime = 0;
+    destination = {};
+    resume = () => Promise.resolve();
+    createOscillator = () => ({ type: '', frequency: { value: 0 }, connect: (next: unknown) => next, start: (at: number) => tones.push(at), stop: () => undefined });
+    createGain = () => ({ gain: { setValueAtTime: () => undefined, exponentialRampToValueAtTime: () => undefined }, connect: (next: unknown) => next });
+  }
+  vi.stubGlobal('AudioContext', FakeAudioContext);
+  return tones;
+}
+
+describe('urgent alerts while the app is open', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    resetAudio();
+  });
+  const KINDS = [
+    { kind: 'FEVER', labels: { 'zh-CN': '发热', en: 'Fever' }, color: 'red', assigneeRole: 'grid-leader', transitions: {} },
+    { kind: 'POSITIVE_POOL', labels: { 'zh-CN': '混检阳性', en: 'Positive pool' }, color: 'magenta', assigneeRole: 'grid-leader', transitions: {} },
+    { kind: 'MISSING_REPORT', labels: { 'zh-CN': '漏报', en: 'Missing report' }, color: 'orange', assigneeRole: 'grid-leader', transitions: {} },
+  ];
+  const serve = (open: Record<string, string[]>, asked: string[]) => (req: Request) => {
+    const url = new URL(req.url);
+    if (url.pathname === '/api/v1/alert-kinds') return Promise.resolve(jsonResponse(KINDS));
+    if (url.pathname === '/api/v1/alerts') {
+      const kind = url.searchParams.get('kind') ?? '';
+      asked.push(`${kind}:${url.searchParams.getAll('state').join('|')}`);
+      return Promise.resolve(jsonResponse({ items: (open[kind] ?? []).map((id) => ({ id, kind, state: 'OPEN' })) }));
+    }
+    return Promise.resolve(jsonResponse({}, 404));
+  };
+
+  it('counts the open urgent alerts on 告警, beeps for a new one after the first load (not for those already there), and stays quiet when muted', async () => {
+    const tones = fakeAudio();
+    const user = userEvent.setup();
+    const open: Record<string, string[]> = { FEVER: ['f1'], POSITIVE_POOL: ['p1'], MISSING_REPORT: ['m1', 'm2'] };
+    const asked: string[] = [];
+    const { queryClient } = renderWithApp(<AppLayout />, { roles: ['grid-leader'], fetch: serve(open, asked) });
+    await user.click(screen.getByRole('button', { name: '紧急告警提示音静音' })); // a first gesture lets the page play sound…
+    await user.click(screen.getByRole('button', { name: '紧急告警提示音静音' })); // …and the second click turns the sound back on
+
+    const alertsLink = within(screen.getByRole('navigation', { name: '主导航' })).getByRole('link', { name: /告警/ });
+    expect(await within(alertsLink).findByTestId('urgent-badge')).toHaveTextContent('2');
+    expect(tones).toEqual([]);
+    // only the urgent kinds (red, or health emergencies) are polled, open states only
+    expect(new Set(asked.map((a) => a.split(':')[0]))).toEqual(new Set(['FEVER', 'POSITIVE_POOL']));
+    expect(asked[0]).toContain('OPEN|ACKNOWLEDGED');
+
+    open.FEVER = ['f2', 'f1'];
+    await act(() => queryClient.invalidateQueries({ queryKey: ['alerts'] }));
+    expect(await within(alertsLink).findByText('3')).toBeInTheDocument();
+    await waitFor(() => expect(tones.length).toBe(2)); // two short tones
+    // the same alerts again: no sound
+    await act(() => queryClient.invalidateQueries({ queryKey: ['alerts'] }));
+    expect(tones.length).toBe(2);
+
+    await user.click(screen.getByRole('button', { name: '紧急告警提示音静音' }));
+    expect(screen.getByRole('button', { name: '紧急告警提示音静音' })).toHaveAttribute('aria-pressed', 'true');
+    expect(window.localStorage.getItem(MUTE_STORAGE_KEY)).toBe('1');
+    open.POSITIVE_POOL = ['p2', 'p1'];
+    await act(() => queryClient.invalidateQueries({ queryKey: ['alerts'] }));
+    expect(await within(alertsLink).findByText('4')).toBeInTheDocument();
+    expect(tones.length).toBe(2);
+  });
+
+  it('is silent, without an error, while the browser blocks sound (no gesture yet), and polls nothing for workers', async () => {
+    const tones = fakeAudio();
+    const open: Record<string, string[]> = { FEVER: ['f1'] };
+    const asked: string[] = [];
+    const { queryClient } = renderWithApp(<AppLayout />, { roles: ['grid-leader'], fetch: serve(open, asked) });
+    const alertsLink = within(screen.getByRole('navigation', { name: '主导航' })).getByRole('link', { name: /告警/ });
+    expect(await within(alertsLink).findByTestId('urgent-badge')).toHaveTextContent('1');
+    open.FEVER = ['f2', 'f1'];
+    await act(() => queryClient.invalidateQueries({ queryKey: ['alerts'] }));
+    expect(await within(alertsLink).findByText('2')).toBeInTheDocument();
+    expect(tones).toEqual([]);
+
+    const worker: string[] = [];
+    renderWithApp(<AppLayout />, { roles: ['grid-worker'], fetch: serve(open, worker) });
+    await waitFor(() => expect(screen.getAllByRole('navigation', { name: '主导航' })).toHaveLength(2));
+    expect(worker).toEqual([]);
+    expect(screen.queryAllByRole('button', { name: '紧急告警提示音静音' })).toHaveLength(1);
   });
 });

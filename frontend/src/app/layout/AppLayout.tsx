@@ -1,18 +1,19 @@
 import { useState } from 'react';
-import { Button, Drawer, Grid, Layout, Menu, Typography } from 'antd';
-import { EllipsisOutlined, LogoutOutlined } from '@ant-design/icons';
+import { Badge, Button, Drawer, Grid, Layout, Menu, Typography } from 'antd';
+import { EllipsisOutlined, LogoutOutlined, MutedOutlined, SoundOutlined } from '@ant-design/icons';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useAuth } from 'react-oidc-context';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
+import { useUrgentAlerts } from '../../components/alerts/urgent';
 import { OfflineBanner } from '../../components/OfflineBanner';
 import { TemperatureQueueSync } from '../../features/temperature/api/temperature';
 import { VisitQueueSync } from '../../features/quarantine-visits/api/visits';
 import { RoundQueueSync } from '../../features/disinfection/api/disinfection';
 import { InspectionQueueSync } from '../../features/inspections/api/queue';
-import { useRoles } from '../../lib/auth/roles';
+import { hasAnyRole, useRoles } from '../../lib/auth/roles';
 import { useSignOut } from '../../lib/auth/signOut';
-import { activeNavKey, phoneNav, visibleNavItems } from './nav';
+import { MANAGERS, activeNavKey, phoneNav, visibleNavItems, type NavItem } from './nav';
 
 /**
  * Phones (grid workers at a gate): a header and a bottom tab bar with big targets, at most five
@@ -31,6 +32,16 @@ export function AppLayout() {
   const signOut = useSignOut();
   const username = auth.user?.profile.preferred_username;
   const [moreOpen, setMoreOpen] = useState(false);
+  // Urgent alerts while the app is open: a badge on 告警 and a beep for a new one (ADR 0051)
+  const urgent = useUrgentAlerts(hasAnyRole(roles, MANAGERS));
+  const badge = (count: number) =>
+    count > 0 ? <Badge count={count} className="gg-urgent-badge" data-testid="urgent-badge" title={t('reports.urgent.badge', { count })} /> : null;
+  const label = (i: NavItem) => (
+    <>
+      {t(i.labelKey)}
+      {i.key === 'alerts' && badge(urgent.count)}
+    </>
+  );
 
   // Offline entries are sent from wherever the user is in the app, not only from their screen.
   const sync = (
@@ -51,6 +62,18 @@ export function AppLayout() {
       <div className="gg-header-actions">
         {desk && username && <span className="gg-username">{username}</span>}
         <LanguageSwitcher />
+        {hasAnyRole(roles, MANAGERS) && (
+          <Button
+            type="text"
+            size="large"
+            className="gg-header-button"
+            icon={urgent.muted ? <MutedOutlined /> : <SoundOutlined />}
+            aria-pressed={urgent.muted}
+            aria-label={t('reports.urgent.mute')}
+            title={t(urgent.muted ? 'reports.urgent.muted' : 'reports.urgent.sounding')}
+            onClick={() => urgent.setMuted(!urgent.muted)}
+          />
+        )}
         <Button
           type="text"
           size="large"
@@ -86,7 +109,7 @@ export function AppLayout() {
               <Menu
                 mode="inline"
                 selectedKeys={active ? [active] : []}
-                items={items.map((i) => ({ key: i.key, icon: i.icon, label: <Link to={i.path}>{t(i.labelKey)}</Link> }))}
+                items={items.map((i) => ({ key: i.key, icon: i.icon, label: <Link to={i.path}>{label(i)}</Link> }))}
               />
             </nav>
           </Layout.Sider>
@@ -104,7 +127,7 @@ export function AppLayout() {
               <span aria-hidden="true" className="gg-tab-icon">
                 {i.icon}
               </span>
-              <Typography.Text className="gg-tab-label">{t(i.labelKey)}</Typography.Text>
+              <Typography.Text className="gg-tab-label">{label(i)}</Typography.Text>
             </NavLink>
           ))}
           {more.length > 0 && (
@@ -119,7 +142,10 @@ export function AppLayout() {
               <span aria-hidden="true" className="gg-tab-icon">
                 <EllipsisOutlined />
               </span>
-              <Typography.Text className="gg-tab-label">{t('nav.more')}</Typography.Text>
+              <Typography.Text className="gg-tab-label">
+                {t('nav.more')}
+                {more.some((i) => i.key === 'alerts') && badge(urgent.count)}
+              </Typography.Text>
             </button>
           )}
         </nav>
@@ -138,7 +164,7 @@ export function AppLayout() {
                 <span aria-hidden="true" className="gg-tab-icon">
                   {i.icon}
                 </span>
-                {t(i.labelKey)}
+                {label(i)}
               </NavLink>
             ))}
           </nav>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ParseKeys } from 'i18next';
-import { AlertOutlined, ApartmentOutlined, AppstoreOutlined, AuditOutlined, BankOutlined, CalendarOutlined, CarOutlined, CheckSquareOutlined, ClearOutlined, CloudDownloadOutlined, CloudUploadOutlined, DashboardOutlined, ExperimentOutlined, FundOutlined, HeartOutlined, HomeOutlined, InboxOutlined, PieChartOutlined, SafetyOutlined, ScheduleOutlined, ShopOutlined, ShoppingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AreaChartOutlined, AppstoreOutlined, AuditOutlined, BankOutlined, CalendarOutlined, CarOutlined, CheckSquareOutlined, ClearOutlined, CloudDownloadOutlined, CloudUploadOutlined, DashboardOutlined, ExperimentOutlined, FileTextOutlined, FundOutlined, HeartOutlined, HomeOutlined, InboxOutlined, PieChartOutlined, SafetyOutlined, ScheduleOutlined, ShopOutlined, ShoppingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { hasAnyRole, type Role } from '../../lib/auth/roles';
 
 export interface NavItem {
@@ -49,6 +49,10 @@ export const ROLES_WITH_SCREENS: readonly Role[] = ['admin', 'supervisor', 'grid
  * duty, temperatures, test rounds, alerts) add their entry here and a route in router.tsx.
  */
 export const NAV_ITEMS: readonly NavItem[] = [
+  // 概览, the landing screen (features/reports): a worker's tasks of the day, a zone or a community at a glance
+  { key: 'dashboard', path: '/dashboard', labelKey: 'reports.nav.dashboard', icon: <AreaChartOutlined />, roles: PEOPLE, priority: { worker: 0.5, manager: 0.5 } },
+  // 日报: the daily report of a node, its children's submissions and the submission upward
+  { key: 'daily-report', path: '/reports/daily', labelKey: 'reports.nav.daily', icon: <FileTextOutlined />, roles: MANAGERS },
   { key: 'grid-cells', path: '/grid-cells', labelKey: 'nav.gridCells', icon: <AppstoreOutlined />, roles: PEOPLE, priority: { worker: 3, manager: 4 } },
   { key: 'households', path: '/households', labelKey: 'nav.households', icon: <HomeOutlined />, roles: PEOPLE, priority: { worker: 2, manager: 3 } },
   { key: 'areas', path: '/areas', labelKey: 'nav.areas', icon: <ApartmentOutlined />, roles: PEOPLE, priority: { worker: 8 } },
@@ -59,7 +63,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'duty-board', path: '/duty-board', labelKey: 'duty.nav.board', icon: <ScheduleOutlined />, roles: MANAGERS, priority: { manager: 1 } },
   { key: 'checkpoint', path: '/checkpoint', labelKey: 'nav.checkpoint', icon: <DashboardOutlined />, roles: RECORDERS, priority: { worker: 1.2 } },
   { key: 'quarantine-visits', path: '/quarantine-visits', labelKey: 'nav.quarantineVisits', icon: <SafetyOutlined />, roles: VISITORS, priority: { worker: 1.3 } },
-  { key: 'alerts', path: '/alerts', labelKey: 'nav.alerts', icon: <AlertOutlined />, roles: MANAGERS, priority: { manager: 2.5 } },
+  // before the rounds on a leader's phone: the badge of urgent alerts must be on the tab bar, not under "More"
+  { key: 'alerts', path: '/alerts', labelKey: 'nav.alerts', icon: <AlertOutlined />, roles: MANAGERS, priority: { manager: 1.5 } },
   { key: 'sampling', path: '/sampling', labelKey: 'nav.sampling', icon: <ExperimentOutlined />, roles: RECORDERS, priority: { worker: 1.5 } },
   { key: 'rounds', path: '/rounds', labelKey: 'nav.rounds', icon: <FundOutlined />, roles: MANAGERS, priority: { manager: 2 } },
   { key: 'quarantines', path: '/quarantines', labelKey: 'quarantineDesk.nav.orders', icon: <SafetyOutlined />, roles: MANAGERS, priority: { manager: 3.5 } },
@@ -78,11 +83,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
 ];
 
 /**
- * Where "/" leads: site staff have only 隔离 (their site's guests), the inspection team starts at
- * 检查; everybody else starts at their grid cells.
+ * Where "/" leads: workers, leaders, supervisors and admins start at their dashboard (概览); site staff have only
+ * 隔离 (their site's guests); the inspection team starts at 检查.
  */
 export function homePath(roles: readonly Role[]): string {
-  if (hasAnyRole(roles, PEOPLE)) return '/grid-cells';
+  if (hasAnyRole(roles, PEOPLE)) return '/dashboard';
   if (hasAnyRole(roles, VISITORS)) return '/quarantine-visits';
   return hasAnyRole(roles, INSPECTORS) ? '/inspections/new' : '/grid-cells';
 }
