@@ -61,8 +61,8 @@ class InspectionMetricsTest {
     }
 
     static final String IN_AREA = " join area_node an on an.id = x.area_id where an.path like (select path from area_node where id = ?) || '%'";
-    static final String TODAY = " and x.inspected_at >= cast(? as date) at time zone 'Asia/Shanghai'"
-            + " and x.inspected_at < (cast(? as date) + 1) at time zone 'Asia/Shanghai'";
+    static final String TODAY = " and x.inspected_at >= cast(cast(? as date) as timestamp) at time zone 'Asia/Shanghai'"
+            + " and x.inspected_at < cast(cast(? as date) + 1 as timestamp) at time zone 'Asia/Shanghai'";
 
     @Test
     void everyFigureIsTheCountOfTheTablesForTheAreaAndDay() throws Exception {
@@ -109,7 +109,7 @@ class InspectionMetricsTest {
 
         // disinfection rounds recorded in the area that day, by the rounds table
         String rounds = "select count(*) from disinfection_round x" + IN_AREA
-                + " and x.done_at >= cast(? as date) at time zone 'Asia/Shanghai' and x.done_at < (cast(? as date) + 1) at time zone 'Asia/Shanghai'";
+                + " and x.done_at >= cast(cast(? as date) as timestamp) at time zone 'Asia/Shanghai' and x.done_at < cast(cast(? as date) + 1 as timestamp) at time zone 'Asia/Shanghai'";
         assertThat(m.getLong("disinfection.roundsDone")).isEqualTo(count(rounds, Demo.COMPOUND5, day, day));
         BigDecimal m2 = sum(rounds.replace("count(*)", "coalesce(sum(x.area_m2), 0)"), Demo.COMPOUND5, day, day);
         assertThat(new BigDecimal(m.getString("disinfection.areaM2"))).isEqualByComparingTo(m2);
