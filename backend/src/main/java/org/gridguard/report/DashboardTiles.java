@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.gridguard.area.AreaKind;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.gridguard.common.Port;
 
 /**
@@ -59,6 +60,7 @@ public interface DashboardTiles {
             boolean mine) {
     }
 
+    @Schema(name = "DashboardTileSeverity")
     enum Severity {
         OK, WARN, DANGER
     }

@@ -3,6 +3,7 @@ package org.gridguard.report;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.gridguard.common.Port;
 
 /**
@@ -21,6 +22,7 @@ public record Measure(String key, String labelZh, String labelEn, Kind kind, Str
 
     private static final Pattern KEY = Pattern.compile("[a-z]+\\.[a-z][A-Za-z0-9]{1,40}");
 
+    @Schema(name = "DailyMeasureKind", description = "COUNT: events of the day; LEVEL: the state at its end; RATIO: computed")
     public enum Kind {
         COUNT, LEVEL, RATIO
     }

@@ -20,10 +20,12 @@ public final class ReportViews {
     private ReportViews() {
     }
 
+    @Schema(name = "DailyReportSource")
     public enum Source {
         LIVE, SUBMITTED
     }
 
+    @Schema(name = "DailyReportChildStatus")
     public enum ChildStatus {
         SUBMITTED, LATE, MISSING
     }
