@@ -95,7 +95,7 @@ public class SubmissionService {
         ReportRules.reasonFor(version, reason);
         Instant now = clock.instant();
         ReportRepository.NewRow row = new ReportRepository.NewRow(UUID.randomUUID(), node.id, node.communityId, req.date(),
-                version, write(freeze(node, req.date())), highlights, ReportRules.text("problems", req.problems()),
+                version, toJson(freeze(node, req.date())), highlights, ReportRules.text("problems", req.problems()),
                 ReportRules.text("requests", req.requests()), reason, caller.name(), now,
                 now.isAfter(settings.cutoff(node.kind, req.date()).toInstant()));
         if (!repo.insert(row)) {
@@ -158,7 +158,7 @@ public class SubmissionService {
                 reports.submittable(node.kind, node.path, row.day()), f.sections(), f.children(), DailyReportService.summary(row));
     }
 
-    private String write(Frozen f) {
+    private String toJson(Frozen f) {
         try {
             return json.writeValueAsString(f);
         } catch (JsonProcessingException e) {
