@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.gridguard.alert.AlertCounts;
 import org.gridguard.area.AreaNode;
 import org.gridguard.report.ReportViews.Dashboard;
 import org.gridguard.report.ReportViews.ReportStatus;
@@ -26,6 +27,8 @@ import io.quarkus.arc.All;
 @ApplicationScoped
 public class DashboardService {
 
+    @Inject
+    AlertCounts alertCounts;
     @Inject
     Clock clock;
     @Inject
@@ -55,7 +58,8 @@ public class DashboardService {
                         t.mine()));
             }
         }
-        return new Dashboard(node.id, node.name, node.kind, today, tiles, repo.alertCounts(node.path, viewer.now()),
+        return new Dashboard(node.id, node.name, node.kind, today, tiles, alertCounts.byKind(node.path).stream()
+                .map(k -> new ReportViews.AlertCount(k.kind(), k.open(), k.overdue(), k.escalated())).toList(),
                 viewer.worker() ? null : status(node, today));
     }
 

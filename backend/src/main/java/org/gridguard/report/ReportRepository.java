@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.gridguard.area.AreaKind;
-import org.gridguard.report.ReportViews.AlertCount;
 
 /** Every query of {@code report_submission}, the area nodes that submit, and the alert counts of the dashboard. */
 @ApplicationScoped
@@ -140,18 +139,6 @@ public class ReportRepository {
                   and not exists (select 1 from report_submission s where s.area_id = n.id and s.day = ?2)
                 order by n.path""")
                 .setParameter(1, kinds.stream().map(Enum::name).toArray(String[]::new)).setParameter(2, day).getResultList();
-    }
-
-    /** Alerts not closed whose area lies under {@code path}, by kind: open, past their due time. */
-    @SuppressWarnings("unchecked")
-    public List<AlertCount> alertCounts(String path, Instant now) {
-        List<Object[]> rows = em.createNativeQuery("""
-                select a.kind, count(*), count(*) filter (where a.due_at < ?2)
-                from alert_raised a join area_node n on n.id = a.area_id
-                where a.state <> 'CLOSED' and n.path like ?1 group by a.kind order by a.kind""")
-                .setParameter(1, path + "%").setParameter(2, now).getResultList();
-        return rows.stream().map(r -> new AlertCount((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), 0))
-                .toList();
     }
 
     private static Row row(Object[] r) {
