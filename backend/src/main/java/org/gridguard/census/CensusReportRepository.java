@@ -16,17 +16,41 @@ import org.gridguard.common.Rows;
  * node and everything under it). Households are never deleted and residents are created living, so a past day's
  * households and living residents are today's minus what was created (and, for residents, what changed status)
  * after that day: the census's change history holds every status change with its time. People are counted in the
- * area they belong to now.
+ * area they belong to now. Counting now reads indexes only; the changes are found by their time (V29_1).
  */
 @ApplicationScoped
 public class CensusReportRepository {
 
-    /** The subtree's nodes, and the grid cells that hold them (to reach the census through its cell indexes). */
-    static final String NODES = """
+    static final String DAILY = """
             with nodes as (select id from area_node where path like :path || '%'),
-            cells as (select id from area_node where kind = 'GRID_CELL'
-                        and (path like :path || '%' or :path like path || '%')),
-            """;
+            hh_added as (select cast(h.created_at at time zone :zone as date) as day, count(*) as n from household h
+                         where h.created_at >= :from and h.area_id in (select id from nodes) group by 1),
+            res_added as (select cast(r.created_at at time zone :zone as date) as day, count(*) as n from resident r
+                          where r.created_at >= :from and r.area_id in (select id from nodes) group by 1),
+            moves as (select cast(c.at at time zone :zone as date) as day,
+                             count(*) filter (where c.changes -> 'status' ->> 'old' = 'LIVING') as left_,
+                             count(*) filter (where c.changes -> 'status' ->> 'new' = 'LIVING') as back
+                      from census_change c join resident r on r.id = c.subject_id
+                      where c.subject_type = 'RESIDENT' and c.changes -> 'status' is not null and c.at >= :from
+                        and r.area_id in (select id from nodes)
+                      group by 1),
+            ver as (select v.verified_on as day, count(*) filter (where v.method = 'PHONE') as phone,
+                           count(*) filter (where v.method = 'VISIT') as visit
+                    from household_verification v join household h on h.id = v.household_id
+                    where v.verified_on between :first and :last and h.area_id in (select id from nodes) group by 1),
+            now_ as (select (select count(*) from household where area_id in (select id from nodes)) as households,
+                            (select count(*) from resident where status = 'LIVING'
+                               and area_id in (select id from nodes)) as residents),
+            days as (select cast(g as date) as day
+                     from generate_series(cast(:first as date), cast(:last as date), interval '1 day') g)
+            select to_char(d.day, 'YYYY-MM-DD'),
+              n.households - coalesce((select sum(a.n) from hh_added a where a.day > d.day), 0),
+              n.residents - coalesce((select sum(a.n) from res_added a where a.day > d.day), 0)
+                - coalesce((select sum(back - left_) from moves m where m.day > d.day), 0),
+              coalesce(ha.n, 0), coalesce(ra.n, 0), coalesce(m.left_, 0), coalesce(v.phone, 0), coalesce(v.visit, 0)
+            from days d cross join now_ n left join hh_added ha on ha.day = d.day
+            left join res_added ra on ra.day = d.day left join moves m on m.day = d.day left join ver v on v.day = d.day
+            order by d.day""";
 
     /**
      * Per day from {@code first} to {@code last} (text yyyy-MM-dd): households, living residents (both at the end of
@@ -34,36 +58,7 @@ public class CensusReportRepository {
      * households verified by phone and by visit.
      */
     List<Object[]> daily(String path, LocalDate first, LocalDate last, Instant from, String zone) {
-        return Rows.list(em, NODES + """
-                hh as (select h.id, h.created_at from household h
-                       where h.grid_cell_id in (select id from cells) and h.area_id in (select id from nodes)),
-                res as (select r.id, r.status, r.created_at from resident r
-                        where r.grid_cell_id in (select id from cells) and r.area_id in (select id from nodes)),
-                hh_added as (select cast(created_at at time zone :zone as date) as day, count(*) as n
-                             from hh where created_at >= :from group by 1),
-                res_added as (select cast(created_at at time zone :zone as date) as day, count(*) as n
-                              from res where created_at >= :from group by 1),
-                moves as (select cast(c.at at time zone :zone as date) as day,
-                                 count(*) filter (where c.changes -> 'status' ->> 'old' = 'LIVING') as left_,
-                                 count(*) filter (where c.changes -> 'status' ->> 'new' = 'LIVING') as back
-                          from census_change c join res on res.id = c.subject_id
-                          where c.subject_type = 'RESIDENT' and c.changes -> 'status' is not null and c.at >= :from
-                          group by 1),
-                ver as (select v.verified_on as day, count(*) filter (where v.method = 'PHONE') as phone,
-                               count(*) filter (where v.method = 'VISIT') as visit
-                        from household_verification v join hh on hh.id = v.household_id
-                        where v.verified_on between :first and :last group by 1),
-                days as (select cast(g as date) as day
-                         from generate_series(cast(:first as date), cast(:last as date), interval '1 day') g)
-                select to_char(d.day, 'YYYY-MM-DD'),
-                  (select count(*) from hh) - coalesce((select sum(n) from hh_added a where a.day > d.day), 0),
-                  (select count(*) from res where status = 'LIVING')
-                    - coalesce((select sum(n) from res_added a where a.day > d.day), 0)
-                    - coalesce((select sum(back - left_) from moves m where m.day > d.day), 0),
-                  coalesce(ha.n, 0), coalesce(ra.n, 0), coalesce(m.left_, 0), coalesce(v.phone, 0), coalesce(v.visit, 0)
-                from days d left join hh_added ha on ha.day = d.day left join res_added ra on ra.day = d.day
-                left join moves m on m.day = d.day left join ver v on v.day = d.day
-                order by d.day""", Map.of("path", path, "first", first, "last", last, "from", from,
+        return Rows.list(em, DAILY, Map.of("path", path, "first", first, "last", last, "from", from,
                 "zone", zone));
     }
 

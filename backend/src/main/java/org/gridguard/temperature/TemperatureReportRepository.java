@@ -35,8 +35,7 @@ public class TemperatureReportRepository {
                          count(*) as readings, count(*) filter (where t.fever) as fevers
                   from temperature_check t join area_node an on an.id = t.area_id
                   where an.path like :path || '%' and t.business_date between :first and :last
-                    and t.community_id in (select community_id from area_node
-                                           where path like :path || '%' or :path like path || '%')
+                    and t.community_id in (select community_id from area_node where path like :path || '%')
                   group by 1)
                 select to_char(d.day, 'YYYY-MM-DD'), coalesce(p.gate, 0), coalesce(p.residents, 0),
                        coalesce(p.visitors, 0), coalesce(p.vehicles, 0), coalesce(p.readings, 0), coalesce(p.fevers, 0)

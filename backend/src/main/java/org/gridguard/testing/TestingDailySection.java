@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gridguard.common.TimeConfig;
 import org.gridguard.report.DailySection;
 import org.gridguard.report.Measure;
 
@@ -36,8 +36,8 @@ public class TestingDailySection implements DailySection {
     TestingReportRepository report;
     @Inject
     Clock clock;
-    @ConfigProperty(name = "gridguard.zone")
-    String zone;
+    @Inject
+    TimeConfig time;
 
     @Override
     public String key() {
@@ -67,11 +67,11 @@ public class TestingDailySection implements DailySection {
     @Override
     @Transactional
     public Map<LocalDate, Map<String, Long>> figures(String path, LocalDate first, LocalDate last) {
-        ZoneId z = ZoneId.of(zone);
-        LocalDate today = LocalDate.now(clock.withZone(z));
+        ZoneId z = time.zone();
+        LocalDate today = clock.instant().atZone(z).toLocalDate();
         Map<LocalDate, Map<String, Long>> out = new LinkedHashMap<>();
         List<Object[]> rows = report.daily(path, first, last, first.atStartOfDay(z).toInstant(),
-                last.plusDays(1).atStartOfDay(z).toInstant(), zone);
+                last.plusDays(1).atStartOfDay(z).toInstant(), z.getId());
         rows.forEach(r -> {
             LocalDate d = LocalDate.parse((String) r[0]);
             Map<String, Long> day = new LinkedHashMap<>();
