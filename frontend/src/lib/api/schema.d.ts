@@ -4214,8 +4214,6 @@ export interface components {
             quarantine?: components["schemas"]["CheckpointHomeOrder"];
         };
         /** @enum {string} */
-        ChildStatus: "SUBMITTED" | "LATE" | "MISSING";
-        /** @enum {string} */
         CompoundType: "MANAGED" | "UNMANAGED" | "UNIT_COURTYARD";
         /** @enum {string} */
         CountLevel: "GRID_CELL" | "COMPOUND" | "BUILDING";
@@ -4296,9 +4294,14 @@ export interface components {
             key: string;
             labelZh: string;
             labelEn: string;
-            kind: components["schemas"]["Kind3"];
+            kind: components["schemas"]["DailyMeasureKind"];
             unit: string;
         };
+        /**
+         * @description COUNT: events of the day; LEVEL: the state at its end; RATIO: computed
+         * @enum {string}
+         */
+        DailyMeasureKind: "COUNT" | "LEVEL" | "RATIO";
         DailyMetrics: {
             areaId: components["schemas"]["UUID"] | null;
             from: components["schemas"]["LocalDate"];
@@ -4315,7 +4318,7 @@ export interface components {
             /** @description When the figures were computed (LIVE) or frozen (SUBMITTED) */
             generatedAt: components["schemas"]["Instant"];
             /** @description LIVE: computed now; SUBMITTED: a submission's frozen figures */
-            source: components["schemas"]["Source"];
+            source: components["schemas"]["DailyReportSource"];
             /**
              * Format: int32
              * @description The submission's version when SUBMITTED
@@ -4336,7 +4339,7 @@ export interface components {
             areaName: string;
             areaKind: components["schemas"]["AreaKind"];
             /** @description SUBMITTED on time, LATE (after its cut-off), or MISSING */
-            status: components["schemas"]["ChildStatus"];
+            status: components["schemas"]["DailyReportChildStatus"];
             /**
              * Format: int32
              * @description Its latest version, null when missing
@@ -4345,12 +4348,14 @@ export interface components {
             submittedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             late: boolean;
         };
+        /** @enum {string} */
+        DailyReportChildStatus: "SUBMITTED" | "LATE" | "MISSING";
         DailyReportFigure: {
             /** @description <section>.<measure>, as /metrics/daily names it */
             key: string;
             labelZh: string;
             labelEn: string;
-            kind: components["schemas"]["Kind3"];
+            kind: components["schemas"]["DailyMeasureKind"];
             /** @description count, minutes or ratio */
             unit: string;
             /** @description The day's figure; a ratio 0..1 with 4 decimals; null when a ratio's denominator is 0 */
@@ -4364,6 +4369,8 @@ export interface components {
             titleEn: string;
             figures: components["schemas"]["DailyReportFigure"][];
         };
+        /** @enum {string} */
+        DailyReportSource: "LIVE" | "SUBMITTED";
         DailyReportSubmission: {
             id: components["schemas"]["UUID"];
             areaId: components["schemas"]["UUID"];
@@ -4424,11 +4431,13 @@ export interface components {
             value: number;
             /** Format: int64 */
             total: number | null;
-            severity: components["schemas"]["Severity"];
+            severity: components["schemas"]["DashboardTileSeverity"];
             /** @description The web app's route listing the items */
             link: string;
             mine: boolean;
         };
+        /** @enum {string} */
+        DashboardTileSeverity: "OK" | "WARN" | "DANGER";
         DeliveryCandidate: {
             needId: components["schemas"]["UUID"];
             householdId?: components["schemas"]["UUID"];
@@ -5346,8 +5355,6 @@ export interface components {
         Kind1: "NIGHT" | "DAY" | "EVENING" | "CUSTOM";
         /** @enum {string} */
         Kind2: "HOME_ISOLATION" | "HOME_MONITORING" | "CENTRAL_ISOLATION";
-        /** @enum {string} */
-        Kind3: "COUNT" | "LEVEL" | "RATIO";
         /** @enum {string} */
         Level: "COMMUNITY" | "ZONE" | "GRID_CELL" | "COMPOUND" | "BUILDING" | "HOUSEHOLD";
         /**
@@ -6845,13 +6852,9 @@ export interface components {
             name: string;
         };
         /** @enum {string} */
-        Severity: "OK" | "WARN" | "DANGER";
-        /** @enum {string} */
         Slot: "MORNING" | "AFTERNOON";
         /** @enum {string} */
-        Source: "LIVE" | "SUBMITTED";
-        /** @enum {string} */
-        Source1: "GATE" | "DOOR" | "PHONE" | "PHOTO";
+        Source: "GATE" | "DOOR" | "PHONE" | "PHOTO";
         /** @enum {string} */
         State: "REQUESTED" | "ACCEPTED" | "APPROVED" | "REJECTED";
         /** @enum {string} */
@@ -7033,7 +7036,7 @@ export interface components {
             id: components["schemas"]["UUID"];
             checkpointId?: components["schemas"]["UUID"];
             checkpointName?: string;
-            source: components["schemas"]["Source1"];
+            source: components["schemas"]["Source"];
             direction?: components["schemas"]["Direction"];
             measuredAt: components["schemas"]["OffsetDateTime"];
             receivedAt: components["schemas"]["OffsetDateTime"];
@@ -7066,7 +7069,7 @@ export interface components {
             id: components["schemas"]["UUID"];
             /** @description Required when source = GATE */
             checkpointId?: components["schemas"]["UUID"];
-            source: components["schemas"]["Source1"];
+            source: components["schemas"]["Source"];
             /** @description Required when source = GATE */
             direction?: components["schemas"]["Direction"];
             /** @description The device's clock; more than 5 minutes in the future or more than 30 days ago is rejected, a late one is kept and flagged */
