@@ -569,6 +569,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/daily-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The daily report (日报) of an area node for a day, computed now
+         * @description Every feature's section with the day before beside it, the child nodes' submission status, and this node's latest submission. Days in Asia/Shanghai. JSON, or CSV (section,measure,label,value,previous), XLSX or a printable PDF with format=csv|xlsx|pdf or the Accept header; downloads are named daily-report-<date>.<ext>.
+         */
+        get: operations["DailyReportResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-reports/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The submissions of a node for a day
+         * @description Every version, newest first.
+         */
+        get: operations["SubmissionResource_list"];
+        put?: never;
+        /**
+         * Submit a node's daily report upward (日报送)
+         * @description By the node's reporting role: a zone's grid leader, a community's (street's, district's) supervisor. The figures are frozen: a zone's live figures; a community's and above the sum of its children's latest submitted versions (children not yet submitted are MISSING and add nothing). The first submission of a day is version 1; a correction needs a reason and makes the next version; every version is kept. Send an Idempotency-Key: a retry never submits twice.
+         */
+        post: operations["SubmissionResource_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-reports/submissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One submitted version, frozen as submitted
+         * @description The figures and children as they were at submission, whatever happened since. The same four formats as the live report.
+         */
+        get: operations["SubmissionResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The landing screen's day at a glance
+         * @description Every feature's tiles for the caller (a grid worker: their own work today; a leader or supervisor: what needs attention in the area), the open alerts in reach by kind (open, overdue, escalated), and the daily report's status of the node and its children (null for grid workers).
+         */
+        get: operations["DashboardResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/delivery-runs": {
         parameters: {
             query?: never;
@@ -1803,6 +1887,26 @@ export interface paths {
          * @description Needs opened, delivered, cancelled, open and overdue, the median hours to delivery by urgency; care plans active, vulnerable residents without a plan, care visits due and done, CARE_MISSED alerts; stock on hand and issued by item category. Days in Asia/Shanghai, `to` included. Default area: the caller's own top node; default days: the last 7 including today; at most 92 days. CSV (section, figure, value) with Accept: text/csv or format=csv.
          */
         get: operations["CareMetricsResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The daily report's figures per day, for an agency's own dashboards
+         * @description Every measure of every section (or those named in measures) for each day from `from` to `to` (included, Asia/Shanghai), computed live over the area node and everything under it. COUNT: the day's events; LEVEL: the state at the day's end; RATIO: 0..1 with 4 decimals, null when its denominator is 0. Default area: the caller's own top node; default days: the last 7 including today; at most 92 days. CSV (date,measure,value) with Accept: text/csv or format=csv.
+         */
+        get: operations["DailyMetricsResource_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4106,6 +4210,8 @@ export interface components {
             quarantine?: components["schemas"]["CheckpointHomeOrder"];
         };
         /** @enum {string} */
+        ChildStatus: "SUBMITTED" | "LATE" | "MISSING";
+        /** @enum {string} */
         CompoundType: "MANAGED" | "UNMANAGED" | "UNIT_COURTYARD";
         /** @enum {string} */
         CountLevel: "GRID_CELL" | "COMPOUND" | "BUILDING";
@@ -4181,6 +4287,143 @@ export interface components {
             createdAt: components["schemas"]["OffsetDateTime"];
             /** @description The signing secret: shown once, at creation only; absent on a replayed create */
             secret?: string | null;
+        };
+        DailyMeasure: {
+            key: string;
+            labelZh: string;
+            labelEn: string;
+            kind: components["schemas"]["Kind3"];
+            unit: string;
+        };
+        DailyMetrics: {
+            areaId: components["schemas"]["UUID"] | null;
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            measures: components["schemas"]["DailyMeasure"][];
+            days: components["schemas"]["DailyValues"][];
+        };
+        DailyReport: {
+            areaId: components["schemas"]["UUID"];
+            areaName: string;
+            areaKind: components["schemas"]["AreaKind"];
+            date: components["schemas"]["LocalDate"];
+            previousDate: components["schemas"]["LocalDate"];
+            /** @description When the figures were computed (LIVE) or frozen (SUBMITTED) */
+            generatedAt: components["schemas"]["Instant"];
+            /** @description LIVE: computed now; SUBMITTED: a submission's frozen figures */
+            source: components["schemas"]["Source"];
+            /**
+             * Format: int32
+             * @description The submission's version when SUBMITTED
+             */
+            version: number | null;
+            /** @description When this level's report is due; null for grid cells and below */
+            cutoff: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /** @description The caller may submit this node's report for this date */
+            submittable: boolean;
+            sections: components["schemas"]["DailyReportSection"][];
+            /** @description The child nodes that submit (zones of a community, communities of a street …) */
+            children: components["schemas"]["DailyReportChild"][];
+            /** @description The latest submission of this node and date; null when none */
+            submission: components["schemas"]["DailyReportSubmission"] | null;
+        };
+        DailyReportChild: {
+            areaId: components["schemas"]["UUID"];
+            areaName: string;
+            areaKind: components["schemas"]["AreaKind"];
+            /** @description SUBMITTED on time, LATE (after its cut-off), or MISSING */
+            status: components["schemas"]["ChildStatus"];
+            /**
+             * Format: int32
+             * @description Its latest version, null when missing
+             */
+            version: number | null;
+            submittedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            late: boolean;
+        };
+        DailyReportFigure: {
+            /** @description <section>.<measure>, as /metrics/daily names it */
+            key: string;
+            labelZh: string;
+            labelEn: string;
+            kind: components["schemas"]["Kind3"];
+            /** @description count, minutes or ratio */
+            unit: string;
+            /** @description The day's figure; a ratio 0..1 with 4 decimals; null when a ratio's denominator is 0 */
+            value: number | null;
+            /** @description The day before's figure, likewise */
+            previous: number | null;
+        };
+        DailyReportSection: {
+            key: string;
+            titleZh: string;
+            titleEn: string;
+            figures: components["schemas"]["DailyReportFigure"][];
+        };
+        DailyReportSubmission: {
+            id: components["schemas"]["UUID"];
+            areaId: components["schemas"]["UUID"];
+            areaName: string;
+            date: components["schemas"]["LocalDate"];
+            /** Format: int32 */
+            version: number;
+            submittedAt: components["schemas"]["Instant"];
+            submittedBy: string;
+            /** @description Submitted after the level's cut-off */
+            late: boolean;
+            highlights: string;
+            problems: string | null;
+            requests: string | null;
+            /** @description Why this version corrects the one before; null for version 1 */
+            reason: string | null;
+        };
+        DailyReportSubmissionPage: {
+            items: components["schemas"]["DailyReportSubmission"][];
+        };
+        DailyValues: {
+            date: components["schemas"]["LocalDate"];
+            /** @description measure key → figure (null: a ratio with a denominator of 0) */
+            values: {
+                [key: string]: number;
+            };
+        };
+        Dashboard: {
+            areaId: components["schemas"]["UUID"];
+            areaName: string;
+            areaKind: components["schemas"]["AreaKind"];
+            date: components["schemas"]["LocalDate"];
+            tiles: components["schemas"]["DashboardTile"][];
+            alerts: components["schemas"]["DashboardAlerts"][];
+            /** @description The report status of this node and its children; null for grid workers */
+            reports: components["schemas"]["DashboardReports"] | null;
+        };
+        DashboardAlerts: {
+            kind: string;
+            /** Format: int64 */
+            open: number;
+            /** Format: int64 */
+            overdue: number;
+            /** Format: int64 */
+            escalated: number;
+        };
+        DashboardReports: {
+            cutoff: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            own: components["schemas"]["DailyReportSubmission"] | null;
+            children: components["schemas"]["DailyReportChild"][];
+        };
+        DashboardTile: {
+            section: string;
+            key: string;
+            labelZh: string;
+            labelEn: string;
+            /** Format: int64 */
+            value: number;
+            /** Format: int64 */
+            total: number | null;
+            severity: components["schemas"]["Severity"];
+            /** @description The web app's route listing the items */
+            link: string;
+            mine: boolean;
         };
         DeliveryCandidate: {
             needId: components["schemas"]["UUID"];
@@ -5100,6 +5343,8 @@ export interface components {
         /** @enum {string} */
         Kind2: "HOME_ISOLATION" | "HOME_MONITORING" | "CENTRAL_ISOLATION";
         /** @enum {string} */
+        Kind3: "COUNT" | "LEVEL" | "RATIO";
+        /** @enum {string} */
         Level: "COMMUNITY" | "ZONE" | "GRID_CELL" | "COMPOUND" | "BUILDING" | "HOUSEHOLD";
         /**
          * Format: date
@@ -5285,6 +5530,18 @@ export interface components {
             watched24h?: boolean;
             /** @description The compound or community the checkpoint guards */
             guardsNodeId: components["schemas"]["UUID"];
+        };
+        NewDailyReportSubmission: {
+            areaId: components["schemas"]["UUID"];
+            date: components["schemas"]["LocalDate"];
+            /** @description 今日亮点: what went well, at most 2000 characters */
+            highlights: string;
+            /** @description 存在问题, at most 2000 characters */
+            problems?: string | null;
+            /** @description 需上级协调: requests to the level above, at most 2000 characters */
+            requests?: string | null;
+            /** @description Required from version 2 on: why the figures are corrected */
+            reason?: string | null;
         };
         /** @description What happened at one door. DELIVERED names who received it (本人, 家属, 邻居 …) and issues the items from the run's storage place */
         NewDeliveryDrop: {
@@ -6584,9 +6841,13 @@ export interface components {
             name: string;
         };
         /** @enum {string} */
+        Severity: "OK" | "WARN" | "DANGER";
+        /** @enum {string} */
         Slot: "MORNING" | "AFTERNOON";
         /** @enum {string} */
-        Source: "GATE" | "DOOR" | "PHONE" | "PHOTO";
+        Source: "LIVE" | "SUBMITTED";
+        /** @enum {string} */
+        Source1: "GATE" | "DOOR" | "PHONE" | "PHOTO";
         /** @enum {string} */
         State: "REQUESTED" | "ACCEPTED" | "APPROVED" | "REJECTED";
         /** @enum {string} */
@@ -6768,7 +7029,7 @@ export interface components {
             id: components["schemas"]["UUID"];
             checkpointId?: components["schemas"]["UUID"];
             checkpointName?: string;
-            source: components["schemas"]["Source"];
+            source: components["schemas"]["Source1"];
             direction?: components["schemas"]["Direction"];
             measuredAt: components["schemas"]["OffsetDateTime"];
             receivedAt: components["schemas"]["OffsetDateTime"];
@@ -6801,7 +7062,7 @@ export interface components {
             id: components["schemas"]["UUID"];
             /** @description Required when source = GATE */
             checkpointId?: components["schemas"]["UUID"];
-            source: components["schemas"]["Source"];
+            source: components["schemas"]["Source1"];
             /** @description Required when source = GATE */
             direction?: components["schemas"]["Direction"];
             /** @description The device's clock; more than 5 minutes in the future or more than 30 days ago is rejected, a late one is kept and flagged */
@@ -8948,6 +9209,292 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DailyReportResource_get: {
+        parameters: {
+            query?: {
+                /** @description An area node; default the caller's own top node */
+                areaId?: components["schemas"]["UUID"];
+                /** @description The day; default today (Asia/Shanghai) */
+                date?: components["schemas"]["LocalDate"];
+                /** @description json, csv, xlsx or pdf; default from the Accept header, else json */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The live report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyReport"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description A malformed date or area id, or an unknown format */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such area node within the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubmissionResource_list: {
+        parameters: {
+            query: {
+                /** @description The area node */
+                areaId: components["schemas"]["UUID"];
+                /** @description The day; default today (Asia/Shanghai) */
+                date?: components["schemas"]["LocalDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyReportSubmissionPage"];
+                };
+            };
+            /** @description No areaId, or a malformed date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such area node within the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubmissionResource_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDailyReportSubmission"];
+            };
+        };
+        responses: {
+            /** @description Submitted (or the first result again with the same Idempotency-Key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyReport"];
+                };
+            };
+            /** @description No areaId, date or highlights, or a text longer than 2000 characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not submit this level's report (a zone: grid-leader; above: supervisor) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such area node within the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Another submission of this node and day came first: read it and send a correction with a reason */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A day in the future, a grid cell or below (they do not submit), a correction without a reason, or an Idempotency-Key used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubmissionResource_get: {
+        parameters: {
+            query?: {
+                /** @description json, csv, xlsx or pdf; default from the Accept header, else json */
+                format?: string;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The submitted report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyReport"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description An unknown format */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such submission within the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DashboardResource_get: {
+        parameters: {
+            query?: {
+                /** @description An area node; default the caller's own top node */
+                areaId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description A malformed area id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such area node within the caller's reach */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12881,6 +13428,73 @@ export interface operations {
                 content?: never;
             };
             /** @description The range spans more than 92 days */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DailyMetricsResource_get: {
+        parameters: {
+            query?: {
+                /** @description An area node (and everything under it); default the caller's own top node */
+                areaId?: components["schemas"]["UUID"];
+                /** @description json or csv */
+                format?: string;
+                /** @description The first day; default 6 days before the last */
+                from?: components["schemas"]["LocalDate"];
+                /** @description Measure keys, comma-separated (census.households,duty.fillRate); default all */
+                measures?: string;
+                /** @description The last day, included; default today */
+                to?: components["schemas"]["LocalDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyMetrics"];
+                    "text/csv": string;
+                };
+            };
+            /** @description A malformed date, or to before from */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such area node within the caller's reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unknown measure (named in the problem), or more than 92 days */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.gridguard.area.AreaKind;
 
@@ -72,11 +76,11 @@ public final class ReportViews {
     }
 
     @Schema(name = "NewDailyReportSubmission", requiredProperties = { "areaId", "date", "highlights" })
-    public record NewSubmission(UUID areaId, LocalDate date,
-            @Schema(description = "今日亮点: what went well, at most 2000 characters") String highlights,
-            @Schema(description = "存在问题, at most 2000 characters", nullable = true) String problems,
-            @Schema(description = "需上级协调: requests to the level above, at most 2000 characters", nullable = true) String requests,
-            @Schema(description = "Required from version 2 on: why the figures are corrected", nullable = true) String reason) {
+    public record NewSubmission(@NotNull UUID areaId, @NotNull LocalDate date,
+            @NotBlank @Size(max = 2000) @Schema(description = "今日亮点: what went well, at most 2000 characters") String highlights,
+            @Size(max = 2000) @Schema(description = "存在问题, at most 2000 characters", nullable = true) String problems,
+            @Size(max = 2000) @Schema(description = "需上级协调: requests to the level above, at most 2000 characters", nullable = true) String requests,
+            @Size(max = 2000) @Schema(description = "Required from version 2 on: why the figures are corrected", nullable = true) String reason) {
     }
 
     @Schema(name = "DailyMeasure", requiredProperties = { "key", "labelZh", "labelEn", "kind", "unit" })

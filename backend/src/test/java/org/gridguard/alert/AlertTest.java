@@ -114,7 +114,7 @@ class AlertTest {
         Api.as(Tokens.worker1()).get("/api/v1/alert-kinds").then().statusCode(200)
                 .body("kind", org.hamcrest.Matchers.contains("CARE_MISSED", "DISINFECTION_MISSED", "DUTY_GAP", "ENTERPRISE_CHECK_MISSED",
                         "FEVER", "INSPECTION_TASK_OVERDUE", "MISSING_REPORT", "NEED_URGENT", "POSITIVE_POOL", "QUARANTINE_BREACH",
-                        "SYMPTOM", "VISIT_MISSED"))
+                        "REPORT_LATE", "SYMPTOM", "VISIT_MISSED"))
                 .body("find { it.kind == 'FEVER' }.labels.'zh-CN'", equalTo("发热"))
                 .body("find { it.kind == 'FEVER' }.labels.en", equalTo("Fever"))
                 .body("find { it.kind == 'FEVER' }.color", equalTo("red"))

@@ -98,7 +98,8 @@ class BolaTest {
             Map.entry("/api/v1/inspections/{id}", "select id from inspection"),
             Map.entry("/api/v1/supplies/movements/{id}", "select id from supply_movement where kind = 'DONATION_IN'"),
             Map.entry("/api/v1/enterprises/{id}", "select id from enterprise"),
-            Map.entry("/api/v1/enterprise-imports/{jobId}", "select job_id from enterprise_import where job_id is not null"));
+            Map.entry("/api/v1/enterprise-imports/{jobId}", "select job_id from enterprise_import where job_id is not null"),
+            Map.entry("/api/v1/daily-reports/submissions/{id}", "select id from report_submission"));
 
     /** The demo round, over the whole community: worker2 and leader2 see it. */
     static final UUID ROUND = Demo.id("ROUND-4");
@@ -257,7 +258,11 @@ class BolaTest {
                         + " '2035-01-01', '2035-01-14', 'OPEN') on conflict do nothing",
                 "insert into enterprise_import (id, job_id, owner, community_id, area_id, filename, content, dry_run, errors_csv,"
                         + " created_at) values ('" + seedId("enterprise-import") + "', '" + job + "', 'supervisor', " + community
-                        + ", " + community + ", 'a.csv', 'x'::bytea, false, 'row,error', now()) on conflict do nothing");
+                        + ", " + community + ", 'a.csv', 'x'::bytea, false, 'row,error', now()) on conflict do nothing",
+                "insert into report_submission (id, area_id, community_id, day, version, figures, highlights, submitted_by,"
+                        + " submitted_at, late) values ('" + seedId("report-submission") + "', '" + Demo.ZONE1 + "', " + community
+                        + ", '2035-01-01', 1, '{\"sections\":[],\"children\":[]}', '正常', 'leader1', now(), false)"
+                        + " on conflict do nothing");
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             for (String q : sql) {
                 st.executeUpdate(q);
