@@ -77,9 +77,10 @@ export const SUPERVISOR_DASHBOARD: Dashboard = {
   },
 };
 
+// The server sends null for a ratio whose denominator is 0 (the contract's map values say number only).
 const day = (date: string, coverage: number | null, households: number, fevers: number) => ({
   date,
-  values: { 'testing.coverage': coverage, 'census.households': households, 'checkpoints.fevers': fevers, 'duty.fillRate': 0.9 },
+  values: { 'testing.coverage': coverage as number, 'census.households': households, 'checkpoints.fevers': fevers, 'duty.fillRate': 0.9 },
 });
 
 export const METRICS: DailyMetrics = {
