@@ -15,13 +15,13 @@ export type AlertState = components['schemas']['AlertState'];
 export const ACTIVE_STATES: AlertState[] = ['OPEN', 'ACKNOWLEDGED', 'REMEASURED', 'REFERRED', 'TRANSFERRED'];
 
 /** Every kind of alert the features raise (GET /api/v1/alert-kinds); they change only with a release. */
-export function useAlertKinds() {
+export function useAlertKinds(enabled = true) {
   const client = useApiClient();
   const { isAuthenticated } = useAuth();
   return useQuery({
     queryKey: ['alert-kinds'],
     queryFn: async ({ signal }) => dataOf(await client.GET('/api/v1/alert-kinds', { signal })),
-    enabled: isAuthenticated,
+    enabled: isAuthenticated && enabled,
     staleTime: 60 * 60_000,
   });
 }

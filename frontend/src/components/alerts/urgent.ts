@@ -95,8 +95,8 @@ function useAudioUnlock(enabled: boolean) {
 export function useUrgentAlerts(enabled: boolean) {
   const client = useApiClient();
   const { isAuthenticated } = useAuth();
-  const { data: kinds } = useAlertKinds();
   const on = enabled && isAuthenticated;
+  const { data: kinds } = useAlertKinds(on);
   const codes = on ? urgentKinds(kinds) : [];
   const { ids, loaded } = useQueries({
     queries: codes.map((kind) => ({

@@ -5,27 +5,20 @@ import { ACTIVE_STATES } from '../../../components/alerts/alerts';
 import { useApiClient } from '../../../lib/api/ApiProvider';
 import { dataOf, type ApiClient } from '../../../lib/api/client';
 import { downloadCsv } from '../../../lib/api/download';
-import type { Dashboard, DailyMetrics, DailyReport, DailyReportSubmissionPage, NewDailyReportSubmission, ReportFormat } from './types';
+import type { operations } from '../../../lib/api/schema';
+import type { DailyMetrics, DailyReport, NewDailyReportSubmission, ReportFormat } from './types';
 
 type Json<T> = { 200: { content: { 'application/json': T } } };
-type Query<Q> = { parameters: { query?: Q } };
+type Get<Op extends { parameters: unknown }, T> = { get: { parameters: Op['parameters']; responses: Json<T> } };
 
-/** The report routes as the generated client would type them (ports20.md), until the schema has them. */
+/**
+ * The report routes that also answer CSV, XLSX or PDF, narrowed to their JSON answer (the generated body is a union
+ * with string); parameters as generated. Downloads ask for the other formats with parseAs: 'blob'.
+ */
 interface ReportPaths {
-  '/api/v1/dashboard': { get: Query<{ areaId?: string }> & { responses: Json<Dashboard> } };
-  '/api/v1/daily-reports': { get: Query<{ areaId?: string; date?: string; format?: ReportFormat }> & { responses: Json<DailyReport> } };
-  '/api/v1/daily-reports/submissions': {
-    get: Query<{ areaId?: string; date?: string }> & { responses: Json<DailyReportSubmissionPage> };
-    post: {
-      parameters: { header?: { 'Idempotency-Key'?: string } };
-      requestBody: { content: { 'application/json': NewDailyReportSubmission } };
-      responses: { 201: { content: { 'application/json': DailyReport } } };
-    };
-  };
-  '/api/v1/daily-reports/submissions/{id}': {
-    get: { parameters: { path: { id: string }; query?: { format?: ReportFormat } }; responses: Json<DailyReport> };
-  };
-  '/api/v1/metrics/daily': { get: Query<{ areaId?: string; from?: string; to?: string; measures?: string }> & { responses: Json<DailyMetrics> } };
+  '/api/v1/daily-reports': Get<operations['DailyReportResource_get'], DailyReport>;
+  '/api/v1/daily-reports/submissions/{id}': Get<operations['SubmissionResource_get'], DailyReport>;
+  '/api/v1/metrics/daily': Get<operations['DailyMetricsResource_get'], DailyMetrics>;
 }
 
 const useReportClient = () => useApiClient() as unknown as Client<ReportPaths>;
@@ -37,7 +30,7 @@ export const reportKeys = {
 
 /** The landing screen's figures: the caller's tiles, open alerts by kind and the report status (GET /api/v1/dashboard). */
 export function useDashboard(areaId?: string) {
-  const client = useReportClient();
+  const client = useApiClient();
   return useQuery({
     queryKey: reportKeys.dashboard(areaId),
     queryFn: async ({ signal }) => dataOf(await client.GET('/api/v1/dashboard', { params: { query: { areaId } }, signal })),
@@ -82,17 +75,17 @@ export function useDailyReport(target: ReportTarget) {
 
 /** Every submitted version of a node's report for a day, newest first. */
 export function useSubmissions(areaId: string | undefined, date: string | undefined) {
-  const client = useReportClient();
+  const client = useApiClient();
   return useQuery({
     queryKey: [...reportKeys.all, 'submissions', areaId, date],
-    queryFn: async ({ signal }) => dataOf(await client.GET('/api/v1/daily-reports/submissions', { params: { query: { areaId, date } }, signal })).items,
+    queryFn: async ({ signal }) => dataOf(await client.GET('/api/v1/daily-reports/submissions', { params: { query: { areaId: areaId ?? '', date } }, signal })).items,
     enabled: useAuth().isAuthenticated && !!areaId && !!date,
   });
 }
 
 /** Submits (or corrects) a node's report; the form's key makes a retried click one version. */
 export function useSubmitReport() {
-  const client = useReportClient();
+  const client = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ body, key }: { body: NewDailyReportSubmission; key: string }) =>
