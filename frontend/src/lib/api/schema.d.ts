@@ -4395,7 +4395,7 @@ export interface components {
             date: components["schemas"]["LocalDate"];
             /** @description measure key → figure (null: a ratio with a denominator of 0) */
             values: {
-                [key: string]: number;
+                [key: string]: components["schemas"]["NullableFigure"];
             };
         };
         Dashboard: {
@@ -5965,6 +5965,7 @@ export interface components {
             /** @description The day of release, Asia/Shanghai (only when genuine) */
             releasedOn?: components["schemas"]["LocalDate"];
         };
+        NullableFigure: number | null;
         /**
          * Format: date-time
          * @example 2022-03-10T12:15:50-04:00

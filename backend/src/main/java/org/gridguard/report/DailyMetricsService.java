@@ -34,7 +34,7 @@ public class DailyMetricsService {
         Map<LocalDate, Map<String, BigDecimal>> values = sections.values(w.path() == null ? "/" : w.path(), w.first(), w.last());
         List<DayValues> days = new ArrayList<>();
         values.forEach((day, all) -> {
-            Map<String, BigDecimal> some = new LinkedHashMap<>();
+            Map<String, Object> some = new LinkedHashMap<>(); // BigDecimal or null (the contract: NullableFigure)
             asked.forEach(m -> some.put(m.key(), all.get(m.key())));
             days.add(new DayValues(day, some));
         });
@@ -66,8 +66,8 @@ public class DailyMetricsService {
     public static String csv(DailyMetrics metrics) {
         return Csv.excel(new String[] { "date", "measure", "value" }, csv -> {
             for (DayValues d : metrics.days()) {
-                for (Map.Entry<String, BigDecimal> e : d.values().entrySet()) {
-                    csv.printRecord(d.date(), e.getKey(), e.getValue() == null ? "" : e.getValue().toPlainString());
+                for (Map.Entry<String, Object> e : d.values().entrySet()) {
+                    csv.printRecord(d.date(), e.getKey(), e.getValue() == null ? "" : ((BigDecimal) e.getValue()).toPlainString());
                 }
             }
         });

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.gridguard.area.AreaKind;
 
@@ -91,7 +92,15 @@ public final class ReportViews {
 
     @Schema(name = "DailyValues", requiredProperties = { "date", "values" })
     public record DayValues(LocalDate date,
-            @Schema(description = "measure key → figure (null: a ratio with a denominator of 0)") Map<String, BigDecimal> values) {
+            @Schema(description = "measure key → figure (null: a ratio with a denominator of 0)",
+                    additionalProperties = NullableFigure.class) Map<String, Object> values) {
+    }
+
+    /** A figure of the daily series: a number, or null for a ratio with a denominator of 0. */
+    @Schema(name = "NullableFigure", type = SchemaType.NUMBER, nullable = true)
+    public static final class NullableFigure {
+        private NullableFigure() {
+        }
     }
 
     @Schema(name = "DailyMetrics", requiredProperties = { "areaId", "from", "to", "measures", "days" })
