@@ -66,7 +66,7 @@ test('the supervisor lands on the community: children’s submissions, 14 days o
   await expect(page.getByText('近 14 天趋势')).toBeVisible();
   const panels = page.getByTestId('trend-panel');
   await expect(panels.first()).toBeVisible();
-  await expect(panels.first().getByRole('img')).toBeVisible();
+  await expect(panels.first().getByRole('img', { name: /近 14 天/ })).toBeVisible();
   await expect(page.getByText('超时最久的事项')).toBeVisible();
   expect(await seriousViolations(page), 'supervisor dashboard').toEqual([]);
   await screenshot(page, testInfo, 'dashboard-supervisor');

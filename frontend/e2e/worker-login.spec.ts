@@ -11,7 +11,7 @@ test('a grid worker logs in on Keycloak, sees their role and their one grid cell
   await expect(mainNav(page).getByRole('link')).toHaveText(phone ? ['概览', '值班', '测温', '隔离'] : ['概览', '网格', '住户', '区域', '值班', '测温', '隔离', '核酸', '需求', '送货上门', '关怀', '消杀', '我的']);
 
   if (phone) await mainNav(page).getByRole('button', { name: '更多' }).click();
-  await page.getByRole('link', { name: '我的' }).click();
+  await page.getByRole('link', { name: '我的', exact: true }).click();
   await expect(page.getByRole('heading', { name: '我的信息' })).toBeVisible();
   await expect(page.getByTestId('me-username')).toHaveText('worker1');
   await expect(page.locator('[data-role="grid-worker"]')).toBeVisible();
