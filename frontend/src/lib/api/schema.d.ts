@@ -9282,6 +9282,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description format=pdf and the report's Chinese font is not installed on this server */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SubmissionResource_list: {
@@ -9458,6 +9467,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description format=pdf and the report's Chinese font is not installed on this server */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };

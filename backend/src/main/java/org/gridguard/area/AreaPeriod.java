@@ -36,9 +36,12 @@ public class AreaPeriod {
     @Inject
     AreaRepository areas;
 
-    /** 404 "Area node" out of reach; 400 on {@code to} before {@code from}; 422 when longer than MAX_RANGE_DAYS. */
+    /** 404 "Area node" out of reach (or none given and the caller has none); 400 on {@code to} before {@code from}; 422 when longer than MAX_RANGE_DAYS. */
     public Window resolve(UUID areaId, LocalDate from, LocalDate to) {
         UUID area = areaId != null ? areaId : ownTopNode();
+        if (area == null && !jurisdiction.isGlobal()) {
+            throw ApiProblem.notFound("Area node"); // no node of one's own: nothing in reach, never the whole tree
+        }
         String path = area == null ? null : areas.covered(area).map(a -> a.path).orElseThrow(() -> ApiProblem.notFound("Area node"));
         LocalDate last = to != null ? to : LocalDate.now(clock);
         LocalDate first = from != null ? from : last.minusDays(6);

@@ -34,8 +34,8 @@ public class CensusReportRepository {
                       where c.subject_type = 'RESIDENT' and c.changes -> 'status' is not null and c.at >= :from
                         and r.area_id in (select id from nodes)
                       group by 1),
-            ver as (select v.verified_on as day, count(*) filter (where v.method = 'PHONE') as phone,
-                           count(*) filter (where v.method = 'VISIT') as visit
+            ver as (select v.verified_on as day, count(distinct v.household_id) filter (where v.method = 'PHONE') as phone,
+                           count(distinct v.household_id) filter (where v.method = 'VISIT') as visit
                     from household_verification v join household h on h.id = v.household_id
                     where v.verified_on between :first and :last and h.area_id in (select id from nodes) group by 1),
             now_ as (select (select count(*) from household where area_id in (select id from nodes)) as households,

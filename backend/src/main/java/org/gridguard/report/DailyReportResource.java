@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gridguard.common.Problem;
 
 @Path("/api/v1/daily-reports")
 @Tag(name = "Daily reports")
@@ -46,6 +47,8 @@ public class DailyReportResource {
             @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "400", description = "A malformed date or area id, or an unknown format")
     @APIResponse(responseCode = "404", description = "No such area node within the caller's reach")
+    @APIResponse(responseCode = "503", description = "format=pdf and the report's Chinese font is not installed on this server",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "An area node; default the caller's own top node") @QueryParam("areaId") UUID areaId,
             @Parameter(description = "The day; default today (Asia/Shanghai)") @QueryParam("date") LocalDate date,
             @Parameter(description = "json, csv, xlsx or pdf; default from the Accept header, else json") @QueryParam("format") String format,

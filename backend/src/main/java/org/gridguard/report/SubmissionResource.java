@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gridguard.common.Problem;
 import org.gridguard.common.Idempotency;
 import org.gridguard.common.Responses;
 import org.gridguard.report.ReportViews.DailyReport;
@@ -93,6 +94,8 @@ public class SubmissionResource {
                     description = "The submitted report, printable, in Chinese")) })
     @APIResponse(responseCode = "400", description = "An unknown format")
     @APIResponse(responseCode = "404", description = "No such submission within the caller's reach")
+    @APIResponse(responseCode = "503", description = "format=pdf and the report's Chinese font is not installed on this server",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id,
             @Parameter(description = "json, csv, xlsx or pdf; default from the Accept header, else json") @QueryParam("format") String format,
             @HeaderParam("Accept") String accept) {

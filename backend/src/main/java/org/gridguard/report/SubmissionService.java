@@ -115,7 +115,8 @@ public class SubmissionService {
             return new Frozen(sections.sections(live.get(day), previous != null ? previous : live.get(day.minusDays(1))),
                     List.of());
         }
-        List<Child> children = reports.children(node.id, day, null);
+        // a child that first came after this node's first version is LATE in a correction too: folded in, never silently
+        List<Child> children = reports.children(node.id, day, reports.own(node.id, day).firstAt());
         List<UUID> submittedIds = children.stream().filter(c -> c.status() != ChildStatus.MISSING).map(Child::areaId).toList();
         List<Map<String, BigDecimal>> submitted = repo.latest(submittedIds, day).stream()
                 .map(l -> Sections.valuesOf(read(l.row().figures()).sections(), false)).toList();

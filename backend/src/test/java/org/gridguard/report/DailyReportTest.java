@@ -205,6 +205,8 @@ class DailyReportTest {
         assertThat(v2.getString("submission.reason")).isEqualTo("二片区补报");
         assertThat(figure(v2, "fixture.households", "value")).isEqualTo(180);
         assertThat(figure(v2, "fixture.rate", "value")).as("(3 + 1) / (4 + 6), not the mean of the ratios").isEqualTo(0.4f);
+        assertThat(v2.getString("children.find { it.areaId == '" + Demo.ZONE2 + "' }.status"))
+                .as("folded in by the correction, and still marked as after version 1").isEqualTo("LATE");
         Api.as(Tokens.supervisor()).queryParam("areaId", Demo.COMMUNITY).queryParam("date", d.toString())
                 .get("/api/v1/daily-reports/submissions").then().statusCode(200).body("items.version", contains(2, 1))
                 .body("items[1].reason", nullValue());
@@ -325,6 +327,9 @@ class DailyReportTest {
                 .then().statusCode(422).body("errors[0].field", equalTo("measures"))
                 .body("detail", org.hamcrest.Matchers.containsString("census.nothing"));
         Api.as(Tokens.leader1()).queryParam("areaId", Demo.ZONE2).get("/api/v1/metrics/daily").then().statusCode(404);
+        // a supervisor or a bureau's client without an area of its own sees nothing, never the whole city
+        Api.as(Tokens.user("no-area-" + java.util.UUID.randomUUID(), "supervisor")).get("/api/v1/metrics/daily").then()
+                .statusCode(404);
     }
 
     @Test
