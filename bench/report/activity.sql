@@ -4,6 +4,9 @@
 -- 3 % report a door/phone temperature, 0.3 % of households verified by phone or visit, 40 new quarantine orders
 -- (14 days each) with their morning visit every day, 60 needs. Days: the 30 days up to yesterday (Asia/Shanghai).
 \set ON_ERROR_STOP on
+-- the demo loads the city today; a real community's census was imported long before the 30 days the report looks at
+update household set created_at = created_at - interval '60 days' where created_at > now() - interval '1 day';
+update resident set created_at = created_at - interval '60 days' where created_at > now() - interval '1 day';
 begin;
 create temporary table bench_day as
 select d::date as day from generate_series((now() at time zone 'Asia/Shanghai')::date - 30,
@@ -29,5 +32,7 @@ select gen_random_uuid(), h.id, h.community_id, h.grid_cell_id, b.day, case when
        'bench', (b.day + time '10:00') at time zone 'Asia/Shanghai'
 from bench_day b cross join lateral (select * from household tablesample bernoulli (0.3)) h;
 commit;
+vacuum analyze household;
+vacuum analyze resident;
 analyze temperature_check;
 analyze household_verification;
