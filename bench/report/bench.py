@@ -57,13 +57,17 @@ def capture(log, offset, out):
         elif entries:
             entries[-1][2] += "\n" + line
     stmts = []  # (pid, sql, params)
+    last = {}  # pid -> the execute its next DETAIL belongs to (parse and bind lines have their own DETAILs)
     for pid, level, text in entries:
         m = re.match(r"duration: [\d.]+ ms  (?:execute [^:]*|statement): (.*)", text, re.S)
-        if level == "LOG" and m:
-            stmts.append([pid, m.group(1), {}])
-        elif level == "DETAIL" and text.startswith("Parameters:") and stmts and stmts[-1][0] == pid:
+        if level == "LOG":
+            last[pid] = None
+            if m:
+                stmts.append([pid, m.group(1), {}])
+                last[pid] = stmts[-1]
+        elif level == "DETAIL" and text.lower().startswith("parameters:") and last.get(pid) is not None:
             for k, v in re.findall(r"\$(\d+) = ('(?:[^']|'')*'|NULL)", text):
-                stmts[-1][2][int(k)] = v
+                last[pid][2][int(k)] = v
     stmts = [s for s in stmts if re.match(r"\s*(select|with)\b", s[1], re.I)]
     if not stmts:
         raise SystemExit("no statements in the log after offset %s" % offset)
