@@ -67,6 +67,7 @@ export class OfflineQueue<T, M = unknown> {
   private inFlight: Promise<FlushReport> | undefined;
   private followUp: Promise<FlushReport> | undefined;
   private readonly channel: BroadcastChannel | undefined;
+  private closed = false;
 
   constructor(options: OfflineQueueOptions<T>) {
     this.options = { maxBatch: 200, dbName: DEFAULT_DB_NAME, ...options };
@@ -233,11 +234,13 @@ export class OfflineQueue<T, M = unknown> {
       attention: all.filter((e) => e.state === 'attention'),
     };
     this.listeners.forEach((l) => l());
-    if (broadcast) this.channel?.postMessage('changed');
+    if (broadcast && !this.closed) this.channel?.postMessage('changed');
     return this.snapshot;
   }
 
   close() {
+    // a flush still running when the queue closes (a page left mid-send) must not post on the closed channel
+    this.closed = true;
     this.channel?.close();
     this.listeners.clear();
   }

@@ -108,9 +108,9 @@ describe('InspectPage, the inspector’s phone flow', { timeout: 90_000 }, () =>
     renderWithApp(<InspectPage />, { auth: leader(), fetch: s.fetch });
     await inspect(user);
 
-    expect(progress()).toBe('1 / 3');
+    await waitFor(() => expect(progress()).toBe('1 / 3'));
     await user.click(screen.getByRole('button', { name: '合格' }));
-    expect(progress()).toBe('2 / 3');
+    await waitFor(() => expect(progress()).toBe('2 / 3'));
     expect(screen.getByText('出入口有人值守')).toBeInTheDocument(); // a minor item shows its major one
 
     await user.click(screen.getByRole('button', { name: '不合格' }));
@@ -122,7 +122,7 @@ describe('InspectPage, the inspector’s phone flow', { timeout: 90_000 }, () =>
     expect(screen.getByText('不合格项必须填写责任人')).toBeInTheDocument();
     await user.type(screen.getByLabelText('责任人'), '保安张三');
     await user.click(screen.getByRole('button', { name: '下一项' }));
-    expect(progress()).toBe('3 / 3');
+    await waitFor(() => expect(progress()).toBe('3 / 3'));
 
     await user.click(screen.getByRole('button', { name: '不适用' }));
     const summary = await screen.findByTestId('summary-step');
@@ -196,7 +196,7 @@ describe('InspectPage, the inspector’s phone flow', { timeout: 90_000 }, () =>
     renderWithApp(<InspectPage />, { auth: leader(), fetch: s.fetch });
     await inspect(user, '复查（1 项优先）');
 
-    expect(progress()).toBe('1 / 3');
+    await waitFor(() => expect(progress()).toBe('1 / 3'));
     const step = screen.getByTestId('item-step');
     expect(step).toHaveAttribute('data-item-id', 'i-c');
     expect(within(step).getByText('复查')).toBeInTheDocument();
