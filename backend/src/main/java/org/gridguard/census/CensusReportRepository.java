@@ -2,6 +2,7 @@ package org.gridguard.census;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.gridguard.area.AreaSubtrees;
+import org.gridguard.area.AreaSubtrees.Subtree;
 import org.gridguard.common.Rows;
 
 /**
@@ -16,31 +19,30 @@ import org.gridguard.common.Rows;
  * node and everything under it). Households are never deleted and residents are created living, so a past day's
  * households and living residents are today's minus what was created (and, for residents, what changed status)
  * after that day: the census's change history holds every status change with its time. People are counted in the
- * area they belong to now. Counting now reads indexes only; the changes are found by their time (V29_1).
+ * area they belong to now. Today's totals are pre-counted per area (V33, ADR 0054); the changes are found by their
+ * time (V29_1); every row is found through its community's index (AreaSubtrees).
  */
 @ApplicationScoped
 public class CensusReportRepository {
 
     static final String DAILY = """
-            with nodes as (select id from area_node where path like :path || '%'),
-            hh_added as (select cast(h.created_at at time zone :zone as date) as day, count(*) as n from household h
-                         where h.created_at >= :from and h.area_id in (select id from nodes) group by 1),
+            with hh_added as (select cast(h.created_at at time zone :zone as date) as day, count(*) as n from household h
+                         where h.created_at >= :from and %1$s group by 1),
             res_added as (select cast(r.created_at at time zone :zone as date) as day, count(*) as n from resident r
-                          where r.created_at >= :from and r.area_id in (select id from nodes) group by 1),
+                          where r.created_at >= :from and %2$s group by 1),
             moves as (select cast(c.at at time zone :zone as date) as day,
                              count(*) filter (where c.changes -> 'status' ->> 'old' = 'LIVING') as left_,
                              count(*) filter (where c.changes -> 'status' ->> 'new' = 'LIVING') as back
                       from census_change c join resident r on r.id = c.subject_id
                       where c.subject_type = 'RESIDENT' and c.changes -> 'status' is not null and c.at >= :from
-                        and r.area_id in (select id from nodes)
+                        and %2$s
                       group by 1),
             ver as (select v.verified_on as day, count(distinct v.household_id) filter (where v.method = 'PHONE') as phone,
                            count(distinct v.household_id) filter (where v.method = 'VISIT') as visit
                     from household_verification v join household h on h.id = v.household_id
-                    where v.verified_on between :first and :last and h.area_id in (select id from nodes) group by 1),
-            now_ as (select (select count(*) from household where area_id in (select id from nodes)) as households,
-                            (select count(*) from resident where status = 'LIVING'
-                               and area_id in (select id from nodes)) as residents),
+                    where v.verified_on between :first and :last and %1$s group by 1),
+            now_ as (select coalesce(sum(c.households), 0) as households, coalesce(sum(c.living), 0) as residents
+                     from census_count c where %3$s),
             days as (select cast(g as date) as day
                      from generate_series(cast(:first as date), cast(:last as date), interval '1 day') g)
             select to_char(d.day, 'YYYY-MM-DD'),
@@ -55,11 +57,13 @@ public class CensusReportRepository {
     /**
      * Per day from {@code first} to {@code last} (text yyyy-MM-dd): households, living residents (both at the end of
      * the day), households and residents added, residents who left (moved out or died),
-     * households verified by phone and by visit.
+     * households verified by phone and by visit. Today's households and residents are the pre-counted totals of
+     * the subtree's areas ({@code census_count}, V33).
      */
     List<Object[]> daily(String path, LocalDate first, LocalDate last, Instant from, String zone) {
-        return Rows.list(em, DAILY, Map.of("path", path, "first", first, "last", last, "from", from,
-                "zone", zone));
+        Subtree in = subtrees.of(path);
+        return Rows.list(em, DAILY.formatted(in.filter("h"), in.filter("r"), in.filter("c")),
+                in.bind(new HashMap<>(Map.of("first", first, "last", last, "from", from, "zone", zone))));
     }
 
     /**
@@ -84,4 +88,6 @@ public class CensusReportRepository {
 
     @Inject
     EntityManager em;
+    @Inject
+    AreaSubtrees subtrees;
 }

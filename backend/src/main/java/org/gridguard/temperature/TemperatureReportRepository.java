@@ -1,6 +1,7 @@
 package org.gridguard.temperature;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.gridguard.area.AreaSubtrees;
+import org.gridguard.area.AreaSubtrees.Subtree;
 import org.gridguard.common.Rows;
 
 /**
@@ -20,12 +23,15 @@ public class TemperatureReportRepository {
 
     @Inject
     EntityManager em;
+    @Inject
+    AreaSubtrees subtrees;
 
     /**
      * Per day from {@code first} to {@code last} (text yyyy-MM-dd): gate registrations, of them residents, visitors
      * and vehicles; all readings (gates and watch reports); fevers.
      */
     List<Object[]> daily(String path, LocalDate first, LocalDate last) {
+        Subtree in = subtrees.of(path);
         return Rows.list(em, """
                 with per_day as (
                   select t.business_date as day, count(*) filter (where t.source = 'GATE') as gate,
@@ -33,16 +39,15 @@ public class TemperatureReportRepository {
                          count(*) filter (where t.source = 'GATE' and t.visitor_name is not null) as visitors,
                          count(*) filter (where t.source = 'GATE' and t.vehicle_plate is not null) as vehicles,
                          count(*) as readings, count(*) filter (where t.fever) as fevers
-                  from temperature_check t join area_node an on an.id = t.area_id
-                  where an.path like :path || '%' and t.business_date between :first and :last
-                    and t.community_id in (select community_id from area_node where path like :path || '%')
+                  from temperature_check t
+                  where t.business_date between :first and :last and %s
                   group by 1)
                 select to_char(d.day, 'YYYY-MM-DD'), coalesce(p.gate, 0), coalesce(p.residents, 0),
                        coalesce(p.visitors, 0), coalesce(p.vehicles, 0), coalesce(p.readings, 0), coalesce(p.fevers, 0)
                 from (select cast(g as date) as day
                       from generate_series(cast(:first as date), cast(:last as date), interval '1 day') g) d
-                left join per_day p on p.day = d.day order by d.day""",
-                Map.of("path", path, "first", first, "last", last));
+                left join per_day p on p.day = d.day order by d.day""".formatted(in.filter("t")),
+                in.bind(new HashMap<>(Map.of("first", first, "last", last))));
     }
 
     /**

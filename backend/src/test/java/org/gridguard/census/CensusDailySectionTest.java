@@ -69,12 +69,13 @@ class CensusDailySectionTest {
         Api.as(Tokens.worker1()).header("If-Match", "\"0\"").body(Map.of("status", "DECEASED"))
                 .patch("/api/v1/residents/" + newResident(Tokens.worker1(), h0, validId(), validMobile()))
                 .then().statusCode(200);
-        for (var node : List.of(Demo.CELL1, Demo.ZONE1)) {
-            String path = path(node);
+        // below a community (rows narrowed to the nodes), a community and a street (rows found by their community)
+        String community = path(Demo.COMMUNITY);
+        for (String path : List.of(path(Demo.CELL1), path(Demo.ZONE1), community, SectionSql.parent(community))) {
             var figures = section.figures(path, DAY.minusDays(1), DAY);
             assertThat(figures.keySet()).containsExactly(DAY.minusDays(1), DAY);
             for (LocalDate d : figures.keySet()) {
-                assertThat(figures.get(d)).as(node + " " + d).isEqualTo(expected(path, d));
+                assertThat(figures.get(d)).as(path + " " + d).isEqualTo(expected(path, d));
             }
         }
         assertThat(section.figures(path(Demo.CELL1), DAY, DAY).get(DAY)).containsEntry("census.householdsAdded", 1L)

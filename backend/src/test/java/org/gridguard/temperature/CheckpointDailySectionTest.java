@@ -72,11 +72,13 @@ class CheckpointDailySectionTest {
         post(Tokens.worker1(), car);
         post(Tokens.worker1(), TempFixture.report(b, "36.7", at(DAY, "09:00")));
         clock(DAY, "19:00");
-        for (UUID node : List.of(Demo.CELL1, Demo.ZONE1)) {
-            var figures = section.figures(path(node), DAY.minusDays(1), DAY);
+        // below a community (rows narrowed to the nodes), a community and a street (rows found by their community)
+        String community = path(Demo.COMMUNITY);
+        for (String path : List.of(path(Demo.CELL1), path(Demo.ZONE1), community, SectionSql.parent(community))) {
+            var figures = section.figures(path, DAY.minusDays(1), DAY);
             assertThat(figures.keySet()).containsExactly(DAY.minusDays(1), DAY);
             for (LocalDate d : figures.keySet()) {
-                assertThat(figures.get(d)).as(node + " " + d).isEqualTo(expected(path(node), d));
+                assertThat(figures.get(d)).as(path + " " + d).isEqualTo(expected(path, d));
             }
         }
         assertThat(section.figures(path(Demo.CELL1), DAY, DAY).get(DAY)).containsEntry("checkpoints.vehicles", 1L)

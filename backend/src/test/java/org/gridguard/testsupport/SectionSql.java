@@ -69,6 +69,11 @@ public final class SectionSql {
         }
     }
 
+    /** The path of a node's parent (the demo community's: its street). */
+    public static String parent(String path) {
+        return path.substring(0, path.lastIndexOf('/', path.length() - 2) + 1);
+    }
+
     /** Midnight at the start of a day in Asia/Shanghai. */
     public static OffsetDateTime start(LocalDate day) {
         return day.atStartOfDay().atOffset(CST);
