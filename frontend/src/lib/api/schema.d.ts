@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * The alert inbox of your jurisdiction
-         * @description Newest first; filter by state, kind, age, overdue and escalated. With updatedSince it is a delta read for partners: alerts changed at or after that instant, oldest change first, paged with the cursor (for a feed that never skips a late commit, use /api/v1/changes).
+         * @description Newest first, or the most overdue first (sort=MOST_OVERDUE); filter by state, kind, age, overdue and escalated. With updatedSince it is a delta read for partners: alerts changed at or after that instant, oldest change first, paged with the cursor (for a feed that never skips a late commit, use /api/v1/changes).
          */
         get: operations["AlertResource_inbox"];
         put?: never;
@@ -3831,6 +3831,11 @@ export interface components {
                 [key: string]: components["schemas"]["AlertState"][];
             };
         };
+        /**
+         * @description NEWEST: newest raised first (the default). MOST_OVERDUE: the earliest due first, the ones waiting longest past their due time on top (a supervisor's dashboard).
+         * @enum {string}
+         */
+        AlertOrder: "NEWEST" | "MOST_OVERDUE";
         /** @enum {string} */
         AlertState: "OPEN" | "ACKNOWLEDGED" | "REMEASURED" | "REFERRED" | "TRANSFERRED" | "RESOLVED" | "DISMISSED" | "CLOSED";
         AlertTransition: {
@@ -7528,6 +7533,7 @@ export interface operations {
                 /** @description Only alerts raised at least this long ago */
                 olderThanMinutes?: number;
                 overdue?: boolean;
+                sort?: components["schemas"]["AlertOrder"];
                 state?: components["schemas"]["AlertState"][];
                 /** @description ISO-8601 instant with offset: only alerts changed since, ordered by change */
                 updatedSince?: string;

@@ -123,9 +123,8 @@ export function useMostOverdue(areaId: string | undefined, limit = 8) {
   return useQuery({
     queryKey: [...reportKeys.all, 'overdue', areaId],
     queryFn: async ({ signal }) => {
-      const query = { areaId, overdue: true, escalated: true, state: ACTIVE_STATES, limit: 100 };
-      const items = dataOf(await client.GET('/api/v1/alerts', { params: { query }, signal })).items ?? [];
-      return [...items].sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? '')).slice(0, limit);
+      const query = { areaId, overdue: true, escalated: true, state: ACTIVE_STATES, sort: 'MOST_OVERDUE' as const, limit };
+      return dataOf(await client.GET('/api/v1/alerts', { params: { query }, signal })).items ?? [];
     },
     enabled: useAuth().isAuthenticated,
     refetchInterval: 60_000,

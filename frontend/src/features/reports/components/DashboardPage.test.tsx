@@ -34,6 +34,24 @@ describe('dashboard', { timeout: 60_000 }, () => {
     expect(seen.map((r) => new URL(r.url).pathname)).not.toContain('/api/v1/metrics/daily');
   });
 
+  it('lets a worker with two grid cells switch between them', async () => {
+    const seen: Request[] = [];
+    const cell = (id: string, name: string) => ({ id, name, kind: 'GRID_CELL', children: [] });
+    const tree = [{ id: 'z1', name: '一片区', kind: 'ZONE', children: [cell('g1', '第一网格'), cell('g2', '第二网格')] }];
+    renderWithApp(<DashboardPage />, {
+      roles: ['grid-worker'],
+      route: '/dashboard',
+      fetch: routes({ '/api/v1/dashboard': WORKER_DASHBOARD, '/api/v1/areas/tree': tree }, seen),
+    });
+    const user = userEvent.setup();
+    const cells = await screen.findByTestId('my-cells');
+    expect(cells).toHaveTextContent('第一网格');
+    await user.click(within(cells).getByText('第二网格'));
+    await waitFor(() =>
+      expect(seen.map((r) => new URL(r.url)).some((u) => u.pathname === '/api/v1/dashboard' && u.searchParams.get('areaId') === 'g2')).toBe(true),
+    );
+  });
+
   it('shows a leader the zone: tiles with their totals, open alerts by kind linking to the inbox, and the reporting status', async () => {
     renderWithApp(<DashboardPage />, {
       roles: ['grid-leader'],
@@ -67,7 +85,8 @@ describe('dashboard', { timeout: 60_000 }, () => {
           '/api/v1/alert-kinds': KINDS,
           '/api/v1/areas/tree': [],
           '/api/v1/metrics/daily': METRICS,
-          '/api/v1/alerts': { items: [overdue('a2', '2026-12-07T03:00:00Z'), overdue('a1', '2026-12-06T03:00:00Z')] },
+          // the API orders them (sort=MOST_OVERDUE): the list keeps its order
+          '/api/v1/alerts': { items: [overdue('a1', '2026-12-06T03:00:00Z'), overdue('a2', '2026-12-07T03:00:00Z')] },
         },
         seen,
       ),
@@ -99,6 +118,8 @@ describe('dashboard', { timeout: 60_000 }, () => {
     const alerts = seen.map((r) => new URL(r.url)).find((u) => u.pathname === '/api/v1/alerts');
     expect(alerts?.searchParams.get('escalated')).toBe('true');
     expect(alerts?.searchParams.get('overdue')).toBe('true');
+    expect(alerts?.searchParams.get('sort')).toBe('MOST_OVERDUE');
+    expect(alerts?.searchParams.get('limit')).toBe('8');
   });
 
   it('says what went wrong when the dashboard cannot be read', async () => {

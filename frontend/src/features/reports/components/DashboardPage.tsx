@@ -10,6 +10,7 @@ import { dashboardView } from '../model';
 import { AlertsByKind } from './AlertsByKind';
 import { AreaPicker } from './AreaPicker';
 import { MostOverdue } from './MostOverdue';
+import { MyCells } from './MyCells';
 import { ReportStatusCard } from './ReportStatusCard';
 import { TileGrid } from './TileGrid';
 import { TrendsCard } from './TrendsCard';
@@ -18,7 +19,8 @@ import '../reports.css';
 /**
  * 概览, every role's landing screen (GET /api/v1/dashboard). A worker: the day's tasks as big tiles. A leader: the
  * zone's tiles, open alerts by kind and the reporting status. A supervisor (and an admin): also the last 14 days'
- * trends and the most overdue alerts. Managers may look at any node of their reach (?areaId=).
+ * trends and the most overdue alerts. Managers may look at any node of their reach (?areaId=); a worker with several
+ * grid cells switches between them.
  */
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -38,7 +40,7 @@ export function DashboardPage() {
             {data.areaName} {kindLabel(t, data.areaKind)} · {dayjs(data.date).format('YYYY-MM-DD')}
           </Typography.Text>
         )}
-        {view !== 'tasks' && <AreaPicker value={areaId ?? data?.areaId} onChange={pickArea} />}
+        {view !== 'tasks' ? <AreaPicker value={areaId ?? data?.areaId} onChange={pickArea} /> : <MyCells value={areaId ?? data?.areaId} onChange={pickArea} />}
       </Space>
       {error && <ProblemAlert error={error} onRetry={() => void refetch()} />}
       {isPending && <Skeleton active />}

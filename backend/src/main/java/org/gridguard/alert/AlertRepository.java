@@ -35,7 +35,7 @@ public class AlertRepository {
 
     /** What the inbox lists; null fields do not filter. {@code afterAt}/{@code afterId} come from the cursor. */
     record InboxFilter(List<AlertState> states, String kind, Instant olderThan, Boolean overdue, Boolean escalated,
-            String areaPath, Instant updatedSince, Instant afterAt, UUID afterId, int limit) {
+            String areaPath, Instant updatedSince, AlertOrder order, Instant afterAt, UUID afterId, int limit) {
     }
 
     /** The columns of a batch of new alerts, one array element per alert (ADR 0016). */
@@ -121,14 +121,16 @@ public class AlertRepository {
             sql.append(" and a.updated_at >= :since");
             p.put("since", f.updatedSince());
         }
+        // keyset: the feed by change, the most overdue by due time, else newest first
+        String key = feed ? "(a.updated_at, a.id) > " : f.order() == AlertOrder.MOST_OVERDUE ? "(a.due_at, a.id) > "
+                : "(a.raised_at, a.id) < ";
         if (f.afterAt() != null) {
             p.put("afterAt", f.afterAt());
             p.put("afterId", f.afterId());
-            sql.append(feed ? " and (a.updated_at, a.id) > (:afterAt, :afterId)"
-                    : " and (a.raised_at, a.id) < (:afterAt, :afterId)");
+            sql.append(" and ").append(key).append("(:afterAt, :afterId)");
         }
-        sql.append(feed ? " order by a.updated_at, a.id limit :lim"
-                : " order by a.raised_at desc, a.id desc limit :lim");
+        sql.append(feed ? " order by a.updated_at, a.id" : f.order() == AlertOrder.MOST_OVERDUE
+                ? " order by a.due_at, a.id" : " order by a.raised_at desc, a.id desc").append(" limit :lim");
         p.put("lim", f.limit() + 1);
         var q = em.createNativeQuery(sql.toString(), Alert.class);
         p.forEach(q::setParameter);

@@ -35,7 +35,7 @@ public class AlertResource {
 
     @GET
     @RolesAllowed({ "admin", "supervisor", "grid-leader", "agency" })
-    @Operation(summary = "The alert inbox of your jurisdiction", description = "Newest first; filter by state, kind, age, overdue and escalated. "
+    @Operation(summary = "The alert inbox of your jurisdiction", description = "Newest first, or the most overdue first (sort=MOST_OVERDUE); filter by state, kind, age, overdue and escalated. "
             + "With updatedSince it is a delta read for partners: alerts changed at or after that instant, oldest change first, "
             + "paged with the cursor (for a feed that never skips a late commit, use /api/v1/changes).")
     public Page<AlertView> inbox(@QueryParam("state") List<AlertState> state, @QueryParam("kind") @Parameter(description = "One kind of GET /api/v1/alert-kinds; unknown kinds are 400") String kind,
@@ -44,8 +44,9 @@ public class AlertResource {
             @QueryParam("escalated") @Parameter(description = "true: escalated one level up or more and not closed; false: never escalated") Boolean escalated,
             @QueryParam("areaId") UUID areaId,
             @QueryParam("updatedSince") @Parameter(description = "ISO-8601 instant with offset: only alerts changed since, ordered by change") String updatedSince,
+            @QueryParam("sort") AlertOrder sort,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return service.inbox(state, kind, olderThanMinutes, overdue, escalated, areaId, since(updatedSince), cursor, limit);
+        return service.inbox(state, kind, olderThanMinutes, overdue, escalated, areaId, since(updatedSince), sort, cursor, limit);
     }
 
     static java.time.Instant since(String s) {

@@ -71,10 +71,14 @@ public class AlertService {
     @Inject
     Config config;
 
-    /** The inbox: alerts in the caller's jurisdiction, newest first. */
+    /** The inbox: alerts in the caller's jurisdiction, newest first or most overdue first. */
     @Transactional
     public Page<AlertView> inbox(List<AlertState> states, String kindCode, Integer olderThanMinutes, Boolean overdue,
-            Boolean escalated, UUID areaId, Instant updatedSince, String cursor, Integer limit) {
+            Boolean escalated, UUID areaId, Instant updatedSince, AlertOrder sort, String cursor, Integer limit) {
+        AlertOrder order = sort == null ? AlertOrder.NEWEST : sort;
+        if (updatedSince != null && order != AlertOrder.NEWEST) {
+            throw ApiProblem.invalid("sort", "must be NEWEST or left out with updatedSince: a delta read is always ordered by change");
+        }
         int lim = Cursor.limit(limit);
         List<String> c = Cursor.decode(cursor, 2);
         String kind = kindCode == null ? null : kinds.parameter("kind", kindCode).code();
@@ -89,14 +93,15 @@ public class AlertService {
         Instant afterAt = c == null ? null : Cursor.instant(c.get(0));
         UUID afterId = c == null ? null : Cursor.uuid(c.get(1));
         List<Alert> rows = repository.inbox(new AlertRepository.InboxFilter(states, kind, olderThan, overdue, escalated, areaPath,
-                updatedSince, afterAt, afterId, lim));
+                updatedSince, order, afterAt, afterId, lim));
         if (updatedSince != null) {
             Map<UUID, Instant> updated = new HashMap<>();
             rows.forEach(a -> updated.put(a.id, a.updatedAt));
             return Page.of(views(rows), lim, v -> Cursor.encode(updated.get(v.id()).toString(), v.id().toString()));
         }
         List<AlertView> views = views(rows);
-        return Page.of(views, lim, v -> Cursor.encode(v.raisedAt().toString(), v.id().toString()));
+        return Page.of(views, lim, v -> Cursor.encode((order == AlertOrder.MOST_OVERDUE ? v.dueAt() : v.raisedAt())
+                .toString(), v.id().toString()));
     }
 
     /** The path of an area the caller's jurisdiction overlaps, else 404. */

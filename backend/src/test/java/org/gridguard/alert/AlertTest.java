@@ -96,6 +96,30 @@ class AlertTest {
     }
 
     @Test
+    void theMostOverdueComeFirstAndPageInThatOrder() {
+        // raised one after another with the clock moving on: the first raised is due first
+        Instant start = Instant.now();
+        for (int i = 0; i < 5; i++) {
+            TestClock.set(start.plus(Duration.ofMinutes(i)));
+            raise(TemperatureAlerts.FEVER, Demo.CELL5, null);
+        }
+        List<String> all = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var page = Api.as(Tokens.leader2()).queryParam("sort", "MOST_OVERDUE").queryParam("limit", 2)
+                    .queryParam("state", "OPEN").queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
+                    .get("/api/v1/alerts").then().statusCode(200).extract().jsonPath();
+            all.addAll(page.getList("items.dueAt", String.class));
+            cursor = page.getString("next");
+        } while (cursor != null);
+        assertThat(all).hasSizeGreaterThanOrEqualTo(5).isSortedAccordingTo((x, y) -> Instant.parse(x).compareTo(Instant.parse(y)));
+        Api.as(Tokens.leader2()).queryParam("sort", "MOST_OVERDUE").queryParam("updatedSince", "2022-04-05T08:00:00+08:00")
+                .get("/api/v1/alerts")
+                .then().statusCode(400).body("detail", org.hamcrest.Matchers.containsString("NEWEST"));
+        Api.as(Tokens.leader2()).get("/api/v1/alerts?sort=OLDEST").then().statusCode(400);
+    }
+
+    @Test
     void alertsBecomeOverdueOnce() {
         UUID a = raise(TemperatureAlerts.MISSING_REPORT, Demo.CELL5, null);
         TestClock.set(Instant.now().plus(Duration.ofHours(3)));
