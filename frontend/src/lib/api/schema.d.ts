@@ -1577,7 +1577,10 @@ export interface paths {
         /** Verification rounds (摸排核查) of the household, newest first */
         get: operations["HouseholdResource_verifications"];
         put?: never;
-        /** Record a verification round: date, phone or visit, findings */
+        /**
+         * Record a verification round: date, phone, visit or notice left, findings
+         * @description PHONE and VISIT verify the household (lastVerifiedOn, optionally its status). NOTICE records a notice or message left when nobody was reached: listed and counted in the daily report, but lastVerifiedOn and the status stay as they were.
+         */
         post: operations["HouseholdResource_verify"];
         delete?: never;
         options?: never;
@@ -5928,7 +5931,7 @@ export interface components {
             verifiedOn: components["schemas"]["LocalDate"];
             method: components["schemas"]["VerificationMethod"];
             findings?: string;
-            /** @description Optionally sets the household's status, e.g. UNREACHABLE after a phone attempt and a visit */
+            /** @description Optionally sets the household's status, e.g. UNREACHABLE after a phone attempt and a visit; not with NOTICE (422) */
             householdStatus?: components["schemas"]["Status"];
         };
         NewWatch: {
@@ -7337,8 +7340,11 @@ export interface components {
             verifiedBy?: string;
             createdAt?: components["schemas"]["Instant"];
         };
-        /** @enum {string} */
-        VerificationMethod: "PHONE" | "VISIT";
+        /**
+         * @description PHONE or VISIT verify the household; NOTICE (a notice or message left, nobody reached) is listed and counted but leaves lastVerifiedOn and the status unchanged
+         * @enum {string}
+         */
+        VerificationMethod: "PHONE" | "VISIT" | "NOTICE";
         /** @description Someone not in the census: minimal data */
         Visitor: {
             name: string;
@@ -12583,6 +12589,20 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such household, or out of reach */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description householdStatus sent with NOTICE: a notice left verifies nothing */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -17,8 +17,8 @@ import org.gridguard.report.Measure;
 
 /**
  * The census's section of the daily report (人口): households and living residents at the end of each day, the
- * day's additions and departures, and the households verified by phone and by visit (摸排核查). The census has
- * no "notice left" verification, so the report has none either.
+ * day's additions and departures, the households verified by phone and by visit (摸排核查), and the households
+ * left a notice (留言告知: nobody reached; a contact attempt, not a verification, ADR 0052).
  */
 @ApplicationScoped
 public class CensusDailySection implements DailySection {
@@ -30,7 +30,8 @@ public class CensusDailySection implements DailySection {
             Measure.count("census.residentsAdded", "新增人口", "Residents added"),
             Measure.count("census.residentsRemoved", "迁出或去世", "Residents moved out or deceased"),
             Measure.count("census.verifiedByPhone", "电话核查户数", "Households verified by phone"),
-            Measure.count("census.verifiedByVisit", "上门核查户数", "Households verified by visit"));
+            Measure.count("census.verifiedByVisit", "上门核查户数", "Households verified by visit"),
+            Measure.count("census.noticesLeft", "留言告知户数", "Households left a notice"));
 
     @Inject
     CensusReportRepository report;

@@ -38,7 +38,8 @@ public class CensusReportRepository {
                         and %2$s
                       group by 1),
             ver as (select v.verified_on as day, count(distinct v.household_id) filter (where v.method = 'PHONE') as phone,
-                           count(distinct v.household_id) filter (where v.method = 'VISIT') as visit
+                           count(distinct v.household_id) filter (where v.method = 'VISIT') as visit,
+                           count(distinct v.household_id) filter (where v.method = 'NOTICE') as notice
                     from household_verification v join household h on h.id = v.household_id
                     where v.verified_on between :first and :last and %1$s group by 1),
             now_ as (select coalesce(sum(c.households), 0) as households, coalesce(sum(c.living), 0) as residents
@@ -49,7 +50,8 @@ public class CensusReportRepository {
               n.households - coalesce((select sum(a.n) from hh_added a where a.day > d.day), 0),
               n.residents - coalesce((select sum(a.n) from res_added a where a.day > d.day), 0)
                 - coalesce((select sum(back - left_) from moves m where m.day > d.day), 0),
-              coalesce(ha.n, 0), coalesce(ra.n, 0), coalesce(m.left_, 0), coalesce(v.phone, 0), coalesce(v.visit, 0)
+              coalesce(ha.n, 0), coalesce(ra.n, 0), coalesce(m.left_, 0), coalesce(v.phone, 0), coalesce(v.visit, 0),
+              coalesce(v.notice, 0)
             from days d cross join now_ n left join hh_added ha on ha.day = d.day
             left join res_added ra on ra.day = d.day left join moves m on m.day = d.day left join ver v on v.day = d.day
             order by d.day""";
@@ -57,8 +59,8 @@ public class CensusReportRepository {
     /**
      * Per day from {@code first} to {@code last} (text yyyy-MM-dd): households, living residents (both at the end of
      * the day), households and residents added, residents who left (moved out or died),
-     * households verified by phone and by visit. Today's households and residents are the pre-counted totals of
-     * the subtree's areas ({@code census_count}, V33).
+     * households verified by phone and by visit, households left a notice. Today's households and residents are the
+     * pre-counted totals of the subtree's areas ({@code census_count}, V33).
      */
     List<Object[]> daily(String path, LocalDate first, LocalDate last, Instant from, String zone) {
         Subtree in = subtrees.of(path);

@@ -25,8 +25,16 @@ public final class CensusViews {
         ID_NUMBER, PHONE
     }
 
+    /** PHONE and VISIT verify the household; NOTICE (留言告知) is a contact attempt only (ADR 0052). */
+    @Schema(description = "PHONE or VISIT verify the household; NOTICE (a notice or message left, nobody reached) is "
+            + "listed and counted but leaves lastVerifiedOn and the status unchanged")
     public enum VerificationMethod {
-        PHONE, VISIT
+        PHONE, VISIT, NOTICE;
+
+        /** Whether a round by this method verifies the household (moves lastVerifiedOn, may set its status). */
+        public boolean verifies() {
+            return this != NOTICE;
+        }
     }
 
     public enum CountLevel {
@@ -116,7 +124,8 @@ public final class CensusViews {
     @Schema(name = "NewVerification")
     public record NewVerification(UUID id, @NotNull LocalDate verifiedOn, @NotNull VerificationMethod method,
             @Size(max = 2000) String findings,
-            @Schema(description = "Optionally sets the household's status, e.g. UNREACHABLE after a phone attempt and a visit") Household.Status householdStatus) {
+            @Schema(description = "Optionally sets the household's status, e.g. UNREACHABLE after a phone attempt and a visit; "
+                    + "not with NOTICE (422)") Household.Status householdStatus) {
     }
 
     @Schema(name = "PiiAuditEntry")

@@ -116,8 +116,13 @@ public class HouseholdResource {
     @Path("/{id}/verifications")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "supervisor", "grid-leader", "grid-worker" })
-    @Operation(summary = "Record a verification round: date, phone or visit, findings")
+    @Operation(summary = "Record a verification round: date, phone, visit or notice left, findings",
+            description = "PHONE and VISIT verify the household (lastVerifiedOn, optionally its status). NOTICE records "
+                    + "a notice or message left when nobody was reached: listed and counted in the daily report, but "
+                    + "lastVerifiedOn and the status stay as they were.")
     @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "404", description = "No such household, or out of reach")
+    @APIResponse(responseCode = "422", description = "householdStatus sent with NOTICE: a notice left verifies nothing")
     public Response verify(@PathParam("id") UUID id, @Valid @NotNull NewVerification body,
             @HeaderParam(Idempotency.HEADER) String key) {
         return Responses.created(BASE + "/" + id + "/verifications", verifications.verify(id, body, key));

@@ -64,6 +64,14 @@ class CensusDailySectionTest {
                 .post("/api/v1/households/" + h0 + "/verifications").then().statusCode(201);
         Api.as(Tokens.worker1()).body(Map.of("verifiedOn", DAY.toString(), "method", "VISIT"))
                 .post("/api/v1/households/" + h1 + "/verifications").then().statusCode(201);
+        // two notices at one door the same day count one household; a notice at another counts another
+        for (String h : List.of(h0, h0, h1)) {
+            Api.as(Tokens.worker1()).body(Map.of("verifiedOn", DAY.toString(), "method", "NOTICE"))
+                    .post("/api/v1/households/" + h + "/verifications").then().statusCode(201);
+        }
+        // a notice of the day before is that day's
+        Api.as(Tokens.worker1()).body(Map.of("verifiedOn", DAY.minusDays(1).toString(), "method", "NOTICE"))
+                .post("/api/v1/households/" + h1 + "/verifications").then().statusCode(201);
         at(DAY.plusDays(1), "08:00");
         // a resident who leaves after the day still lived there at its end
         Api.as(Tokens.worker1()).header("If-Match", "\"0\"").body(Map.of("status", "DECEASED"))
@@ -80,7 +88,9 @@ class CensusDailySectionTest {
         }
         assertThat(section.figures(path(Demo.CELL1), DAY, DAY).get(DAY)).containsEntry("census.householdsAdded", 1L)
                 .containsEntry("census.residentsRemoved", 1L).containsEntry("census.verifiedByPhone", 1L)
-                .containsEntry("census.verifiedByVisit", 1L);
+                .containsEntry("census.verifiedByVisit", 1L).containsEntry("census.noticesLeft", 2L);
+        assertThat(section.figures(path(Demo.CELL1), DAY.minusDays(1), DAY.minusDays(1)).get(DAY.minusDays(1)))
+                .containsEntry("census.noticesLeft", 1L);
     }
 
     @Test
@@ -149,9 +159,12 @@ class CensusDailySectionTest {
                 select count(*) from census_change c join resident r on r.id = c.subject_id
                 join area_node n on n.id = r.area_id where n.path like ? || '%'
                   and c.changes -> 'status' ->> 'old' = 'LIVING' and c.at >= ? and c.at < ?""", path, start, end));
-        for (String method : List.of("PHONE", "VISIT")) {
-            m.put(method.equals("PHONE") ? "census.verifiedByPhone" : "census.verifiedByVisit", count("""
-                    select count(*) from household_verification v join household h on h.id = v.household_id
+        Map<String, String> byMethod = Map.of("PHONE", "census.verifiedByPhone", "VISIT", "census.verifiedByVisit",
+                "NOTICE", "census.noticesLeft");
+        for (String method : List.of("PHONE", "VISIT", "NOTICE")) {
+            m.put(byMethod.get(method), count("""
+                    select count(distinct v.household_id) from household_verification v
+                    join household h on h.id = v.household_id
                     join area_node n on n.id = h.area_id where n.path like ? || '%' and v.verified_on = ?
                       and v.method = ?""", path, d, method));
         }

@@ -170,6 +170,35 @@ class CensusTest {
     }
 
     @Test
+    void aNoticeLeftIsListedButVerifiesNothing() {
+        String hh = newHousehold(Tokens.worker1(), B1);
+        String path = "/api/v1/households/" + hh;
+        Api.as(Tokens.worker1()).body(Map.of("verifiedOn", "2022-04-01", "method", "VISIT"))
+                .post(path + "/verifications").then().statusCode(201);
+        var before = Api.as(Tokens.worker1()).get(path).then().extract().jsonPath();
+        Api.as(Tokens.worker1()).body(Map.of("verifiedOn", "2022-04-05", "method", "NOTICE", "findings", "门上张贴告知单"))
+                .post(path + "/verifications").then().statusCode(201).body("method", equalTo("NOTICE"));
+        Api.as(Tokens.worker1()).get(path + "/verifications").then().statusCode(200)
+                .body("method", equalTo(List.of("NOTICE", "VISIT")))
+                .body("findings", hasItem("门上张贴告知单"));
+        // the household was last verified by the visit, and the notice changed nothing of it
+        Api.as(Tokens.worker1()).get(path).then().body("lastVerifiedOn", equalTo("2022-04-01"))
+                .body("status", equalTo(before.getString("status"))).body("version", equalTo(before.getInt("version")))
+                .body("updatedAt", equalTo(before.getString("updatedAt")));
+        // a notice cannot set the status: 422 naming householdStatus, nothing recorded
+        Api.as(Tokens.worker1()).body(Map.of("verifiedOn", "2022-04-06", "method", "NOTICE",
+                "householdStatus", "UNREACHABLE")).post(path + "/verifications").then().statusCode(422)
+                .body("errors[0].field", equalTo("householdStatus"));
+        Api.as(Tokens.worker1()).get(path + "/verifications").then().body("size()", equalTo(2));
+        Api.as(Tokens.worker1()).get(path).then().body("status", equalTo(before.getString("status")));
+        // a household with only a notice is still never verified
+        String other = newHousehold(Tokens.worker1(), B1);
+        Api.as(Tokens.worker1()).body(Map.of("verifiedOn", "2022-04-05", "method", "NOTICE"))
+                .post("/api/v1/households/" + other + "/verifications").then().statusCode(201);
+        Api.as(Tokens.worker1()).get("/api/v1/households/" + other).then().body("lastVerifiedOn", equalTo(null));
+    }
+
+    @Test
     void unmaskFollowsTheRoleTable_andWritesExactlyOneAuditRowPerRead() {
         String hh = newHousehold(Tokens.worker1(), B1);
         String id = validId();
