@@ -468,7 +468,8 @@ public class CoverageRollup {
             Object[] counted = rows(c, RECOUNT, args).get(0);
             changed += ((Number) counted[0]).intValue();
             newSamples += ((Number) counted[1]).intValue();
-            // the cells whose rows changed, and the cells queued whole (a round created, started, closed: all of them)
+            // the cells whose counted, exempt or sampled people changed, and the cells queued whole (a round created,
+            // started, closed: all of them)
             Set<UUID> touched = new LinkedHashSet<>(cells);
             touched.addAll(Arrays.asList((UUID[]) counted[2]));
             if (!touched.isEmpty()) {
@@ -512,7 +513,8 @@ public class CoverageRollup {
      * are counted in sets (hash joins over the cells' rows; a round's first count is all of its cells, ADR 0023);
      * every other lookup is made per candidate (lateral subqueries with {@code limit 1}, arrays of ids): a few hundred
      * candidates must never turn into a scan of a million people because the planner guessed their number wrong. Answers how many people changed, how
-     * many took a new sample alone, and the cells whose rows changed (for {@link #DAY}).
+     * many took a new sample alone, and the cells whose people counted, exempt or sampled changed (for {@link #DAY}: a
+     * lab result alone leaves them as they were).
      */
     static final String RECOUNT = """
             with whole as materialized (
@@ -663,7 +665,8 @@ public class CoverageRollup {
                 expected = c.expected + excluded.expected, sampled = c.sampled + excluded.sampled,
                 makeup = c.makeup + excluded.makeup, pending = c.pending + excluded.pending,
                 negative = c.negative + excluded.negative, positive = c.positive + excluded.positive)
-            select count(*), (select count(*) from by_sample), array(select distinct cell from d) from chg""";
+            select count(*), (select count(*) from by_sample), array(select distinct cell from d
+              where residents <> 0 or exempt <> 0 or sampled <> 0) from chg""";
 
     /**
      * The day snapshot of the cells a recount touched (ADR 0053): their new absolute figures, read from the cell rows
