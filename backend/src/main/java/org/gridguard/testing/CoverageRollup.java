@@ -9,10 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -22,6 +25,7 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gridguard.common.Jdbc;
+import org.gridguard.common.TimeConfig;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
@@ -34,7 +38,8 @@ import io.quarkus.scheduler.Scheduled;
  * compound, building, exempt, sampled, make-up, latest result); building and cell rows are the sums of those states.
  * A write queues what it touched (a sample or exemption: the person; a lab result: the tube; a new round: its cells),
  * with the time it was queued; the refresher recounts only those, every second, adding the differences; a census check
- * also recounts the people whose census data no longer match their state, a few cells per refresh.
+ * also recounts the people whose census data no longer match their state, a few cells per refresh. The cells a refresh
+ * changed (or recounted whole) also get their new figures as those of the day (ADR 0053: the daily report's coverage).
  * <p>
  * The refresher works on a small pool of its own and never waits: one refresh at a time across instances (a try-lock:
  * an instance that finds it taken skips its turn), each statement time-boxed; a refresh that overruns gives its claim
@@ -55,6 +60,8 @@ public class CoverageRollup {
     Clock clock;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    TimeConfig time;
     @Inject
     @DataSource("background")
     AgroalDataSource background;
@@ -461,6 +468,14 @@ public class CoverageRollup {
             Object[] counted = rows(c, RECOUNT, args).get(0);
             changed += ((Number) counted[0]).intValue();
             newSamples += ((Number) counted[1]).intValue();
+            // the cells whose counted, exempt or sampled people changed, and the cells queued whole (a round created,
+            // started, closed: all of them)
+            Set<UUID> touched = new LinkedHashSet<>(cells);
+            touched.addAll(Arrays.asList((UUID[]) counted[2]));
+            if (!touched.isEmpty()) {
+                update(c, DAY, Map.of("rid", r.id(), "cells", touched.toArray(UUID[]::new), "now", now, "day",
+                        now.atZone(time.zone()).toLocalDate()));
+            }
         }
         return Map.of("rounds", byRound.size(), "census", due.size(), "changed", changed, "newSamples", newSamples);
     }
@@ -497,8 +512,9 @@ public class CoverageRollup {
      * added to the building and cell rows, and their stored state replaced. The people living in the queued cells
      * are counted in sets (hash joins over the cells' rows; a round's first count is all of its cells, ADR 0023);
      * every other lookup is made per candidate (lateral subqueries with {@code limit 1}, arrays of ids): a few hundred
-     * candidates must never turn into a scan of a million people because the planner guessed their number wrong. Answers how many people changed and how
-     * many took a new sample alone.
+     * candidates must never turn into a scan of a million people because the planner guessed their number wrong. Answers how many people changed, how
+     * many took a new sample alone, and the cells whose people counted, exempt or sampled changed (for {@link #DAY}: a
+     * lab result alone leaves them as they were).
      */
     static final String RECOUNT = """
             with whole as materialized (
@@ -649,6 +665,19 @@ public class CoverageRollup {
                 expected = c.expected + excluded.expected, sampled = c.sampled + excluded.sampled,
                 makeup = c.makeup + excluded.makeup, pending = c.pending + excluded.pending,
                 negative = c.negative + excluded.negative, positive = c.positive + excluded.positive)
-            select count(*), (select count(*) from by_sample) from chg""";
+            select count(*), (select count(*) from by_sample), array(select distinct cell from d
+              where residents <> 0 or exempt <> 0 or sampled <> 0) from chg""";
+
+    /**
+     * The day snapshot of the cells a recount touched (ADR 0053): their new absolute figures, read from the cell rows
+     * the recount has just written (the same transaction), as the figures of the refresh's business day. The last
+     * refresh of a day leaves the row of that day as the cell's state at the end of it.
+     */
+    static final String DAY = """
+            insert into test_coverage_cell_day as y (round_id, grid_cell_id, day, residents, exempt, sampled, updated_at)
+            select c.round_id, c.grid_cell_id, :day, c.residents, c.exempt, c.sampled, :now
+            from test_coverage_cell c where c.round_id = :rid and c.grid_cell_id = any(:cells)
+            on conflict (round_id, grid_cell_id, day) do update set residents = excluded.residents,
+              exempt = excluded.exempt, sampled = excluded.sampled, updated_at = excluded.updated_at""";
 
 }

@@ -16,15 +16,20 @@ import org.gridguard.report.DailySection;
 import org.gridguard.report.Measure;
 
 /**
- * The nucleic-acid testing section of the daily report (核酸检测): what happened each day in the rounds — people
- * sampled, make-up samples (补检), re-tests and door-to-door visits done, exemptions granted, pools reported
- * positive. A round's coverage at a past day's end cannot be told from the rows (the census and the exemptions
- * move), so coverage is a dashboard tile of the running round, not a figure of past days.
+ * The nucleic-acid testing section of the daily report (核酸检测): the coverage of the rounds sampling that day at its
+ * end (people to sample, sampled, missing; read from the rollup's day snapshots, ADR 0053, since the census and the
+ * exemptions move and the current rollup cannot tell a past day), and what happened each day in the rounds — people
+ * sampled, make-up samples (补检), re-tests and door-to-door visits done, exemptions granted, pools reported positive.
  */
 @ApplicationScoped
 public class TestingDailySection implements DailySection {
 
     static final List<Measure> MEASURES = List.of(
+            Measure.ratio("testing.coverage", "采样覆盖率", "Sampling coverage", "testing.sampledInRound",
+                    "testing.toSample"),
+            Measure.level("testing.toSample", "应检人数", "People to sample"),
+            Measure.level("testing.sampledInRound", "已检人数", "People sampled in the round"),
+            Measure.level("testing.missing", "未检人数", "People not sampled yet"),
             Measure.count("testing.sampled", "采样人数", "People sampled"),
             Measure.count("testing.makeupSampled", "补检人数", "Make-up samples"),
             Measure.count("testing.retestsDone", "复检完成", "Re-tests done"),
@@ -72,10 +77,11 @@ public class TestingDailySection implements DailySection {
         Map<LocalDate, Map<String, Long>> out = new LinkedHashMap<>();
         List<Object[]> rows = report.daily(path, first, last, first.atStartOfDay(z).toInstant(),
                 last.plusDays(1).atStartOfDay(z).toInstant(), z.getId());
+        List<Measure> figured = MEASURES.stream().filter(m -> m.kind() != Measure.Kind.RATIO).toList();
         rows.forEach(r -> {
             LocalDate d = LocalDate.parse((String) r[0]);
             Map<String, Long> day = new LinkedHashMap<>();
-            MEASURES.forEach(m -> day.put(m.key(), d.isAfter(today) ? 0L : ((Number) r[day.size() + 1]).longValue()));
+            figured.forEach(m -> day.put(m.key(), d.isAfter(today) ? 0L : ((Number) r[day.size() + 1]).longValue()));
             out.put(d, day);
         });
         return out;

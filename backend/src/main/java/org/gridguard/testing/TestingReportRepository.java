@@ -31,13 +31,28 @@ public class TestingReportRepository {
     EntityManager em;
 
     /**
-     * Per day from {@code first} to {@code last} (text yyyy-MM-dd, days of {@code zone}): residents sampled,
+     * Per day from {@code first} to {@code last} (text yyyy-MM-dd, days of {@code zone}): at the end of the day, over
+     * the rounds sampling on that day (started before its end, not closed before its start), the people to sample
+     * (counted minus exempt), those sampled and those missing, each cell at its latest day snapshot up to that day
+     * (ADR 0053); then the day's events: residents sampled,
      * make-up samples, re-tests done, door-to-door visits done, exemptions granted, pools reported positive (a pool
      * counts in an area when one of its samples is from there).
      */
     List<Object[]> daily(String path, LocalDate first, LocalDate last, Instant from, Instant to, String zone) {
         return Rows.list(em, CELLS + """
-                rounds as (select id from test_round where started_at < :to and (closed_at is null or closed_at >= :from)),
+                rounds as (select id, started_at, closed_at from test_round
+                           where started_at < :to and (closed_at is null or closed_at >= :from)),
+                days as (select cast(g as date) as day
+                         from generate_series(cast(:first as date), cast(:last as date), interval '1 day') g),
+                running as (select d.day, r.id from days d join rounds r
+                              on r.started_at < cast(d.day + 1 as timestamp) at time zone :zone
+                             and (r.closed_at is null or r.closed_at >= cast(d.day as timestamp) at time zone :zone)),
+                snap as (select distinct on (x.day, y.round_id, y.grid_cell_id) x.day, y.residents - y.exempt as to_sample,
+                                y.sampled
+                         from running x join test_coverage_cell_day y on y.round_id = x.id and y.day <= x.day
+                         where y.grid_cell_id in (select id from cells)
+                         order by x.day, y.round_id, y.grid_cell_id, y.day desc),
+                coverage as (select day, sum(to_sample) as to_sample, sum(sampled) as sampled from snap group by day),
                 samples as (select cast(s.sampled_at at time zone :zone as date) as day,
                                    count(distinct s.resident_id) as people, count(*) filter (where s.kind = 'MAKEUP') as makeup
                             from test_sample s where s.round_id in (select id from rounds)
@@ -60,10 +75,10 @@ public class TestingReportRepository {
                                and exists (select 1 from test_sample s where s.tube_id = r.tube_id
                                            and s.grid_cell_id in (select id from cells))
                              group by 1)
-                select to_char(d.day, 'YYYY-MM-DD'), coalesce(s.people, 0), coalesce(s.makeup, 0),
+                select to_char(d.day, 'YYYY-MM-DD'), coalesce(v.to_sample, 0), coalesce(v.sampled, 0),
+                       coalesce(v.to_sample - v.sampled, 0), coalesce(s.people, 0), coalesce(s.makeup, 0),
                        coalesce(k.retests, 0), coalesce(k.visits, 0), coalesce(e.n, 0), coalesce(p.n, 0)
-                from (select cast(g as date) as day
-                      from generate_series(cast(:first as date), cast(:last as date), interval '1 day') g) d
+                from days d left join coverage v on v.day = d.day
                 left join samples s on s.day = d.day left join tasks k on k.day = d.day
                 left join exempt e on e.day = d.day left join positive p on p.day = d.day
                 order by d.day""", Map.of("path", path, "worker", "", "first", first, "last", last, "from", from,
