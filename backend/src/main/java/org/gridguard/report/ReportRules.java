@@ -66,6 +66,26 @@ public final class ReportRules {
     }
 
     /**
+     * What lies on a node itself and under none of its reporting children (a community's own gates, a pool sampled
+     * in two zones counted once instead of twice): the node's live figures minus its children's, COUNT and LEVEL
+     * only; may be negative where the children count one thing twice.
+     */
+    public static Map<String, BigDecimal> own(Map<String, BigDecimal> node, List<Map<String, BigDecimal>> children,
+            Collection<Measure> measures) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        for (Measure m : measures) {
+            if (m.kind() != Measure.Kind.RATIO) {
+                BigDecimal v = node.getOrDefault(m.key(), BigDecimal.ZERO);
+                for (Map<String, BigDecimal> child : children) {
+                    v = v.subtract(child.getOrDefault(m.key(), BigDecimal.ZERO));
+                }
+                out.put(m.key(), v);
+            }
+        }
+        return out;
+    }
+
+    /**
      * A child's status for the day: MISSING without a submission; LATE when its first submission came after its
      * cut-off ({@code firstLate}) or after the parent's first submission; SUBMITTED otherwise.
      */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -118,13 +119,21 @@ public class SubmissionService {
         // a child that first came after this node's first version is LATE in a correction too: folded in, never silently
         List<Child> children = reports.children(node.id, day, reports.own(node.id, day).firstAt());
         List<UUID> submittedIds = children.stream().filter(c -> c.status() != ChildStatus.MISSING).map(Child::areaId).toList();
-        List<Map<String, BigDecimal>> submitted = repo.latest(submittedIds, day).stream()
-                .map(l -> Sections.valuesOf(read(l.row().figures()).sections(), false)).toList();
-        Map<String, BigDecimal> sum = ReportRules.sum(submitted, sections.measures().values());
+        List<Map<String, BigDecimal>> parts = new ArrayList<>(repo.latest(submittedIds, day).stream()
+                .map(l -> Sections.valuesOf(read(l.row().figures()).sections(), false)).toList());
+        parts.add(ownPart(node, day));
+        Map<String, BigDecimal> sum = ReportRules.sum(parts, sections.measures().values());
         if (previous == null) {
             previous = sections.values(node.path, day.minusDays(1), day.minusDays(1)).get(day.minusDays(1));
         }
         return new Frozen(sections.sections(sum, previous), children);
+    }
+
+    /** What lies on the node itself and under none of its reporting children, counted live (ADR 0048). */
+    private Map<String, BigDecimal> ownPart(AreaNode node, LocalDate day) {
+        List<Map<String, BigDecimal>> children = repo.children(node.id).stream()
+                .map(c -> sections.values(c.path(), day, day).get(day)).toList();
+        return ReportRules.own(sections.values(node.path, day, day).get(day), children, sections.measures().values());
     }
 
     /** The day before's figures as the node last submitted them, or null when it did not. */

@@ -213,6 +213,22 @@ class DailyReportTest {
     }
 
     @Test
+    void theCommunityAddsWhatLiesOnItselfToItsZonesSubmissions() {
+        LocalDate d = LocalDate.of(2033, 6, 2);
+        TestClock.set(at(d, "12:00"));
+        FixtureSection.put(path(Demo.ZONE1), d, figures(100, 5, 3, 4));
+        FixtureSection.put(path(Demo.ZONE2), d, figures(80, 7, 1, 6));
+        // the community's own gates (checkpoints guarding the community node lie in no zone)
+        FixtureSection.put(path(Demo.COMMUNITY), d, figures(0, 2, 1, 1));
+        submit(Tokens.leader1(), Demo.ZONE1, d, null).then().statusCode(201);
+        submit(Tokens.leader2(), Demo.ZONE2, d, null).then().statusCode(201);
+        JsonPath community = submit(Tokens.supervisor(), Demo.COMMUNITY, d, null).then().statusCode(201).extract().jsonPath();
+        assertThat(figure(community, "fixture.households", "value")).isEqualTo(180);
+        assertThat(figure(community, "fixture.visits", "value")).as("5 + 7 submitted, 2 on the community itself").isEqualTo(14);
+        assertThat(figure(community, "fixture.rate", "value")).as("(3 + 1 + 1) / (4 + 6 + 1)").isEqualTo(0.4545f);
+    }
+
+    @Test
     void aReportNotSubmittedAtCutoffPlusHalfAnHourRaisesReportLateOnTheParentClosedBySubmitting() {
         LocalDate d = LocalDate.of(2033, 5, 16);
         String key = ReportRules.lateKey(Demo.ZONE1, d);

@@ -46,6 +46,20 @@ class ReportRulesTest {
     }
 
     @Test
+    void theNodesOwnPartIsItsFiguresMinusItsChildrensAndCorrectsAThingCountedTwice() {
+        Map<String, BigDecimal> z1 = ReportRules.complete(Map.of("x.households", 100L, "x.done", 3L, "x.planned", 4L), MEASURES);
+        Map<String, BigDecimal> z2 = ReportRules.complete(Map.of("x.households", 80L, "x.done", 2L, "x.planned", 6L), MEASURES);
+        // the community: its own gate's 1 of 1 done, and a thing both zones count (done 1) counted once
+        Map<String, BigDecimal> c = ReportRules.complete(Map.of("x.households", 180L, "x.done", 5L, "x.planned", 11L), MEASURES);
+        Map<String, BigDecimal> own = ReportRules.own(c, List.of(z1, z2), MEASURES);
+        assertThat(own).doesNotContainKey("x.rate");
+        assertThat(own.get("x.households")).isEqualByComparingTo("0");
+        assertThat(own.get("x.done")).isEqualByComparingTo("0");
+        assertThat(own.get("x.planned")).isEqualByComparingTo("1");
+        assertThat(ReportRules.sum(List.of(z1, z2, own), MEASURES)).isEqualTo(ReportRules.sum(List.of(c), MEASURES));
+    }
+
+    @Test
     void aChildIsMissingSubmittedOrLate() {
         Instant parent = Instant.parse("2033-05-14T04:00:00Z");
         assertThat(ReportRules.status(null, false, parent)).isEqualTo(ChildStatus.MISSING);
