@@ -188,17 +188,21 @@ public class AlertRepository {
     /**
      * Escalates, in one statement, every alert not closed whose due time (or last escalation) lies more than its
      * kind's delay before {@code now}: to the nearest ancestor of its current level (its escalation area, else its
-     * area) whose kind is one of {@code targets} and strictly above that level in {@code levels}. Each escalation
+     * area) whose kind is one of {@code targets} and strictly above that level in {@code levels} and above the level
+     * its kind is handled at ({@code handledAt}, aligned with {@code kinds}; null: none). Each escalation
      * gets an event (note {@code escalated}) and a change-feed row. Answers how many escalated.
      */
-    int escalate(Instant now, String[] kinds, Long[] delaySeconds, String[] levels, String[] targets, String entity) {
+    int escalate(Instant now, String[] kinds, Long[] delaySeconds, String[] handledAt, String[] levels, String[] targets,
+            String entity) {
         Object n = em.createNativeQuery("""
                 with recursive due as (
-                  select a.id, coalesce(a.escalation_area_id, a.area_id) as node
-                  from alert a join unnest(cast(?2 as text[]), cast(?3 as bigint[])) d(kind, secs) on d.kind = a.kind
+                  select a.id, coalesce(a.escalation_area_id, a.area_id) as node, d.handled_at
+                  from alert a join unnest(cast(?2 as text[]), cast(?3 as bigint[]), cast(?7 as text[])) d(kind, secs, handled_at)
+                    on d.kind = a.kind
                   where a.state <> 'CLOSED' and coalesce(a.escalated_at, a.due_at) < cast(?1 as timestamptz) - d.secs * interval '1 second'),
                 up as (
-                  select due.id, n.parent_id as node, array_position(cast(?4 as text[]), n.kind) as from_level
+                  select due.id, n.parent_id as node,
+                         least(array_position(cast(?4 as text[]), n.kind), array_position(cast(?4 as text[]), due.handled_at)) as from_level
                   from due join area_node n on n.id = due.node
                   union all
                   select up.id, n.parent_id, up.from_level from up join area_node n on n.id = up.node
@@ -220,7 +224,7 @@ public class AlertRepository {
                   select ?6, esc.id, esc.community_id, n.path, 'UPSERT' from esc join area_node n on n.id = esc.area_id)
                 select count(*) from esc""")
                 .setParameter(1, now).setParameter(2, kinds).setParameter(3, delaySeconds).setParameter(4, levels)
-                .setParameter(5, targets).setParameter(6, entity).getSingleResult();
+                .setParameter(5, targets).setParameter(6, entity).setParameter(7, handledAt).getSingleResult();
         return ((Number) n).intValue();
     }
 

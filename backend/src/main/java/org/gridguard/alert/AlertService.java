@@ -208,8 +208,9 @@ public class AlertService {
             return 0;
         }
         return repository.escalate(now, delays.keySet().toArray(String[]::new),
-                delays.values().stream().map(Duration::toSeconds).toArray(Long[]::new), EscalationRules.levels(),
-                EscalationRules.escalationLevels(), ENTITY);
+                delays.values().stream().map(Duration::toSeconds).toArray(Long[]::new),
+                delays.keySet().stream().map(k -> EscalationRules.handledAt(kinds.stored(k).assigneeRole())).toArray(String[]::new),
+                EscalationRules.levels(), EscalationRules.escalationLevels(), ENTITY);
     }
 
     /** Runs inside the once-only claim's transaction. */

@@ -14,7 +14,9 @@ import org.gridguard.area.AreaKind;
 /**
  * When an open alert escalates and to which level: pure functions of the configuration. An alert escalates when its
  * due time (or its last escalation) lies more than its kind's delay in the past, to the nearest ancestor of its
- * current level whose kind submits a daily report ({@link AreaKind#reportingRole()}) and is strictly above it.
+ * current level whose kind submits a daily report ({@link AreaKind#reportingRole()}) and is strictly above it — and
+ * strictly above the level of the people who already handle it: a grid cell's fever alert, handled by the zone's
+ * grid leaders, goes first to the community's supervisors, not to the same leaders again.
  */
 final class EscalationRules {
 
@@ -64,6 +66,21 @@ final class EscalationRules {
     /** The area kinds top to bottom, as SQL compares levels (array_position). */
     static String[] levels() {
         return Arrays.stream(AreaKind.values()).map(Enum::name).toArray(String[]::new);
+    }
+
+    /**
+     * The level of the people who handle a kind's alerts: the lowest area kind submitted by its assignee role
+     * ({@code grid-leader}: ZONE, {@code supervisor}: COMMUNITY), null for a role that submits none. An alert escalates
+     * strictly above it.
+     */
+    static String handledAt(String assigneeRole) {
+        String lowest = null;
+        for (AreaKind k : AreaKind.values()) {
+            if (assigneeRole.equals(k.reportingRole())) {
+                lowest = k.name();
+            }
+        }
+        return lowest;
     }
 
     /** The area kinds an alert can escalate to: those that submit a daily report. */

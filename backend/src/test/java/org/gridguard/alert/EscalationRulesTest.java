@@ -39,4 +39,11 @@ class EscalationRulesTest {
         assertThat(EscalationRules.escalationLevels()).containsExactly("DISTRICT", "STREET", "COMMUNITY", "ZONE");
         assertThat(EscalationRules.levels()).startsWith("DISTRICT", "STREET", "COMMUNITY", "ZONE", "GRID_CELL");
     }
+
+    @Test
+    void anAlertIsHandledAtTheLowestLevelItsAssigneeRoleSubmits() {
+        assertThat(EscalationRules.handledAt("grid-leader")).isEqualTo("ZONE");
+        assertThat(EscalationRules.handledAt("supervisor")).isEqualTo("COMMUNITY");
+        assertThat(EscalationRules.handledAt("site-staff")).isNull();
+    }
 }

@@ -74,20 +74,21 @@ class EscalationTest {
     }
 
     @Test
-    void anOpenAlertEscalatesToTheZoneOnlyAfterTheDelay() {
+    void aCellsAlertEscalatesPastTheLeadersWhoHandleItToTheCommunityOnlyAfterTheDelay() {
         UUID fever = raise(TemperatureAlerts.FEVER, Demo.CELL1);
         sweepAt(DELAY.plus(DELAY).minusMinutes(1));
         assertThat(alert(Tokens.leader1(), fever).getString("alert.escalatedAt")).isNull();
 
         sweepAt(DELAY.plus(DELAY).plusMinutes(1));
         JsonPath a = alert(Tokens.leader1(), fever);
-        assertThat(a.getString("alert.escalationAreaId")).isEqualTo(Demo.ZONE1.toString());
+        // the zone's grid leaders already handle it: the first level up that is someone new is the community
+        assertThat(a.getString("alert.escalationAreaId")).isEqualTo(Demo.COMMUNITY.toString());
         assertThat(Instant.parse(a.getString("alert.escalatedAt"))).isEqualTo(TestClock.instantNow());
         assertThat(Instant.parse(a.getString("alert.updatedAt"))).isEqualTo(TestClock.instantNow());
         assertThat(a.getString("alert.state")).isEqualTo("OPEN");
         List<Map<String, Object>> escalations = a.getList("events.findAll { it.note == 'escalated' }.data");
         assertThat(escalations).singleElement().satisfies(d -> {
-            assertThat(d).containsEntry("escalationAreaId", Demo.ZONE1.toString()).containsEntry("level", "ZONE");
+            assertThat(d).containsEntry("escalationAreaId", Demo.COMMUNITY.toString()).containsEntry("level", "COMMUNITY");
         });
     }
 
@@ -95,11 +96,6 @@ class EscalationTest {
     void aStillOpenAlertGoesOneLevelFurtherAfterAnotherDelayAndTheSupervisorSeesItFlagged() {
         UUID fever = raise(TemperatureAlerts.FEVER, Demo.CELL1);
         sweepAt(Duration.ofHours(4).plusMinutes(1));
-        sweepAt(Duration.ofHours(6));
-        assertThat(alert(Tokens.supervisor(), fever).getString("alert.escalationAreaId")).isEqualTo(Demo.ZONE1.toString());
-
-        sweepAt(Duration.ofHours(6).plusMinutes(2));
-        assertThat(alert(Tokens.supervisor(), fever).getString("alert.escalationAreaId")).isEqualTo(Demo.COMMUNITY.toString());
         Api.as(Tokens.supervisor()).get("/api/v1/alerts?escalated=true&limit=500").then().statusCode(200)
                 .body("items.id", hasItem(fever.toString()))
                 .body("items.find { it.id == '" + fever + "' }.escalationAreaId", equalTo(Demo.COMMUNITY.toString()));
@@ -107,6 +103,14 @@ class EscalationTest {
                 .body("items.id", not(hasItem(fever.toString())));
         Api.as(Tokens.leader2()).get("/api/v1/alerts?escalated=true&limit=500").then().statusCode(200)
                 .body("items.id", not(hasItem(fever.toString())));
+        sweepAt(Duration.ofHours(6));
+        assertThat(alert(Tokens.supervisor(), fever).getString("alert.escalationAreaId")).isEqualTo(Demo.COMMUNITY.toString());
+
+        sweepAt(Duration.ofHours(6).plusMinutes(2));
+        String[] path = repository.areaPath(Demo.COMMUNITY).split("/");
+        String street = path[path.length - 2];
+        assertThat(alert(Tokens.supervisor(), fever).getString("alert.escalationAreaId")).as("the community's street")
+                .isEqualTo(street);
 
         // closed: no longer listed as escalated, and never escalates further
         Api.as(Tokens.leader1()).body("{\"to\":\"DISMISSED\",\"version\":0}").post("/api/v1/alerts/" + fever + "/transitions")
@@ -114,7 +118,7 @@ class EscalationTest {
         Api.as(Tokens.leader1()).body("{\"to\":\"CLOSED\",\"version\":1}").post("/api/v1/alerts/" + fever + "/transitions")
                 .then().statusCode(200);
         sweepAt(Duration.ofHours(12));
-        assertThat(alert(Tokens.supervisor(), fever).getString("alert.escalationAreaId")).isEqualTo(Demo.COMMUNITY.toString());
+        assertThat(alert(Tokens.supervisor(), fever).getString("alert.escalationAreaId")).isEqualTo(street);
         Api.as(Tokens.supervisor()).get("/api/v1/alerts?escalated=true&limit=500").then().statusCode(200)
                 .body("items.id", not(hasItem(fever.toString())));
     }
