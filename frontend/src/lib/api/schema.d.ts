@@ -3779,7 +3779,8 @@ export interface components {
             subjectLabel?: string;
             areaId?: components["schemas"]["UUID"];
             areaName?: string;
-            communityId?: components["schemas"]["UUID"];
+            /** @description The community of its area; null for an alert of a street or district */
+            communityId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
             details?: {
                 [key: string]: unknown;
             };

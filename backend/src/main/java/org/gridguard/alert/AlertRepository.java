@@ -90,7 +90,9 @@ public class AlertRepository {
                 "select a.* from alert a join area_node n on n.id = a.area_id where 1 = 1");
         Map<String, Object> p = new HashMap<>();
         if (!jurisdiction.isGlobal()) {
-            sql.append(" and a.community_id = any(cast(:communities as uuid[])) and n.path like any(cast(:patterns as text[]))");
+            // a street's or district's alert has no community: its path alone decides
+            sql.append(" and (a.community_id = any(cast(:communities as uuid[])) or a.community_id is null)"
+                    + " and n.path like any(cast(:patterns as text[]))");
             p.put("communities", jurisdiction.communityIds().toArray(UUID[]::new));
             p.put("patterns", jurisdiction.likePatterns());
         }

@@ -18,7 +18,9 @@ public final class AlertViews {
     @Schema(name = "Alert")
     public record AlertView(UUID id,
             @Schema(description = "The alert's kind: one of the kinds GET /api/v1/alert-kinds lists; features add kinds, so clients keep unknown ones", example = "FEVER") String kind, AlertState state, String subjectType, UUID subjectId,
-            String subjectLabel, UUID areaId, String areaName, UUID communityId, Map<String, Object> details,
+            String subjectLabel, UUID areaId, String areaName,
+            @Schema(description = "The community of its area; null for an alert of a street or district", nullable = true) UUID communityId,
+            Map<String, Object> details,
             Instant raisedAt, Instant dueAt, boolean overdue, Instant overdueSince,
             @Schema(description = "When it last escalated one level up, open too long past its due time; null if never", nullable = true) Instant escalatedAt,
             @Schema(description = "The area node it is escalated to now (a zone's grid leaders, a community's or higher level's supervisors); null if never escalated", nullable = true) UUID escalationAreaId,

@@ -133,9 +133,9 @@ public class ReportRepository {
             return List.of();
         }
         return em.createNativeQuery("""
-                select n.id, n.name, case when p.community_id is not null then p.id else n.id end
+                select n.id, n.name, case when n.kind = 'ZONE' then p.id else n.id end
                 from area_node n left join area_node p on p.id = n.parent_id
-                where n.kind = any(?1) and n.community_id is not null
+                where n.kind = any(?1)
                   and not exists (select 1 from report_submission s where s.area_id = n.id and s.day = ?2)
                 order by n.path""")
                 .setParameter(1, kinds.stream().map(Enum::name).toArray(String[]::new)).setParameter(2, day).getResultList();

@@ -19,10 +19,10 @@ import org.gridguard.area.AreaKind;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Every minute: each zone and community still without a submitted report at its level's cut-off + 30 min raises one
- * REPORT_LATE alert (its dedupe key makes it once per node and day, on every instance): a zone's on its community, a
- * community's on itself, where the street's supervisors above it see it too (an alert belongs to a community, and a
- * street lies in none; streets and districts raise none). Submitting closes it.
+ * Every minute: each zone, community, street and district still without a submitted report at its level's cut-off
+ * + 30 min raises one REPORT_LATE alert (its dedupe key makes it once per node and day, on every instance): a zone's
+ * on its community, the others' on the late node itself, where the supervisors of the level above see it too.
+ * Submitting closes it.
  */
 @ApplicationScoped
 public class ReportSweep {

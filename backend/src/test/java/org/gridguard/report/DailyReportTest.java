@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -29,6 +30,7 @@ import jakarta.inject.Inject;
 import org.gridguard.testsupport.Api;
 import org.gridguard.testsupport.Demo;
 import org.gridguard.testsupport.PostgresResource;
+import org.gridguard.testsupport.SectionSql;
 import org.gridguard.testsupport.TestClock;
 import org.gridguard.testsupport.Tokens;
 import org.junit.jupiter.api.AfterEach;
@@ -247,6 +249,16 @@ class DailyReportTest {
                 .body("alerts.find { it.kind == 'REPORT_LATE' }.open", equalTo(Integer.parseInt(open)))
                 .body("alerts.find { it.kind == 'REPORT_LATE' }.overdue", equalTo(0))
                 .body("alerts.find { it.kind == 'REPORT_LATE' }.escalated", equalTo(0));
+
+        // a street is flagged too: on itself (it lies in no community), for the supervisors above it
+        String street = SectionSql.parent(path(Demo.COMMUNITY)).replaceAll(".*/([^/]+)/$", "$1");
+        String streetKey = ReportRules.lateKey(java.util.UUID.fromString(street), d);
+        assertThat(rows("select area_id || ' ' || coalesce(cast(community_id as text), 'none') from alert"
+                + " where kind = 'REPORT_LATE' and dedupe_key = ?", streetKey)).containsExactly(street + " none");
+        Api.as(Tokens.admin()).queryParam("kind", "REPORT_LATE").queryParam("limit", 500).get("/api/v1/alerts").then()
+                .statusCode(200).body("items.find { it.subjectId == '" + street + "' }.communityId", nullValue());
+        Api.as(Tokens.supervisor()).queryParam("kind", "REPORT_LATE").queryParam("limit", 500).get("/api/v1/alerts").then()
+                .statusCode(200).body("items.subjectId", not(hasItem(street)));
 
         TestClock.set(at(d, "16:40"));
         submit(Tokens.leader1(), Demo.ZONE1, d, null).then().statusCode(201).body("submission.late", equalTo(true));
