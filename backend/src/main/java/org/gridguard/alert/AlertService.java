@@ -40,6 +40,8 @@ import io.quarkus.scheduler.Scheduled;
 public class AlertService {
 
     public static final String ENTITY = "ALERT";
+    /** The first part of a most-overdue cursor. */
+    private static final String MOST_OVERDUE_CURSOR = "due";
 
     @Inject
     AlertRepository repository;
@@ -80,7 +82,8 @@ public class AlertService {
             throw ApiProblem.invalid("sort", "must be NEWEST or left out with updatedSince: a delta read is always ordered by change");
         }
         int lim = Cursor.limit(limit);
-        List<String> c = Cursor.decode(cursor, 2);
+        // a most-overdue cursor says so (3 parts), so that it is never read as another order's
+        List<String> c = order == AlertOrder.MOST_OVERDUE ? mostOverdueCursor(cursor) : Cursor.decode(cursor, 2);
         String kind = kindCode == null ? null : kinds.parameter("kind", kindCode).code();
         Instant olderThan = null;
         if (olderThanMinutes != null) {
@@ -90,8 +93,8 @@ public class AlertService {
             olderThan = clock.instant().minus(Duration.ofMinutes(olderThanMinutes));
         }
         String areaPath = areaId == null ? null : reachableArea(areaId);
-        Instant afterAt = c == null ? null : Cursor.instant(c.get(0));
-        UUID afterId = c == null ? null : Cursor.uuid(c.get(1));
+        Instant afterAt = c == null ? null : Cursor.instant(c.get(c.size() - 2));
+        UUID afterId = c == null ? null : Cursor.uuid(c.get(c.size() - 1));
         List<Alert> rows = repository.inbox(new AlertRepository.InboxFilter(states, kind, olderThan, overdue, escalated, areaPath,
                 updatedSince, order, afterAt, afterId, lim));
         if (updatedSince != null) {
@@ -100,8 +103,17 @@ public class AlertService {
             return Page.of(views(rows), lim, v -> Cursor.encode(updated.get(v.id()).toString(), v.id().toString()));
         }
         List<AlertView> views = views(rows);
-        return Page.of(views, lim, v -> Cursor.encode((order == AlertOrder.MOST_OVERDUE ? v.dueAt() : v.raisedAt())
-                .toString(), v.id().toString()));
+        return Page.of(views, lim, v -> order == AlertOrder.MOST_OVERDUE
+                ? Cursor.encode(MOST_OVERDUE_CURSOR, v.dueAt().toString(), v.id().toString())
+                : Cursor.encode(v.raisedAt().toString(), v.id().toString()));
+    }
+
+    private static List<String> mostOverdueCursor(String cursor) {
+        List<String> c = Cursor.decode(cursor, 3);
+        if (c != null && !MOST_OVERDUE_CURSOR.equals(c.get(0))) {
+            throw ApiProblem.invalid("cursor", "is not a cursor this list gave out");
+        }
+        return c;
     }
 
     /** The path of an area the caller's jurisdiction overlaps, else 404. */

@@ -169,6 +169,11 @@ public class AreaRepository implements PanacheRepositoryBase<AreaNode, UUID> {
         return out;
     }
 
+    /** A community was created or deleted: the communities under every node are counted again (this instance). */
+    public void communitiesChanged() {
+        communitiesUnder.forget();
+    }
+
     /** Re-roots the paths of a moved subtree in one statement. */
     public void movePaths(String oldPath, String newPath) {
         communitiesUnder.forget();

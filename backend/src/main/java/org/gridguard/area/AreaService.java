@@ -185,6 +185,9 @@ public class AreaService {
         AreaNode n = newNode(req, parent);
         areas.persist(n);
         areas.flush();
+        if (n.kind == AreaKind.COMMUNITY) {
+            areas.communitiesChanged();
+        }
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("kind", n.kind.name());
         c.put("code", n.code);
@@ -336,6 +339,9 @@ public class AreaService {
         history("AREA_NODE", n.id, "DELETE", Map.of("code", n.code, "name", n.name));
         changes.record(ENTITY_AREA, n.id, n.communityId, n.path, ChangeLog.Op.DELETE);
         areas.delete(n);
+        if (n.kind == AreaKind.COMMUNITY) {
+            areas.communitiesChanged();
+        }
     }
 
     private void history(String subjectType, UUID id, String action, Map<String, Object> diff) {

@@ -123,9 +123,9 @@ public class ReportRepository {
     }
 
     /**
-     * Nodes of these kinds inside a community with no submission for the day: id, name, and the area of their alert
-     * (the parent when it lies in a community, as a zone's does; else the node itself). Streets and districts lie in
-     * no community, and an alert belongs to one: they are not listed.
+     * Nodes of these kinds with no submission for the day and someone to submit it (a holder of the node's reporting
+     * role assigned at it or above it): id, name, and the area of their alert (a zone's parent community; any other
+     * node itself).
      */
     @SuppressWarnings("unchecked")
     public List<Object[]> unsubmitted(Collection<AreaKind> kinds, LocalDate day) {
@@ -134,11 +134,14 @@ public class ReportRepository {
         }
         return em.createNativeQuery("""
                 select n.id, n.name, case when n.kind = 'ZONE' then p.id else n.id end
-                from area_node n left join area_node p on p.id = n.parent_id
-                where n.kind = any(?1)
-                  and not exists (select 1 from report_submission s where s.area_id = n.id and s.day = ?2)
+                from area_node n join unnest(cast(?1 as text[]), cast(?3 as text[])) k(kind, role) on k.kind = n.kind
+                left join area_node p on p.id = n.parent_id
+                where not exists (select 1 from report_submission s where s.area_id = n.id and s.day = ?2)
+                  and exists (select 1 from assignment a join area_node an on an.id = a.node_id
+                              where a.role = k.role and n.path like an.path || '%')
                 order by n.path""")
-                .setParameter(1, kinds.stream().map(Enum::name).toArray(String[]::new)).setParameter(2, day).getResultList();
+                .setParameter(1, kinds.stream().map(Enum::name).toArray(String[]::new)).setParameter(2, day)
+                .setParameter(3, kinds.stream().map(AreaKind::reportingRole).toArray(String[]::new)).getResultList();
     }
 
     private static Row row(Object[] r) {

@@ -32,7 +32,8 @@ public class TestingReportRepository {
 
     /**
      * Per day from {@code first} to {@code last} (text yyyy-MM-dd, days of {@code zone}): at the end of the day, over
-     * the rounds sampling on that day (started before its end, not closed before its start), the people to sample
+     * the rounds sampling on that day (started before its end, not closed before its start; where two rounds cover a
+     * cell that day, the one started last — a make-up round after a round closed that morning), the people to sample
      * (counted minus exempt), those sampled and those missing, each cell at its latest day snapshot up to that day
      * (ADR 0053); then the day's events: residents sampled,
      * make-up samples, re-tests done, door-to-door visits done, exemptions granted, pools reported positive (a pool
@@ -44,15 +45,17 @@ public class TestingReportRepository {
                            where started_at < :to and (closed_at is null or closed_at >= :from)),
                 days as (select cast(g as date) as day
                          from generate_series(cast(:first as date), cast(:last as date), interval '1 day') g),
-                running as (select d.day, r.id from days d join rounds r
+                running as (select d.day, r.id, r.started_at from days d join rounds r
                               on r.started_at < cast(d.day + 1 as timestamp) at time zone :zone
                              and (r.closed_at is null or r.closed_at >= cast(d.day as timestamp) at time zone :zone)),
-                snap as (select distinct on (x.day, y.round_id, y.grid_cell_id) x.day, y.residents - y.exempt as to_sample,
-                                y.sampled
+                snap as (select distinct on (x.day, y.round_id, y.grid_cell_id) x.day, x.started_at, y.grid_cell_id,
+                                y.residents - y.exempt as to_sample, y.sampled
                          from running x join test_coverage_cell_day y on y.round_id = x.id and y.day <= x.day
                          where y.grid_cell_id in (select id from cells)
                          order by x.day, y.round_id, y.grid_cell_id, y.day desc),
-                coverage as (select day, sum(to_sample) as to_sample, sum(sampled) as sampled from snap group by day),
+                latest as (select distinct on (day, grid_cell_id) day, to_sample, sampled from snap
+                           order by day, grid_cell_id, started_at desc),
+                coverage as (select day, sum(to_sample) as to_sample, sum(sampled) as sampled from latest group by day),
                 samples as (select cast(s.sampled_at at time zone :zone as date) as day,
                                    count(distinct s.resident_id) as people, count(*) filter (where s.kind = 'MAKEUP') as makeup
                             from test_sample s where s.round_id in (select id from rounds)

@@ -97,22 +97,35 @@ class AlertTest {
 
     @Test
     void theMostOverdueComeFirstAndPageInThatOrder() {
-        // raised one after another with the clock moving on: the first raised is due first
+        // raised one after another with the clock moving on (the first raised is due first), two at the same instant
         Instant start = Instant.now();
-        for (int i = 0; i < 5; i++) {
-            TestClock.set(start.plus(Duration.ofMinutes(i)));
-            raise(TemperatureAlerts.FEVER, Demo.CELL5, null);
+        List<String> mine = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            TestClock.set(start.plus(Duration.ofMinutes(Math.min(i, 4))));
+            mine.add(raise(TemperatureAlerts.FEVER, Demo.CELL5, null).toString());
         }
-        List<String> all = new java.util.ArrayList<>();
+        List<String> dues = new java.util.ArrayList<>();
+        List<String> ids = new java.util.ArrayList<>();
         String cursor = null;
+        String firstCursor = null;
         do {
-            var page = Api.as(Tokens.leader2()).queryParam("sort", "MOST_OVERDUE").queryParam("limit", 2)
+            var page = Api.as(Tokens.leader2()).queryParam("sort", "MOST_OVERDUE").queryParam("limit", 1)
                     .queryParam("state", "OPEN").queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
                     .get("/api/v1/alerts").then().statusCode(200).extract().jsonPath();
-            all.addAll(page.getList("items.dueAt", String.class));
+            dues.addAll(page.getList("items.dueAt", String.class));
+            ids.addAll(page.getList("items.id", String.class));
             cursor = page.getString("next");
+            firstCursor = firstCursor == null ? cursor : firstCursor;
         } while (cursor != null);
-        assertThat(all).hasSizeGreaterThanOrEqualTo(5).isSortedAccordingTo((x, y) -> Instant.parse(x).compareTo(Instant.parse(y)));
+        assertThat(dues).isSortedAccordingTo((x, y) -> Instant.parse(x).compareTo(Instant.parse(y)));
+        assertThat(ids).doesNotHaveDuplicates().containsAll(mine);
+        assertThat(ids.indexOf(mine.get(0))).isLessThan(ids.indexOf(mine.get(1)));
+        // a cursor belongs to its order
+        Api.as(Tokens.leader2()).queryParam("cursor", firstCursor).get("/api/v1/alerts").then().statusCode(400);
+        String newest = Api.as(Tokens.leader2()).queryParam("limit", 1).get("/api/v1/alerts").then().statusCode(200)
+                .extract().path("next");
+        Api.as(Tokens.leader2()).queryParam("sort", "MOST_OVERDUE").queryParam("cursor", newest).get("/api/v1/alerts")
+                .then().statusCode(400);
         Api.as(Tokens.leader2()).queryParam("sort", "MOST_OVERDUE").queryParam("updatedSince", "2022-04-05T08:00:00+08:00")
                 .get("/api/v1/alerts")
                 .then().statusCode(400).body("detail", org.hamcrest.Matchers.containsString("NEWEST"));

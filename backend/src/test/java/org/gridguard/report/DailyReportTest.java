@@ -253,10 +253,18 @@ class DailyReportTest {
         // a street is flagged too: on itself (it lies in no community), for the supervisors above it
         String street = SectionSql.parent(path(Demo.COMMUNITY)).replaceAll(".*/([^/]+)/$", "$1");
         String streetKey = ReportRules.lateKey(java.util.UUID.fromString(street), d);
+        assertThat(rows("select state from alert where kind = 'REPORT_LATE' and dedupe_key = ?", streetKey))
+                .as("nobody is there to submit the street's report").isEmpty();
+        String streetSupervisor = "street-sup-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Api.as(Tokens.admin()).body(java.util.Map.of("principal", streetSupervisor, "principalType", "USER",
+                "role", "supervisor", "nodeId", street)).post("/api/v1/assignments").then().statusCode(201);
+        sweep.sweep();
         assertThat(rows("select area_id || ' ' || coalesce(cast(community_id as text), 'none') from alert"
                 + " where kind = 'REPORT_LATE' and dedupe_key = ?", streetKey)).containsExactly(street + " none");
-        Api.as(Tokens.admin()).queryParam("kind", "REPORT_LATE").queryParam("limit", 500).get("/api/v1/alerts").then()
-                .statusCode(200).body("items.find { it.subjectId == '" + street + "' }.communityId", nullValue());
+        Api.as(Tokens.user(streetSupervisor, "supervisor")).queryParam("kind", "REPORT_LATE").queryParam("limit", 500)
+                .get("/api/v1/alerts").then().statusCode(200)
+                .body("items.find { it.subjectId == '" + street + "' }.communityId", nullValue())
+                .body("items.subjectId", hasItem(Demo.COMMUNITY.toString()));
         Api.as(Tokens.supervisor()).queryParam("kind", "REPORT_LATE").queryParam("limit", 500).get("/api/v1/alerts").then()
                 .statusCode(200).body("items.subjectId", not(hasItem(street)));
 
