@@ -43,7 +43,7 @@ function server(options: { reject?: Response } = {}) {
       return jsonResponse({ id: job, status: 'SUCCEEDED', progress: 100, report });
     }
     if (req.method === 'GET' && url.pathname === '/api/v1/imports/real/errors') {
-      return new Response('\uFEFF行号,姓名,列,原因\r\n3,张三,身份证号,bad\r\n', { headers: { 'Content-Type': 'text/csv; charset=UTF-8', 'Content-Disposition': 'attachment; filename="import-errors.csv"' } });
+      return new Response('\uFEFF行号,姓名,列,原因,级别\r\n3,张三,身份证号,bad,ERROR\r\n', { headers: { 'Content-Type': 'text/csv; charset=UTF-8', 'Content-Disposition': 'attachment; filename="import-errors.csv"' } });
     }
     return jsonResponse({ title: 'Not Found', status: 404 }, 404);
   });
