@@ -59,7 +59,7 @@ test('a supervisor imports a census CSV: dry run, live progress to 100 %, counts
   const file = await (await download).path();
   const report = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
   const lines = report.trim().split(/\r?\n/);
-  expect(lines[0]).toBe('行号,姓名,列,原因');
+  expect(lines[0]).toBe('行号,姓名,列,原因,级别');
   expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['5', '6']);
   expect(report).toContain('测试丁');
   expect(report).toContain('测试戊');

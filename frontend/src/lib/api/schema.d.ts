@@ -5038,6 +5038,22 @@ export interface components {
             status?: string;
             dryRun?: boolean;
         };
+        /** @description A problem of one row of a census import (the job report's errors) */
+        ImportRowProblem: {
+            /**
+             * Format: int32
+             * @description The row's line in the file, 1-based as a spreadsheet shows it
+             */
+            line?: number;
+            /** @description The column, by its template name (人员类别, 身份证号, …) */
+            field?: string;
+            message?: string;
+            /**
+             * @description ERROR: the row was refused; WARNING: the row was imported and this was left out
+             * @enum {string}
+             */
+            severity?: "ERROR" | "WARNING";
+        };
         Inspection: {
             id: components["schemas"]["UUID"];
             placeKind: components["schemas"]["InspectionPlaceKind"];

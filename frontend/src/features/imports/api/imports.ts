@@ -19,14 +19,19 @@ export interface ImportReport {
   rows?: number;
   valid?: number;
   invalid?: number;
+  /** Problems that kept their row (an unknown category: the person is imported without it, ADR 0055). */
+  warnings?: number;
   wouldCreate?: number;
   wouldUpdateOrKeep?: number;
   created?: number;
   updated?: number;
   unchanged?: number;
   householdsCreated?: number;
-  errors?: { line?: number; field?: string; message?: string }[];
+  errors?: ImportRowProblem[];
 }
+
+/** One problem of a row (the first 100 are in the report): an ERROR refused the row, a WARNING kept it. */
+export type ImportRowProblem = Partial<components['schemas']['ImportRowProblem']>;
 
 const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
 
@@ -36,6 +41,7 @@ export function importReport(report: Record<string, unknown> | undefined): Impor
     rows: num(r.rows),
     valid: num(r.valid),
     invalid: num(r.invalid),
+    warnings: num(r.warnings),
     wouldCreate: num(r.wouldCreate),
     wouldUpdateOrKeep: num(r.wouldUpdateOrKeep),
     created: num(r.created),

@@ -4,7 +4,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderWithApp } from '../../../test-support/render';
 import { ImportWizardPage } from './ImportWizardPage';
 
-const REPORT_ERRORS = [{ line: 3, field: '身份证号', message: 'ID number: wrong check character' }];
+const REPORT_ERRORS = [
+  { line: 3, field: '身份证号', message: 'ID number: wrong check character', severity: 'ERROR' },
+  { line: 4, field: '人员类别', message: "unknown category '外星人' was left out (the person is imported); the categories are: 租户、独居老人", severity: 'WARNING' },
+];
 
 interface Submitted {
   dryRun: string | null;
@@ -35,12 +38,12 @@ function server(options: { reject?: Response } = {}) {
       if (n < 2) return jsonResponse({ id: job, status: 'RUNNING', progress: 40 });
       const report =
         job === 'dry'
-          ? { dryRun: true, rows: 5, valid: 3, invalid: 2, wouldCreate: 3, wouldUpdateOrKeep: 0, errors: REPORT_ERRORS }
-          : { dryRun: false, rows: 5, valid: 3, invalid: 2, created: 3, updated: 0, unchanged: 0, householdsCreated: 2, errors: REPORT_ERRORS };
+          ? { dryRun: true, rows: 5, valid: 3, invalid: 2, warnings: 1, wouldCreate: 3, wouldUpdateOrKeep: 0, errors: REPORT_ERRORS }
+          : { dryRun: false, rows: 5, valid: 3, invalid: 2, warnings: 1, created: 3, updated: 0, unchanged: 0, householdsCreated: 2, errors: REPORT_ERRORS };
       return jsonResponse({ id: job, status: 'SUCCEEDED', progress: 100, report });
     }
     if (req.method === 'GET' && url.pathname === '/api/v1/imports/real/errors') {
-      return new Response('\uFEFF行号,姓名,列,原因\r\n3,张三,身份证号,bad\r\n', { headers: { 'Content-Type': 'text/csv; charset=UTF-8', 'Content-Disposition': 'attachment; filename="import-errors.csv"' } });
+      return new Response('\uFEFF行号,姓名,列,原因,级别\r\n3,张三,身份证号,bad,ERROR\r\n', { headers: { 'Content-Type': 'text/csv; charset=UTF-8', 'Content-Disposition': 'attachment; filename="import-errors.csv"' } });
     }
     return jsonResponse({ title: 'Not Found', status: 404 }, 404);
   });
@@ -68,12 +71,21 @@ describe('ImportWizardPage', () => {
     const dryCard = await screen.findByTestId('dry-run');
     await waitFor(() => expect(within(dryCard).getByTestId('import-valid')).toHaveTextContent('3'), { timeout: 15_000 });
     expect(within(dryCard).getByTestId('import-invalid')).toHaveTextContent('2');
-    expect(within(dryCard).getByText('ID number: wrong check character')).toBeInTheDocument();
+    expect(within(dryCard).getByTestId('import-warnings')).toHaveTextContent('1');
+    expect(within(dryCard).getByTestId('dry-run-summary')).toHaveTextContent('将导入 3 人，1 条提示');
+    // the refused rows and the kept rows with a note are shown apart
+    const refused = within(dryCard).getByTestId('import-row-errors');
+    expect(within(refused).getByText('ID number: wrong check character')).toBeInTheDocument();
+    expect(within(refused).queryByText(/外星人/)).not.toBeInTheDocument();
+    const notes = within(dryCard).getByTestId('import-row-warnings');
+    expect(within(notes).getByText(/外星人/)).toBeInTheDocument();
+    expect(within(notes).queryByText('ID number: wrong check character')).not.toBeInTheDocument();
     expect(submitted).toEqual([{ dryRun: 'true', file: 'attached', type: expect.stringMatching(/^multipart\/form-data; boundary=/) as string }]);
 
     await user.click(within(dryCard).getByRole('button', { name: '导入 3 条有效记录' }));
     const run = await screen.findByTestId('import-run');
-    expect(await within(run).findByText('导入完成。', {}, { timeout: 15_000 })).toBeInTheDocument();
+    expect(await within(run).findByText('导入完成。 导入 3 人，1 条提示', {}, { timeout: 15_000 })).toBeInTheDocument();
+    expect(within(run).getByTestId('import-row-warnings')).toHaveTextContent('外星人');
     expect(within(run).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
     expect(within(run).getByTestId('import-created')).toHaveTextContent('3');
     expect(submitted[1]).toMatchObject({ dryRun: 'false', file: 'attached' });

@@ -11,7 +11,7 @@ import { useAreaTree } from '../../../lib/api/areaTree';
 import { toProblem, type ProblemError } from '../../../lib/api/problem';
 import type { AreaNode } from '../../../lib/api/types';
 import { kindLabel } from '../../../lib/i18n/labels';
-import { importReport, useImportDownloads, useSubmitImport, type ImportReport } from '../api/imports';
+import { importReport, useImportDownloads, useSubmitImport, type ImportReport, type ImportRowProblem } from '../api/imports';
 
 const ACCEPTED = /\.(csv|xlsx)$/i;
 /** The server's upload limit (ImportResource @BodyLimit). */
@@ -47,6 +47,7 @@ function ReportFigures({ report, dryRun }: { report: ImportReport; dryRun: boole
         ['rows', t('imports.report.rows'), report.rows],
         ['valid', t('imports.report.valid'), report.valid],
         ['invalid', t('imports.report.invalid'), report.invalid],
+        ['warnings', t('imports.report.warnings'), report.warnings],
         ['wouldCreate', t('imports.report.wouldCreate'), report.wouldCreate],
         ['wouldUpdateOrKeep', t('imports.report.wouldUpdateOrKeep'), report.wouldUpdateOrKeep],
       ]
@@ -54,6 +55,7 @@ function ReportFigures({ report, dryRun }: { report: ImportReport; dryRun: boole
         ['rows', t('imports.report.rows'), report.rows],
         ['valid', t('imports.report.valid'), report.valid],
         ['invalid', t('imports.report.invalid'), report.invalid],
+        ['warnings', t('imports.report.warnings'), report.warnings],
         ['created', t('imports.report.created'), report.created],
         ['updated', t('imports.report.updated'), report.updated],
         ['householdsCreated', t('imports.report.householdsCreated'), report.householdsCreated],
@@ -71,17 +73,25 @@ function ReportFigures({ report, dryRun }: { report: ImportReport; dryRun: boole
   );
 }
 
-function RowErrors({ report }: { report: ImportReport }) {
+const isWarning = (e: ImportRowProblem) => e.severity === 'WARNING';
+
+/** The report's row problems of one kind: the refused rows (errors) or the kept ones (warnings), apart. */
+function RowProblems({ report, warnings }: { report: ImportReport; warnings: boolean }) {
   const { t } = useTranslation();
-  const rows = (report.errors ?? []).slice(0, 20).map((e, i) => ({ key: i, ...e }));
+  const rows = (report.errors ?? [])
+    .filter((e) => isWarning(e) === warnings)
+    .slice(0, 20)
+    .map((e, i) => ({ key: i, ...e }));
   if (rows.length === 0) return null;
+  const total = (warnings ? report.warnings : report.invalid) ?? rows.length;
   return (
     <Table
       className="gg-section"
       size="small"
       pagination={false}
       scroll={{ x: true }}
-      caption={t('imports.errorsCaption', { shown: rows.length, total: report.invalid ?? rows.length })}
+      data-testid={warnings ? 'import-row-warnings' : 'import-row-errors'}
+      caption={t(warnings ? 'imports.warningsCaption' : 'imports.errorsCaption', { shown: rows.length, total })}
       dataSource={rows}
       columns={[
         { title: t('imports.line'), dataIndex: 'line', width: 72 },
@@ -91,6 +101,25 @@ function RowErrors({ report }: { report: ImportReport }) {
     />
   );
 }
+
+/** "导入 N 人，M 条提示": who is (or would be) imported, and how many notes to read. */
+function Summary({ report, dryRun }: { report: ImportReport; dryRun: boolean }) {
+  const { t } = useTranslation();
+  const values = { people: report.valid ?? 0, warnings: report.warnings ?? 0 };
+  return (
+    <Alert
+      type={dryRun ? 'info' : 'success'}
+      showIcon
+      role="status"
+      className="gg-section"
+      data-testid={dryRun ? 'dry-run-summary' : 'import-summary'}
+      title={dryRun ? t('imports.dryRunSummary', values) : `${t('imports.finished')} ${t('imports.summary', values)}`}
+    />
+  );
+}
+
+/** The error file lists the refused rows and the warnings: offered when there is either. */
+const hasProblems = (r: ImportReport) => (r.invalid ?? 0) + (r.warnings ?? 0) > 0;
 
 /**
  * Census import (leaders and supervisors): choose a CSV or XLSX file, dry-run it to see which
@@ -226,10 +255,12 @@ export function ImportWizardPage() {
           <JobProgress jobId={dryJobId} showReport={false} />
           {dryDone && dryJob.data?.status === 'SUCCEEDED' && (
             <>
+              <Summary report={dryReport} dryRun />
               <ReportFigures report={dryReport} dryRun />
-              <RowErrors report={dryReport} />
+              <RowProblems report={dryReport} warnings={false} />
+              <RowProblems report={dryReport} warnings />
               <Flex gap="small" wrap className="gg-section">
-                {(dryReport.invalid ?? 0) > 0 && (
+                {hasProblems(dryReport) && (
                   <Button size="large" icon={<DownloadOutlined />} onClick={() => void download(() => downloads.errors(dryJobId))}>
                     {t('imports.downloadErrors')}
                   </Button>
@@ -250,10 +281,11 @@ export function ImportWizardPage() {
           <JobProgress jobId={importJobId} showReport={false} />
           {importDone && importJob.data?.status === 'SUCCEEDED' && (
             <>
-              <Alert type="success" showIcon role="status" className="gg-section" title={t('imports.finished')} />
+              <Summary report={finalReport} dryRun={false} />
               <ReportFigures report={finalReport} dryRun={false} />
+              <RowProblems report={finalReport} warnings />
               <Flex gap="small" wrap>
-                {(finalReport.invalid ?? 0) > 0 && (
+                {hasProblems(finalReport) && (
                   <Button size="large" icon={<DownloadOutlined />} onClick={() => void download(() => downloads.errors(importJobId))}>
                     {t('imports.downloadErrors')}
                   </Button>

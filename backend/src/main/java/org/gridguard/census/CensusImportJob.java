@@ -24,7 +24,8 @@ import org.gridguard.security.pii.PiiCipher;
 
 /**
  * The import job. It reads and checks every row first (a file that cannot be read fails the job before anything
- * is written), writes the refused rows to the error file, then writes the good rows in chunks: COPY into a
+ * is written), writes the refused rows and the warnings (an unknown category: the row is kept, ADR 0055) to the
+ * error file, then writes the good rows in chunks: COPY into a
  * temporary table and two set-based upserts (households by door, residents by ID number in the community),
  * each chunk one transaction. Safe to re-run from the start: a chunk already written changes nothing again.
  * The steps: reading the file ({@link ImportFile}, {@link ImportColumns}), checking rows ({@link ImportRows}, pure),
@@ -113,10 +114,12 @@ public class CensusImportJob implements JobHandler {
         report.put("format", checked.table().format().name());
         report.put("rows", checked.table().rows().size());
         report.put("valid", checked.writable().size());
-        report.put("invalid", checked.errors().size());
+        int refusals = (int) checked.errors().stream().filter(RowError::refuses).count();
+        report.put("invalid", refusals);
+        report.put("warnings", checked.errors().size() - refusals);
         report.put("errorFile", "/api/v1/imports/" + ctx.id() + "/errors");
-        report.put("errors", checked.errors().stream().limit(100).map(e -> Map.of("line", e.line(), "field", e.field(),
-                "message", e.message())).toList());
+        report.put("errors", checked.errors().stream().limit(100).map(e -> new CensusViews.ImportRowProblem(e.line(),
+                e.field(), e.message(), e.severity().name()).asReport()).toList());
         return report;
     }
 

@@ -148,6 +148,22 @@ public final class CensusViews {
     public record ImportAccepted(UUID jobId, String status, boolean dryRun) {
     }
 
+    /**
+     * One problem of an import row, as the job's report lists them under {@code errors} (the first 100) and the
+     * error file ({@code GET /api/v1/imports/{jobId}/errors}, column 级别) lists all: an ERROR refused the row, a
+     * WARNING kept it (ADR 0055).
+     */
+    @Schema(name = "ImportRowProblem", description = "A problem of one row of a census import (the job report's errors)")
+    public record ImportRowProblem(@Schema(description = "The row's line in the file, 1-based as a spreadsheet shows it") int line,
+            @Schema(description = "The column, by its template name (人员类别, 身份证号, …)") String field, String message,
+            @Schema(description = "ERROR: the row was refused; WARNING: the row was imported and this was left out", enumeration = {
+                    "ERROR", "WARNING" }) String severity) {
+
+        Map<String, Object> asReport() {
+            return Map.of("line", line, "field", field, "message", message, "severity", severity);
+        }
+    }
+
     /** Where an export request stands (ADR 0029). */
     public enum ExportApprovalStatus {
         PENDING, APPROVED, REJECTED, DOWNLOADED

@@ -64,7 +64,10 @@ public final class ImportFile {
                 ? Format.XLSX : Format.CSV;
     }
 
-    /** Reads the file; {@code headerOnly} stops after the header row (for the synchronous check at upload). */
+    /**
+     * Reads the file; {@code headerOnly} stops after the header and the first data row (the synchronous check at
+     * upload). A file without a data row (blank rows do not count) is refused either way.
+     */
     public static Table read(byte[] content, boolean headerOnly) {
         if (content == null || content.length == 0) {
             throw ApiProblem.invalid("file", "the file is empty");
@@ -73,7 +76,7 @@ public final class ImportFile {
         if (t.header().isEmpty() || t.header().stream().allMatch(String::isBlank)) {
             throw ApiProblem.invalid("file", "the file has no header row");
         }
-        if (!headerOnly && t.rows().isEmpty()) {
+        if (t.rows().isEmpty()) {
             throw ApiProblem.invalid("file", "the file has a header but no data rows");
         }
         return t;
@@ -126,15 +129,15 @@ public final class ImportFile {
                 List<String> cells = rec.toList();
                 if (header == null) {
                     header = cells.stream().map(ImportFile::clean).toList();
-                    if (headerOnly) {
-                        break;
-                    }
                     continue;
                 }
                 if (cells.stream().allMatch(s -> s == null || s.isBlank())) {
                     continue;
                 }
                 rows.add(new Row((int) rec.getRecordNumber(), cells.stream().map(ImportFile::clean).toList()));
+                if (headerOnly) {
+                    break;
+                }
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             throw ApiProblem.invalid("file", "the CSV is malformed (unbalanced quotes?)");
@@ -290,7 +293,8 @@ public final class ImportFile {
             int ev = x.next();
             if (ev == XMLStreamConstants.START_ELEMENT) {
                 r.start(x);
-            } else if (ev == XMLStreamConstants.END_ELEMENT && r.end(x.getLocalName()) && headerOnly) {
+            } else if (ev == XMLStreamConstants.END_ELEMENT && r.end(x.getLocalName()) && headerOnly
+                    && !r.rows.isEmpty()) {
                 break;
             }
         }
@@ -331,7 +335,7 @@ public final class ImportFile {
             }
         }
 
-        /** Ends an element; true when it ended the header row. */
+        /** Ends an element; true when it ended a row. */
         boolean end(String n) {
             if (n.equals("c") && cells != null && value != null) {
                 while (cells.size() < col) {
@@ -341,14 +345,13 @@ public final class ImportFile {
                 col = cells.size();
                 value = null;
             } else if (n.equals("row") && cells != null) {
-                boolean wasHeader = header == null;
-                if (wasHeader) {
+                if (header == null) {
                     header = cells;
                 } else if (!cells.stream().allMatch(String::isBlank)) {
                     rows.add(new Row(line, cells));
                 }
                 cells = null;
-                return wasHeader;
+                return true;
             }
             return false;
         }

@@ -78,9 +78,9 @@ public class ImportRepository {
     void saveErrors(UUID uploadId, List<RowError> errors) throws SQLException, IOException {
         StringWriter w = new StringWriter();
         w.write('\uFEFF');
-        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader("行号", "姓名", "列", "原因").get())) {
+        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader("行号", "姓名", "列", "原因", "级别").get())) {
             for (RowError e : errors) {
-                p.printRecord(e.line(), e.name(), e.field(), e.message());
+                p.printRecord(e.line(), e.name(), e.field(), e.message(), e.severity());
             }
         }
         try (Connection c = ds.getConnection();

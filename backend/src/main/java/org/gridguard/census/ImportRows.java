@@ -16,7 +16,8 @@ import org.gridguard.security.pii.IdentityRules.DocType;
 
 /**
  * The rules of one import row, pure (no database, no Quarkus; unit-tested in {@code ImportRowsTest}): every cell
- * checked, each problem one {@link RowError} naming the column, a row with none {@link Staged} for writing. The
+ * checked, each problem one {@link RowError} naming the column, a row with no error {@link Staged} for writing
+ * (a warning, such as an unknown category, keeps the row). The
  * import area's compounds and buildings ({@link Areas}) and the keyed hash of ID numbers are handed in.
  */
 final class ImportRows {
@@ -32,7 +33,20 @@ final class ImportRows {
             String[] categories, String returneeFrom) {
     }
 
-    record RowError(int line, String name, String field, String message) {
+    /** ERROR refuses the row; WARNING keeps it and tells what was left out (ADR 0055). */
+    enum Severity {
+        ERROR, WARNING
+    }
+
+    /** A problem of one row, naming the column. */
+    record RowError(int line, String name, String field, String message, Severity severity) {
+        RowError(int line, String name, String field, String message) {
+            this(line, name, field, message, Severity.ERROR);
+        }
+
+        boolean refuses() {
+            return severity == Severity.ERROR;
+        }
     }
 
     /**
@@ -48,7 +62,8 @@ final class ImportRows {
     }
 
     /**
-     * Checks one row: null (and its problems added to {@code errors}) if it has any, else the row to write.
+     * Checks one row: null (and its problems added to {@code errors}) if it has an error, else the row to write
+     * (its warnings added to {@code errors} too).
      * {@code seen} holds hex(hash) → line of the ID numbers met so far in the file: a second one is refused.
      */
     static Staged check(ImportFile.Row row, Checking k, List<RowError> errors, Map<String, Integer> seen) {
@@ -75,7 +90,7 @@ final class ImportRows {
         UUID building = building(row, cols, k.areas(), comp, name, errors);
         String door = door(row, cols, name, errors);
         List<String> cats = categories(row, cols, name, errors);
-        if (errors.size() > before) {
+        if (errors.subList(before, errors.size()).stream().anyMatch(RowError::refuses)) {
             return null;
         }
         byte[] hmac = k.hmac().apply(type.name(), number);
@@ -180,7 +195,7 @@ final class ImportRows {
         return door;
     }
 
-    /** The categories named (each once, as enum names), an error per unknown one. */
+    /** The categories named (each once, as enum names); an unknown one is left out with a warning (ADR 0055). */
     private static List<String> categories(ImportFile.Row row, ImportColumns cols, String name,
             List<RowError> errors) {
         List<String> cats = new ArrayList<>();
@@ -194,7 +209,9 @@ final class ImportRows {
             }
             Resident.Category c = Resident.Category.parse(part);
             if (c == null) {
-                errors.add(new RowError(row.line(), name, "人员类别", "unknown category: " + part));
+                errors.add(new RowError(row.line(), name, "人员类别", "unknown category '" + part
+                        + "' was left out (the person is imported); the categories are: "
+                        + Resident.Category.accepted(), Severity.WARNING));
             } else if (!cats.contains(c.name())) {
                 cats.add(c.name());
             }

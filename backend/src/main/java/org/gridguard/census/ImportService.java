@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -78,6 +79,7 @@ public class ImportService {
         } catch (IOException e) {
             throw ApiProblem.invalid("file", "the upload could not be read");
         }
+        // the header and the first data row: a file without one is refused now, not by a failing job (ADR 0007)
         ImportFile.Table head = ImportFile.read(content, true);
         ImportColumns.of(head.header());
         UUID uploadId = UUID.randomUUID();
@@ -103,7 +105,14 @@ public class ImportService {
                 .orElseThrow(() -> ApiProblem.notFound("Error file (the import has not checked the rows yet)"));
     }
 
+    /**
+     * The template: the header only, its 人员类别 column naming the accepted labels in brackets (the header reader
+     * ignores what follows a bracket, so the template can be filled in and uploaded as it is).
+     */
     public static String template() {
-        return "\uFEFF" + String.join(",", ImportColumns.TEMPLATE) + "\r\n";
+        String header = ImportColumns.TEMPLATE.stream()
+                .map(h -> h.equals("人员类别") ? "人员类别（可填：" + Resident.Category.accepted() + "；多个用、分隔）" : h)
+                .collect(Collectors.joining(","));
+        return "\uFEFF" + header + "\r\n";
     }
 }

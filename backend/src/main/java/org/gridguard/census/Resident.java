@@ -1,8 +1,16 @@
 package org.gridguard.census;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -27,34 +35,57 @@ public class Resident extends PanacheEntityBase {
         LIVING, MOVED_OUT, DECEASED
     }
 
+    /**
+     * 人员类别. Each category's labels in one table: its Chinese label first (shown, and listed in the template),
+     * then the synonyms seen in community sheets. A label matches after trimming, NFKC and dropping spaces.
+     */
     public enum Category {
-        TENANT("租户"), ELDERLY_ALONE("独居老人"), CHRONIC_ILLNESS("慢性病"), DISABLED("残疾人"),
-        MEDICAL_FAMILY("医护家属"), NEEDS_DELIVERY("需送物资"), CLOSE_CONTACT("密接"), SECONDARY_CONTACT("次密接"),
-        RETURNEE("返乡人员"), BED_RIDDEN("卧床");
+        TENANT("租户", "租客", "租住", "承租人"),
+        ELDERLY_ALONE("独居老人", "独居", "空巢老人"),
+        CHRONIC_ILLNESS("慢性病", "慢病", "慢性病患者", "基础病"),
+        DISABLED("残疾人", "残疾", "残障"),
+        MEDICAL_FAMILY("医护家属", "医务人员家属", "医护人员家属", "医务家属"),
+        NEEDS_DELIVERY("需送物资", "需配送物资", "需要配送", "物资配送"),
+        CLOSE_CONTACT("密接", "密切接触者"),
+        SECONDARY_CONTACT("次密接", "次密切接触者"),
+        RETURNEE("返乡人员", "返乡", "返回人员", "外地返回"),
+        BED_RIDDEN("卧床", "卧床不起", "长期卧床");
 
         public final String zh;
+        private final List<String> labels;
 
-        Category(String zh) {
-            this.zh = zh;
+        private static final Pattern SPACES = Pattern.compile("\\s+");
+        private static final Map<String, Category> BY_LABEL = new HashMap<>();
+
+        static {
+            for (Category c : values()) {
+                BY_LABEL.put(c.name(), c);
+                c.labels.forEach(l -> BY_LABEL.put(normalise(l), c));
+            }
         }
 
-        /** By code (TENANT) or by its Chinese label (租户); null if neither. */
+        Category(String zh, String... synonyms) {
+            this.zh = zh;
+            this.labels = Stream.concat(Stream.of(zh), Stream.of(synonyms)).toList();
+        }
+
+        /** By code (TENANT) or by any of its labels (租户, 租客, …); null if none. */
         public static Category parse(String s) {
-            String t = s.trim();
-            for (Category c : values()) {
-                if (c.name().equalsIgnoreCase(t) || c.zh.equals(t)) {
-                    return c;
-                }
-            }
-            return switch (t) {
-                case "租客", "租住" -> TENANT;
-                case "密切接触者" -> CLOSE_CONTACT;
-                case "次密切接触者" -> SECONDARY_CONTACT;
-                case "残疾" -> DISABLED;
-                case "返乡", "返回人员" -> RETURNEE;
-                case "卧床不起", "长期卧床" -> BED_RIDDEN;
-                default -> null;
-            };
+            return s == null ? null : BY_LABEL.get(normalise(s));
+        }
+
+        /** The labels a sheet may use for this category, its Chinese label first. */
+        public List<String> labels() {
+            return labels;
+        }
+
+        /** The Chinese label of every category, as a person types them: 租户、独居老人、… */
+        public static String accepted() {
+            return Stream.of(values()).map(c -> c.zh).collect(Collectors.joining("、"));
+        }
+
+        private static String normalise(String s) {
+            return SPACES.matcher(Normalizer.normalize(s, Normalizer.Form.NFKC)).replaceAll("").toUpperCase(Locale.ROOT);
         }
     }
 

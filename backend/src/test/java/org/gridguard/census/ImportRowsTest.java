@@ -75,9 +75,43 @@ class ImportRowsTest {
         Staged s = ImportRows.check(row(7, "别的小区", "", "", "", "驾照", "123", "12", "", "外星人", ""), CHECKING,
                 errors, seen);
         assertThat(s).isNull();
-        assertThat(errors).extracting(RowError::field).containsExactly("姓名", "证件类型", "联系电话", "小区", "门牌号",
-                "人员类别");
+        assertThat(errors).extracting(RowError::field, RowError::severity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("姓名", ImportRows.Severity.ERROR),
+                org.assertj.core.groups.Tuple.tuple("证件类型", ImportRows.Severity.ERROR),
+                org.assertj.core.groups.Tuple.tuple("联系电话", ImportRows.Severity.ERROR),
+                org.assertj.core.groups.Tuple.tuple("小区", ImportRows.Severity.ERROR),
+                org.assertj.core.groups.Tuple.tuple("门牌号", ImportRows.Severity.ERROR),
+                org.assertj.core.groups.Tuple.tuple("人员类别", ImportRows.Severity.WARNING));
         assertThat(errors).allMatch(e -> e.line() == 7);
+    }
+
+    /** Issue 21 A.2: the synonyms of every category are accepted; an unknown label keeps the person (ADR 0055). */
+    @Test
+    void synonymsAreAcceptedAndAnUnknownCategoryOnlyWarns() {
+        Staged s = ImportRows.check(row(4, "阳光小区", "3栋", "301", "张三", "", ID, "", "",
+                "医务人员家属、需配送物资；外星人, 空巢老人 基础病/残障、 承租人，外地返回、长期卧床、次密切接触者、ＭＥＤＩＣＡＬ_ＦＡＭＩＬＹ", ""),
+                CHECKING, errors, seen);
+        assertThat(s).as("an unknown category does not refuse the row").isNotNull();
+        assertThat(s.categories()).containsExactly("BED_RIDDEN", "CHRONIC_ILLNESS", "DISABLED", "ELDERLY_ALONE",
+                "MEDICAL_FAMILY", "NEEDS_DELIVERY", "RETURNEE", "SECONDARY_CONTACT", "TENANT");
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.severity()).isEqualTo(ImportRows.Severity.WARNING);
+            assertThat(e.field()).isEqualTo("人员类别");
+            assertThat(e.message()).contains("外星人").contains("租户、独居老人、慢性病、残疾人、医护家属、需送物资、密接、次密接、返乡人员、卧床");
+        });
+    }
+
+    @Test
+    void everyCategoryHasItsLabelsInOneTable() {
+        assertThat(Resident.Category.parse(" 医护 人员家属 ")).isEqualTo(Resident.Category.MEDICAL_FAMILY);
+        assertThat(Resident.Category.parse("需要配送")).isEqualTo(Resident.Category.NEEDS_DELIVERY);
+        assertThat(Resident.Category.parse("密切接触者")).isEqualTo(Resident.Category.CLOSE_CONTACT);
+        assertThat(Resident.Category.parse("tenant")).isEqualTo(Resident.Category.TENANT);
+        assertThat(Resident.Category.parse("外星人")).isNull();
+        for (Resident.Category c : Resident.Category.values()) {
+            assertThat(c.labels()).first().isEqualTo(c.zh);
+            c.labels().forEach(l -> assertThat(Resident.Category.parse(l)).as(l).isEqualTo(c));
+        }
     }
 
     @Test
