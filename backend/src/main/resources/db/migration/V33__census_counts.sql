@@ -9,10 +9,6 @@
 -- nothing). Appending never waits on another writer. The totals of an area are the sum of its rows;
 -- CensusCountCompaction folds each area's pending deltas into one row in the same transaction that deletes them,
 -- so the sums never change while it runs, and two compactions at once never count a row twice.
--- No census write may land between the first count below and the triggers that count the writes after it (an old
--- instance still running during a rolling deploy): the migration's transaction holds this lock until it commits.
-lock table household, resident in share row exclusive mode;
-
 create table census_count (
     community_id uuid    not null,
     area_id      uuid    not null,
