@@ -6,24 +6,21 @@
 --
 -- Statement-level triggers over the transition tables (like V33): an import's chunk of 5,000 residents recomputes
 -- each household it touched once, and an update that changes none of status, categories, relation, name or household
--- (a health code, a phone) recomputes nothing. Every household whose figures change is locked in id order first, so
--- two writers recomputing overlapping households wait for each other instead of deadlocking.
+-- (a health code, a phone) recomputes nothing. One aggregate over resident_household_idx counts the touched households;
+-- only the households whose figures differ are updated.
 create function household_people(touched uuid[]) returns void language sql as $$
-  with locked as (
-    select h.id, h.contact_name from household h where h.id = any(touched) order by h.id for no key update),
-  counted as (
-    select l.id, l.contact_name,
-      (select count(*) from resident r where r.household_id = l.id and r.status = 'LIVING') as living,
-      (select count(*) from resident r where r.household_id = l.id and r.status = 'LIVING'
-         and r.categories @> array['TENANT']) as tenants,
-      (select r.name from resident r where r.household_id = l.id and r.status = 'LIVING'
-         and r.relation in ('户主', '本人') order by r.created_at, r.id limit 1) as head
-    from locked l)
+  with counted as (
+    select t.id, count(r.id) filter (where r.status = 'LIVING') as living,
+      count(r.id) filter (where r.status = 'LIVING' and r.categories @> array['TENANT']) as tenants,
+      (array_agg(r.name order by r.created_at, r.id)
+         filter (where r.status = 'LIVING' and r.relation in ('户主', '本人')))[1] as head
+    from unnest(touched) t(id) left join resident r on r.household_id = t.id
+    group by t.id)
   update household h set living_count = c.living, tenant_count = c.tenants,
-    contact_name = coalesce(c.contact_name, c.head), updated_at = now()
+    contact_name = coalesce(h.contact_name, c.head), updated_at = now()
   from counted c
   where h.id = c.id
-    and (h.living_count, h.tenant_count, h.contact_name) is distinct from (c.living, c.tenants, coalesce(c.contact_name, c.head))
+    and (h.living_count, h.tenant_count, h.contact_name) is distinct from (c.living, c.tenants, coalesce(h.contact_name, c.head))
 $$;
 
 create function household_people_changed() returns trigger language plpgsql as $$
