@@ -5027,6 +5027,14 @@ export interface components {
         HouseholdPatch: {
             areaId?: components["schemas"]["UUID"];
             doorNumber?: string;
+            contactName?: string;
+            notes?: string;
+            status?: components["schemas"]["Status"];
+            /**
+             * Format: int64
+             * @description The version you edited; or send If-Match
+             */
+            version?: number;
             /**
              * Format: int32
              * @deprecated
@@ -5039,14 +5047,6 @@ export interface components {
              * @description Counted from the household's residents (ADR 0056): leave it out; a figure other than the current count is refused with 400
              */
             tenantCount?: number;
-            contactName?: string;
-            notes?: string;
-            status?: components["schemas"]["Status"];
-            /**
-             * Format: int64
-             * @description The version you edited; or send If-Match
-             */
-            version?: number;
         };
         ImportAccepted: {
             jobId?: components["schemas"]["UUID"];

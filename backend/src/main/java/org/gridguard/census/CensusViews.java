@@ -72,9 +72,10 @@ public final class CensusViews {
 
     @Schema(name = "HouseholdPatch", description = "Only the fields sent change")
     public record HouseholdPatch(UUID areaId, @Size(min = 1, max = 50) String doorNumber,
+            @Size(max = 100) String contactName, @Size(max = 2000) String notes, Household.Status status,
+            @Schema(description = "The version you edited; or send If-Match") Long version,
             @Min(0) @Schema(deprecated = true, description = COUNTED) Integer livingCount,
-            @Min(0) @Schema(deprecated = true, description = COUNTED) Integer tenantCount, @Size(max = 100) String contactName, @Size(max = 2000) String notes,
-            Household.Status status, @Schema(description = "The version you edited; or send If-Match") Long version) {
+            @Min(0) @Schema(deprecated = true, description = COUNTED) Integer tenantCount) {
     }
 
     @Schema(name = "Resident", description = "idNumber and phone are always masked here (110105********002X, 138****1234)")
