@@ -5003,10 +5003,17 @@ export interface components {
             /** @description The area node the household is registered under: a building, compound or grid cell */
             areaId?: components["schemas"]["UUID"];
             doorNumber?: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Residents living here (status LIVING), counted from the residents (ADR 0056)
+             */
             livingCount?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Of them, tenants (category TENANT), counted from the residents
+             */
             tenantCount?: number;
+            /** @description Set by hand, or else the living head of household (与户主关系 户主 or 本人) */
             contactName?: string;
             notes?: string;
             status?: components["schemas"]["Status"];
@@ -5020,10 +5027,6 @@ export interface components {
         HouseholdPatch: {
             areaId?: components["schemas"]["UUID"];
             doorNumber?: string;
-            /** Format: int32 */
-            livingCount?: number;
-            /** Format: int32 */
-            tenantCount?: number;
             contactName?: string;
             notes?: string;
             status?: components["schemas"]["Status"];
@@ -5032,6 +5035,18 @@ export interface components {
              * @description The version you edited; or send If-Match
              */
             version?: number;
+            /**
+             * Format: int32
+             * @deprecated
+             * @description Counted from the household's residents (ADR 0056): leave it out; a figure other than the current count is refused with 400
+             */
+            livingCount?: number;
+            /**
+             * Format: int32
+             * @deprecated
+             * @description Counted from the household's residents (ADR 0056): leave it out; a figure other than the current count is refused with 400
+             */
+            tenantCount?: number;
         };
         ImportAccepted: {
             jobId?: components["schemas"]["UUID"];
@@ -5738,9 +5753,17 @@ export interface components {
             areaId: components["schemas"]["UUID"];
             /** @description 门牌编号, unique within the building */
             doorNumber: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @deprecated
+             * @description Counted from the household's residents (ADR 0056): leave it out; a figure other than the current count is refused with 400
+             */
             livingCount?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @deprecated
+             * @description Counted from the household's residents (ADR 0056): leave it out; a figure other than the current count is refused with 400
+             */
             tenantCount?: number;
             contactName?: string;
             notes?: string;

@@ -55,7 +55,9 @@ describe('HouseholdForm', () => {
     await user.click(screen.getByRole('button', { name: '保存' }));
     await waitFor(() => expect(onDone).toHaveBeenCalled());
     const body = sent[0] as Record<string, unknown>;
-    expect(body).toMatchObject({ areaId: BUILDING, doorNumber: '2-202', livingCount: 0, tenantCount: 0, status: 'OCCUPIED' });
+    expect(body).toMatchObject({ areaId: BUILDING, doorNumber: '2-202', status: 'OCCUPIED' });
+    expect(body).not.toHaveProperty('livingCount'); // counted from the residents (ADR 0056)
+    expect(body).not.toHaveProperty('tenantCount');
     expect(onDone).toHaveBeenCalledWith(body.id);
   });
 
@@ -70,7 +72,7 @@ describe('HouseholdForm', () => {
           status: 400,
           errors: [
             { field: 'create.body.doorNumber', message: 'this door number is already registered in the building' },
-            { field: 'create.body.tenantCount', message: 'more tenants than people living there' },
+            { field: 'create.body.contactName', message: 'contact name too long' },
           ],
         },
         400,
@@ -82,7 +84,7 @@ describe('HouseholdForm', () => {
     await user.click(screen.getByRole('button', { name: '保存' }));
 
     expect(await fieldOf('门牌号').findByText('this door number is already registered in the building')).toBeInTheDocument();
-    expect(fieldOf('租户人数').getByText('more tenants than people living there')).toBeInTheDocument();
+    expect(fieldOf('联系人').getByText('contact name too long')).toBeInTheDocument();
     expect(screen.queryByRole('alert', { name: /提交的内容有误/ })).not.toBeInTheDocument();
     expect(onDone).not.toHaveBeenCalled();
   });

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Flex, Form, Input, InputNumber, Select, TreeSelect } from 'antd';
+import { Button, Flex, Form, Input, Select, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useAreaTree } from '../../../lib/api/areaTree';
@@ -12,14 +12,12 @@ import { areaOptions } from './areaOptions';
 interface FormValues {
   areaId: string;
   doorNumber: string;
-  livingCount?: number | null;
-  tenantCount?: number | null;
   contactName?: string;
   notes?: string;
   status?: HouseholdStatus;
 }
 
-const FIELDS = ['areaId', 'doorNumber', 'livingCount', 'tenantCount', 'contactName', 'notes', 'status'] as const satisfies readonly (keyof FormValues)[];
+const FIELDS = ['areaId', 'doorNumber', 'contactName', 'notes', 'status'] as const satisfies readonly (keyof FormValues)[];
 
 const blankToUndefined = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : undefined);
 
@@ -53,8 +51,6 @@ export function HouseholdForm({ household, defaultAreaId, onDone, onCancel, onRe
     const body = {
       areaId: v.areaId,
       doorNumber: v.doorNumber.trim(),
-      livingCount: v.livingCount ?? undefined,
-      tenantCount: v.tenantCount ?? undefined,
       contactName: blankToUndefined(v.contactName),
       notes: blankToUndefined(v.notes),
       status: v.status,
@@ -80,8 +76,6 @@ export function HouseholdForm({ household, defaultAreaId, onDone, onCancel, onRe
       initialValues={{
         areaId: household?.areaId ?? defaultAreaId,
         doorNumber: household?.doorNumber ?? '',
-        livingCount: household?.livingCount ?? 0,
-        tenantCount: household?.tenantCount ?? 0,
         contactName: household?.contactName ?? '',
         notes: household?.notes ?? '',
         status: household?.status ?? 'OCCUPIED',
@@ -107,14 +101,6 @@ export function HouseholdForm({ household, defaultAreaId, onDone, onCancel, onRe
       >
         <Input autoComplete="off" />
       </Form.Item>
-      <Flex gap="middle" wrap>
-        <Form.Item name="livingCount" label={t('households.livingCount')} rules={[{ type: 'number', min: 0, message: t('households.validation.notNegative') }]}>
-          <InputNumber min={0} precision={0} inputMode="numeric" />
-        </Form.Item>
-        <Form.Item name="tenantCount" label={t('households.tenantCount')} rules={[{ type: 'number', min: 0, message: t('households.validation.notNegative') }]}>
-          <InputNumber min={0} precision={0} inputMode="numeric" />
-        </Form.Item>
-      </Flex>
       <Form.Item name="contactName" label={t('households.contactName')} rules={[{ max: 100, message: t('households.validation.tooLong', { max: 100 }) }]}>
         <Input autoComplete="off" />
       </Form.Item>

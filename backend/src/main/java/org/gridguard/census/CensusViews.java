@@ -41,11 +41,18 @@ public final class CensusViews {
         GRID_CELL, COMPOUND, BUILDING
     }
 
+    /** The request-side counts: read-only since ADR 0056. */
+    static final String COUNTED = "Counted from the household's residents (ADR 0056): leave it out; a figure other "
+            + "than the current count is refused with 400";
+
     @Schema(name = "Household")
     public record HouseholdView(UUID id, UUID communityId, UUID gridCellId, UUID compoundId, UUID buildingId,
             @Schema(description = "The area node the household is registered under: a building, compound or grid cell") UUID areaId,
-            String doorNumber, int livingCount, int tenantCount, String contactName, String notes,
-            Household.Status status, LocalDate lastVerifiedOn, long version, Instant createdAt, Instant updatedAt) {
+            String doorNumber,
+            @Schema(description = "Residents living here (status LIVING), counted from the residents (ADR 0056)") int livingCount,
+            @Schema(description = "Of them, tenants (category TENANT), counted from the residents") int tenantCount,
+            @Schema(description = "Set by hand, or else the living head of household (与户主关系 户主 or 本人)") String contactName,
+            String notes, Household.Status status, LocalDate lastVerifiedOn, long version, Instant createdAt, Instant updatedAt) {
         static HouseholdView of(Household h) {
             return new HouseholdView(h.id, h.communityId, h.gridCellId, h.compoundId, h.buildingId, h.areaId,
                     h.doorNumber, h.livingCount, h.tenantCount, h.contactName, h.notes, h.status, h.lastVerifiedOn,
@@ -58,14 +65,17 @@ public final class CensusViews {
             @Schema(description = "Client-supplied id (optional): a retried create with the same id returns the first result") UUID id,
             @NotNull @Schema(description = "A building, compound or grid cell") UUID areaId,
             @NotBlank @Size(max = 50) @Schema(description = "门牌编号, unique within the building") String doorNumber,
-            @Min(0) Integer livingCount, @Min(0) Integer tenantCount, @Size(max = 100) String contactName,
-            @Size(max = 2000) String notes, Household.Status status) {
+            @Min(0) @Schema(deprecated = true, description = COUNTED) Integer livingCount,
+            @Min(0) @Schema(deprecated = true, description = COUNTED) Integer tenantCount,
+            @Size(max = 100) String contactName, @Size(max = 2000) String notes, Household.Status status) {
     }
 
     @Schema(name = "HouseholdPatch", description = "Only the fields sent change")
-    public record HouseholdPatch(UUID areaId, @Size(min = 1, max = 50) String doorNumber, @Min(0) Integer livingCount,
-            @Min(0) Integer tenantCount, @Size(max = 100) String contactName, @Size(max = 2000) String notes,
-            Household.Status status, @Schema(description = "The version you edited; or send If-Match") Long version) {
+    public record HouseholdPatch(UUID areaId, @Size(min = 1, max = 50) String doorNumber,
+            @Size(max = 100) String contactName, @Size(max = 2000) String notes, Household.Status status,
+            @Schema(description = "The version you edited; or send If-Match") Long version,
+            @Min(0) @Schema(deprecated = true, description = COUNTED) Integer livingCount,
+            @Min(0) @Schema(deprecated = true, description = COUNTED) Integer tenantCount) {
     }
 
     @Schema(name = "Resident", description = "idNumber and phone are always masked here (110105********002X, 138****1234)")

@@ -12,11 +12,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** 户: a door in a building (or compound, or directly in a grid cell). */
 @Entity
 @Table(name = "household")
+@DynamicUpdate // writes only what changed: never a contact name the database filled in since the row was read
 public class Household extends PanacheEntityBase {
 
     public enum Status {
@@ -37,10 +40,13 @@ public class Household extends PanacheEntityBase {
     public UUID areaId;
     @Column(name = "door_number")
     public String doorNumber;
-    @Column(name = "living_count")
+    /** Residents LIVING here: kept by the database from the resident table (V35, ADR 0056), never written here. */
+    @Column(name = "living_count", insertable = false, updatable = false)
     public int livingCount;
-    @Column(name = "tenant_count")
+    /** Of them, tenants (category TENANT): kept by the database like {@link #livingCount}. */
+    @Column(name = "tenant_count", insertable = false, updatable = false)
     public int tenantCount;
+    /** Set by hand, or else by the database from the living head of household (户主, 本人). */
     @Column(name = "contact_name")
     public String contactName;
     public String notes;

@@ -120,8 +120,7 @@ public class HouseholdService {
             h.buildingId = pl.buildingId();
             h.areaId = pl.node().id;
             h.doorNumber = door;
-            h.livingCount = req.livingCount() == null ? 0 : req.livingCount();
-            h.tenantCount = req.tenantCount() == null ? 0 : req.tenantCount();
+            counted(req.livingCount(), req.tenantCount(), h);
             h.contactName = blankToNull(req.contactName());
             h.notes = blankToNull(req.notes());
             h.status = req.status() == null ? Household.Status.OCCUPIED : req.status();
@@ -179,16 +178,9 @@ public class HouseholdService {
         return HouseholdView.of(h);
     }
 
-    /** The patch's plain fields (counts, contact, notes, status), into {@code diff}. */
+    /** The patch's plain fields (contact, notes, status), into {@code diff}. */
     private static void patchFields(Household h, HouseholdPatch patch, Map<String, Object> diff) {
-        if (patch.livingCount() != null && patch.livingCount() != h.livingCount) {
-            diff.put("livingCount", change(h.livingCount, patch.livingCount()));
-            h.livingCount = patch.livingCount();
-        }
-        if (patch.tenantCount() != null && patch.tenantCount() != h.tenantCount) {
-            diff.put("tenantCount", change(h.tenantCount, patch.tenantCount()));
-            h.tenantCount = patch.tenantCount();
-        }
+        counted(patch.livingCount(), patch.tenantCount(), h);
         if (patch.contactName() != null && !Objects.equals(blankToNull(patch.contactName()), h.contactName)) {
             diff.put("contactName", change(h.contactName, blankToNull(patch.contactName())));
             h.contactName = blankToNull(patch.contactName());
@@ -200,6 +192,21 @@ public class HouseholdService {
         if (patch.status() != null && patch.status() != h.status) {
             diff.put("status", change(h.status, patch.status()));
             h.status = patch.status();
+        }
+    }
+
+    /**
+     * The counts are the residents' (ADR 0056): a request may repeat them, but a different figure is refused, naming
+     * what to do instead.
+     */
+    private static void counted(Integer living, Integer tenants, Household h) {
+        if (living != null && living != h.livingCount) {
+            throw ApiProblem.invalid("livingCount", "livingCount is counted from the household's living residents (" + h.livingCount
+                    + "): register, move out or remove residents instead");
+        }
+        if (tenants != null && tenants != h.tenantCount) {
+            throw ApiProblem.invalid("tenantCount", "tenantCount is counted from the household's living residents with the TENANT "
+                    + "category (" + h.tenantCount + "): change the residents instead");
         }
     }
 
