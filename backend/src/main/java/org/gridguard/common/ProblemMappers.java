@@ -197,7 +197,7 @@ public class ProblemMappers {
             }
             t = t.getCause();
         }
-        return unexpected(e, uri);
+        return isRolledBackToRetry(e) ? retryNow(uri) : unexpected(e, uri);
     }
 
     @ServerExceptionMapper
@@ -205,7 +205,26 @@ public class ProblemMappers {
         if (isConnectionProblem(e)) {
             return databaseDown(uri);
         }
-        return unexpected(e, uri);
+        return isRolledBackToRetry(e) ? retryNow(uri) : unexpected(e, uri);
+    }
+
+    /**
+     * SQLState class 40: the database rolled the transaction back because of another one running at the same time (a
+     * deadlock, 40P01, or a serialization failure, 40001). Nothing was written; the same request sent again succeeds.
+     */
+    static boolean isRolledBackToRetry(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Response retryNow(UriInfo uri) {
+        return respond(uri, 503, "retry", "Service unavailable",
+                "Another change to the same records ran at the same moment and nothing was saved; send the same request again",
+                null, null, Map.of("Retry-After", "1"));
     }
 
     /**

@@ -31,6 +31,17 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aDeadlockOrSerializationFailureIsA503ToRetryNotA500() {
+        Response deadlock = mappers.persistence(new PersistenceException(new SQLException("ERROR: deadlock detected",
+                "40P01")), null);
+        assertThat(deadlock.getStatus()).isEqualTo(503);
+        assertThat(deadlock.getHeaderString("Retry-After")).isEqualTo("1");
+        assertThat(mappers.sql(new SQLException("could not serialize access", "40001"), null).getStatus()).isEqualTo(503);
+        assertThat(ProblemMappers.isRolledBackToRetry(new RuntimeException(new SQLException("deadlock", "40P01")))).isTrue();
+        assertThat(ProblemMappers.isRolledBackToRetry(new SQLException("syntax", "42601"))).isFalse();
+    }
+
+    @Test
     void timeoutsAndConnectionFailuresWhateverWrapsThem() {
         assertThat(ProblemMappers.isConnectionProblem(new SQLTransientConnectionException("no connection"))).isTrue();
         assertThat(ProblemMappers.isConnectionProblem(
