@@ -2,7 +2,7 @@
 -- instance still running the previous version between the two (a rolling deploy) would be in neither. Counted again
 -- here under a lock that keeps every census write out until this migration commits; the triggers count every write
 -- after it (ADR 0054).
-lock table household, resident in share row exclusive mode;
+lock table household, resident, census_count in share row exclusive mode;
 delete from census_count;
 insert into census_count (community_id, area_id, households, living, pending)
 select community_id, area_id, sum(households), sum(living), false

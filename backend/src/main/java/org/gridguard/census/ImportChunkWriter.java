@@ -126,16 +126,22 @@ public class ImportChunkWriter {
               select s.*, h.id as household_id from import_stage s
               join household h on h.area_id = s.area_id and h.door_number = s.door),
             old as (
-              select r.id, r.household_id, r.name, r.phone_hmac, r.relation, r.categories, r.returnee_from
+              select r.id, r.household_id, r.name, r.phone_hmac, r.relation, r.categories, r.returnee_from,
+                     r.community_id as old_community_id, r.id_hmac as old_id_hmac
               from resident r join src on r.community_id = src.community_id and r.id_hmac = src.id_hmac),
             up as (
               insert into resident (id, community_id, grid_cell_id, area_id, household_id, name, id_type, id_cipher,
                 id_hmac, id_mask, phone_cipher, phone_hmac, phone_mask, sex, birth_date, relation, categories,
                 returnee_from, status, created_by, updated_by, created_at, updated_at)
-              select new_id, community_id, grid_cell_id, area_id, household_id, name, id_type, id_cipher,
-                id_hmac, id_mask, phone_cipher, phone_hmac, phone_mask, sex, birth_date, relation,
-                coalesce(categories, '{}'), returnee_from, 'LIVING', ?, ?, now(), now()
-              from src
+              select src.new_id, src.community_id, src.grid_cell_id, src.area_id, src.household_id, src.name, src.id_type,
+                src.id_cipher, src.id_hmac, src.id_mask, src.phone_cipher, src.phone_hmac, src.phone_mask, src.sex,
+                src.birth_date, src.relation,
+                -- a row with a label not understood (ImportRows.MERGE first) keeps what the person had, plus the known
+                case when src.categories[1] = '+' then array(select distinct c from unnest(
+                       array_remove(src.categories, '+') || coalesce(o.categories, '{}')) c order by c)
+                     else coalesce(src.categories, '{}') end,
+                src.returnee_from, 'LIVING', ?, ?, now(), now()
+              from src left join old o on o.old_community_id = src.community_id and o.old_id_hmac = src.id_hmac
               on conflict (community_id, id_hmac) where id_hmac is not null do update set
                 household_id = excluded.household_id, area_id = excluded.area_id, grid_cell_id = excluded.grid_cell_id,
                 name = excluded.name,
@@ -254,15 +260,21 @@ public class ImportChunkWriter {
             if (!connectionLost(e)) {
                 throw e;
             }
-            LOG.warnf("census import %s: a chunk lost its database connection (SQLState %s: %s); writing it again on a "
-                    + "new connection", jobId, e.getSQLState(), e.getMessage());
+            LOG.warnf("census import %s: a chunk was not written (SQLState %s: %s); writing it again on a new connection",
+                    jobId, e.getSQLState(), e.getMessage());
             return write.run();
         }
     }
 
+    /**
+     * The chunk wrote nothing and can be written again: its connection was lost (SQLState class 08), or the database
+     * rolled it back because of a concurrent transaction (deadlock 40P01, serialization 40001; the household and
+     * census triggers lock the households and areas a chunk touches). A chunk is idempotent.
+     */
     static boolean connectionLost(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+            if (t instanceof SQLException s && s.getSQLState() != null && (s.getSQLState().startsWith("08")
+                    || "40P01".equals(s.getSQLState()) || "40001".equals(s.getSQLState()))) {
                 return true;
             }
         }

@@ -22,6 +22,13 @@ import org.gridguard.security.pii.IdentityRules.DocType;
  */
 final class ImportRows {
 
+    /**
+     * First of a row's staged categories when one of its labels was not understood: the row cannot say which
+     * categories the person has, so a person already registered keeps theirs and gains the ones understood
+     * (ImportChunkWriter.RESIDENTS); a new person gets the ones understood. Never stored.
+     */
+    static final String MERGE = "+";
+
     static final Pattern CATEGORY_SEPARATORS = Pattern.compile("[、,，;；/\\s]+");
 
     private ImportRows() {
@@ -210,8 +217,12 @@ final class ImportRows {
             Resident.Category c = Resident.Category.parse(part);
             if (c == null) {
                 errors.add(new RowError(row.line(), name, "人员类别", "unknown category '" + part
-                        + "' was left out (the person is imported); the categories are: "
-                        + Resident.Category.accepted(), Severity.WARNING));
+                        + "' was left out (the person is imported; a person already registered keeps their categories"
+                        + " and gains the known ones); the categories are: " + Resident.Category.accepted(),
+                        Severity.WARNING));
+                if (!cats.contains(MERGE)) {
+                    cats.add(MERGE);
+                }
             } else if (!cats.contains(c.name())) {
                 cats.add(c.name());
             }

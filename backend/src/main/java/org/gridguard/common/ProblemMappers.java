@@ -209,12 +209,12 @@ public class ProblemMappers {
     }
 
     /**
-     * SQLState class 40: the database rolled the transaction back because of another one running at the same time (a
-     * deadlock, 40P01, or a serialization failure, 40001). Nothing was written; the same request sent again succeeds.
+     * The database rolled the transaction back because of another one running at the same time: a deadlock (40P01)
+     * or a serialization failure (40001). Nothing was written; the same request sent again succeeds.
      */
     static boolean isRolledBackToRetry(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("40")) {
+            if (c instanceof SQLException s && ("40001".equals(s.getSQLState()) || "40P01".equals(s.getSQLState()))) {
                 return true;
             }
         }

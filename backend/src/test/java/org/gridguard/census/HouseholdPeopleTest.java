@@ -97,13 +97,17 @@ class HouseholdPeopleTest {
         sql("delete from resident where id = ?", UUID.fromString(child));
         household(one).body("livingCount", equalTo(3));
         assertThat(counted(UUID.fromString(one))).containsExactly(3, 1);
+        // a living tenant deleted: both counts drop
+        sql("delete from resident where household_id = ? and name = '周房客'", UUID.fromString(one));
+        household(one).body("livingCount", equalTo(2)).body("tenantCount", equalTo(0));
+        assertThat(counted(UUID.fromString(one))).containsExactly(2, 0);
 
         // the counts cannot be set by hand; the figure shown may be repeated
         Api.as(Tokens.leader1()).header("If-Match", "\"0\"").body(Map.of("livingCount", 7))
                 .patch("/api/v1/households/" + one).then().statusCode(400)
                 .body("errors[0].field", equalTo("livingCount"));
-        Api.as(Tokens.leader1()).header("If-Match", "\"0\"").body(Map.of("livingCount", 3, "notes", "三口之家"))
-                .patch("/api/v1/households/" + one).then().statusCode(200).body("livingCount", equalTo(3));
+        Api.as(Tokens.leader1()).header("If-Match", "\"0\"").body(Map.of("livingCount", 2, "notes", "两口之家"))
+                .patch("/api/v1/households/" + one).then().statusCode(200).body("livingCount", equalTo(2));
     }
 
     @Test

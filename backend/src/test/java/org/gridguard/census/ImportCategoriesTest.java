@@ -68,6 +68,15 @@ class ImportCategoriesTest {
         categories(delivery, List.of("ELDERLY_ALONE", "NEEDS_DELIVERY"));
         categories(alien, List.of("TENANT"));
 
+        // the sheet again, the alien's categories now 独居 and an unknown 高龄老人: they keep TENANT and gain
+        // ELDERLY_ALONE; the delivery person's row, all understood, replaces theirs
+        byte[] again = csv(Charset.forName("GBK"), List.of(CensusFixtures.header(),
+                List.of(compound, "1栋", prefix + "-2", "送物资", delivery, validMobile(), "需配送物资"),
+                List.of(compound, "1栋", prefix + "-3", "怪类别", alien, "", "高龄老人、独居")));
+        importOk(Tokens.leader1(), again, "again.csv", Demo.ZONE1, false);
+        categories(alien, List.of("ELDERLY_ALONE", "TENANT"));
+        categories(delivery, List.of("NEEDS_DELIVERY"));
+
         String errors = Api.as(Tokens.leader1()).accept("text/csv")
                 .get("/api/v1/imports/" + accepted.path("jobId") + "/errors").then().statusCode(200).extract().asString();
         assertThat(errors).contains("行号,姓名,列,原因,级别").contains("4,怪类别,人员类别").contains("外星人")

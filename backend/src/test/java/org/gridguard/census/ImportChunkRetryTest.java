@@ -61,5 +61,8 @@ class ImportChunkRetryTest {
                 new PSQLException("gone", PSQLState.CONNECTION_FAILURE)))).isTrue();
         assertThat(ImportChunkWriter.connectionLost(new SQLException("syntax", "42601"))).isFalse();
         assertThat(ImportChunkWriter.connectionLost(new SQLException("no state"))).isFalse();
+        // rolled back because of a concurrent transaction: nothing written, written again
+        assertThat(ImportChunkWriter.connectionLost(new SQLException("deadlock detected", "40P01"))).isTrue();
+        assertThat(ImportChunkWriter.connectionLost(new SQLException("could not serialize", "40001"))).isTrue();
     }
 }
