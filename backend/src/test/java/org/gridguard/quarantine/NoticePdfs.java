@@ -58,14 +58,35 @@ final class NoticePdfs {
         }
     }
 
+    /**
+     * The text of the QR code the notice embeds. The image is the code itself, so it is read as a pure barcode first;
+     * the finder-pattern search of a photo-like read (TRY_HARDER) misses some codes without a wide white border, so
+     * that read gets one added (the test failed twice in one day on notices whose code it could not find).
+     */
     static String decode(BufferedImage img) throws IOException {
-        int[] px = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
         try {
-            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                    new RGBLuminanceSource(img.getWidth(), img.getHeight(), px))), Map.of(DecodeHintType.TRY_HARDER, true))
-                    .getText();
-        } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
-            throw new IOException("no QR code in the image", e);
+            return read(img, Map.of(DecodeHintType.PURE_BARCODE, true));
+        } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException pure) {
+            int border = Math.max(8, img.getWidth() / 8);
+            BufferedImage padded = new BufferedImage(img.getWidth() + 2 * border, img.getHeight() + 2 * border,
+                    BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = padded.createGraphics();
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, padded.getWidth(), padded.getHeight());
+            g.drawImage(img, border, border, null);
+            g.dispose();
+            try {
+                return read(padded, Map.of(DecodeHintType.TRY_HARDER, true));
+            } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
+                throw new IOException("no QR code in the image", e);
+            }
         }
+    }
+
+    private static String read(BufferedImage img, Map<DecodeHintType, ?> hints)
+            throws NotFoundException, com.google.zxing.ChecksumException, com.google.zxing.FormatException {
+        int[] px = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(img.getWidth(), img.getHeight(), px))), hints).getText();
     }
 }
